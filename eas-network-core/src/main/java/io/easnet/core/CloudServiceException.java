@@ -1,0 +1,153 @@
+package io.easnet.core;
+
+import java.util.Optional;
+
+/**
+ * An error returned by the cloud (or by a fake or emulator of it) for one API action. Carries the action, the error
+ * code, the HTTP status, the request id and a {@link Kind} so that callers branch on meaning, not on strings.
+ */
+public final class CloudServiceException extends EasNetworkException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure the cloud reported. */
+  public enum Kind {
+    /** The resource does not exist (for example {@code InvalidVSwitchId.NotFound}). */
+    NOT_FOUND,
+    /** The resource exists already and may not be created twice. */
+    ALREADY_EXISTS,
+    /** A quota or limit would be exceeded (200 rules per group, 1,000 allowlist entries, …). */
+    QUOTA_EXCEEDED,
+    /** The request was throttled; retry later, honouring {@link #retryAfterSeconds()} when present. */
+    THROTTLED,
+    /** The caller lacks permission or the signature was rejected. */
+    FORBIDDEN,
+    /** A parameter was invalid or missing, or the call conflicts with the resource's state. */
+    INVALID_PARAMETER,
+    /** A server-side failure ({@code InternalError}, {@code ServiceUnavailable}); retrying may help. */
+    SERVER_ERROR
+  }
+
+  private final String action;
+  private final String code;
+  private final Kind kind;
+  private final int httpStatus;
+  private final String requestId;
+  private final Integer retryAfterSeconds;
+
+  private CloudServiceException(Builder b) {
+    super(render(b));
+    this.action = b.action;
+    this.code = b.code;
+    this.kind = b.kind;
+    this.httpStatus = b.httpStatus;
+    this.requestId = b.requestId;
+    this.retryAfterSeconds = b.retryAfterSeconds;
+  }
+
+  public static Builder builder(String action, String code, Kind kind) {
+    return new Builder(action, code, kind);
+  }
+
+  /** The API action that failed, for example {@code AuthorizeSecurityGroup}. */
+  public String action() {
+    return action;
+  }
+
+  /** The cloud's error code, for example {@code InvalidSecurityGroupId.NotFound}. */
+  public String code() {
+    return code;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The HTTP status, or 0 when the failure did not come over HTTP (the fake cloud). */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  public Optional<Integer> retryAfterSeconds() {
+    return Optional.ofNullable(retryAfterSeconds);
+  }
+
+  /** True for throttling and server errors: the failures a retry can cure. */
+  public boolean retryable() {
+    return kind == Kind.THROTTLED || kind == Kind.SERVER_ERROR;
+  }
+
+  private static String render(Builder b) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(b.action).append(" failed: ").append(b.code);
+    if (b.message != null && !b.message.isEmpty()) {
+      sb.append(": ").append(b.message);
+    }
+    if (b.httpStatus > 0) {
+      sb.append(" (HTTP ").append(b.httpStatus).append(')');
+    }
+    if (b.requestId != null) {
+      sb.append(" [RequestId ").append(b.requestId).append(']');
+    }
+    return sb.toString();
+  }
+
+  /** Builds a {@link CloudServiceException}. */
+  public static final class Builder {
+    private final String action;
+    private final String code;
+    private final Kind kind;
+    private String message;
+    private int httpStatus;
+    private String requestId;
+    private Integer retryAfterSeconds;
+
+    private Builder(String action, String code, Kind kind) {
+      if (action == null || action.isEmpty()) {
+        throw new IllegalArgumentException("action must not be empty");
+      }
+      if (code == null || code.isEmpty()) {
+        throw new IllegalArgumentException("code must not be empty");
+      }
+      if (kind == null) {
+        throw new IllegalArgumentException("kind must not be null");
+      }
+      this.action = action;
+      this.code = code;
+      this.kind = kind;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder httpStatus(int httpStatus) {
+      if (httpStatus < 0 || httpStatus > 599) {
+        throw new IllegalArgumentException("httpStatus must be between 0 and 599, was " + httpStatus);
+      }
+      this.httpStatus = httpStatus;
+      return this;
+    }
+
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    public Builder retryAfterSeconds(int seconds) {
+      if (seconds < 0) {
+        throw new IllegalArgumentException("retryAfterSeconds must be >= 0, was " + seconds);
+      }
+      this.retryAfterSeconds = seconds;
+      return this;
+    }
+
+    public CloudServiceException build() {
+      return new CloudServiceException(this);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.easnet.core;
+
+import java.util.Optional;
+
+/**
+ * Input that cannot be used: malformed JSON, a wrong type, an invalid id or CIDR, a missing required field. The
+ * message names the file (when known), the JSON pointer and the fix, for example:
+ *
+ * <pre>
+ * service.json at /cloud/networking/vswitch_id: "vpc-123" is not a vSwitch id. Fix: use the id of a vSwitch, which starts with "vsw-".
+ * </pre>
+ */
+public final class InvalidInputException extends EasNetworkException {
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final String pointer;
+  private final String problem;
+  private final String fix;
+
+  private InvalidInputException(String source, String pointer, String problem, String fix, Throwable cause) {
+    super(render(source, pointer, problem, fix), cause);
+    this.source = source;
+    this.pointer = pointer;
+    this.problem = problem;
+    this.fix = fix;
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param source the file or other source, or {@code null} when unknown
+   * @param pointer the JSON pointer of the offending value ({@code ""} for the whole document)
+   * @param problem what is wrong, in one sentence
+   * @param fix how to fix it, in one sentence
+   */
+  public static InvalidInputException of(String source, String pointer, String problem, String fix) {
+    return new InvalidInputException(source, pointer, problem, fix, null);
+  }
+
+  /** As {@link #of(String, String, String, String)}, keeping the cause for debugging. */
+  public static InvalidInputException of(
+      String source, String pointer, String problem, String fix, Throwable cause) {
+    return new InvalidInputException(source, pointer, problem, fix, cause);
+  }
+
+  /** The same problem, re-homed at a file: used when a reader learns the file name only after parsing. */
+  public InvalidInputException inSource(String newSource) {
+    return new InvalidInputException(newSource, pointer, problem, fix, getCause());
+  }
+
+  /** The same problem, with its pointer prefixed by {@code prefix} (for values nested in a larger document). */
+  public InvalidInputException under(String prefix) {
+    return new InvalidInputException(source, prefix + pointer, problem, fix, getCause());
+  }
+
+  /** The file or other source, when known. */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** The JSON pointer of the offending value; empty string for the whole document. */
+  public String pointer() {
+    return pointer;
+  }
+
+  /** What is wrong. */
+  public String problem() {
+    return problem;
+  }
+
+  /** How to fix it. */
+  public String fix() {
+    return fix;
+  }
+
+  private static String render(String source, String pointer, String problem, String fix) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(source == null ? "input" : source);
+    sb.append(" at ").append(pointer == null || pointer.isEmpty() ? "/" : pointer).append(": ");
+    sb.append(problem);
+    if (fix != null && !fix.isEmpty()) {
+      sb.append(" Fix: ").append(fix);
+    }
+    return sb.toString();
+  }
+}

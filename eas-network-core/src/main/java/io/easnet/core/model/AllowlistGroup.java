@@ -1,0 +1,59 @@
+package io.easnet.core.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * A named allowlist group of an RDS ({@code DBInstanceIPArray}) or Redis ({@code SecurityIpGroup}) instance.
+ * {@code 127.0.0.1} alone admits nobody; {@code 0.0.0.0/0} admits everybody.
+ */
+@Value.Immutable
+public abstract class AllowlistGroup {
+  AllowlistGroup() {}
+
+  public abstract String name();
+
+  /** Entries as blocks; a single address is a {@code /32}. */
+  public abstract List<Cidr> entries();
+
+  /** A hidden group ({@code DBInstanceIPArrayAttribute=hidden}), used by cloud services such as DTS. */
+  @Value.Default
+  public boolean hidden() {
+    return false;
+  }
+
+  /** True when an entry contains every address of {@code source}. */
+  public final boolean admits(Cidr source) {
+    for (Cidr e : entries()) {
+      if (e.contains(source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Value.Check
+  final void check() {
+    if (name().isBlank()) {
+      throw new IllegalArgumentException("allowlist group name must not be blank");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link AllowlistGroup}. */
+  public static final class Builder extends ImmutableAllowlistGroup.Builder {
+    Builder() {}
+
+    /** Adds an entry as the cloud stores it: an address or a block, host bits cleared. */
+    public Builder addEntry(String entry) {
+      return addEntry(Cidr.parseNormalizing(entry));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.easnet.core.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A private target guarded by IP allowlists: an RDS or a Redis instance. */
+public interface AllowlistTarget {
+  /** The instance id as text. */
+  String targetId();
+
+  Optional<VpcId> vpcId();
+
+  Optional<VSwitchId> vSwitchId();
+
+  /** The private address clients connect to, when known. */
+  Optional<IpAddress> privateIp();
+
+  /** The port clients connect to. */
+  int port();
+
+  List<AllowlistGroup> allowlists();
+
+  /** ECS security groups bound to the instance as allowlists, when any. */
+  List<SecurityGroupId> securityGroupIds();
+
+  /** The number of entries over all groups, for the 1,000-entry quota. */
+  default int allowlistEntryCount() {
+    return allowlists().stream().mapToInt(g -> g.entries().size()).sum();
+  }
+
+  /** True when some allowlist group admits every address of {@code source}. */
+  default boolean admits(Cidr source) {
+    return allowlists().stream().anyMatch(g -> g.admits(source));
+  }
+}

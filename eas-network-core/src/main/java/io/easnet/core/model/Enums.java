@@ -1,0 +1,25 @@
+package io.easnet.core.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+final class Enums {
+  private Enums() {}
+
+  static <E extends Enum<E>> E parse(Class<E> type, String s, String what) {
+    if (s != null) {
+      String key = s.trim().toUpperCase(Locale.ROOT);
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(key)) {
+          return e;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + s + "\" is not a " + what + ": use one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,72 @@
+package io.easnet.core.model;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A typed Alibaba Cloud resource id such as {@code vpc-bp1uepgqtar0123456789}. Each subclass checks its prefix on
+ * construction, so a vSwitch id can never be passed where a VPC id is expected.
+ *
+ * <p>The part after the prefix may hold lower-case letters, digits, {@code -} and {@code *}: the asterisks of the
+ * masked ids in Alibaba's documentation ({@code vpc-bp1uepgqtar*****}) are accepted so that the rule catalogue can
+ * report them as placeholders instead of failing the read. {@link #isPlaceholder()} tells.
+ */
+public abstract class ResourceId implements Comparable<ResourceId> {
+  private static final Pattern BODY = Pattern.compile("[a-z0-9*][a-z0-9*-]{0,62}");
+
+  private final String value;
+
+  ResourceId(String value, String kind, List<String> prefixes) {
+    this.value = check(value, kind, prefixes);
+  }
+
+  private static String check(String value, String kind, List<String> prefixes) {
+    if (value == null) {
+      throw new IllegalArgumentException(kind + " id must not be null");
+    }
+    for (String prefix : prefixes) {
+      if (value.startsWith(prefix)) {
+        String body = value.substring(prefix.length());
+        if (!BODY.matcher(body).matches()) {
+          throw new IllegalArgumentException(
+              "\"" + value + "\" is not a valid " + kind + " id: after \"" + prefix
+                  + "\" only lower-case letters, digits, '-' and '*' may follow (1 to 63 characters)");
+        }
+        return value;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + value + "\" is not a " + kind + " id: it must start with "
+            + String.join(" or ", prefixes.stream().map(p -> "\"" + p + "\"").toList()));
+  }
+
+  /** The id as the cloud spells it. */
+  public final String value() {
+    return value;
+  }
+
+  /** True when the id contains {@code *}: a masked id copied from documentation, not a real resource. */
+  public final boolean isPlaceholder() {
+    return value.indexOf('*') >= 0;
+  }
+
+  @Override
+  public final boolean equals(Object o) {
+    return o != null && o.getClass() == getClass() && ((ResourceId) o).value.equals(value);
+  }
+
+  @Override
+  public final int hashCode() {
+    return getClass().hashCode() * 31 + value.hashCode();
+  }
+
+  @Override
+  public final int compareTo(ResourceId o) {
+    return value.compareTo(o.value);
+  }
+
+  @Override
+  public final String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,65 @@
+package io.easnet.core.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A route table of a VPC: the system table (used by every vSwitch without a custom one) or a custom table. */
+@Value.Immutable
+public abstract class RouteTable {
+  /** Whether the table is the VPC's system table or a custom one. */
+  public enum Type {
+    SYSTEM,
+    CUSTOM;
+
+    public static Type parse(String s) {
+      return Enums.parse(Type.class, s, "route table type");
+    }
+  }
+
+  RouteTable() {}
+
+  public abstract RouteTableId id();
+
+  public abstract VpcId vpcId();
+
+  @Value.Default
+  public Type type() {
+    return Type.SYSTEM;
+  }
+
+  public abstract List<RouteEntry> entries();
+
+  /** The entry with the longest prefix containing {@code destination}, if any. */
+  public final Optional<RouteEntry> longestMatch(Cidr destination) {
+    RouteEntry best = null;
+    for (RouteEntry e : entries()) {
+      if (e.destination().contains(destination)
+          && (best == null || e.destination().prefixLength() > best.destination().prefixLength())) {
+        best = e;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link RouteTable}. */
+  public static final class Builder extends ImmutableRouteTable.Builder {
+    Builder() {}
+
+    public Builder id(String id) {
+      return id(RouteTableId.of(id));
+    }
+
+    public Builder vpcId(String id) {
+      return vpcId(VpcId.of(id));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.easnet.core.model;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A vSwitch: a zonal IPv4 block of a VPC (mask /16 to /29) from which EAS instances take one private IP each.
+ *
+ * <p>Alibaba reserves the first address and the last three of every vSwitch, so {@link #usableIpCount()} is
+ * 2^(32−mask) − 4 minus the reserved CIDR blocks. {@link #availableIpAddressCount()} is what the cloud reports as
+ * free; when a snapshot does not say, it defaults to every usable address.
+ */
+@Value.Immutable
+public abstract class VSwitch {
+  VSwitch() {}
+
+  public abstract VSwitchId id();
+
+  public abstract VpcId vpcId();
+
+  public abstract Optional<String> name();
+
+  public abstract Optional<String> zoneId();
+
+  public abstract Cidr cidrBlock();
+
+  public abstract Optional<Cidr> ipv6CidrBlock();
+
+  /** The custom route table bound to the vSwitch; empty means the VPC's system route table. */
+  public abstract Optional<RouteTableId> routeTableId();
+
+  /** Blocks reserved with {@code CreateVSwitchCidrReservation}: not available to instances. */
+  public abstract List<Cidr> reservedCidrBlocks();
+
+  public abstract Map<String, String> tags();
+
+  /** Addresses the cloud can hand out at all: 2^(32−mask) − 4 − reserved. */
+  @Value.Derived
+  public long usableIpCount() {
+    long total = 1L << (32 - cidrBlock().prefixLength());
+    long reserved = 0;
+    for (Cidr r : reservedCidrBlocks()) {
+      reserved += r.size().min(BigInteger.valueOf(total)).longValue();
+    }
+    return Math.max(0, total - 4 - reserved);
+  }
+
+  /** Free addresses ({@code AvailableIpAddressCount}); defaults to {@link #usableIpCount()}. */
+  @Value.Default
+  public long availableIpAddressCount() {
+    return usableIpCount();
+  }
+
+  @Value.Check
+  final void check() {
+    if (!cidrBlock().isIpv4()) {
+      throw new IllegalArgumentException("vSwitch " + id() + ": cidrBlock " + cidrBlock() + " must be IPv4");
+    }
+    int mask = cidrBlock().prefixLength();
+    if (mask < 16 || mask > 29) {
+      throw new IllegalArgumentException(
+          "vSwitch " + id() + ": cidrBlock " + cidrBlock() + " has mask /" + mask
+              + "; vSwitch masks are /16 to /29");
+    }
+    for (Cidr r : reservedCidrBlocks()) {
+      if (!cidrBlock().contains(r)) {
+        throw new IllegalArgumentException(
+            "vSwitch " + id() + ": reserved block " + r + " is outside " + cidrBlock());
+      }
+    }
+    if (availableIpAddressCount() < 0) {
+      throw new IllegalArgumentException(
+          "vSwitch " + id() + ": availableIpAddressCount must be >= 0, was " + availableIpAddressCount());
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link VSwitch}; string overloads parse ids and CIDRs. */
+  public static final class Builder extends ImmutableVSwitch.Builder {
+    Builder() {}
+
+    public Builder id(String id) {
+      return id(VSwitchId.of(id));
+    }
+
+    public Builder vpcId(String id) {
+      return vpcId(VpcId.of(id));
+    }
+
+    public Builder cidrBlock(String cidr) {
+      return cidrBlock(Cidr.parse(cidr));
+    }
+
+    public Builder routeTableId(String id) {
+      return routeTableId(RouteTableId.of(id));
+    }
+
+    public Builder addReservedCidrBlock(String cidr) {
+      return addReservedCidrBlock(Cidr.parse(cidr));
+    }
+  }
+}
