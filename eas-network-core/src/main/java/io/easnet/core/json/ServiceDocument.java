@@ -6,10 +6,10 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.internal.json.ServiceSpecMapper;
+import io.easnet.core.internal.json.ServiceSpecWriter;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +62,19 @@ public final class ServiceDocument {
    */
   public static ServiceDocument read(Path path) {
     return parse(JsonTrees.readFile(path), path.toString());
+  }
+
+  /**
+   * A new service JSON rendering {@code spec} in the layout {@code eascmd} takes: {@code metadata} (name, instance,
+   * workspace_id, resource, cpu, memory, gpu, rolling_strategy), {@code cloud} (computing.instances,
+   * networking), {@code containers}, {@code autoscaler} and {@code storage}. Unset values are left out, so
+   * {@code from(spec).spec()} equals {@code spec}.
+   */
+  public static ServiceDocument from(ServiceSpec spec) {
+    if (spec == null) {
+      throw new IllegalArgumentException("spec must not be null");
+    }
+    return fromTree(ServiceSpecWriter.write(spec), "", null);
   }
 
   /** A document from a tree that sits at {@code pointer} inside a larger file (a snapshot's services). */
@@ -151,9 +164,7 @@ public final class ServiceDocument {
       return created;
     }
     ObjectNode reordered = JsonTrees.nodes().objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = parent.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : parent.properties()) {
       reordered.set(e.getKey(), e.getValue());
       if (e.getKey().equals(after)) {
         reordered.set(key, created);

@@ -207,4 +207,34 @@ class ServiceDocumentRoundTripTest {
 
     assertThat(doc.toString()).contains("llm_chat_prod").contains("f.json").doesNotContain("dXNlcjpwYXNzd29yZA");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"service/seed-example.json", "service/full-unmodelled.json"})
+  void renderingTheTypedViewGivesTheSameViewBack(String file) {
+    ServiceSpec spec = ServiceDocument.parse(resource(file), file).spec();
+
+    ServiceDocument rendered = ServiceDocument.from(spec);
+
+    assertThat(rendered.spec()).isEqualTo(spec);
+    assertThat(rendered.source()).isEmpty();
+  }
+
+  @Test
+  void renderingUsesTheEascmdLayout() {
+    ServiceSpec spec = ServiceSpec.builder().name("demo").instanceCount(2)
+        .rollingStrategy(io.easnet.core.model.RollingStrategy.builder().maxSurge("1").maxUnavailable("25%").build())
+        .networking(io.easnet.core.model.ServiceNetworking.of("vpc-a", "vsw-a", "sg-a"))
+        .addInstanceType("ecs.c7.large")
+        .addContainer(Container.builder().image("img").port(8000).build())
+        .autoscaler(Autoscaler.of(1, 3))
+        .build();
+
+    String json = stripWhitespaceOutsideStrings(ServiceDocument.from(spec).toJson());
+
+    assertThat(json).isEqualTo("{\"metadata\":{\"name\":\"demo\",\"instance\":2,\"rolling_strategy\":"
+        + "{\"max_surge\":1,\"max_unavailable\":\"25%\"}},\"cloud\":{\"computing\":{\"instances\":"
+        + "[{\"type\":\"ecs.c7.large\"}]},\"networking\":{\"vpc_id\":\"vpc-a\",\"vswitch_id\":\"vsw-a\","
+        + "\"security_group_id\":\"sg-a\"}},\"containers\":[{\"image\":\"img\",\"port\":8000}],"
+        + "\"autoscaler\":{\"min\":1,\"max\":3}}");
+  }
 }

@@ -51,7 +51,10 @@ class ServiceJsonFuzzTest {
     }
   }
 
-  /** read → write → read is the identity on generated documents, and writing is stable. */
+  /**
+   * read → write → read is the identity on generated documents, writing is stable, rendering the typed view gives
+   * the same view back, and setting the networking block to its current value changes nothing.
+   */
   @FuzzTest(maxDuration = "30s")
   void readWriteReadIsTheIdentity(FuzzedDataProvider data) {
     SplittableRandom random = new SplittableRandom(data.consumeLong());
@@ -69,6 +72,7 @@ class ServiceJsonFuzzTest {
       assertThat(second.toJson()).isEqualTo(first.toJson());
       assertThat(second.spec()).isEqualTo(first.spec());
       assertThat(stripWhitespaceOutsideStrings(first.toJson())).as(text).isEqualTo(stripWhitespaceOutsideStrings(text));
+      assertThat(ServiceDocument.from(first.spec()).spec()).isEqualTo(first.spec());
       if (first.spec().networking().isPresent()) {
         assertThat(first.withNetworking(first.spec().networking().get())).isEqualTo(first);
       }

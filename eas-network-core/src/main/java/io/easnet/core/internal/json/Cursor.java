@@ -6,7 +6,6 @@ import io.easnet.core.InvalidInputException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,7 @@ public final class Cursor {
   /** The members of an object, in document order. */
   public Map<String, Cursor> members() {
     Map<String, Cursor> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = requireObject().fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : requireObject().properties()) {
       out.put(e.getKey(), new Cursor(e.getValue(), Pointers.child(pointer, e.getKey()), source));
     }
     return out;

@@ -31,11 +31,11 @@ public final class JsonTrees {
   /** Deepest nesting accepted; deeper input is rejected as malformed. */
   public static final int MAX_DEPTH = 400;
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
       .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY).setNodeFactory(NODES);
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   private JsonTrees() {}
 
