@@ -13,18 +13,19 @@ import java.util.TreeMap;
 
 /**
  * IP demand per vSwitch: every service whose primary vSwitch it is needs max(instances, autoscaler max) plus its
- * rolling-update surge ({@code max_surge}; one instance when not set) addresses, one per ENI.
+ * rolling-update surge ({@code max_surge}; 25 % of the peak, at least one, when not set, as the analysis'
+ * {@code CapacityPlanner} assumes) addresses, one per ENI.
  */
 final class Capacity {
-  /** Surge assumed when a service declares no {@code max_surge}. */
-  static final int DEFAULT_SURGE = 1;
+  /** Surge assumed when a service declares no {@code max_surge}: 25 % of the peak, at least one. */
+  static final int DEFAULT_SURGE_PERCENT = 25;
 
   private Capacity() {}
 
   /** Demand of one service at scale. */
   static int demand(ServiceSpec spec) {
     int peak = spec.peakInstances();
-    int surge = spec.rollingStrategy().flatMap(r -> r.surgeFor(peak)).orElse(DEFAULT_SURGE);
+    int surge = spec.rollingStrategy().flatMap(r -> r.surgeFor(peak)).orElse(Math.max(1, (peak * DEFAULT_SURGE_PERCENT + 99) / 100));
     return peak + surge;
   }
 

@@ -1,5 +1,10 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.SecurityGroupEvaluator;
+import io.easnet.core.analysis.SgDecision;
+import io.easnet.core.analysis.SgVerdict;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -21,6 +26,7 @@ final class EasEgressDeniesTarget extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
+    SecurityGroupEvaluator evaluator = SecurityGroupEvaluator.of(context.inventory());
     for (ResolvedService s : context.services()) {
       Optional<SecurityGroup> g = s.network().flatMap(n -> n.securityGroupId())
           .flatMap(context.inventory()::securityGroup);
@@ -32,16 +38,16 @@ final class EasEgressDeniesTarget extends BaseRule {
         if (t.isEmpty() || t.get().address().isEmpty() || t.get().port() <= 0) {
           continue;
         }
-        GroupSemantics.Decision d = GroupSemantics.egress(g.get(), t.get().address().get(), t.get().groups(),
-            t.get().port());
-        if (d.allowed()) {
+        SgVerdict d = evaluator.evaluate(g.get(), Direction.EGRESS, Protocol.TCP, t.get().address().get(),
+            t.get().groups(), t.get().port());
+        if (d.decision() != SgDecision.DENY) {
           continue;
         }
         out.add(atInventory(context, Pointers.of("securityGroups", g.get().id().value(), "rules"))
             .serviceName(s.name())
             .message("security group " + g.get().id() + " of service " + s.name() + " denies egress TCP "
                 + t.get().port() + " to " + t.get().kind() + " " + id + " (" + t.get().address().get()
-                + "); decided by " + d.decidedBy())
+                + "): " + d.reason())
             .remediation("add an egress accept rule for TCP " + t.get().port() + "/" + t.get().port() + " to "
                 + t.get().address().get() + " with a higher priority (lower number) than any drop rule that"
                 + " matches")

@@ -1,5 +1,8 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.SecurityGroupEvaluator;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
@@ -22,8 +25,9 @@ final class GroupOpenOnAllPorts extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<SecurityGroup> groups = new ArrayList<>(context.inventory().securityGroups());
     groups.sort(Comparator.comparing(g -> g.id().value()));
+    SecurityGroupEvaluator evaluator = SecurityGroupEvaluator.of(context.inventory());
     for (SecurityGroup g : groups) {
-      if (!GroupSemantics.openToInternetOnAllPorts(g)) {
+      if (!openOnAllPorts(evaluator, g)) {
         continue;
       }
       out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
@@ -35,6 +39,10 @@ final class GroupOpenOnAllPorts extends BaseRule {
           .build());
     }
     return out;
+  }
+
+  static boolean openOnAllPorts(SecurityGroupEvaluator evaluator, SecurityGroup g) {
+    return evaluator.openToInternetOnAllPorts(g, Direction.INGRESS, Protocol.TCP);
   }
 
   static String users(RuleContext context, SecurityGroup g) {

@@ -1,5 +1,8 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.SecurityGroupEvaluator;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
@@ -33,12 +36,13 @@ final class GroupOpenOnSensitivePort extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<SecurityGroup> groups = new ArrayList<>(context.inventory().securityGroups());
     groups.sort(Comparator.comparing(g -> g.id().value()));
+    SecurityGroupEvaluator evaluator = SecurityGroupEvaluator.of(context.inventory());
     for (SecurityGroup g : groups) {
-      if (GroupSemantics.openToInternetOnAllPorts(g)) {
+      if (GroupOpenOnAllPorts.openOnAllPorts(evaluator, g)) {
         continue;
       }
       for (Map.Entry<Integer, String> p : PORTS.entrySet()) {
-        if (!GroupSemantics.openToInternet(g, p.getKey())) {
+        if (!evaluator.openToInternet(g, Direction.INGRESS, Protocol.TCP, p.getKey())) {
           continue;
         }
         out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
