@@ -28,7 +28,8 @@ final class GroupOpenOnSensitivePort extends BaseRule {
   }
 
   GroupOpenOnSensitivePort() {
-    super("EASNET-013", Severity.ERROR, "Security group open to the internet on an administration or database port");
+    super("EASNET-013", Severity.ERROR,
+        "Security group open to the internet on an administration or database port");
   }
 
   @Override
