@@ -290,7 +290,7 @@ final class CloudState {
           ? e.sourceVSwitchId().equals(r.sourceVSwitchId())
           : e.sourceVSwitchId().isEmpty() && e.sourceCidr().equals(r.sourceCidr());
       if (sameSource) {
-        if (e.snatTableId().equals(r.snatTableId()) && e.snatIps().equals(r.snatIps())) {
+        if (e.snatTableId().equals(r.snatTableId()) && e.snatIps().equals(r.snatIps()) && e.name().equals(r.name())) {
           return e.id();
         }
         throw new Refusal("Forbidden.SourceAlreadyUsed", Kind.ALREADY_EXISTS,

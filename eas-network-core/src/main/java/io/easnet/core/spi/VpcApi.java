@@ -53,7 +53,7 @@ public interface VpcApi {
 
   /**
    * Creates a SNAT entry ({@link CloudActions#CREATE_SNAT_ENTRY}). The entry starts {@code Pending} and becomes
-   * {@code Available} asynchronously. Creating an entry identical to an existing one returns the existing id.
+   * {@code Available} asynchronously. Creating an entry identical to an existing one (same table, source, IPs and name) returns the existing id.
    *
    * @return the id of the entry
    * @throws io.easnet.core.CloudServiceException {@code INVALID_PARAMETER} when the request names both or neither
