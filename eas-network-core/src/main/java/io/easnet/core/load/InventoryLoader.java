@@ -1,0 +1,163 @@
+package io.easnet.core.load;
+
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.EasNetworkException;
+import io.easnet.core.load.internal.LoadPlan;
+import io.easnet.core.load.internal.LoadSession;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.spi.CloudPort;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads the part of the cloud a {@link Question} needs through a {@link CloudPort}.
+ *
+ * <pre>{@code
+ * try (InventoryLoader loader = InventoryLoader.builder().port(port).parallelism(4).build()) {
+ *   Inventory inv = loader.load(Question.privatePath(network, RdsInstanceId.of("rm-…")));
+ * }
+ * }</pre>
+ *
+ * <p>Each {@link #load} is one run with its own cache: the same describe call made twice in a run reaches the port
+ * once. Independent calls run in parallel on the executor; nothing blocks a worker thread. Every port call is
+ * reported to the {@link LoadListener}. Thread-safe: several loads may run at once.
+ */
+public final class InventoryLoader implements AutoCloseable {
+  /** The parallelism used when neither an executor nor a parallelism is given. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
+  private final CloudPort port;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final LoadListener listener;
+  private final Clock clock;
+
+  private InventoryLoader(Builder b) {
+    this.port = b.port;
+    this.listener = b.listener;
+    this.clock = b.clock;
+    if (b.executor != null) {
+      this.executor = b.executor;
+      this.ownedExecutor = null;
+    } else {
+      this.ownedExecutor = Executors.newFixedThreadPool(b.parallelism, new DaemonThreads());
+      this.executor = ownedExecutor;
+    }
+  }
+
+  /** A new builder; {@link Builder#port(CloudPort)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Loads what the question needs.
+   *
+   * @throws CloudServiceException the first failure of a needed call, as the port threw it
+   */
+  public Inventory load(Question question) {
+    Objects.requireNonNull(question, "question");
+    LoadSession session = new LoadSession(port, executor, listener, clock);
+    try {
+      return LoadPlan.of(question, session).run().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EasNetworkException("interrupted while loading " + question, e);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause(), question);
+    }
+  }
+
+  private static RuntimeException unwrap(Throwable t, Question question) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof RuntimeException r) {
+      return r;
+    }
+    return new EasNetworkException("loading " + question + " failed: " + t, t);
+  }
+
+  /** Shuts down the executor the loader created for itself; an executor given to the builder is left alone. */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InventoryLoader[port=" + port.getClass().getSimpleName() + "]";
+  }
+
+  private static final class DaemonThreads implements ThreadFactory {
+    private final AtomicInteger n = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "easnet-loader-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /** Configures an {@link InventoryLoader}. */
+  public static final class Builder {
+    private CloudPort port;
+    private Executor executor;
+    private int parallelism = DEFAULT_PARALLELISM;
+    private LoadListener listener = LoadListener.none();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The port to read through (required). */
+    public Builder port(CloudPort port) {
+      this.port = Objects.requireNonNull(port, "port must not be null");
+      return this;
+    }
+
+    /** Runs calls on this executor; the loader does not shut it down. Overrides {@link #parallelism(int)}. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor must not be null");
+      return this;
+    }
+
+    /** Runs calls on a pool of this many threads owned by the loader; default {@value #DEFAULT_PARALLELISM}. */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be greater than or equal to 1, was " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /** Told about every call; default {@link LoadListener#none()}. */
+    public Builder listener(LoadListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener must not be null");
+      return this;
+    }
+
+    /** The clock calls are timed with; default the system clock. A fake cloud's clock makes timings exact. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /** Builds the loader. */
+    public InventoryLoader build() {
+      if (port == null) {
+        throw new IllegalStateException("port is required: call port(CloudPort) before build()");
+      }
+      return new InventoryLoader(this);
+    }
+  }
+}

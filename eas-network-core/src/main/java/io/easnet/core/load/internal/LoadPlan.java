@@ -1,0 +1,230 @@
+package io.easnet.core.load.internal;
+
+import io.easnet.core.load.Question;
+import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.EcsInstance;
+import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceId;
+import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.Vpc;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.spi.CloudActions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+
+/**
+ * The calls a question needs, composed as futures: a call starts as soon as the facts it depends on are known,
+ * independent calls run at once, and no worker thread ever waits on another.
+ */
+public final class LoadPlan {
+  private final Question question;
+  private final LoadSession session;
+  private final Facts facts = new Facts();
+
+  private LoadPlan(Question question, LoadSession session) {
+    this.question = question;
+    this.session = session;
+  }
+
+  /** The plan for one question in one session. */
+  public static LoadPlan of(Question question, LoadSession session) {
+    return new LoadPlan(question, session);
+  }
+
+  /** Starts every call; the future completes with the inventory, or with the first failure. */
+  public CompletableFuture<Inventory> run() {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    switch (question.kind()) {
+      case PRIVATE_PATH -> {
+        EffectiveNetwork net = question.network().orElseThrow();
+        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
+        all.add(vpcId.thenCompose(this::vpc));
+        all.add(target(question.subject().orElseThrow()));
+      }
+      case INTERNET_EGRESS -> {
+        EffectiveNetwork net = question.network().orElseThrow();
+        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
+        all.add(vpcId.thenCompose(this::natGateways));
+        all.add(vpcId.thenCompose(this::routeTables));
+      }
+      case CLIENT_TO_SERVICE -> {
+        EffectiveNetwork net = question.network().orElseThrow();
+        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
+        all.add(vpcId.thenCompose(this::vpc));
+        all.add(ecsWithGroups((EcsInstanceId) question.subject().orElseThrow()));
+      }
+      case EVERYTHING -> {
+        VpcId vpc = (VpcId) question.subject().orElseThrow();
+        all.add(vpc(vpc));
+        all.add(session.call(CloudActions.DESCRIBE_VSWITCHES, vpc, p -> p.vpc().describeVSwitches(vpc))
+            .thenAccept(list -> list.forEach(v -> facts.vSwitches.put(v.id().value(), v))));
+        all.add(session.call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, p -> p.ecs().describeSecurityGroups(vpc))
+            .thenCompose(list -> allOf(list, g -> group(g.id()))));
+        all.add(natGateways(vpc));
+        all.add(routeTables(vpc));
+        all.add(session.call(CloudActions.DESCRIBE_INSTANCES, vpc, p -> p.ecs().describeInstances(vpc))
+            .thenAccept(list -> list.forEach(i -> facts.ecs.put(i.id().value(), i))));
+        all.add(session.call(CloudActions.RDS_DESCRIBE_INSTANCES, vpc, p -> p.rds().describeInstances(vpc))
+            .thenAccept(list -> list.forEach(i -> facts.rds.put(i.id().value(), i))));
+        all.add(session.call(CloudActions.REDIS_DESCRIBE_INSTANCES, vpc, p -> p.redis().describeInstances(vpc))
+            .thenAccept(list -> list.forEach(i -> facts.redis.put(i.id().value(), i))));
+        all.add(session.call(CloudActions.LIST_RESOURCES, "", p -> p.eas().describeResourceGroups())
+            .thenAccept(list -> list.stream()
+                .filter(g -> g.dlink().isEmpty() || inVpc(g, vpc))
+                .forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
+      }
+      default -> throw new IllegalStateException("unknown question kind " + question.kind());
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
+  }
+
+  private boolean inVpc(ResourceGroup g, VpcId vpc) {
+    return g.dlink().flatMap(d -> d.vpcId()).map(vpc::equals).orElse(true);
+  }
+
+  /** The service's vSwitches and security group; completes with its VPC id (from the network or its vSwitch). */
+  private CompletableFuture<VpcId> serviceNetwork(EffectiveNetwork net, List<CompletableFuture<?>> all) {
+    List<CompletableFuture<VSwitch>> vSwitches = new ArrayList<>();
+    for (VSwitchId id : net.vSwitchIds()) {
+      vSwitches.add(vSwitch(id));
+    }
+    all.addAll(vSwitches);
+    net.securityGroupId().ifPresent(g -> all.add(group(g)));
+    if (net.vpcId().isPresent()) {
+      return CompletableFuture.completedFuture(net.vpcId().get());
+    }
+    return vSwitches.get(0).thenApply(VSwitch::vpcId);
+  }
+
+  private CompletableFuture<Vpc> vpc(VpcId id) {
+    return session.<VpcId, Vpc>call(CloudActions.DESCRIBE_VPCS, id, p -> p.vpc().describeVpc(id))
+        .thenApply(v -> put(facts.vpcs, v.id(), v));
+  }
+
+  private CompletableFuture<VSwitch> vSwitch(VSwitchId id) {
+    return session.<VSwitchId, VSwitch>call(CloudActions.DESCRIBE_VSWITCHES, id, p -> p.vpc().describeVSwitch(id))
+        .thenApply(v -> put(facts.vSwitches, v.id(), v));
+  }
+
+  private CompletableFuture<SecurityGroup> group(SecurityGroupId id) {
+    return session.<SecurityGroupId, SecurityGroup>call(
+            CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, id, p -> p.ecs().describeSecurityGroup(id))
+        .thenApply(g -> put(facts.groups, g.id(), g));
+  }
+
+  private CompletableFuture<?> natGateways(VpcId vpc) {
+    return session.<VpcId, List<NatGateway>>call(
+            CloudActions.DESCRIBE_NAT_GATEWAYS, vpc, p -> p.vpc().describeNatGateways(vpc))
+        .thenCompose(nats -> allOf(nats, nat -> {
+          put(facts.nats, nat.id(), nat);
+          CompletableFuture<?> snat = session.<Object, List<SnatEntry>>call(
+                  CloudActions.DESCRIBE_SNAT_ENTRIES, nat.id(), p -> p.vpc().describeSnatEntries(nat.id()))
+              .thenAccept(list -> list.forEach(e -> facts.snat.put(e.id().value(), e)));
+          CompletableFuture<?> eips = session.<Object, List<Eip>>call(
+                  CloudActions.DESCRIBE_EIPS, nat.id(), p -> p.vpc().describeEips(nat.id()))
+              .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e)));
+          return CompletableFuture.allOf(snat, eips);
+        }));
+  }
+
+  private CompletableFuture<?> routeTables(VpcId vpc) {
+    return session.<VpcId, List<RouteTable>>call(
+            CloudActions.DESCRIBE_ROUTE_TABLES, vpc, p -> p.vpc().describeRouteTables(vpc))
+        .thenAccept(list -> list.forEach(t -> facts.routeTables.put(t.id().value(), t)));
+  }
+
+  private CompletableFuture<?> target(ResourceId id) {
+    if (id instanceof RdsInstanceId rds) {
+      return session.<RdsInstanceId, RdsInstance>call(
+              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))
+          .thenCompose(i -> {
+            put(facts.rds, i.id(), i);
+            return boundGroups(i);
+          });
+    }
+    if (id instanceof RedisInstanceId redis) {
+      return session.<RedisInstanceId, RedisInstance>call(
+              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis))
+          .thenCompose(i -> {
+            put(facts.redis, i.id(), i);
+            return boundGroups(i);
+          });
+    }
+    if (id instanceof EcsInstanceId ecs) {
+      return ecsWithGroups(ecs);
+    }
+    throw new IllegalArgumentException("no private target of type " + id.getClass().getSimpleName());
+  }
+
+  private CompletableFuture<?> boundGroups(AllowlistTarget t) {
+    return allOf(t.securityGroupIds(), this::group);
+  }
+
+  private CompletableFuture<?> ecsWithGroups(EcsInstanceId id) {
+    return session.<EcsInstanceId, EcsInstance>call(
+            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id))
+        .thenCompose(i -> {
+          put(facts.ecs, i.id(), i);
+          return allOf(i.securityGroupIds(), this::group);
+        });
+  }
+
+  private static <T> CompletableFuture<Void> allOf(Collection<T> items, Function<T, CompletableFuture<?>> f) {
+    return CompletableFuture.allOf(items.stream().map(f).toArray(CompletableFuture[]::new));
+  }
+
+  private static <T> T put(Map<String, T> map, ResourceId id, T value) {
+    map.put(id.value(), value);
+    return value;
+  }
+
+  /** What the calls returned, keyed and sorted by id so that the inventory does not depend on timing. */
+  private static final class Facts {
+    final Map<String, Vpc> vpcs = new ConcurrentSkipListMap<>();
+    final Map<String, VSwitch> vSwitches = new ConcurrentSkipListMap<>();
+    final Map<String, SecurityGroup> groups = new ConcurrentSkipListMap<>();
+    final Map<String, NatGateway> nats = new ConcurrentSkipListMap<>();
+    final Map<String, SnatEntry> snat = new ConcurrentSkipListMap<>();
+    final Map<String, Eip> eips = new ConcurrentSkipListMap<>();
+    final Map<String, RouteTable> routeTables = new ConcurrentSkipListMap<>();
+    final Map<String, EcsInstance> ecs = new ConcurrentSkipListMap<>();
+    final Map<String, RdsInstance> rds = new ConcurrentSkipListMap<>();
+    final Map<String, RedisInstance> redis = new ConcurrentSkipListMap<>();
+    final Map<String, ResourceGroup> resourceGroups = new ConcurrentSkipListMap<>();
+
+    Inventory inventory() {
+      return Inventory.builder()
+          .addAllVpcs(vpcs.values())
+          .addAllVSwitches(vSwitches.values())
+          .addAllSecurityGroups(groups.values())
+          .addAllNatGateways(nats.values())
+          .addAllSnatEntries(snat.values())
+          .addAllEips(eips.values())
+          .addAllRouteTables(routeTables.values())
+          .addAllEcsInstances(ecs.values())
+          .addAllRdsInstances(rds.values())
+          .addAllRedisInstances(redis.values())
+          .addAllResourceGroups(resourceGroups.values())
+          .build();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.easnet.core.spi;
+
+/**
+ * Everything the library reads from and writes to Alibaba Cloud, grouped by product. See the package documentation
+ * for the contract: thread-safe, idempotent writes, typed {@link io.easnet.core.CloudServiceException} failures.
+ */
+public interface CloudPort {
+  /** VPC, vSwitches, NAT gateways, SNAT entries, EIPs and route tables. */
+  VpcApi vpc();
+
+  /** Security groups and their rules, ECS instances. */
+  EcsApi ecs();
+
+  /** ApsaraDB RDS instances and their IP allowlists. */
+  RdsApi rds();
+
+  /** Tair (Redis OSS-compatible) instances and their IP allowlists. */
+  RedisApi redis();
+
+  /** EAS services and the VPC direct connection of resource groups. */
+  EasApi eas();
+}

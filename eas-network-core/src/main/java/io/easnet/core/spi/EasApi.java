@@ -1,0 +1,66 @@
+package io.easnet.core.spi;
+
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceGroupId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The EAS product: service configurations (as the JSON text {@code eascmd} takes) and the VPC direct connection
+ * ("DLink") of dedicated resource groups. Thread-safe. EAS has no client token, so implementations check state
+ * before they retry a write.
+ */
+public interface EasApi {
+  /**
+   * The configuration of a service as JSON text ({@link CloudActions#DESCRIBE_SERVICE}, field {@code ServiceConfig}).
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} when there is no such service
+   */
+  String describeService(String name);
+
+  /**
+   * Creates a service from its JSON configuration ({@link CloudActions#CREATE_SERVICE}). Each instance takes one
+   * private IP from the configured vSwitch.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code ALREADY_EXISTS} when a service of that name exists,
+   *     {@code INVALID_PARAMETER} for JSON without a name, {@code NOT_FOUND} for an unknown vSwitch or security
+   *     group, {@code QUOTA_EXCEEDED} when the vSwitch has too few free addresses
+   */
+  void createService(String json);
+
+  /**
+   * Updates a service ({@link CloudActions#UPDATE_SERVICE}), merging or replacing per {@link UpdateType}.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} when there is no such service, and the failures
+   *     of {@link #createService(String)} for the resulting configuration
+   */
+  void updateService(String name, String json, UpdateType type);
+
+  /** The dedicated resource groups with their VPC direct connections ({@link CloudActions#LIST_RESOURCES}). */
+  List<ResourceGroup> describeResourceGroups();
+
+  /**
+   * The VPC direct connection of a resource group; empty when none is enabled
+   * ({@link CloudActions#DESCRIBE_RESOURCE_DLINK}).
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group
+   */
+  Optional<DLink> describeResourceDLink(ResourceGroupId id);
+
+  /**
+   * Enables or changes the VPC direct connection ({@link CloudActions#UPDATE_RESOURCE_DLINK}); the network
+   * interfaces are updated asynchronously.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group, vSwitch or
+   *     security group
+   */
+  void updateResourceDLink(ResourceGroupId id, DLink dlink);
+
+  /**
+   * Disables the VPC direct connection ({@link CloudActions#DELETE_RESOURCE_DLINK}); succeeds when none is enabled.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group
+   */
+  void deleteResourceDLink(ResourceGroupId id);
+}

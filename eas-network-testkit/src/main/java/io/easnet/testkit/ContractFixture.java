@@ -1,0 +1,77 @@
+package io.easnet.testkit;
+
+import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import java.util.Objects;
+
+/**
+ * The resources {@link CloudPortContractTest} needs to exist before it runs. An implementation under test creates
+ * them (for the fake or an emulator sharing its state, {@link #plant(FakeCloud)} does) and returns their ids.
+ *
+ * @param vpc a VPC
+ * @param vSwitch a vSwitch of the VPC with at least 16 free addresses and no SNAT entry
+ * @param securityGroup a basic security group of the VPC without rules
+ * @param natGateway an internet NAT gateway of the VPC
+ * @param snatTable the NAT gateway's SNAT table, without entries
+ * @param eip an EIP address bound to the NAT gateway
+ * @param rds an RDS instance whose {@code default} allowlist group holds {@code 127.0.0.1} only
+ * @param redis a Redis instance whose {@code default} allowlist group holds {@code 127.0.0.1} only
+ * @param resourceGroup a resource group without a VPC direct connection
+ */
+public record ContractFixture(
+    VpcId vpc,
+    VSwitchId vSwitch,
+    SecurityGroupId securityGroup,
+    NatGatewayId natGateway,
+    SnatTableId snatTable,
+    IpAddress eip,
+    RdsInstanceId rds,
+    RedisInstanceId redis,
+    ResourceGroupId resourceGroup) {
+
+  /** Checks that no component is null. */
+  public ContractFixture {
+    Objects.requireNonNull(vpc, "vpc");
+    Objects.requireNonNull(vSwitch, "vSwitch");
+    Objects.requireNonNull(securityGroup, "securityGroup");
+    Objects.requireNonNull(natGateway, "natGateway");
+    Objects.requireNonNull(snatTable, "snatTable");
+    Objects.requireNonNull(eip, "eip");
+    Objects.requireNonNull(rds, "rds");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(resourceGroup, "resourceGroup");
+  }
+
+  /** Plants the fixture's resources in a fake cloud (in a new VPC named {@code contract}) and returns their ids. */
+  public static ContractFixture plant(FakeCloud fake) {
+    fake.estate()
+        .vpc("contract", "172.16.0.0/16")
+        .vSwitch("contract-eas", "172.16.1.0/24")
+        .vSwitch("contract-db", "172.16.2.0/24")
+        .securityGroup("contract-sg")
+        .natGateway("contract-nat")
+        .eip("contract-nat", "47.96.0.10")
+        .rds("contract-rds", "contract-db", "172.16.2.10")
+        .redis("contract-redis", "contract-db", "172.16.2.11")
+        .resourceGroup("contract-rg");
+    NatGatewayId nat = fake.natGatewayId("contract-nat");
+    SnatTableId table = fake.inventory().natGateway(nat).orElseThrow().snatTableIds().get(0);
+    return new ContractFixture(
+        fake.vpcId("contract"),
+        fake.vSwitchId("contract-eas"),
+        fake.securityGroupId("contract-sg"),
+        nat,
+        table,
+        IpAddress.parse("47.96.0.10"),
+        fake.rdsInstanceId("contract-rds"),
+        fake.redisInstanceId("contract-redis"),
+        fake.resourceGroupId("contract-rg"));
+  }
+}

@@ -1,0 +1,157 @@
+package io.easnet.testkit;
+
+import io.easnet.core.CloudServiceException.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Declarative, seeded faults for a {@link FakeCloud}, per action: an error code with a probability, and a latency.
+ * Whether call number <i>k</i> of an action fails depends only on the fake's seed, the action and <i>k</i>, so the
+ * same seed replays the same run.
+ *
+ * <pre>{@code
+ * FaultPlan plan = FaultPlan.builder()
+ *     .fail(CloudActions.DESCRIBE_VSWITCHES, "Throttling", 0.3)
+ *     .fail(FaultPlan.ANY_ACTION, "ServiceUnavailable", 0.01)
+ *     .latency(CloudActions.DESCRIBE_VPCS, Duration.ofMillis(250))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Latency is not slept: the fake's clock moves forward by it. Error codes map to a {@link Kind} with
+ * {@link #kindOf(String)}.
+ */
+public final class FaultPlan {
+  /** Matches every action. */
+  public static final String ANY_ACTION = "*";
+
+  private static final FaultPlan NONE = new FaultPlan(List.of());
+
+  private final List<Fault> faults;
+
+  /** One declared fault. */
+  record Fault(String action, Optional<String> code, double probability, Duration latency) {
+    boolean matches(String a) {
+      return action.equals(ANY_ACTION) || action.equals(a);
+    }
+  }
+
+  private FaultPlan(List<Fault> faults) {
+    this.faults = List.copyOf(faults);
+  }
+
+  /** No faults: every call succeeds at once. */
+  public static FaultPlan none() {
+    return NONE;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  List<Fault> faults() {
+    return faults;
+  }
+
+  /** True when the plan declares nothing. */
+  public boolean isEmpty() {
+    return faults.isEmpty();
+  }
+
+  /**
+   * The kind of failure an Alibaba error code means: {@code Throttling*} is throttled; {@code InternalError},
+   * {@code ServiceUnavailable} and other {@code *Unavailable} / {@code *Timeout} codes are server errors;
+   * {@code *.NotFound} is not found; {@code *AlreadyExist*} and {@code *Duplicate*} already exists;
+   * {@code Forbidden*}, {@code *NoPermission*}, {@code SignatureDoesNotMatch} and {@code InvalidAccessKeyId*} are
+   * forbidden; {@code QuotaExceed*} and {@code *LimitExceed*} quota exceeded; anything else an invalid parameter.
+   */
+  public static Kind kindOf(String code) {
+    Objects.requireNonNull(code, "code");
+    String c = code.toLowerCase(java.util.Locale.ROOT);
+    if (c.startsWith("throttling")) {
+      return Kind.THROTTLED;
+    }
+    if (c.equals("internalerror") || c.contains("unavailable") || c.contains("timeout")
+        || c.startsWith("internalerror") || c.equals("unknownerror")) {
+      return Kind.SERVER_ERROR;
+    }
+    if (c.endsWith(".notfound") || c.endsWith("notfound")) {
+      return Kind.NOT_FOUND;
+    }
+    if (c.contains("alreadyexist") || c.contains("duplicate")) {
+      return Kind.ALREADY_EXISTS;
+    }
+    if (c.startsWith("forbidden") || c.contains("nopermission") || c.equals("signaturedoesnotmatch")
+        || c.startsWith("invalidaccesskeyid")) {
+      return Kind.FORBIDDEN;
+    }
+    if (c.startsWith("quotaexceed") || c.contains("limitexceed")) {
+      return Kind.QUOTA_EXCEEDED;
+    }
+    return Kind.INVALID_PARAMETER;
+  }
+
+  @Override
+  public String toString() {
+    return "FaultPlan" + faults;
+  }
+
+  /** Builds a {@link FaultPlan}; each setter checks its arguments. */
+  public static final class Builder {
+    private final List<Fault> faults = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Fails calls of {@code action} (or {@link #ANY_ACTION}) with {@code code} with the given probability.
+     *
+     * @throws IllegalArgumentException for a probability outside 0 to 1 or an empty action or code
+     */
+    public Builder fail(String action, String code, double probability) {
+      checkAction(action);
+      if (code == null || code.isBlank()) {
+        throw new IllegalArgumentException("code must not be blank, e.g. \"Throttling\" or \"InternalError\"");
+      }
+      if (!(probability >= 0.0 && probability <= 1.0)) {
+        throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
+      }
+      faults.add(new Fault(action, Optional.of(code), probability, Duration.ZERO));
+      return this;
+    }
+
+    /** Fails every call of {@code action} with {@code code}. */
+    public Builder fail(String action, String code) {
+      return fail(action, code, 1.0);
+    }
+
+    /**
+     * Makes each call of {@code action} (or {@link #ANY_ACTION}) take {@code latency} on the fake's clock.
+     *
+     * @throws IllegalArgumentException for a negative latency
+     */
+    public Builder latency(String action, Duration latency) {
+      checkAction(action);
+      Objects.requireNonNull(latency, "latency must not be null");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must be >= 0, was " + latency);
+      }
+      faults.add(new Fault(action, Optional.empty(), 0.0, latency));
+      return this;
+    }
+
+    private static void checkAction(String action) {
+      if (action == null || action.isBlank()) {
+        throw new IllegalArgumentException(
+            "action must not be blank: use a CloudActions constant or FaultPlan.ANY_ACTION");
+      }
+    }
+
+    /** The plan. */
+    public FaultPlan build() {
+      return new FaultPlan(faults);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.easnet.testkit.assertions;
+
+import io.easnet.core.model.Inventory;
+import io.easnet.testkit.FakeCloud;
+
+/** Entry points of the testkit's assertions; import statically next to (or instead of) AssertJ's. */
+public final class EasAssertions {
+  private EasAssertions() {}
+
+  /** Assertions on an inventory. */
+  public static InventoryAssert assertThat(Inventory actual) {
+    return new InventoryAssert(actual);
+  }
+
+  /** Assertions on a fake cloud: its calls and its state. */
+  public static FakeCloudAssert assertThat(FakeCloud actual) {
+    return new FakeCloudAssert(actual);
+  }
+}

@@ -1,0 +1,294 @@
+package io.easnet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.UpdateType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FakeCloudTest {
+  private static FakeCloud estate(long seed) {
+    FakeCloud fake = FakeCloud.builder().seed(seed).build();
+    fake.estate()
+        .vpc("prod", "192.168.0.0/16")
+        .vSwitch("eas", "192.168.1.0/28")
+        .vSwitch("db", "192.168.2.0/24")
+        .securityGroup("eas-sg")
+        .enterpriseSecurityGroup("strict")
+        .natGateway("nat")
+        .eip("nat", "47.100.1.1")
+        .rds("orders", "db", "192.168.2.10")
+        .resourceGroup("rg");
+    return fake;
+  }
+
+  private static String service(FakeCloud fake, String name, int instances) {
+    return "{\"metadata\":{\"name\":\"" + name + "\",\"instance\":" + instances + "},\"cloud\":{\"networking\":{"
+        + "\"vpc_id\":\"" + fake.vpcId("prod") + "\",\"vswitch_id\":\"" + fake.vSwitchId("eas")
+        + "\",\"security_group_id\":\"" + fake.securityGroupId("eas-sg") + "\"}}}";
+  }
+
+  @Test
+  void sameSeedGivesSameIdsAndDifferentSeedsDiffer() {
+    assertThat(estate(42).inventory()).isEqualTo(estate(42).inventory());
+    assertThat(estate(42).vpcId("prod")).isNotEqualTo(estate(43).vpcId("prod"));
+  }
+
+  @Test
+  void serviceInstancesConsumeVSwitchAddressesAndFailWhenExhausted() {
+    FakeCloud fake = estate(1);
+    // a /28 has 16 - 4 = 12 usable addresses
+    assertThat(fake.vpc().describeVSwitch(fake.vSwitchId("eas")).availableIpAddressCount()).isEqualTo(12);
+    fake.eas().createService(service(fake, "a", 10));
+    assertThat(fake.vpc().describeVSwitch(fake.vSwitchId("eas")).availableIpAddressCount()).isEqualTo(2);
+    assertThatThrownBy(() -> fake.eas().createService(service(fake, "b", 3)))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
+          assertThat(e.code()).isEqualTo("InvalidVSwitchId.IpNotEnough");
+        })
+        .hasMessageContaining("has 2 free addresses");
+    assertThat(fake.serviceNames()).containsExactly("a");
+  }
+
+  @Test
+  void scalingAServiceDownReturnsAddresses() {
+    FakeCloud fake = estate(1);
+    fake.eas().createService(service(fake, "a", 10));
+    fake.eas().updateService("a", "{\"metadata\":{\"instance\":4}}", UpdateType.MERGE);
+    assertThat(fake.vpc().describeVSwitch(fake.vSwitchId("eas")).availableIpAddressCount()).isEqualTo(8);
+  }
+
+  @Test
+  void ecsInstancesPlantedInTheEstateTakeAnAddress() {
+    FakeCloud fake = estate(1);
+    fake.estate().ecsInstance("client", "eas", "192.168.1.5", "eas-sg");
+    assertThat(fake.inventory().vSwitch(fake.vSwitchId("eas")).orElseThrow().availableIpAddressCount())
+        .isEqualTo(11);
+  }
+
+  @Test
+  void malformedOrNamelessServiceJsonIsInvalidParameter() {
+    FakeCloud fake = estate(1);
+    for (String bad : List.of("{\"metadata\":", "[1,2]", "{\"metadata\":{\"instance\":1}}")) {
+      assertThatThrownBy(() -> fake.eas().createService(bad))
+          .isInstanceOfSatisfying(CloudServiceException.class,
+              e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_PARAMETER));
+    }
+  }
+
+  @Test
+  void partialNetworkingBlockIsRefused() {
+    FakeCloud fake = estate(1);
+    String json = "{\"metadata\":{\"name\":\"p\"},\"cloud\":{\"networking\":{\"vpc_id\":\"" + fake.vpcId("prod")
+        + "\"}}}";
+    assertThatThrownBy(() -> fake.eas().createService(json))
+        .isInstanceOf(CloudServiceException.class)
+        .hasMessageContaining("vpc_id, vswitch_id and security_group_id together");
+  }
+
+  @Test
+  void snatEntryIsPendingUntilTheClockPassesTheAsyncDelay() {
+    FakeCloud fake = estate(1);
+    SnatEntryId id = fake.vpc().createSnatEntry(SnatEntryRequest.builder()
+        .snatTableId(fake.inventory().natGateway(fake.natGatewayId("nat")).orElseThrow().snatTableIds().get(0))
+        .sourceVSwitchId(fake.vSwitchId("eas")).addSnatIp("47.100.1.1").build());
+    assertThat(status(fake, id)).isEqualTo("Pending");
+    fake.advance(fake.asyncDelay().minusSeconds(1));
+    assertThat(status(fake, id)).isEqualTo("Pending");
+    fake.advance(Duration.ofSeconds(1));
+    assertThat(status(fake, id)).isEqualTo("Available");
+  }
+
+  private static String status(FakeCloud fake, SnatEntryId id) {
+    return fake.vpc().describeSnatEntries(fake.natGatewayId("nat")).stream()
+        .filter(e -> e.id().equals(id)).findFirst().orElseThrow().status();
+  }
+
+  @Test
+  void snatIpMustBeAnEipOfTheGateway() {
+    FakeCloud fake = estate(1);
+    SnatEntryRequest r = SnatEntryRequest.builder()
+        .snatTableId(fake.inventory().natGateway(fake.natGatewayId("nat")).orElseThrow().snatTableIds().get(0))
+        .sourceCidr("192.168.1.0/24").addSnatIp("8.8.8.8").build();
+    assertThatThrownBy(() -> fake.vpc().createSnatEntry(r))
+        .isInstanceOf(CloudServiceException.class)
+        .hasMessageContaining("InvalidSnatIp.NotBound")
+        .hasMessageContaining("8.8.8.8");
+  }
+
+  @Test
+  void dlinkUpdateIsPendingThenAvailable() {
+    FakeCloud fake = estate(1);
+    fake.eas().updateResourceDLink(fake.resourceGroupId("rg"),
+        DLink.builder().vSwitchId(fake.vSwitchId("eas")).securityGroupId(fake.securityGroupId("eas-sg")).build());
+    assertThat(fake.dlinkStatus(fake.resourceGroupId("rg"))).contains("Pending");
+    assertThat(fake.eas().describeResourceDLink(fake.resourceGroupId("rg")).orElseThrow().vpcId())
+        .as("the VPC follows from the vSwitch").contains(fake.vpcId("prod"));
+    fake.advance();
+    assertThat(fake.dlinkStatus(fake.resourceGroupId("rg"))).contains("Available");
+  }
+
+  @Test
+  void enterpriseGroupsCannotUseAGroupAsPeer() {
+    FakeCloud fake = estate(1);
+    SecurityGroupRule rule = SecurityGroupRule.ingress().tcp(22).peer(fake.securityGroupId("eas-sg").value()).build();
+    assertThatThrownBy(() -> fake.ecs().authorizeRule(fake.securityGroupId("strict"), rule))
+        .isInstanceOfSatisfying(CloudServiceException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_PARAMETER))
+        .hasMessageContaining("enterprise");
+  }
+
+  @Test
+  void rulesGetRuleIdsAndCallsAreRecordedByDirection() {
+    FakeCloud fake = estate(1);
+    fake.ecs().authorizeRule(fake.securityGroupId("eas-sg"), SecurityGroupRule.egress().tcp(3306)
+        .peer("192.168.2.0/24").build());
+    fake.ecs().authorizeRule(fake.securityGroupId("eas-sg"), SecurityGroupRule.ingress().tcp(22)
+        .peer("10.0.0.0/8").build());
+    assertThat(fake.calls()).containsExactly(CloudActions.AUTHORIZE_SECURITY_GROUP_EGRESS,
+        CloudActions.AUTHORIZE_SECURITY_GROUP);
+    assertThat(fake.inventory().securityGroup(fake.securityGroupId("eas-sg")).orElseThrow().rules())
+        .allSatisfy(r -> assertThat(r.ruleId()).hasValueSatisfying(id -> assertThat(id).startsWith("sgr-")));
+  }
+
+  @Test
+  void throttleNextFailsTheNextCallsWhateverTheirAction() {
+    FakeCloud fake = estate(1);
+    fake.throttleNext(2);
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> fake.vpc().describeVpcs())
+          .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
+            assertThat(e.retryable()).isTrue();
+          });
+    }
+    assertThat(fake.vpc().describeVpcs()).hasSize(1);
+    assertThat(fake.recordedCalls()).extracting(FakeCloud.RecordedCall::succeeded).containsExactly(false, false, true);
+  }
+
+  @Test
+  void failNextFailsOnlyTheNamedActionOnce() {
+    FakeCloud fake = estate(1);
+    fake.failNext(CloudActions.DESCRIBE_VSWITCHES, "InvalidVSwitchId.NotFound");
+    assertThat(fake.vpc().describeVpcs()).hasSize(1);
+    assertThatThrownBy(() -> fake.vpc().describeVSwitches(fake.vpcId("prod")))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    assertThat(fake.vpc().describeVSwitches(fake.vpcId("prod"))).hasSize(2);
+  }
+
+  @Test
+  void latencyMovesTheFakeClockInsteadOfSleeping() {
+    FakeCloud fake = estate(1);
+    fake.faults(FaultPlan.builder().latency(CloudActions.DESCRIBE_VPCS, Duration.ofMillis(250)).build());
+    var before = fake.clock().instant();
+    fake.vpc().describeVpcs();
+    fake.vpc().describeVpcs();
+    assertThat(Duration.between(before, fake.clock().instant())).isEqualTo(Duration.ofMillis(500));
+    assertThat(fake.recordedCalls()).allSatisfy(c -> assertThat(c.latency()).isEqualTo(Duration.ofMillis(250)));
+  }
+
+  @Test
+  void sameSeedFailsTheSameCalls() {
+    List<Boolean> first = faultyRun(99);
+    assertThat(faultyRun(99)).isEqualTo(first);
+    assertThat(first).contains(true, false);
+    assertThat(faultyRun(100)).isNotEqualTo(first);
+  }
+
+  private static List<Boolean> faultyRun(long seed) {
+    FakeCloud fake = estate(seed);
+    fake.faults(FaultPlan.builder().fail(FaultPlan.ANY_ACTION, "ServiceUnavailable", 0.4).build());
+    for (int i = 0; i < 60; i++) {
+      try {
+        if (i % 2 == 0) {
+          fake.vpc().describeVpcs();
+        } else {
+          fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg"));
+        }
+      } catch (CloudServiceException e) {
+        assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
+      }
+    }
+    return fake.recordedCalls().stream().map(c -> !c.succeeded()).toList();
+  }
+
+  @Test
+  void faultPlanRejectsProbabilitiesOutsideZeroToOne() {
+    assertThatThrownBy(() -> FaultPlan.builder().fail("*", "Throttling", 1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("probability must be between 0 and 1, was 1.5");
+    assertThatThrownBy(() -> FaultPlan.builder().fail("*", "Throttling", Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> FaultPlan.builder().latency("*", Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latency must be >= 0");
+  }
+
+  @Test
+  void errorCodesMapToKinds() {
+    assertThat(FaultPlan.kindOf("Throttling.User")).isEqualTo(Kind.THROTTLED);
+    assertThat(FaultPlan.kindOf("ServiceUnavailable")).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(FaultPlan.kindOf("InternalError")).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(FaultPlan.kindOf("InvalidVSwitchId.NotFound")).isEqualTo(Kind.NOT_FOUND);
+    assertThat(FaultPlan.kindOf("Forbidden.RAM")).isEqualTo(Kind.FORBIDDEN);
+    assertThat(FaultPlan.kindOf("QuotaExceeded.SecurityIps")).isEqualTo(Kind.QUOTA_EXCEEDED);
+    assertThat(FaultPlan.kindOf("AuthorizationLimitExceed")).isEqualTo(Kind.QUOTA_EXCEEDED);
+    assertThat(FaultPlan.kindOf("InvalidParameter")).isEqualTo(Kind.INVALID_PARAMETER);
+  }
+
+  @Test
+  void inventoryRoundTripsThroughLoad() {
+    FakeCloud fake = estate(5);
+    fake.estate().rule("eas-sg", SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24"))
+        .snatEntry("nat", "eas").allowlist("orders", "default", "192.168.1.0/28");
+    Inventory snapshot = fake.inventory();
+    FakeCloud copy = FakeCloud.builder().inventory(snapshot).build();
+    assertThat(copy.inventory()).isEqualTo(snapshot);
+    assertThat(copy.vSwitchId("eas")).as("names survive through resource names").isEqualTo(fake.vSwitchId("eas"));
+  }
+
+  @Test
+  void closedFakeRefusesCalls() {
+    FakeCloud fake = estate(1);
+    fake.close();
+    assertThatThrownBy(() -> fake.vpc().describeVpcs())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void unknownNamesListTheKnownOnes() {
+    FakeCloud fake = estate(1);
+    assertThatThrownBy(() -> fake.vSwitchId("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no vsw named \"nope\"")
+        .hasMessageContaining("[eas, db]");
+  }
+
+  @Test
+  void estateRefusesAVSwitchOutsideItsVpcAndDuplicateNames() {
+    FakeCloud fake = estate(1);
+    assertThatThrownBy(() -> fake.estate().inVpc("prod").vSwitch("x", "10.0.0.0/24"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside VPC");
+    assertThatThrownBy(() -> fake.estate().inVpc("prod").vSwitch("eas", "192.168.9.0/24"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already has a vsw named \"eas\"");
+  }
+
+  @Test
+  void natGatewayAddsTheDefaultRouteToTheSystemTable() {
+    FakeCloud fake = estate(1);
+    Inventory inv = fake.inventory();
+    var vsw = inv.vSwitch(fake.vSwitchId("eas")).orElseThrow();
+    assertThat(inv.routeTableFor(vsw).orElseThrow().longestMatch(Cidr.parse("8.8.8.8/32")).orElseThrow()
+        .pointsTo(fake.natGatewayId("nat"))).isTrue();
+  }
+}
