@@ -39,14 +39,17 @@ public final class Cursor {
     return new Cursor(node, pointer, source);
   }
 
+  /** The node here; a missing node when the key is absent. */
   public JsonNode node() {
     return node;
   }
 
+  /** The JSON pointer of this position. */
   public String pointer() {
     return pointer;
   }
 
+  /** The source name for messages, or {@code null}. */
   public String source() {
     return source;
   }
@@ -101,10 +104,12 @@ public final class Cursor {
     return opt(key).map(Cursor::elements).orElse(List.of());
   }
 
+  /** True when the node is an object. */
   public boolean isObject() {
     return node.isObject();
   }
 
+  /** True when the node is an array. */
   public boolean isArray() {
     return node.isArray();
   }
