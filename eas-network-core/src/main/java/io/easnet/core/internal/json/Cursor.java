@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A position in a JSON tree: the node, its JSON pointer and the source name. Every accessor checks the type and
@@ -196,7 +198,7 @@ public final class Cursor {
   }
 
   /** Runs {@code action} and re-homes model validation failures at this pointer. */
-  public <T> T convert(java.util.function.Supplier<T> action, String fix) {
+  public <T> T convert(Supplier<T> action, String fix) {
     try {
       return action.get();
     } catch (InvalidInputException e) {
@@ -262,7 +264,7 @@ public final class Cursor {
       }
       return "the number " + JsonTrees.abbreviate(t);
     }
-    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   private static String sentence(String m) {

@@ -17,6 +17,7 @@ import io.easnet.core.InvalidInputException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class JsonTrees {
   public static String readFile(Path path) {
     try {
       byte[] bytes = Files.readAllBytes(path);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw InvalidInputException.of(path.toString(), "", "the file does not exist.", "check the path.", e);
     } catch (CharacterCodingException e) {
