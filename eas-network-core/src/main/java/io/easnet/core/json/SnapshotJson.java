@@ -109,6 +109,13 @@ public final class SnapshotJson {
       List.of("id", "vpcId", "name", "type", "innerAccessPolicy", "rules", "tags");
   private static final List<String> RULE = List.of("direction", "protocol", "portRange", "peerCidr", "peerGroupId",
       "peerPrefixListId", "policy", "priority", "ruleId", "description");
+  private static final Map<String, String> RULE_ALIASES = Map.ofEntries(
+      Map.entry("sourceCidr", "peerCidr"), Map.entry("sourceCidrIp", "peerCidr"), Map.entry("destCidr", "peerCidr"),
+      Map.entry("destCidrIp", "peerCidr"), Map.entry("destinationCidr", "peerCidr"),
+      Map.entry("ipv6SourceCidrIp", "peerCidr"), Map.entry("ipv6DestCidrIp", "peerCidr"),
+      Map.entry("sourceGroupId", "peerGroupId"), Map.entry("destGroupId", "peerGroupId"),
+      Map.entry("sourcePrefixListId", "peerPrefixListId"), Map.entry("destPrefixListId", "peerPrefixListId"),
+      Map.entry("ipProtocol", "protocol"));
   private static final List<String> NAT = List.of("id", "vpcId", "vSwitchId", "name", "networkType", "status",
       "eipIds", "snatTableIds", "tags");
   private static final List<String> SNAT = List.of("id", "snatTableId", "natGatewayId", "sourceVSwitchId",
@@ -317,7 +324,7 @@ public final class SnapshotJson {
 
   private static SecurityGroupRule rule(Cursor c) {
     c.requireObject();
-    c.rejectUnknownKeys(RULE);
+    c.rejectUnknownKeys(RULE, RULE_ALIASES);
     SecurityGroupRule.Builder b = SecurityGroupRule.builder()
         .direction(req(c, "direction", Direction::parse, "use ingress or egress."));
     c.opt("protocol").ifPresent(p -> b.protocol(p.as(Protocol::parse, "use tcp, udp, icmp, icmpv6, gre or all.")));

@@ -15,6 +15,7 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.NatNetworkType;
 import io.easnet.core.model.Policy;
 import io.easnet.core.model.PortRange;
@@ -115,7 +116,7 @@ class SnapshotJsonProperties {
         }
         b.addSnatEntry(se);
         b.addRouteTable(RouteTable.builder().id("vtb-p" + v).vpcId(vpc)
-            .addEntry(RouteEntry.toNat("0.0.0.0/0", io.easnet.core.model.NatGatewayId.of(nat))));
+            .addEntry(RouteEntry.toNat("0.0.0.0/0", NatGatewayId.of(nat))));
       }
       if (r.nextBoolean()) {
         b.addEcsInstance(EcsInstance.builder().id("i-p" + v).vpcId(vpc).vSwitchId("vsw-p" + v + "s0")

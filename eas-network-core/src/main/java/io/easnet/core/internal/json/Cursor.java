@@ -214,9 +214,17 @@ public final class Cursor {
    * data.
    */
   public void rejectUnknownKeys(Collection<String> known) {
+    rejectUnknownKeys(known, Map.of());
+  }
+
+  /**
+   * As {@link #rejectUnknownKeys(Collection)}, with {@code aliases} mapping well-known foreign spellings (such as the
+   * cloud API's) to the key to use instead.
+   */
+  public void rejectUnknownKeys(Collection<String> known, Map<String, String> aliases) {
     for (String key : members().keySet()) {
       if (!known.contains(key)) {
-        Optional<String> near = Suggestions.nearest(key, known);
+        Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearest(key, known));
         throw InvalidInputException.of(
             source,
             Pointers.child(pointer, key),
