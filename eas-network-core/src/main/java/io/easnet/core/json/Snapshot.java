@@ -49,10 +49,12 @@ public abstract class Snapshot {
     }
   }
 
+  /** A builder with schema version 1 and an empty inventory. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder initialised from this snapshot. */
   public final Builder toBuilder() {
     return builder().from(this);
   }

@@ -44,8 +44,14 @@ import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +109,13 @@ public final class SnapshotJson {
       List.of("id", "vpcId", "name", "type", "innerAccessPolicy", "rules", "tags");
   private static final List<String> RULE = List.of("direction", "protocol", "portRange", "peerCidr", "peerGroupId",
       "peerPrefixListId", "policy", "priority", "ruleId", "description");
+  private static final Map<String, String> RULE_ALIASES = Map.ofEntries(
+      Map.entry("sourceCidr", "peerCidr"), Map.entry("sourceCidrIp", "peerCidr"), Map.entry("destCidr", "peerCidr"),
+      Map.entry("destCidrIp", "peerCidr"), Map.entry("destinationCidr", "peerCidr"),
+      Map.entry("ipv6SourceCidrIp", "peerCidr"), Map.entry("ipv6DestCidrIp", "peerCidr"),
+      Map.entry("sourceGroupId", "peerGroupId"), Map.entry("destGroupId", "peerGroupId"),
+      Map.entry("sourcePrefixListId", "peerPrefixListId"), Map.entry("destPrefixListId", "peerPrefixListId"),
+      Map.entry("ipProtocol", "protocol"));
   private static final List<String> NAT = List.of("id", "vpcId", "vSwitchId", "name", "networkType", "status",
       "eipIds", "snatTableIds", "tags");
   private static final List<String> SNAT = List.of("id", "snatTableId", "natGatewayId", "sourceVSwitchId",
@@ -126,6 +139,18 @@ public final class SnapshotJson {
   private static final String IP_FIX = "write a single address such as 192.168.0.10.";
 
   private SnapshotJson() {}
+
+  /** The JSON Schema (draft-07) of the snapshot layout, as shipped at {@link #SCHEMA_RESOURCE}. */
+  public static String schemaJson() {
+    try (InputStream in = SnapshotJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the snapshot schema is missing from the classpath: " + SCHEMA_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Reads a snapshot file (UTF-8).
@@ -249,7 +274,7 @@ public final class SnapshotJson {
   }
 
   private static Map<String, String> tags(Cursor c) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     c.opt("tags").ifPresent(t -> t.members().forEach((k, v) -> out.put(k, v.text())));
     return out;
   }
@@ -299,7 +324,7 @@ public final class SnapshotJson {
 
   private static SecurityGroupRule rule(Cursor c) {
     c.requireObject();
-    c.rejectUnknownKeys(RULE);
+    c.rejectUnknownKeys(RULE, RULE_ALIASES);
     SecurityGroupRule.Builder b = SecurityGroupRule.builder()
         .direction(req(c, "direction", Direction::parse, "use ingress or egress."));
     c.opt("protocol").ifPresent(p -> b.protocol(p.as(Protocol::parse, "use tcp, udp, icmp, icmpv6, gre or all.")));
@@ -409,7 +434,7 @@ public final class SnapshotJson {
   }
 
   private static List<AllowlistGroup> allowlists(Cursor c) {
-    List<AllowlistGroup> out = new java.util.ArrayList<>();
+    List<AllowlistGroup> out = new ArrayList<>();
     for (Cursor g : c.elements("allowlists")) {
       g.requireObject();
       g.rejectUnknownKeys(ALLOWLIST);

@@ -9,6 +9,7 @@ import io.easnet.core.model.DLink;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DLinkJsonTest {
@@ -88,7 +89,7 @@ class DLinkJsonTest {
 
     DLink back = DLinkJson.fromUpdateRequest(DLinkJson.toUpdateRequest(d));
 
-    assertThat(back).isEqualTo(d.toBuilder().vpcId(java.util.Optional.empty()).build());
+    assertThat(back).isEqualTo(d.toBuilder().vpcId(Optional.empty()).build());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.easnet.core.json.JsonTestSupport.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.model.ServiceNetworking;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +118,7 @@ class ServiceDocumentEditTest {
   void theTreeIsACopy() {
     ServiceDocument doc = ServiceDocument.parse("{\"metadata\":{\"name\":\"x\"}}", null);
 
-    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.tree()).put("mutated", true);
+    ((ObjectNode) doc.tree()).put("mutated", true);
 
     assertThat(doc.toJson()).doesNotContain("mutated");
   }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easnet.core.model.Autoscaler;
 import io.easnet.core.model.Container;
 import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.RollingStrategy;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.StorageMount;
 import io.easnet.core.model.VSwitchId;
@@ -222,8 +224,8 @@ class ServiceDocumentRoundTripTest {
   @Test
   void renderingUsesTheEascmdLayout() {
     ServiceSpec spec = ServiceSpec.builder().name("demo").instanceCount(2)
-        .rollingStrategy(io.easnet.core.model.RollingStrategy.builder().maxSurge("1").maxUnavailable("25%").build())
-        .networking(io.easnet.core.model.ServiceNetworking.of("vpc-a", "vsw-a", "sg-a"))
+        .rollingStrategy(RollingStrategy.builder().maxSurge("1").maxUnavailable("25%").build())
+        .networking(ServiceNetworking.of("vpc-a", "vsw-a", "sg-a"))
         .addInstanceType("ecs.c7.large")
         .addContainer(Container.builder().image("img").port(8000).build())
         .autoscaler(Autoscaler.of(1, 3))

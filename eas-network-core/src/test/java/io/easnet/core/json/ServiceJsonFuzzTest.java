@@ -52,6 +52,16 @@ class ServiceJsonFuzzTest {
   }
 
   /**
+   * The cheap target for real fuzzing ({@code -Pfuzz}): one raw text per run, so the fuzzer gets thousands of
+   * executions a second. The same invariant as {@link #parseEitherSucceedsOrThrowsInvalidInput}.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void rawTextParsesOrThrowsInvalidInput(FuzzedDataProvider data) {
+    parseOnlyFailsWithInvalidInput(data.consumeRemainingAsString());
+    parseOnlyFailsWithInvalidInput("{\"metadata\": {\"name\": \"a\"}, \"x\": " + "[".repeat(3) + "]".repeat(3) + "}");
+  }
+
+  /**
    * read → write → read is the identity on generated documents, writing is stable, rendering the typed view gives
    * the same view back, and setting the networking block to its current value changes nothing.
    */

@@ -31,8 +31,12 @@ import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
+import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.NetworkResolver;
+import io.easnet.core.resolve.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,8 +229,11 @@ class SnapshotJsonTest {
   void anUnknownNestedKeySuggestsTheNearestOne() {
     parsing("{\"schemaVersion\": 1, \"securityGroups\": [{\"id\": \"sg-a\", \"vpcId\": \"vpc-a\", \"rules\":"
         + " [{\"direction\": \"ingress\", \"sourceCidr\": \"10.0.0.0/8\"}]}]}", "/securityGroups/0/rules/0/sourceCidr")
-        .hasMessageContaining("unknown key \"sourceCidr\"")
-        .hasMessageContaining("peerCidr");
+        .hasMessageContaining("unknown key \"sourceCidr\" (did you mean \"peerCidr\"?)")
+        .hasMessageContaining("rename it to \"peerCidr\"");
+    parsing("{\"schemaVersion\": 1, \"securityGroups\": [{\"id\": \"sg-a\", \"vpcId\": \"vpc-a\", \"rules\":"
+        + " [{\"direction\": \"ingress\", \"sourceGroupId\": \"sg-b\"}]}]}", "/securityGroups/0/rules/0/sourceGroupId")
+        .hasMessageContaining("did you mean \"peerGroupId\"?");
     parsing("{\"schemaVersion\": 1, \"vpcs\": [{\"id\": \"vpc-a\", \"cidrBlock\": \"10.0.0.0/8\", \"nmae\": \"x\"}]}",
         "/vpcs/0/nmae").hasMessageContaining("did you mean \"name\"?");
   }
@@ -348,5 +355,22 @@ class SnapshotJsonTest {
     SnapshotJson.write(Snapshot.builder().build(), file);
 
     assertThat(Files.readString(file)).endsWith("}\n");
+  }
+
+  @Test
+  void theExampleSnapshotResolvesBothServices() {
+    Snapshot s = SnapshotJson.read(Path.of("..", "examples", "snapshot.json"));
+    NetworkResolver resolver = NetworkResolver.create();
+
+    EffectiveNetwork chat =
+        resolver.resolve(s.service("chat_inference").orElseThrow().spec(), Optional.empty());
+    ServiceDocument rgService = s.service("embedding_rg").orElseThrow();
+    EffectiveNetwork embedding = resolver.resolve(rgService.spec(),
+        s.inventory().resourceGroup(rgService.spec().resourceGroupId().orElseThrow()));
+
+    assertThat(chat.provenance()).isEqualTo(Provenance.SERVICE);
+    assertThat(embedding.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
+    assertThat(embedding.vSwitchIds()).containsExactlyElementsOf(chat.vSwitchIds());
+    assertThat(embedding.securityGroupId()).isEqualTo(chat.securityGroupId());
   }
 }

@@ -99,4 +99,15 @@ class SnapshotSchemaTest {
     assertThat(errors).extracting(ValidationMessage::getMessage)
         .anySatisfy(m -> assertThat(m).contains("schemaVersion"));
   }
+
+  @Test
+  void theSchemaTextIsAvailableFromTheApiAndDocumentsEveryTopLevelKey() throws IOException {
+    JsonNode text = MAPPER.readTree(SnapshotJson.schemaJson());
+
+    assertThat(text.at("/$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
+    assertThat(text.at("/properties").fieldNames()).toIterable().contains("schemaVersion", "vpcs", "vSwitches",
+        "securityGroups", "natGateways", "snatEntries", "eips", "routeTables", "ecsInstances", "rdsInstances",
+        "redisInstances", "resourceGroups", "services");
+    text.at("/properties").forEach(p -> assertThat(p.has("description")).isTrue());
+  }
 }

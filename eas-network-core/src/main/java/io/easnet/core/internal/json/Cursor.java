@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A position in a JSON tree: the node, its JSON pointer and the source name. Every accessor checks the type and
@@ -39,14 +41,17 @@ public final class Cursor {
     return new Cursor(node, pointer, source);
   }
 
+  /** The node here; a missing node when the key is absent. */
   public JsonNode node() {
     return node;
   }
 
+  /** The JSON pointer of this position. */
   public String pointer() {
     return pointer;
   }
 
+  /** The source name for messages, or {@code null}. */
   public String source() {
     return source;
   }
@@ -101,10 +106,12 @@ public final class Cursor {
     return opt(key).map(Cursor::elements).orElse(List.of());
   }
 
+  /** True when the node is an object. */
   public boolean isObject() {
     return node.isObject();
   }
 
+  /** True when the node is an array. */
   public boolean isArray() {
     return node.isArray();
   }
@@ -191,7 +198,7 @@ public final class Cursor {
   }
 
   /** Runs {@code action} and re-homes model validation failures at this pointer. */
-  public <T> T convert(java.util.function.Supplier<T> action, String fix) {
+  public <T> T convert(Supplier<T> action, String fix) {
     try {
       return action.get();
     } catch (InvalidInputException e) {
@@ -207,9 +214,17 @@ public final class Cursor {
    * data.
    */
   public void rejectUnknownKeys(Collection<String> known) {
+    rejectUnknownKeys(known, Map.of());
+  }
+
+  /**
+   * As {@link #rejectUnknownKeys(Collection)}, with {@code aliases} mapping well-known foreign spellings (such as the
+   * cloud API's) to the key to use instead.
+   */
+  public void rejectUnknownKeys(Collection<String> known, Map<String, String> aliases) {
     for (String key : members().keySet()) {
       if (!known.contains(key)) {
-        Optional<String> near = Suggestions.nearest(key, known);
+        Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearest(key, known));
         throw InvalidInputException.of(
             source,
             Pointers.child(pointer, key),
@@ -257,7 +272,7 @@ public final class Cursor {
       }
       return "the number " + JsonTrees.abbreviate(t);
     }
-    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   private static String sentence(String m) {

@@ -17,6 +17,7 @@ import io.easnet.core.InvalidInputException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class JsonTrees {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw malformed(source, e.getLocation(), e.getOriginalMessage());
+      throw malformed(source, e.getLocation(), e.getOriginalMessage(), near(e));
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException iie) {
         throw iie;
@@ -78,12 +79,28 @@ public final class JsonTrees {
   }
 
   private static InvalidInputException malformed(String source, JsonLocation at, String detail) {
+    return malformed(source, at, detail, "");
+  }
+
+  private static InvalidInputException malformed(String source, JsonLocation at, String detail, String pointer) {
     String where = at == null || at.getLineNr() < 0
         ? ""
         : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     String msg = detail == null ? "syntax error" : firstLine(detail);
     return InvalidInputException.of(
-        source, "", "malformed JSON" + where + ": " + msg + ".", "fix the JSON syntax at that position.");
+        source, pointer, "malformed JSON" + where + ": " + msg + ".", "fix the JSON syntax at that position.");
+  }
+
+  /** The pointer of the value the parser was in when it failed, or {@code ""}. */
+  private static String near(JsonProcessingException e) {
+    try {
+      if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+        return p.getParsingContext().pathAsPointer().toString();
+      }
+    } catch (RuntimeException ignored) {
+      // the context is only a hint
+    }
+    return "";
   }
 
   private static String firstLine(String s) {
@@ -175,7 +192,7 @@ public final class JsonTrees {
   public static String readFile(Path path) {
     try {
       byte[] bytes = Files.readAllBytes(path);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw InvalidInputException.of(path.toString(), "", "the file does not exist.", "check the path.", e);
     } catch (CharacterCodingException e) {
