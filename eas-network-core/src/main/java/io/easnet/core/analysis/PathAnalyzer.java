@@ -64,7 +64,8 @@ public final class PathAnalyzer {
    * the EAS group's egress allows the target address and port (peer groups: the target's groups), the target's
    * security groups (ECS, or an address that belongs to a known ECS instance) allow ingress from the whole vSwitch
    * block with the EAS group as peer group, and an RDS or Redis allowlist admits the whole vSwitch block. For RDS and
-   * Redis, security groups bound to the instance act as an allowlist too: the allowlist hop passes when the IP
+   * Redis, security groups bound to the instance are not the instance's own groups (so EAS egress rules naming
+   * them do not match); they act as an allowlist: the allowlist hop passes when the IP
    * allowlist admits the vSwitch block, when the EAS group is bound, or when a bound group's inbound rules allow the
    * vSwitch block.
    */
@@ -101,7 +102,7 @@ public final class PathAnalyzer {
             .fix("add the private address (or vSwitch) of " + t.label + " to the snapshot").build());
       } else if (easSg.isPresent()) {
         SgVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, t.protocol, t.address,
-            t.groups, t.port);
+            t.allowlistTarget ? List.of() : t.groups, t.port);
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
             "outbound " + flow(t.protocol, t.port) + " to " + t.address,
             "add an egress rule to " + easSg.get() + ": accept " + flow(t.protocol, t.port) + " to " + t.address

@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 public abstract class PathResult {
   PathResult() {}
 
+  /** What the path analyses. */
   public abstract PathKind kind();
 
   /** A one-line description, e.g. {@code EAS svc → RDS rm-1:3306}. */
@@ -19,6 +20,7 @@ public abstract class PathResult {
   /** The service the path starts or ends at. */
   public abstract String serviceName();
 
+  /** The overall verdict over all vSwitches. */
   public abstract Verdict verdict();
 
   /** One result per vSwitch of the effective network, the primary first. */
@@ -40,6 +42,7 @@ public abstract class PathResult {
     return explanations().stream().map(Explanation::code).distinct().toList();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }
