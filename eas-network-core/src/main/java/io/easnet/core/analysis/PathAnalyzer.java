@@ -3,6 +3,7 @@ package io.easnet.core.analysis;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
+import io.easnet.core.model.Container;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.EcsInstanceId;
@@ -17,6 +18,7 @@ import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -539,6 +542,32 @@ public final class PathAnalyzer {
       paths.add(acc.build());
     }
     return result(PathKind.CLIENT_TO_SERVICE, description, service, paths);
+  }
+
+  /**
+   * As {@link #clientToService(EcsInstanceId, EffectiveNetwork, int)} on the service's port: the first container
+   * port of {@code spec}, or {@link #DEFAULT_SERVICE_PORT} (reported as an assumption) when it declares none.
+   */
+  public PathResult clientToService(EcsInstanceId client, EffectiveNetwork service, ServiceSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    OptionalInt port = servicePortOf(spec);
+    PathResult r = clientToService(client, service, port.orElse(DEFAULT_SERVICE_PORT));
+    if (port.isPresent()) {
+      return r;
+    }
+    Assumption a = Assumption.of("SERVICE_PORT_DEFAULT", "service " + spec.name()
+        + " declares no container port; port " + DEFAULT_SERVICE_PORT + " is assumed");
+    return PathResult.builder().from(r).addAssumption(a).build();
+  }
+
+  /** The first container port the service declares, if any. */
+  public static OptionalInt servicePortOf(ServiceSpec spec) {
+    for (Container c : spec.containers()) {
+      if (c.port().isPresent()) {
+        return c.port();
+      }
+    }
+    return OptionalInt.empty();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ public abstract class PathResult {
   /** The overall verdict over all vSwitches. */
   public abstract Verdict verdict();
 
-  /** One result per vSwitch of the effective network, the primary first. */
+  /** One result per vSwitch of the effective network, the primary first; empty when the service has no VPC. */
   public abstract List<VSwitchPath> vSwitchPaths();
 
   /** Every blocker over all vSwitches, without duplicates, in order of first appearance. */
