@@ -3,6 +3,7 @@ package io.easnet.core.analysis;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
+import io.easnet.core.model.Container;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.EcsInstanceId;
@@ -17,6 +18,7 @@ import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -64,7 +67,8 @@ public final class PathAnalyzer {
    * the EAS group's egress allows the target address and port (peer groups: the target's groups), the target's
    * security groups (ECS, or an address that belongs to a known ECS instance) allow ingress from the whole vSwitch
    * block with the EAS group as peer group, and an RDS or Redis allowlist admits the whole vSwitch block. For RDS and
-   * Redis, security groups bound to the instance act as an allowlist too: the allowlist hop passes when the IP
+   * Redis, security groups bound to the instance are not the instance's own groups (so EAS egress rules naming
+   * them do not match); they act as an allowlist: the allowlist hop passes when the IP
    * allowlist admits the vSwitch block, when the EAS group is bound, or when a bound group's inbound rules allow the
    * vSwitch block.
    */
@@ -101,7 +105,7 @@ public final class PathAnalyzer {
             .fix("add the private address (or vSwitch) of " + t.label + " to the snapshot").build());
       } else if (easSg.isPresent()) {
         SgVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, t.protocol, t.address,
-            t.groups, t.port);
+            t.allowlistTarget ? List.of() : t.groups, t.port);
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
             "outbound " + flow(t.protocol, t.port) + " to " + t.address,
             "add an egress rule to " + easSg.get() + ": accept " + flow(t.protocol, t.port) + " to " + t.address
@@ -538,6 +542,32 @@ public final class PathAnalyzer {
       paths.add(acc.build());
     }
     return result(PathKind.CLIENT_TO_SERVICE, description, service, paths);
+  }
+
+  /**
+   * As {@link #clientToService(EcsInstanceId, EffectiveNetwork, int)} on the service's port: the first container
+   * port of {@code spec}, or {@link #DEFAULT_SERVICE_PORT} (reported as an assumption) when it declares none.
+   */
+  public PathResult clientToService(EcsInstanceId client, EffectiveNetwork service, ServiceSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    OptionalInt port = servicePortOf(spec);
+    PathResult r = clientToService(client, service, port.orElse(DEFAULT_SERVICE_PORT));
+    if (port.isPresent()) {
+      return r;
+    }
+    Assumption a = Assumption.of("SERVICE_PORT_DEFAULT", "service " + spec.name()
+        + " declares no container port; port " + DEFAULT_SERVICE_PORT + " is assumed");
+    return PathResult.builder().from(r).addAssumption(a).build();
+  }
+
+  /** The first container port the service declares, if any. */
+  public static OptionalInt servicePortOf(ServiceSpec spec) {
+    for (Container c : spec.containers()) {
+      if (c.port().isPresent()) {
+        return c.port();
+      }
+    }
+    return OptionalInt.empty();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -125,6 +125,12 @@ final class Estates {
     return change.apply(good().build());
   }
 
+  /** Supplies the security groups of a variant estate. */
+  @FunctionalInterface
+  interface GroupChange {
+    List<SecurityGroup> groups();
+  }
+
   static EffectiveNetwork service() {
     return network(List.of("vsw-a", "vsw-b"));
   }

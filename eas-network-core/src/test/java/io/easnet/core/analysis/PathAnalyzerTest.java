@@ -498,4 +498,17 @@ class PathAnalyzerTest {
     assertThatThrownBy(() -> VSwitch.builder().id("vsw-x").vpcId("vpc-a").cidrBlock("10.0.0.0/30").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/16 to /29");
   }
+
+  @Test
+  void servicePortComesFromTheContainerOrDefaultsTo8000WithAnAssumption() {
+    io.easnet.core.model.ServiceSpec withPort = io.easnet.core.model.ServiceSpec.builder().name("svc")
+        .addContainer(io.easnet.core.model.Container.builder().port(8000).build()).build();
+    io.easnet.core.model.ServiceSpec without = io.easnet.core.model.ServiceSpec.builder().name("svc").build();
+    PathResult declared = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), withPort);
+    PathResult defaulted = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), without);
+    assertThat(declared.verdict()).isEqualTo(Verdict.REACHABLE);
+    assertThat(declared.assumptions()).isEmpty();
+    assertThat(defaulted.description()).endsWith(":8000");
+    assertThat(defaulted.assumptions()).extracting(Assumption::key).containsExactly("SERVICE_PORT_DEFAULT");
+  }
 }

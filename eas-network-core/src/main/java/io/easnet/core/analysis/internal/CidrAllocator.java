@@ -15,6 +15,7 @@ public final class CidrAllocator {
   private final List<Cidr> within;
   private final List<Cidr> taken = new ArrayList<>();
 
+  /** An allocator inside {@code within} that avoids {@code taken}. */
   public CidrAllocator(List<Cidr> within, List<Cidr> taken) {
     this.within = List.copyOf(within);
     this.taken.addAll(taken);
