@@ -15,11 +15,13 @@ public abstract class Assumption {
   @Value.Parameter
   public abstract String sentence();
 
+  /** An assumption from a key and a sentence. */
   public static Assumption of(String key, String sentence) {
     return ImmutableAssumption.of(key, sentence);
   }
 
   @Override
+  /** {@code KEY: sentence}. */
   public String toString() {
     return key() + ": " + sentence();
   }

@@ -16,6 +16,7 @@ public abstract class CapacityReport {
   /** {@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE} per short vSwitch, and vSwitches not found. */
   public abstract List<Explanation> explanations();
 
+  /** Assumptions made, such as the default surge or the split over auxiliary vSwitches. */
   public abstract List<Assumption> assumptions();
 
   /** The capacity of one vSwitch, when planned. */
@@ -28,6 +29,7 @@ public abstract class CapacityReport {
     return vSwitches().stream().anyMatch(VSwitchCapacity::isShort);
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -44,6 +44,7 @@ public abstract class DecidingRule {
     return sb.toString();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 public abstract class Explanation {
   Explanation() {}
 
+  /** The stable code. */
   public abstract ExplanationCode code();
 
   /** The resource the blocker sits on, e.g. {@code sg-eas}, {@code rm-1}, {@code ngw-1}, {@code vsw-1}. */
@@ -34,6 +35,7 @@ public abstract class Explanation {
     return code() + " on " + component() + ": " + actual() + " (expected: " + expected() + ") Fix: " + fix();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

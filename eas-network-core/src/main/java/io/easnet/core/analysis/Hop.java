@@ -18,6 +18,7 @@ public abstract class Hop {
   /** The resource id or name, e.g. {@code sg-eas}; {@code internet} for the internet. */
   public abstract String component();
 
+  /** Whether the hop passes, blocks, passes partly or is unknown. */
   public abstract HopStatus status();
 
   /** The deciding rule or a short detail, when there is one. */
@@ -33,6 +34,7 @@ public abstract class Hop {
     return builder().label(label).component(component).status(status).detail(detail).build();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -63,6 +63,7 @@ public final class InternetTarget {
     return port;
   }
 
+  /** The protocol. */
   public Protocol protocol() {
     return protocol;
   }
@@ -79,12 +80,14 @@ public final class InternetTarget {
         + (port == -1 ? "" : ":" + port) + "/" + protocol.name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** Equal when every field is equal. */
   @Override
   public boolean equals(Object o) {
     return o instanceof InternetTarget t && Objects.equals(t.destination, destination) && t.port == port
         && t.protocol == protocol && Objects.equals(t.allowlist, allowlist);
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(destination, port, protocol, allowlist);

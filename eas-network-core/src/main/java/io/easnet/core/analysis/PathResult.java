@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 public abstract class PathResult {
   PathResult() {}
 
+  /** What the path analyses. */
   public abstract PathKind kind();
 
   /** A one-line description, e.g. {@code EAS svc → RDS rm-1:3306}. */
@@ -19,9 +20,10 @@ public abstract class PathResult {
   /** The service the path starts or ends at. */
   public abstract String serviceName();
 
+  /** The overall verdict over all vSwitches. */
   public abstract Verdict verdict();
 
-  /** One result per vSwitch of the effective network, the primary first. */
+  /** One result per vSwitch of the effective network, the primary first; empty when the service has no VPC. */
   public abstract List<VSwitchPath> vSwitchPaths();
 
   /** Every blocker over all vSwitches, without duplicates, in order of first appearance. */
@@ -40,6 +42,7 @@ public abstract class PathResult {
     return explanations().stream().map(Explanation::code).distinct().toList();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -10,11 +10,14 @@ public abstract class ServiceDemand {
   ServiceDemand() {}
 
   @Value.Parameter
+  /** The service: instances, autoscaler and rolling strategy. */
   public abstract ServiceSpec spec();
 
   @Value.Parameter
+  /** The network the service resolved to: its vSwitches. */
   public abstract EffectiveNetwork network();
 
+  /** A service with its effective network. */
   public static ServiceDemand of(ServiceSpec spec, EffectiveNetwork network) {
     return ImmutableServiceDemand.of(spec, network);
   }

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 public abstract class SgVerdict {
   SgVerdict() {}
 
+  /** Allow, deny or undetermined. */
   public abstract SgDecision decision();
 
   /** The group whose rule or default decided. */
@@ -32,6 +33,7 @@ public abstract class SgVerdict {
   /** Assumptions made, e.g. an unknown prefix list. */
   public abstract List<Assumption> assumptions();
 
+  /** True for {@link SgDecision#ALLOW}. */
   public final boolean isAllowed() {
     return decision() == SgDecision.ALLOW;
   }
@@ -49,6 +51,7 @@ public abstract class SgVerdict {
     return Optional.empty();
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

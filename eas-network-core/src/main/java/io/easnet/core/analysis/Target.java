@@ -71,6 +71,7 @@ public final class Target {
         protocol.hasPorts() ? port : -1, protocol);
   }
 
+  /** What kind of target. */
   public Kind kind() {
     return kind;
   }
@@ -90,6 +91,7 @@ public final class Target {
     return port == -1 ? OptionalInt.empty() : OptionalInt.of(port);
   }
 
+  /** The protocol; TCP for instances. */
   public Protocol protocol() {
     return protocol;
   }
@@ -106,12 +108,14 @@ public final class Target {
     };
   }
 
+  /** Equal when every field is equal. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Target t && t.kind == kind && Objects.equals(t.resourceId, resourceId)
         && Objects.equals(t.address, address) && t.port == port && t.protocol == protocol;
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(kind, resourceId, address, port, protocol);

@@ -17,10 +17,13 @@ import org.immutables.value.Value;
 public abstract class VSwitchCapacity {
   VSwitchCapacity() {}
 
+  /** The vSwitch. */
   public abstract VSwitchId vSwitchId();
 
+  /** Its VPC. */
   public abstract VpcId vpcId();
 
+  /** Its CIDR block. */
   public abstract Cidr cidr();
 
   /** Addresses the cloud can hand out at all. */
@@ -47,10 +50,12 @@ public abstract class VSwitchCapacity {
   /** When short: a free, aligned block inside the VPC that could host the whole demand as a new vSwitch. */
   public abstract Optional<Cidr> proposedCidr();
 
+  /** True when the vSwitch lacks addresses at peak. */
   public final boolean isShort() {
     return shortfall() > 0;
   }
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -9,8 +9,10 @@ import org.immutables.value.Value;
 public abstract class VSwitchPath {
   VSwitchPath() {}
 
+  /** The vSwitch the EAS instances take addresses from. */
   public abstract VSwitchId vSwitchId();
 
+  /** The verdict for the instances in this vSwitch. */
   public abstract Verdict verdict();
 
   /** The components along the path, in order. */
@@ -22,6 +24,7 @@ public abstract class VSwitchPath {
   /** The assumptions made for this vSwitch. */
   public abstract List<Assumption> assumptions();
 
+  /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }

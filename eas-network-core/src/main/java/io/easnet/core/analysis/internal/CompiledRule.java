@@ -17,16 +17,27 @@ public final class CompiledRule {
     PREFIX_LIST
   }
 
+  /** The compiled {@code groupId}. */
   public final SecurityGroupId groupId;
+  /** The compiled {@code rule}. */
   public final SecurityGroupRule rule;
+  /** The compiled {@code priority}. */
   public final int priority;
+  /** The compiled {@code drop}. */
   public final boolean drop;
+  /** The compiled {@code protocol}. */
   public final Protocol protocol;
+  /** The compiled {@code portFrom}. */
   public final int portFrom;
+  /** The compiled {@code portTo}. */
   public final int portTo;
+  /** The compiled {@code peerKind}. */
   public final PeerKind peerKind;
+  /** The compiled {@code cidr}. */
   public final Cidr cidr;
+  /** The compiled {@code peerGroup}. */
   public final SecurityGroupId peerGroup;
+  /** The compiled {@code prefixList}. */
   public final PrefixListId prefixList;
   /** A canonical rendering, used to order rules of equal priority and policy deterministically. */
   public final String canonical;

@@ -65,6 +65,7 @@ public final class CompiledRuleSet {
     return new CompiledRuleSet(groups);
   }
 
+  /** The groups, in the order given. */
   public List<SecurityGroup> groups() {
     return groups;
   }

@@ -21,6 +21,7 @@ public final class IntervalSet {
     return s;
   }
 
+  /** True when no address is left. */
   public boolean isEmpty() {
     return intervals.isEmpty();
   }

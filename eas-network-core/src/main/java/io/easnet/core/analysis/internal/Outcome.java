@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** The raw result of one evaluation pass over a compiled rule set. */
 public final class Outcome {
+  /** The compiled {@code allowed}. */
   public final boolean allowed;
   /** The deciding rule, or null when the default decided. */
   public final CompiledRule rule;
@@ -14,6 +15,7 @@ public final class Outcome {
   public final SecurityGroupType defaultType;
   /** The group whose default decided, when one group can be named, else null. */
   public final SecurityGroupId defaultGroup;
+  /** The compiled {@code reason}. */
   public final String reason;
   /** Prefix lists consulted while deciding. */
   public final Set<PrefixListId> prefixLists;

@@ -1,0 +1,43 @@
+package io.easnet.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.Vpc;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.Provenance;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README example, compiled and run. */
+class AnalysisExamplesTest {
+  @Test
+  void readmeExampleFindsTheSingleInstanceIpInTheAllowlist() {
+    Inventory inventory = Inventory.builder()
+        .addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/16"))
+        .addVSwitch(VSwitch.builder().id("vsw-a").vpcId("vpc-a").cidrBlock("192.168.1.0/24"))
+        .addSecurityGroup(SecurityGroup.builder().id("sg-eas").vpcId("vpc-a").type(SecurityGroupType.BASIC))
+        .addRdsInstance(RdsInstance.builder().id("rm-1").vpcId("vpc-a").privateIp("192.168.10.5")
+            .addAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.1.23")))
+        .build();
+    EffectiveNetwork network = EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE)
+        .vpcId(VpcId.of("vpc-a")).addVSwitchId(VSwitchId.of("vsw-a"))
+        .securityGroupId(SecurityGroupId.of("sg-eas")).build();
+
+    PathResult result = PathAnalyzer.of(inventory).privateTarget(network, Target.rds(RdsInstanceId.of("rm-1")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.UNREACHABLE);
+    Explanation blocker = result.explanations().get(0);
+    assertThat(blocker.code()).isEqualTo(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP);
+    assertThat(blocker.fix()).startsWith("add the vSwitch CIDR 192.168.1.0/24 to an allowlist group of rm-1");
+  }
+}
