@@ -164,7 +164,7 @@ class InternetAndTargetRulesTest {
     List<Finding> f = run(of(inventory(), input(service("svc").networking(Optional.empty()))
         .wantsInternetEgress(true).addPrivateTarget("rm-db")), "EASNET-031");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc must reach internet egress, rm-db but neither its"
+    assertThat(f.get(0).message()).isEqualTo("service svc must reach internet egress, RDS rm-db but neither its"
         + " cloud.networking nor its resource group configures a VPC");
     assertThat(f.get(0).pointer()).isEqualTo("/cloud");
   }

@@ -35,7 +35,7 @@ final class TargetAllowlistMissesVSwitch extends BaseRule {
       if (s.network().isEmpty()) {
         continue;
       }
-      for (String id : s.input().privateTargets().stream().sorted().distinct().toList()) {
+      for (String id : s.input().privateTargetIds()) {
         Optional<AllowlistTarget> t = Targets.allowlistTarget(context.inventory(), id);
         if (t.isEmpty() || !analyzerAgrees(context, s, t.get())) {
           continue;
