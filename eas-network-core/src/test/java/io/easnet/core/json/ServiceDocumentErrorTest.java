@@ -38,6 +38,14 @@ class ServiceDocumentErrorTest {
   }
 
   @Test
+  void malformedJsonNamesThePointerItWasIn() {
+    parsing("{\"metadata\": {\"name\": \"a\"}, \"containers\": [{\"port\": 80 80}]}")
+        .hasMessageContaining("malformed JSON at line 1")
+        .asInstanceOf(type(InvalidInputException.class))
+        .satisfies(e -> assertThat(e.pointer()).isEqualTo("/containers/0/port"));
+  }
+
+  @Test
   void truncatedJsonIsMalformed() {
     parsing("{\"metadata\": {\"name\": \"a\"").hasMessageContaining("malformed JSON");
   }

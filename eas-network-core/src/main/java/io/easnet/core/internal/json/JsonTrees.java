@@ -68,7 +68,7 @@ public final class JsonTrees {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw malformed(source, e.getLocation(), e.getOriginalMessage());
+      throw malformed(source, e.getLocation(), e.getOriginalMessage(), near(e));
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException iie) {
         throw iie;
@@ -79,12 +79,28 @@ public final class JsonTrees {
   }
 
   private static InvalidInputException malformed(String source, JsonLocation at, String detail) {
+    return malformed(source, at, detail, "");
+  }
+
+  private static InvalidInputException malformed(String source, JsonLocation at, String detail, String pointer) {
     String where = at == null || at.getLineNr() < 0
         ? ""
         : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     String msg = detail == null ? "syntax error" : firstLine(detail);
     return InvalidInputException.of(
-        source, "", "malformed JSON" + where + ": " + msg + ".", "fix the JSON syntax at that position.");
+        source, pointer, "malformed JSON" + where + ": " + msg + ".", "fix the JSON syntax at that position.");
+  }
+
+  /** The pointer of the value the parser was in when it failed, or {@code ""}. */
+  private static String near(JsonProcessingException e) {
+    try {
+      if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+        return p.getParsingContext().pathAsPointer().toString();
+      }
+    } catch (RuntimeException ignored) {
+      // the context is only a hint
+    }
+    return "";
   }
 
   private static String firstLine(String s) {
