@@ -1,5 +1,9 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.Target;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.ServiceSpec;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +34,14 @@ public abstract class ServiceInput {
     return false;
   }
 
-  /** Ids of private targets the service must reach: RDS ({@code rm-…}), Redis ({@code r-…}) or ECS ({@code i-…}). */
-  public abstract List<String> privateTargets();
+  /** The private targets the service must reach: RDS, Redis or ECS instances, or private addresses. */
+  public abstract List<Target> privateTargets();
+
+  /** The ids of the instance targets, sorted, without duplicates. */
+  public final List<String> privateTargetIds() {
+    return privateTargets().stream().flatMap(t -> t.resourceId().stream()).map(ResourceId::value).distinct()
+        .sorted().toList();
+  }
 
   /**
    * The environment ({@code dev}, {@code test}, {@code staging}, {@code prod}) when known; otherwise rules infer it
@@ -57,5 +67,22 @@ public abstract class ServiceInput {
   /** Builds a {@link ServiceInput}. */
   public static final class Builder extends ImmutableServiceInput.Builder {
     Builder() {}
+
+    /**
+     * Adds an RDS ({@code rm-…}, {@code pgm-…}, {@code mr-…}) or Redis ({@code r-…}) instance by id, on the port the
+     * inventory records for it. ECS instances need a port: use {@link Target#ecs}.
+     *
+     * @throws IllegalArgumentException for any other id
+     */
+    public Builder addPrivateTarget(String id) {
+      if (id != null && RdsInstanceId.PREFIXES.stream().anyMatch(id::startsWith)) {
+        return addPrivateTarget(Target.rds(RdsInstanceId.of(id)));
+      }
+      if (id != null && RedisInstanceId.PREFIXES.stream().anyMatch(id::startsWith)) {
+        return addPrivateTarget(Target.redis(RedisInstanceId.of(id)));
+      }
+      throw new IllegalArgumentException("\"" + id + "\" is not an RDS (rm-, pgm-, mr-) or Redis (r-) instance id;"
+          + " for an ECS instance use Target.ecs(id, port)");
+    }
   }
 }

@@ -147,6 +147,17 @@ class CapacityAndAllowlistRulesTest {
   }
 
   @Test
+  void securityGroupBoundToTheTargetThatAdmitsTheVSwitchCountsAsAllowlist() {
+    Inventory.Builder inv = inventory()
+        .rdsInstances(List.of(RdsInstance.builder().id("rm-db").vpcId("vpc-a").vSwitchId("vsw-a2")
+            .privateIp("192.168.2.10").addSecurityGroupId("sg-data")
+            .addAllowlist(AllowlistGroup.builder().name("default").addEntry("127.0.0.1")).build()))
+        .addSecurityGroup(io.easnet.core.model.SecurityGroup.builder().id("sg-data").vpcId("vpc-a")
+            .addRule(io.easnet.core.model.SecurityGroupRule.ingress().tcp(3306).peer("192.168.1.0/24")));
+    assertThat(run(of(inv, input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).isEmpty();
+  }
+
+  @Test
   void targetAllowlistWithTheVSwitchCidrIsFine() {
     assertThat(run(of(inventory(), input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).isEmpty();
   }

@@ -28,9 +28,9 @@ class InternetAndTargetRulesTest {
             .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())),
         input(service("svc")).wantsInternetEgress(true)), "EASNET-019");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc needs internet egress, but: NAT gateway ngw-a has no EIP"
-        + " bound; no SNAT entry covers vSwitch vsw-a1 (192.168.1.0/24); route table vtb-a of vSwitch vsw-a1 does"
-        + " not send 0.0.0.0/0 to ngw-a");
+    assertThat(f.get(0).message()).isEqualTo("service svc needs internet egress, but: NAT_NO_EIP on ngw-a: ngw-a has"
+        + " no EIP bound; SNAT_NO_ENTRY_FOR_SOURCE on vsw-a1: no SNAT entry of ngw-a covers vsw-a1 (192.168.1.0/24);"
+        + " ROUTE_NO_NAT on vtb-a: vtb-a has no route matching 0.0.0.0/0");
   }
 
   @Test
@@ -101,8 +101,9 @@ class InternetAndTargetRulesTest {
     List<Finding> f = run(of(inventory().natGateways(List.of()),
         input(service("svc").addContainer(image("nginx:1.25")))), "EASNET-023");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc pulls nginx:1.25 from docker.io, outside Alibaba Cloud, but"
-        + " has no internet egress (VPC vpc-a has no internet NAT gateway): the pull will fail");
+    assertThat(f.get(0).message()).startsWith("service svc pulls nginx:1.25 from docker.io, outside Alibaba Cloud, but"
+        + " has no internet egress (NAT_MISSING on vpc-a: vpc-a has no NAT gateway;");
+    assertThat(f.get(0).message()).endsWith("): the pull will fail");
   }
 
   @Test
@@ -163,7 +164,7 @@ class InternetAndTargetRulesTest {
     List<Finding> f = run(of(inventory(), input(service("svc").networking(Optional.empty()))
         .wantsInternetEgress(true).addPrivateTarget("rm-db")), "EASNET-031");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc must reach internet egress, rm-db but neither its"
+    assertThat(f.get(0).message()).isEqualTo("service svc must reach internet egress, RDS rm-db but neither its"
         + " cloud.networking nor its resource group configures a VPC");
     assertThat(f.get(0).pointer()).isEqualTo("/cloud");
   }

@@ -132,6 +132,32 @@ class SecurityGroupRulesTest {
   }
 
   @Test
+  void enterpriseGroupDefaultDeniesEgressToAnEcsTargetAndAnAddressTarget() {
+    Inventory.Builder inv = withGroup(SecurityGroup.builder().id("sg-ent").vpcId("vpc-a")
+            .type(SecurityGroupType.ENTERPRISE).addRule(SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24")))
+        .addEcsInstance(io.easnet.core.model.EcsInstance.builder().id("i-app").vpcId("vpc-a").vSwitchId("vsw-a2")
+            .addPrivateIp("192.168.2.50"));
+    List<Finding> f = run(of(inv,
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))
+            .addPrivateTarget(io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-app"), 8080))
+            .addPrivateTarget(io.easnet.core.analysis.Target.address(
+                io.easnet.core.model.IpAddress.parse("192.168.2.60"), 9000, io.easnet.core.model.Protocol.TCP))
+            .addPrivateTarget("rm-db")), "EASNET-030");
+    assertThat(f).extracting(Finding::message).allMatch(m -> m.contains("the enterprise") || m.contains("default"))
+        .anyMatch(m -> m.startsWith("security group sg-ent of service svc denies egress TCP 8080 to ECS instance i-app"
+            + " (192.168.2.50/32)"))
+        .anyMatch(m -> m.startsWith("security group sg-ent of service svc denies egress TCP 9000 to address"
+            + " (192.168.2.60/32)"));
+    assertThat(f).hasSize(2);
+  }
+
+  @Test
+  void addPrivateTargetByIdRejectsIdsWithoutAPort() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceInput.builder().addPrivateTarget("i-app"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use Target.ecs(id, port)");
+  }
+
+  @Test
   void basicGroupDefaultAllowsEgressToTheDatabase() {
     assertThat(run(of(inventory(), input(service("svc")).addPrivateTarget("rm-db")), "EASNET-030")).isEmpty();
   }

@@ -3,6 +3,7 @@ package io.easnet.core.rules.internal;
 import io.easnet.core.analysis.SecurityGroupEvaluator;
 import io.easnet.core.analysis.SgDecision;
 import io.easnet.core.analysis.SgVerdict;
+import io.easnet.core.analysis.Target;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
@@ -33,11 +34,12 @@ final class EasEgressDeniesTarget extends BaseRule {
       if (g.isEmpty()) {
         continue;
       }
-      for (String id : s.input().privateTargets().stream().sorted().distinct().toList()) {
-        Optional<Target> t = Target.find(context.inventory(), id);
+      for (Target target : s.input().privateTargets()) {
+        Optional<TargetInfo> t = TargetInfo.of(context.inventory(), target);
         if (t.isEmpty() || t.get().address().isEmpty() || t.get().port() <= 0) {
           continue;
         }
+        String id = t.get().id();
         SgVerdict d = evaluator.evaluate(g.get(), Direction.EGRESS, Protocol.TCP, t.get().address().get(),
             t.get().groups(), t.get().port());
         if (d.decision() != SgDecision.DENY) {
@@ -46,12 +48,15 @@ final class EasEgressDeniesTarget extends BaseRule {
         out.add(atInventory(context, Pointers.of("securityGroups", g.get().id().value(), "rules"))
             .serviceName(s.name())
             .message("security group " + g.get().id() + " of service " + s.name() + " denies egress TCP "
-                + t.get().port() + " to " + t.get().kind() + " " + id + " (" + t.get().address().get()
+                + t.get().port() + " to " + t.get().kind() + (id.isEmpty() ? "" : " " + id) + " ("
+                + t.get().address().get()
                 + "): " + d.reason())
             .remediation("add an egress accept rule for TCP " + t.get().port() + "/" + t.get().port() + " to "
                 + t.get().address().get() + " with a higher priority (lower number) than any drop rule that"
                 + " matches")
-            .addResourceIds(g.get().id().value(), id)
+            .addResourceIds(g.get().id().value())
+            .addAllResourceIds(id.isEmpty() ? List.of() : List.of(id))
+            .identity(t.get().address().get() + ":" + t.get().port())
             .build());
       }
     }

@@ -25,7 +25,7 @@ final class IntentWithoutVpc extends BaseRule {
       if (s.input().wantsInternetEgress()) {
         needs.add("internet egress");
       }
-      s.input().privateTargets().stream().sorted().forEach(t -> needs.add(t));
+      s.input().privateTargets().stream().map(Object::toString).sorted().distinct().forEach(needs::add);
       if (needs.isEmpty()) {
         continue;
       }

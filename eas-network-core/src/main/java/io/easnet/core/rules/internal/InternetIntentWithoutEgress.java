@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * EASNET-019: a service that needs internet egress lacks part of the path: an available internet NAT gateway with
- * an EIP, a SNAT entry covering each of its vSwitches, a {@code 0.0.0.0/0} route to the gateway. All missing parts
- * are listed in one finding.
+ * EASNET-019: a service that needs internet egress lacks part of the path, as the analysis {@code PathAnalyzer}
+ * sees it for TCP 443: an available internet NAT gateway with an EIP, a SNAT entry covering each of its vSwitches,
+ * a {@code 0.0.0.0/0} route to the gateway, egress allowed by the EAS security group. All blockers are listed in
+ * one finding.
  */
 final class InternetIntentWithoutEgress extends BaseRule {
   InternetIntentWithoutEgress() {
@@ -30,8 +31,7 @@ final class InternetIntentWithoutEgress extends BaseRule {
       }
       out.add(atNetworkValue(context, s, "vswitch_id", "vSwitchId")
           .message("service " + s.name() + " needs internet egress, but: " + String.join("; ", missing))
-          .remediation("create an internet NAT gateway in the VPC, bind an EIP, add a SNAT entry for the EAS"
-              + " vSwitch and route 0.0.0.0/0 to the gateway (eas-net plan can write these changes)")
+          .remediation(String.join(" ", InternetPath.fixes(s.network().get(), context.inventory())))
           .addAllResourceIds(s.network().get().vpcId().map(v -> List.of(v.value())).orElse(List.of()))
           .build());
     }

@@ -26,8 +26,8 @@ final class PrivateTargetInOtherVpc extends BaseRule {
       if (vpc.isEmpty()) {
         continue;
       }
-      for (String id : s.input().privateTargets().stream().sorted().distinct().toList()) {
-        Optional<Target> t = Target.find(context.inventory(), id);
+      for (String id : s.input().privateTargetIds()) {
+        Optional<TargetInfo> t = TargetInfo.find(context.inventory(), id);
         if (t.isEmpty() || t.get().vpcId().isEmpty() || t.get().vpcId().equals(vpc)) {
           continue;
         }

@@ -18,7 +18,7 @@ final class PrivateTargetNotFound extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<String> known = Targets.allIds(context.inventory());
     for (ResolvedService s : context.services()) {
-      for (String t : s.input().privateTargets().stream().sorted().distinct().toList()) {
+      for (String t : s.input().privateTargetIds()) {
         if (Targets.exists(context.inventory(), t)) {
           continue;
         }

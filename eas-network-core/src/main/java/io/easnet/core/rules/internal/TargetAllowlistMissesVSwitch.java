@@ -1,6 +1,12 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.PathAnalyzer;
+import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.Target;
 import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
@@ -13,7 +19,9 @@ import java.util.Optional;
 
 /**
  * EASNET-029: the allowlists of an RDS or Redis target the service must reach do not admit the whole CIDR of each
- * of the service's vSwitches (a single instance address does not count: instances move).
+ * of the service's vSwitches (a single instance address does not count: instances move). Reported only when the
+ * analysis {@code PathAnalyzer} also finds the allowlist hop blocked, so that a security group bound to the instance
+ * that admits the EAS vSwitch counts as admitted.
  */
 final class TargetAllowlistMissesVSwitch extends BaseRule {
   TargetAllowlistMissesVSwitch() {
@@ -27,9 +35,9 @@ final class TargetAllowlistMissesVSwitch extends BaseRule {
       if (s.network().isEmpty()) {
         continue;
       }
-      for (String id : s.input().privateTargets().stream().sorted().distinct().toList()) {
+      for (String id : s.input().privateTargetIds()) {
         Optional<AllowlistTarget> t = Targets.allowlistTarget(context.inventory(), id);
-        if (t.isEmpty()) {
+        if (t.isEmpty() || !analyzerAgrees(context, s, t.get())) {
           continue;
         }
         for (VSwitchId vid : s.network().get().vSwitchIds()) {
@@ -50,5 +58,12 @@ final class TargetAllowlistMissesVSwitch extends BaseRule {
       }
     }
     return out;
+  }
+
+  private static boolean analyzerAgrees(RuleContext context, ResolvedService s, AllowlistTarget t) {
+    Target target = t instanceof RdsInstance r ? Target.rds(r.id()) : Target.redis(((RedisInstance) t).id());
+    PathResult r = PathAnalyzer.of(context.inventory()).privateTarget(s.network().get(), target);
+    return r.has(ExplanationCode.TARGET_ALLOWLIST_MISSING_SOURCE)
+        || r.has(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP);
   }
 }

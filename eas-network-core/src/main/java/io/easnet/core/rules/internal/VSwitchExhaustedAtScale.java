@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.VSwitchCapacity;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
@@ -18,18 +19,21 @@ final class VSwitchExhaustedAtScale extends BaseRule {
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
     for (Capacity.Usage u : Capacity.usages(context)) {
-      if (u.demand() <= u.free()) {
+      VSwitchCapacity c = u.capacity();
+      if (!c.isShort()) {
         continue;
       }
       ResolvedService first = u.services().get(0);
       out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
           .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
-          .message("vSwitch " + u.vSwitch().id() + " (" + u.vSwitch().cidrBlock() + ") has " + u.free()
-              + " free addresses but needs " + u.demand() + " at scale including rolling-update surge ("
-              + u.serviceList() + "): short by " + (u.demand() - u.free()))
-          .remediation("move the service to a larger vSwitch, add auxiliary vSwitches, lower the autoscaler"
-              + " maximum or max_surge, or free addresses in " + u.vSwitch().id())
-          .addResourceIds(u.vSwitch().id().value())
+          .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") has " + c.free()
+              + " free addresses but needs " + c.totalDemand() + " at scale including rolling-update surge ("
+              + u.serviceList() + "): short by " + c.shortfall())
+          .remediation("move the service to a larger vSwitch"
+              + c.proposedCidr().map(p -> " (for example a new one on the free block " + p + ")").orElse("")
+              + ", add auxiliary vSwitches, lower the autoscaler maximum or max_surge, or free addresses in "
+              + c.vSwitchId())
+          .addResourceIds(c.vSwitchId().value())
           .build());
     }
     return out;

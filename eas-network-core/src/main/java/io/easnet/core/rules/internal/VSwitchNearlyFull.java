@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.VSwitchCapacity;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
@@ -21,18 +22,18 @@ final class VSwitchNearlyFull extends BaseRule {
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
     for (Capacity.Usage u : Capacity.usages(context)) {
-      if (u.demand() > u.free() || u.utilisationPercent() <= THRESHOLD_PERCENT) {
+      VSwitchCapacity c = u.capacity();
+      if (c.isShort() || c.peakUtilisationPercent() <= THRESHOLD_PERCENT) {
         continue;
       }
       ResolvedService first = u.services().get(0);
       out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
           .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
-          .message("vSwitch " + u.vSwitch().id() + " (" + u.vSwitch().cidrBlock() + ") would be "
-              + String.format(Locale.ROOT, "%.0f", u.utilisationPercent()) + " % used at scale: " + u.inUse()
-              + " in use + " + u.demand() + " needed (" + u.serviceList() + ") of " + u.vSwitch().usableIpCount()
-              + " usable")
+          .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") would be "
+              + String.format(Locale.ROOT, "%.0f", c.peakUtilisationPercent()) + " % used at scale: " + c.inUse()
+              + " in use + " + c.totalDemand() + " needed (" + u.serviceList() + ") of " + c.usable() + " usable")
           .remediation("plan a larger vSwitch or an auxiliary vSwitch before the next scale-out")
-          .addResourceIds(u.vSwitch().id().value())
+          .addResourceIds(c.vSwitchId().value())
           .build());
     }
     return out;
