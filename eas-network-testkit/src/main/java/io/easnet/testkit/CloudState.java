@@ -528,7 +528,7 @@ final class CloudState {
   }
 
   static ObjectNode merge(ObjectNode target, ObjectNode patch) {
-    patch.fields().forEachRemaining(e -> {
+    patch.properties().forEach(e -> {
       JsonNode old = target.get(e.getKey());
       if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode p) {
         merge(o, p);
@@ -574,17 +574,20 @@ final class CloudState {
     Optional<VSwitchId> vsw = Optional.empty();
     JsonNode net = config.path("cloud").path("networking");
     if (net.isObject() && net.size() > 0) {
-      String vpc = net.path("vpc_id").asText("");
-      String vs = net.path("vswitch_id").asText("");
-      String sg = net.path("security_group_id").asText("");
-      if (vpc.isEmpty() || vs.isEmpty() || sg.isEmpty()) {
-        throw Refusal.invalid("InvalidParameter",
-            "cloud.networking needs vpc_id, vswitch_id and security_group_id together.");
+      for (String key : List.of("vpc_id", "vswitch_id", "security_group_id")) {
+        if (!net.path(key).isTextual() || net.path(key).asText().isEmpty()) {
+          throw Refusal.invalid("InvalidParameter",
+              "cloud.networking needs vpc_id, vswitch_id and security_group_id together, as text; " + key
+                  + " is " + (net.has(key) ? net.get(key) : "missing") + ".");
+        }
       }
-      VSwitch v = vSwitchNow(parse(vs, VSwitchId::of, "cloud.networking.vswitch_id"));
-      group(parse(sg, SecurityGroupId::of, "cloud.networking.security_group_id"));
-      VpcId vpcId = parse(vpc, VpcId::of, "cloud.networking.vpc_id");
+      VpcId vpcId = parse(net.path("vpc_id").asText(), VpcId::of, "cloud.networking.vpc_id");
+      VSwitchId vsId = parse(net.path("vswitch_id").asText(), VSwitchId::of, "cloud.networking.vswitch_id");
+      SecurityGroupId sgId = parse(net.path("security_group_id").asText(), SecurityGroupId::of,
+          "cloud.networking.security_group_id");
       vpc(vpcId);
+      VSwitch v = vSwitchNow(vsId);
+      group(sgId);
       if (!v.vpcId().equals(vpcId)) {
         throw Refusal.invalid("InvalidVSwitchId.NotInVpc", "vSwitch " + v.id() + " is not in VPC " + vpcId + ".");
       }
