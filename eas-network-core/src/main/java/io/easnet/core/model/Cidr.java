@@ -3,6 +3,7 @@ package io.easnet.core.model;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.ipv6.IPv6Address;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -175,10 +176,11 @@ public final class Cidr implements Comparable<Cidr> {
       }
       value = value.and(mask);
     }
-    String text = address.getLower().withoutPrefixLength().toCanonicalString();
-    if (!value.equals(address.getLower().getValue())) {
-      text = address.getLower().toPrefixBlock().withoutPrefixLength().toCanonicalString();
-    }
+    byte[] raw = value.toByteArray();
+    byte[] bytes = new byte[16];
+    int n = Math.min(raw.length, 16);
+    System.arraycopy(raw, raw.length - n, bytes, 16 - n, n);
+    String text = new IPv6Address(bytes).toCanonicalString();
     return new Cidr(value, prefix, text + "/" + prefix);
   }
 

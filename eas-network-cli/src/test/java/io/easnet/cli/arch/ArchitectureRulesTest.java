@@ -1,0 +1,37 @@
+package io.easnet.cli.arch;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+/** Every architecture rule can fail: each is checked against a fixture that breaks it on purpose. */
+class ArchitectureRulesTest {
+  private static final String FIXTURE = "io.easnet.cli.arch.fixture";
+  private final JavaClasses fixtures = new ClassFileImporter().importPackages(FIXTURE);
+
+  @Test
+  void coreRuleFailsWhenCoreImportsOkHttpOrJUnit() {
+    assertThatThrownBy(() -> ArchitectureRules.coreStaysPure(FIXTURE + ".core").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("okhttp3.OkHttpClient")
+        .hasMessageContaining("org.junit.jupiter.api.Assertions");
+  }
+
+  @Test
+  void testkitRuleFailsWhenTestkitImportsAliyun() {
+    assertThatThrownBy(() -> ArchitectureRules.testkitNeverUsesAliyun(FIXTURE + ".testkit", FIXTURE + ".aliyun")
+            .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UsesAdapter");
+  }
+
+  @Test
+  void internalRuleFailsWhenAPublicMethodReturnsAnInternalType() {
+    assertThatThrownBy(() -> ArchitectureRules.internalTypesStayInternal(FIXTURE + ".api").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("LeakyApi.helper()")
+        .hasMessageContaining("internal type " + FIXTURE + ".api.internal.Helper");
+  }
+}

@@ -1,0 +1,50 @@
+package io.easnet.cli.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Guards DESIGN.md §2 over the production classes of every module on this module's classpath. */
+class ArchitectureTest {
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    production = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.easnet");
+  }
+
+  @Test
+  void theImportSeesTheProductionClassesOfCore() {
+    org.assertj.core.api.Assertions.assertThat(production.contain("io.easnet.core.model.Inventory")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(production.contain("io.easnet.cli.arch.fixture.core.UsesOkHttp"))
+        .isFalse();
+  }
+
+  @Test
+  void coreImportsNoHttpNoResilienceNoTestLibraries() {
+    ArchitectureRules.coreStaysPure("io.easnet.core").check(production);
+  }
+
+  @Test
+  void testkitNeverImportsTheAliyunAdapter() {
+    ArchitectureRules.testkitNeverUsesAliyun("io.easnet.testkit", "io.easnet.aliyun")
+        .allowEmptyShould(true)
+        .check(production);
+  }
+
+  @Test
+  void modulesFollowTheArrows() {
+    ArchitectureRules.moduleArrows().check(production);
+    ArchitectureRules.aliyunArrows().allowEmptyShould(true).check(production);
+    ArchitectureRules.testkitArrows().allowEmptyShould(true).check(production);
+  }
+
+  @Test
+  void noPublicSignatureExposesAnInternalType() {
+    ArchitectureRules.internalTypesStayInternal("io.easnet").check(production);
+  }
+}

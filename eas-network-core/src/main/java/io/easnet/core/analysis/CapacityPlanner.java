@@ -1,0 +1,170 @@
+package io.easnet.core.analysis;
+
+import io.easnet.core.analysis.internal.CidrAllocator;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.Vpc;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.EffectiveNetwork;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans private-IP capacity: for every vSwitch the given services use, the peak demand against the free addresses,
+ * and a free block for a new vSwitch when short.
+ *
+ * <p>Demand of a service = max(instances, autoscaler max) + rolling-update surge. When {@code max_surge} is not set,
+ * {@link #DEFAULT_MAX_SURGE_PERCENT} of the peak instances (rounded up, at least one) is assumed and reported as an
+ * assumption. A service whose effective network has several vSwitches (DLink auxiliary vSwitches) has its demand
+ * split evenly over them, rounded up per vSwitch (an assumption: EAS spreads instances over zones); this is also
+ * reported. Utilisation above 100 % is a shortfall ({@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE}).
+ */
+public final class CapacityPlanner {
+  /** The surge assumed when a service sets no {@code max_surge}: 25 % of its peak instances, at least one. */
+  public static final int DEFAULT_MAX_SURGE_PERCENT = 25;
+
+  private final Inventory inventory;
+
+  private CapacityPlanner(Inventory inventory) {
+    this.inventory = inventory;
+  }
+
+  /** A planner over {@code inventory}. */
+  public static CapacityPlanner of(Inventory inventory) {
+    return new CapacityPlanner(Objects.requireNonNull(inventory, "inventory"));
+  }
+
+  /**
+   * The peak private IPs one service needs in total: max(instances, autoscaler max) + surge (its
+   * {@code max_surge}, or {@link #DEFAULT_MAX_SURGE_PERCENT} of the peak rounded up, at least one).
+   */
+  public static int demandOf(ServiceSpec spec) {
+    int peak = spec.peakInstances();
+    return peak + surgeOf(spec, peak);
+  }
+
+  private static int surgeOf(ServiceSpec spec, int peak) {
+    Optional<Integer> surge = spec.rollingStrategy().flatMap(r -> r.surgeFor(peak));
+    return surge.orElseGet(() -> Math.max(1, (int) Math.ceil(peak * DEFAULT_MAX_SURGE_PERCENT / 100.0)));
+  }
+
+  /**
+   * Plans the capacity of every vSwitch the services use. Demand is counted on top of the addresses in use now (as
+   * for a new deployment); for a service that already runs, its current instances are in both, which overstates
+   * the need (reported as an assumption).
+   */
+  public CapacityReport plan(List<ServiceDemand> services) {
+    Objects.requireNonNull(services, "services");
+    Map<VSwitchId, Map<String, Integer>> demand = new LinkedHashMap<>();
+    Set<Assumption> assumptions = new LinkedHashSet<>();
+    Set<Explanation> explanations = new LinkedHashSet<>();
+    for (ServiceDemand d : services) {
+      ServiceSpec spec = d.spec();
+      EffectiveNetwork net = d.network();
+      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+        assumptions.add(Assumption.of("NO_VPC", "service " + spec.name()
+            + " has no VPC configuration, so it takes no vSwitch addresses"));
+        continue;
+      }
+      int peak = spec.peakInstances();
+      int surge = surgeOf(spec, peak);
+      if (spec.rollingStrategy().flatMap(r -> r.maxSurge()).isEmpty()) {
+        assumptions.add(Assumption.of("DEFAULT_SURGE", "service " + spec.name()
+            + " sets no rolling_strategy.max_surge; assumed " + DEFAULT_MAX_SURGE_PERCENT + " % of " + peak
+            + " peak instances, at least one: " + surge + " extra during a rolling update"));
+      }
+      int total = peak + surge;
+      List<VSwitchId> ids = net.vSwitchIds();
+      int share = (total + ids.size() - 1) / ids.size();
+      if (ids.size() > 1) {
+        assumptions.add(Assumption.of("SPLIT_OVER_VSWITCHES", "service " + spec.name() + " may use "
+            + ids.size() + " vSwitches; its demand of " + total + " is assumed split evenly, " + share
+            + " per vSwitch"));
+      }
+      for (VSwitchId id : ids) {
+        demand.computeIfAbsent(id, k -> new LinkedHashMap<>()).merge(spec.name(), share, Integer::sum);
+      }
+    }
+    if (!demand.isEmpty()) {
+      assumptions.add(Assumption.of("DEMAND_ON_TOP_OF_IN_USE", "demand is counted on top of the addresses in use"
+          + " now; instances of a service that already runs are counted twice"));
+    }
+    Map<VpcId, CidrAllocator> allocators = new HashMap<>();
+    List<VSwitchCapacity> out = new ArrayList<>();
+    for (Map.Entry<VSwitchId, Map<String, Integer>> e : demand.entrySet()) {
+      Optional<VSwitch> found = inventory.vSwitch(e.getKey());
+      if (found.isEmpty()) {
+        explanations.add(Explanation.builder().code(ExplanationCode.VSWITCH_NOT_FOUND)
+            .component(e.getKey().value())
+            .expected("vSwitch " + e.getKey() + " exists").actual("the inventory has no vSwitch " + e.getKey())
+            .fix("use an existing vSwitch, or add it to the snapshot").build());
+        continue;
+      }
+      VSwitch v = found.get();
+      long total = e.getValue().values().stream().mapToLong(Integer::longValue).sum();
+      long usable = v.usableIpCount();
+      long free = Math.min(v.availableIpAddressCount(), usable);
+      long inUse = usable - free;
+      double util = usable == 0 ? 100.0 * (inUse + total)
+          : Math.round((inUse + total) * 1000.0 / usable) / 10.0;
+      long shortfall = Math.max(0, total - free);
+      VSwitchCapacity.Builder b = VSwitchCapacity.builder().vSwitchId(v.id()).vpcId(v.vpcId())
+          .cidr(v.cidrBlock()).usable(usable).inUse(inUse).free(free).demandByService(e.getValue())
+          .totalDemand(total).peakUtilisationPercent(util).shortfall(shortfall);
+      if (shortfall > 0) {
+        Optional<Cidr> proposal = propose(allocators, v, total, assumptions);
+        proposal.ifPresent(b::proposedCidr);
+        explanations.add(Explanation.builder().code(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE)
+            .component(v.id().value())
+            .decidingRule(DecidingRule.text("vSwitch " + v.id() + " " + v.cidrBlock() + ": " + free
+                + " free of " + usable + " usable"))
+            .expected("at least " + total + " free addresses in " + v.id() + " at peak (" + describe(e.getValue())
+                + ")")
+            .actual(free + " of " + usable + " usable addresses are free; " + shortfall + " short")
+            .fix(proposal.map(c -> "create a vSwitch with CIDR " + c + " in " + v.vpcId()
+                    + " and use it for the service (or as a DLink auxiliary vSwitch); or free addresses in "
+                    + v.id() + ", or lower autoscaler max and max_surge")
+                .orElse("free addresses in " + v.id() + ", add a secondary CIDR block to " + v.vpcId()
+                    + " for a larger vSwitch, or lower autoscaler max and max_surge"))
+            .build());
+      }
+      out.add(b.build());
+    }
+    return CapacityReport.builder().vSwitches(out).explanations(explanations).assumptions(assumptions).build();
+  }
+
+  private Optional<Cidr> propose(Map<VpcId, CidrAllocator> allocators, VSwitch v, long total,
+      Set<Assumption> assumptions) {
+    Optional<Integer> prefix = CidrAllocator.prefixFor(total);
+    if (prefix.isEmpty()) {
+      assumptions.add(Assumption.of("DEMAND_TOO_LARGE", "a demand of " + total
+          + " addresses exceeds the largest vSwitch (/16, 65,532 usable); no block is proposed"));
+      return Optional.empty();
+    }
+    Optional<Vpc> vpc = inventory.vpc(v.vpcId());
+    if (vpc.isEmpty()) {
+      assumptions.add(Assumption.of("VPC_UNKNOWN", "VPC " + v.vpcId()
+          + " is not in the inventory, so no free block can be proposed"));
+      return Optional.empty();
+    }
+    CidrAllocator allocator = allocators.computeIfAbsent(v.vpcId(), id -> new CidrAllocator(
+        vpc.get().ipv4CidrBlocks(), inventory.vSwitchesIn(id).stream().map(VSwitch::cidrBlock).toList()));
+    return allocator.allocate(prefix.get());
+  }
+
+  private static String describe(Map<String, Integer> byService) {
+    StringBuilder sb = new StringBuilder();
+    byService.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
+    return sb.toString();
+  }
+}

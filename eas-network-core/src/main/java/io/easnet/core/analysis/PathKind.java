@@ -1,0 +1,11 @@
+package io.easnet.core.analysis;
+
+/** What a {@link PathResult} analyses. */
+public enum PathKind {
+  /** EAS instances to a private target in a VPC: RDS, Redis, ECS or an address. */
+  PRIVATE_TARGET,
+  /** EAS instances to the internet through a NAT gateway. */
+  INTERNET,
+  /** An ECS client connecting directly to the EAS instances in the VPC. */
+  CLIENT_TO_SERVICE
+}

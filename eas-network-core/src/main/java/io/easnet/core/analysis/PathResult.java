@@ -1,0 +1,51 @@
+package io.easnet.core.analysis;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * The result of analysing one path: the overall verdict, one {@link VSwitchPath} per vSwitch of the effective
+ * network, every blocker over all vSwitches (deduplicated) and the assumptions made.
+ */
+@Value.Immutable
+public abstract class PathResult {
+  PathResult() {}
+
+  public abstract PathKind kind();
+
+  /** A one-line description, e.g. {@code EAS svc → RDS rm-1:3306}. */
+  public abstract String description();
+
+  /** The service the path starts or ends at. */
+  public abstract String serviceName();
+
+  public abstract Verdict verdict();
+
+  /** One result per vSwitch of the effective network, the primary first. */
+  public abstract List<VSwitchPath> vSwitchPaths();
+
+  /** Every blocker over all vSwitches, without duplicates, in order of first appearance. */
+  public abstract List<Explanation> explanations();
+
+  /** Every assumption over all vSwitches, without duplicates. */
+  public abstract List<Assumption> assumptions();
+
+  /** True when some explanation carries {@code code}. */
+  public final boolean has(ExplanationCode code) {
+    return explanations().stream().anyMatch(e -> e.code() == code);
+  }
+
+  /** The codes of all explanations, in order, without duplicates. */
+  public final List<ExplanationCode> codes() {
+    return explanations().stream().map(Explanation::code).distinct().toList();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PathResult}. */
+  public static final class Builder extends ImmutablePathResult.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,232 @@
+package io.easnet.core.analysis;
+
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.PortRange;
+import io.easnet.core.model.Protocol;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.analysis.internal.CompiledRule;
+import io.easnet.core.analysis.internal.CompiledRuleSet;
+import io.easnet.core.analysis.internal.CompiledRuleSet.PrefixListMode;
+import io.easnet.core.analysis.internal.Outcome;
+import io.easnet.core.model.PrefixListId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Evaluates flows against security groups with Alibaba Cloud's semantics.
+ *
+ * <ul>
+ *   <li>Rules are ordered by priority (1 is the highest); at equal priority a drop rule beats an accept rule. The
+ *       first matching rule decides; declaration order never matters.
+ *   <li>No rule matches → the group type's default: a basic group allows all egress, and ingress only from members
+ *       of the same group when its inner access policy is accept; an enterprise group denies both.
+ *   <li>Protocol {@code ALL} covers every protocol; {@code -1/-1} covers every port; ICMP and GRE have no ports.
+ *       An IPv4 rule never matches an IPv6 peer and vice versa.
+ *   <li>A group peer matches when the peer's network interface is a member of that group ({@code peerGroups}).
+ *   <li>A prefix-list peer cannot be resolved (the inventory holds no prefix lists): when it could change the
+ *       decision, the result is {@link SgDecision#UNDETERMINED} with an assumption.
+ *   <li>Several groups on one network interface are evaluated as one set of rules, ordered together by priority
+ *       (an assumption: Alibaba documents no other merge order). Mixing basic and enterprise groups on one
+ *       interface is not allowed by Alibaba; if it happens, the default denies unless every group is basic, and an
+ *       assumption says so.
+ *   <li>Stateful: return traffic needs no rule, so only the initiating direction is evaluated.
+ *   <li>A peer block (rather than one address) is allowed only when every address of it is allowed.
+ * </ul>
+ *
+ * <p>Each group is compiled once (rules sorted per direction, peers pre-split by kind) and cached by id; a verdict
+ * never parses anything. Instances are thread safe.
+ */
+public final class SecurityGroupEvaluator {
+  private final Inventory inventory;
+  private final ConcurrentMap<List<SecurityGroupId>, CompiledRuleSet> cache = new ConcurrentHashMap<>();
+
+  private SecurityGroupEvaluator(Inventory inventory) {
+    this.inventory = inventory;
+  }
+
+  /** An evaluator over the groups of {@code inventory}. */
+  public static SecurityGroupEvaluator of(Inventory inventory) {
+    return new SecurityGroupEvaluator(Objects.requireNonNull(inventory, "inventory"));
+  }
+
+  /**
+   * The verdict of the groups on one network interface for one flow.
+   *
+   * @param groupsOnEni the groups of the interface being guarded; groups missing from the inventory make the
+   *     result {@link SgDecision#UNDETERMINED}
+   * @param direction {@link Direction#EGRESS} for traffic the interface sends, {@link Direction#INGRESS} for
+   *     traffic it receives
+   * @param protocol the flow's protocol (a concrete one; {@code ALL} is matched only by {@code ALL} rules)
+   * @param peerAddress the other end's address or block (destination for egress, source for ingress); a block is
+   *     allowed only when every address of it is
+   * @param peerGroups the security groups of the other end's interface (for group-peer rules and the basic
+   *     group's same-group default)
+   * @param port the destination port; ignored for protocols without ports
+   */
+  public SgVerdict evaluate(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
+      Cidr peerAddress, List<SecurityGroupId> peerGroups, int port) {
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(peerAddress, "peerAddress");
+    Objects.requireNonNull(peerGroups, "peerGroups");
+    if (groupsOnEni.isEmpty()) {
+      return SgVerdict.builder().decision(SgDecision.UNDETERMINED)
+          .reason("the network interface has no security group")
+          .addAssumption(Assumption.of("SECURITY_GROUP_NONE",
+              "no security group is known for the network interface, so its rules are unknown"))
+          .build();
+    }
+    List<SecurityGroupId> ids = List.copyOf(new LinkedHashSet<>(groupsOnEni));
+    List<Assumption> missing = new ArrayList<>();
+    for (SecurityGroupId id : ids) {
+      if (inventory.securityGroup(id).isEmpty()) {
+        missing.add(Assumption.of("SECURITY_GROUP_UNKNOWN",
+            "security group " + id + " is not in the inventory; its rules are unknown"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      return SgVerdict.builder().decision(SgDecision.UNDETERMINED).decidingGroup(firstMissing(ids))
+          .reason("security group " + firstMissing(ids) + " is not in the inventory")
+          .addAllAssumptions(missing).build();
+    }
+    CompiledRuleSet set = cache.computeIfAbsent(ids,
+        k -> CompiledRuleSet.of(k.stream().map(id -> inventory.securityGroup(id).orElseThrow()).toList()));
+    return verdict(set, direction, protocol, peerAddress, peerGroups, port);
+  }
+
+  private SecurityGroupId firstMissing(List<SecurityGroupId> ids) {
+    return ids.stream().filter(id -> inventory.securityGroup(id).isEmpty()).findFirst().orElseThrow();
+  }
+
+  private static SgVerdict verdict(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port) {
+    Outcome opt = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.OPTIMISTIC);
+    SgVerdict.Builder b = SgVerdict.builder();
+    if (set.mixedTypes()) {
+      b.addAssumption(Assumption.of("MIXED_GROUP_TYPES",
+          "the network interface is in both basic and enterprise groups, which Alibaba Cloud does not allow;"
+              + " the default denies unless every group is basic"));
+    }
+    if (opt.prefixLists.isEmpty()) {
+      return fill(b, opt, opt.allowed ? SgDecision.ALLOW : SgDecision.DENY).build();
+    }
+    Outcome pess = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.PESSIMISTIC);
+    if (opt.allowed == pess.allowed) {
+      return fill(b, opt.allowed ? pess : opt, opt.allowed ? SgDecision.ALLOW : SgDecision.DENY).build();
+    }
+    Outcome pl = opt.rule != null && opt.rule.peerKind == CompiledRule.PeerKind.PREFIX_LIST ? opt : pess;
+    Set<PrefixListId> lists = new LinkedHashSet<>(opt.prefixLists);
+    lists.addAll(pess.prefixLists);
+    for (PrefixListId id : lists) {
+      b.addAssumption(Assumption.of("PREFIX_LIST_UNKNOWN",
+          "prefix list " + id + " is not in the inventory; its entries are unknown"));
+    }
+    b.decision(SgDecision.UNDETERMINED)
+        .reason("the decision depends on the entries of prefix list " + lists.iterator().next()
+            + ", which the inventory does not hold");
+    if (pl.rule != null) {
+      b.decidingGroup(pl.rule.groupId).decidingRule(pl.rule.rule);
+    }
+    return b.build();
+  }
+
+  private static SgVerdict.Builder fill(SgVerdict.Builder b, Outcome o, SgDecision decision) {
+    b.decision(decision).reason(o.reason);
+    if (o.rule != null) {
+      b.decidingGroup(o.rule.groupId).decidingRule(o.rule.rule);
+    } else {
+      if (o.defaultGroup != null) {
+        b.decidingGroup(o.defaultGroup);
+      }
+      if (o.defaultType != null) {
+        b.defaultOf(o.defaultType);
+      }
+    }
+    return b;
+  }
+
+  private CompiledRuleSet compiled(SecurityGroup group) {
+    List<SecurityGroupId> key = List.of(group.id());
+    CompiledRuleSet cached = cache.get(key);
+    if (cached != null && cached.groups().get(0) == group) {
+      return cached;
+    }
+    if (inventory.securityGroup(group.id()).orElse(null) == group) {
+      return cache.computeIfAbsent(key, k -> CompiledRuleSet.of(List.of(group)));
+    }
+    return CompiledRuleSet.of(List.of(group));
+  }
+
+  /**
+   * The verdict of {@code group} alone (it need not be in the inventory) for one flow; see
+   * {@link #evaluate(List, Direction, Protocol, Cidr, List, int)}.
+   */
+  public SgVerdict evaluate(SecurityGroup group, Direction direction, Protocol protocol, Cidr peerAddress,
+      List<SecurityGroupId> peerGroups, int port) {
+    return verdict(compiled(group), direction, protocol, peerAddress, peerGroups, port);
+  }
+
+  /**
+   * True when {@code group} alone lets every IPv4 address, or every IPv6 address, through on {@code port}: the union
+   * of accepted blocks covers the whole space after removing higher-or-equal-priority drops. So
+   * {@code 0.0.0.0/1} plus {@code 128.0.0.0/1} is open, {@code ::/0} is open, and {@code -1/-1} covers port 22. The
+   * group type's default counts too (a basic group with no egress rules is open for egress). Group peers do not
+   * count (internet addresses are in no group); an unknown prefix list counts only if the answer does not depend
+   * on it.
+   */
+  public boolean openToInternet(SecurityGroup group, Direction direction, Protocol protocol, int port) {
+    CompiledRuleSet set = compiled(group);
+    return allowed(set, direction, protocol, Cidr.ANY_IPV4, port)
+        || allowed(set, direction, protocol, Cidr.ANY_IPV6, port);
+  }
+
+  /** True when {@code group} alone is open to every IPv4 or every IPv6 address on every port of 1–65535. */
+  public boolean openToInternetOnAllPorts(SecurityGroup group, Direction direction, Protocol protocol) {
+    return coversAll(group, direction, protocol, PortRange.ALL, Cidr.ANY_IPV4)
+        || coversAll(group, direction, protocol, PortRange.ALL, Cidr.ANY_IPV6);
+  }
+
+  /**
+   * True when {@code group} alone allows every address of {@code peers} on every port of {@code ports} (whether
+   * written {@code -1/-1} or {@code 1/65535}), with no peer group membership assumed.
+   */
+  public boolean coversAll(SecurityGroup group, Direction direction, Protocol protocol, PortRange ports,
+      Cidr peers) {
+    CompiledRuleSet set = compiled(group);
+    if (!protocol.hasPorts()) {
+      return allowed(set, direction, protocol, peers, -1);
+    }
+    // the decision is constant between rule port boundaries: test one port per segment
+    TreeSet<Integer> points = new TreeSet<>();
+    points.add(ports.from());
+    for (CompiledRule r : set.rules(direction)) {
+      if (r.portFrom > ports.from() && r.portFrom <= ports.to()) {
+        points.add(r.portFrom);
+      }
+      if (r.portTo >= ports.from() && r.portTo < ports.to()) {
+        points.add(r.portTo + 1);
+      }
+    }
+    for (int port : points) {
+      if (!allowed(set, direction, protocol, peers, port)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allowed(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
+      int port) {
+    return verdict(set, direction, protocol, peer, List.of(), port).decision() == SgDecision.ALLOW;
+  }
+}

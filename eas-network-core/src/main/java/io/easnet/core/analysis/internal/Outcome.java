@@ -1,0 +1,30 @@
+package io.easnet.core.analysis.internal;
+
+import io.easnet.core.model.PrefixListId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupType;
+import java.util.Set;
+
+/** The raw result of one evaluation pass over a compiled rule set. */
+public final class Outcome {
+  public final boolean allowed;
+  /** The deciding rule, or null when the default decided. */
+  public final CompiledRule rule;
+  /** The default's group type when the default decided, else null. */
+  public final SecurityGroupType defaultType;
+  /** The group whose default decided, when one group can be named, else null. */
+  public final SecurityGroupId defaultGroup;
+  public final String reason;
+  /** Prefix lists consulted while deciding. */
+  public final Set<PrefixListId> prefixLists;
+
+  Outcome(boolean allowed, CompiledRule rule, SecurityGroupType defaultType, SecurityGroupId defaultGroup,
+      String reason, Set<PrefixListId> prefixLists) {
+    this.allowed = allowed;
+    this.rule = rule;
+    this.defaultType = defaultType;
+    this.defaultGroup = defaultGroup;
+    this.reason = reason;
+    this.prefixLists = prefixLists;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Reachability and capacity analysis with Alibaba Cloud's semantics.
+ *
+ * <ul>
+ *   <li>{@link io.easnet.core.analysis.SecurityGroupEvaluator}: the verdict of the security groups of one network
+ *       interface for one flow, with the deciding rule or the group type's default.
+ *   <li>{@link io.easnet.core.analysis.PathAnalyzer}: EAS to a private target, EAS to the internet, an ECS client to
+ *       EAS; one {@link io.easnet.core.analysis.VSwitchPath} per vSwitch and every blocker as an
+ *       {@link io.easnet.core.analysis.Explanation} with a stable {@link io.easnet.core.analysis.ExplanationCode}.
+ *   <li>{@link io.easnet.core.analysis.CapacityPlanner}: private IPs needed at peak against those free, per vSwitch.
+ * </ul>
+ *
+ * <p>Everything here is immutable and thread safe; analysers compile what they need from the inventory once.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    get = {"is*", "get*"},
+    depluralize = true,
+    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
+    defaults = @Value.Immutable(copy = false))
+package io.easnet.core.analysis;
+
+import org.immutables.value.Value;

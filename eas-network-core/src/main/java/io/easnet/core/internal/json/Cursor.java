@@ -1,0 +1,267 @@
+package io.easnet.core.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.easnet.core.InvalidInputException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * A position in a JSON tree: the node, its JSON pointer and the source name. Every accessor checks the type and
+ * fails with an {@link InvalidInputException} naming the pointer, so callers never see a ClassCastException or a
+ * NullPointerException.
+ */
+public final class Cursor {
+  private final JsonNode node;
+  private final String pointer;
+  private final String source;
+
+  private Cursor(JsonNode node, String pointer, String source) {
+    this.node = node == null ? MissingNode.getInstance() : node;
+    this.pointer = pointer;
+    this.source = source;
+  }
+
+  /** The root of a document. */
+  public static Cursor root(JsonNode node, String source) {
+    return new Cursor(node, "", source);
+  }
+
+  /** A cursor at an arbitrary pointer (for documents embedded in larger ones). */
+  public static Cursor at(JsonNode node, String pointer, String source) {
+    return new Cursor(node, pointer, source);
+  }
+
+  public JsonNode node() {
+    return node;
+  }
+
+  public String pointer() {
+    return pointer;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** True when the value exists and is not {@code null}. */
+  public boolean isPresent() {
+    return !node.isMissingNode() && !node.isNull();
+  }
+
+  /** The member {@code key} (possibly missing); the cursor must be at an object. */
+  public Cursor get(String key) {
+    return new Cursor(requireObject().get(key), Pointers.child(pointer, key), source);
+  }
+
+  /** The member {@code key} when it is present and not null. */
+  public Optional<Cursor> opt(String key) {
+    Cursor c = get(key);
+    return c.isPresent() ? Optional.of(c) : Optional.empty();
+  }
+
+  /** The member {@code key}, which must be present. */
+  public Cursor required(String key) {
+    Cursor c = get(key);
+    if (!c.isPresent()) {
+      throw InvalidInputException.of(
+          source, c.pointer, "the required key \"" + key + "\" is missing.", "add \"" + key + "\".");
+    }
+    return c;
+  }
+
+  /** The members of an object, in document order. */
+  public Map<String, Cursor> members() {
+    Map<String, Cursor> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : requireObject().properties()) {
+      out.put(e.getKey(), new Cursor(e.getValue(), Pointers.child(pointer, e.getKey()), source));
+    }
+    return out;
+  }
+
+  /** The elements of an array. */
+  public List<Cursor> elements() {
+    JsonNode a = requireArray();
+    List<Cursor> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      out.add(new Cursor(a.get(i), Pointers.child(pointer, i), source));
+    }
+    return out;
+  }
+
+  /** The elements of the array at {@code key}, or none when it is absent. */
+  public List<Cursor> elements(String key) {
+    return opt(key).map(Cursor::elements).orElse(List.of());
+  }
+
+  public boolean isObject() {
+    return node.isObject();
+  }
+
+  public boolean isArray() {
+    return node.isArray();
+  }
+
+  /** Requires an object. */
+  public JsonNode requireObject() {
+    if (!node.isObject()) {
+      throw typeError("an object");
+    }
+    return node;
+  }
+
+  /** Requires an array. */
+  public JsonNode requireArray() {
+    if (!node.isArray()) {
+      throw typeError("an array");
+    }
+    return node;
+  }
+
+  /** The value as a string. */
+  public String text() {
+    if (!node.isTextual()) {
+      throw typeError("a string");
+    }
+    return node.textValue();
+  }
+
+  /** The value as a whole number in the int range. */
+  public int integer() {
+    if (!node.isIntegralNumber()) {
+      throw typeError("a whole number");
+    }
+    if (!node.canConvertToInt()) {
+      throw error("the number " + node.asText() + " is out of range.", "use a number between "
+          + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".");
+    }
+    return node.intValue();
+  }
+
+  /** The value as a whole number in the long range. */
+  public long longInteger() {
+    if (!node.isIntegralNumber()) {
+      throw typeError("a whole number");
+    }
+    if (!node.canConvertToLong()) {
+      throw error("the number " + node.asText() + " is out of range.", "use a smaller number.");
+    }
+    return node.longValue();
+  }
+
+  /** The value as a boolean. */
+  public boolean bool() {
+    if (!node.isBoolean()) {
+      throw typeError("true or false");
+    }
+    return node.booleanValue();
+  }
+
+  /** The member as a string, when present; an empty string counts as absent when {@code emptyIsAbsent}. */
+  public Optional<String> optText(String key, boolean emptyIsAbsent) {
+    Optional<String> s = opt(key).map(Cursor::text);
+    return emptyIsAbsent ? s.filter(v -> !v.isEmpty()) : s;
+  }
+
+  /** The member as a string, when present. */
+  public Optional<String> optText(String key) {
+    return optText(key, false);
+  }
+
+  /** The member as an int, when present. */
+  public OptionalInt optInt(String key) {
+    Optional<Cursor> c = opt(key);
+    return c.isPresent() ? OptionalInt.of(c.get().integer()) : OptionalInt.empty();
+  }
+
+  /**
+   * Converts the string value with a model parser; its IllegalArgumentException or IllegalStateException becomes an
+   * InvalidInputException at this pointer.
+   */
+  public <T> T as(Function<String, T> parser, String fix) {
+    String s = text();
+    return convert(() -> parser.apply(s), fix);
+  }
+
+  /** Runs {@code action} and re-homes model validation failures at this pointer. */
+  public <T> T convert(java.util.function.Supplier<T> action, String fix) {
+    try {
+      return action.get();
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw InvalidInputException.of(source, pointer, sentence(m), fix, e);
+    }
+  }
+
+  /**
+   * Rejects members that are not in {@code known}, suggesting the nearest known key: a typo must not silently drop
+   * data.
+   */
+  public void rejectUnknownKeys(Collection<String> known) {
+    for (String key : members().keySet()) {
+      if (!known.contains(key)) {
+        Optional<String> near = Suggestions.nearest(key, known);
+        throw InvalidInputException.of(
+            source,
+            Pointers.child(pointer, key),
+            "unknown key \"" + key + "\"" + near.map(n -> " (did you mean \"" + n + "\"?)").orElse("") + ".",
+            near.map(n -> "rename it to \"" + n + "\" or remove it").orElse("remove it") + "; known keys here: "
+                + String.join(", ", known) + ".");
+      }
+    }
+  }
+
+  /** An error at this pointer. */
+  public InvalidInputException error(String problem, String fix) {
+    return InvalidInputException.of(source, pointer, problem, fix);
+  }
+
+  private InvalidInputException typeError(String expected) {
+    return error(
+        "expected " + expected + " but found " + describe(node) + ".", "write " + expected + " here.");
+  }
+
+  /** A short description of a node for messages: its type and, for scalars, its value. */
+  public static String describe(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    if (n.isObject()) {
+      return "an object";
+    }
+    if (n.isArray()) {
+      return "an array";
+    }
+    if (n.isTextual()) {
+      return "the string \"" + JsonTrees.abbreviate(n.textValue()) + "\"";
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue() ? "true" : "false";
+    }
+    if (n.isNumber()) {
+      String t = n.asText();
+      if (n.isIntegralNumber() && n.bigIntegerValue().abs().compareTo(BigInteger.TEN.pow(18)) > 0) {
+        t = JsonTrees.abbreviate(t);
+      }
+      return "the number " + JsonTrees.abbreviate(t);
+    }
+    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String sentence(String m) {
+    String s = m.trim();
+    return s.endsWith(".") ? s : s + ".";
+  }
+}

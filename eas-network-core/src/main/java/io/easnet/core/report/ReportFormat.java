@@ -1,0 +1,59 @@
+package io.easnet.core.report;
+
+import java.util.Locale;
+
+/** The report formats, by name, for command-line options such as {@code --format sarif}. */
+public enum ReportFormat {
+  /** Human-readable text without colour ({@link TextReport}). */
+  TEXT("txt"),
+  /** JSON with stable field names ({@link JsonReport}). */
+  JSON("json"),
+  /** SARIF 2.1.0 ({@link SarifReport}). */
+  SARIF("sarif"),
+  /** JUnit XML ({@link JunitXmlReport}). */
+  JUNIT("xml"),
+  /** Markdown with Mermaid path diagrams ({@link MarkdownReport}). */
+  MARKDOWN("md");
+
+  private final String extension;
+
+  ReportFormat(String extension) {
+    this.extension = extension;
+  }
+
+  /** The usual file extension, without the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** Renders {@code report} in this format (text without colour). */
+  public String render(Report report) {
+    return switch (this) {
+      case TEXT -> TextReport.render(report);
+      case JSON -> JsonReport.render(report);
+      case SARIF -> SarifReport.render(report);
+      case JUNIT -> JunitXmlReport.render(report);
+      case MARKDOWN -> MarkdownReport.render(report);
+    };
+  }
+
+  /**
+   * The format of a name, case-insensitively: {@code text}, {@code json}, {@code sarif}, {@code junit},
+   * {@code markdown} (or {@code md}).
+   *
+   * @throws IllegalArgumentException naming the accepted names
+   */
+  public static ReportFormat parse(String name) {
+    String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+    if (n.equals("MD")) {
+      return MARKDOWN;
+    }
+    for (ReportFormat f : values()) {
+      if (f.name().equals(n)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("\"" + name + "\" is not a report format: use text, json, sarif, junit or"
+        + " markdown");
+  }
+}

@@ -1,0 +1,42 @@
+package io.easnet.core.rules.internal;
+
+import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstance;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The allowlist targets of an inventory, sorted by id, with their snapshot pointers. */
+final class Allowlists {
+  /** Entries per instance the cloud accepts. */
+  static final int QUOTA = 1000;
+  /** From this count on, the quota is near. */
+  static final int NEAR_QUOTA = 900;
+
+  private Allowlists() {}
+
+  static List<AllowlistTarget> targets(Inventory inv) {
+    List<AllowlistTarget> out = new ArrayList<>();
+    out.addAll(inv.rdsInstances());
+    out.addAll(inv.redisInstances());
+    out.sort(Comparator.comparing(AllowlistTarget::targetId));
+    return out;
+  }
+
+  static String collection(AllowlistTarget t) {
+    return t instanceof RdsInstance ? "rdsInstances" : "redisInstances";
+  }
+
+  static String kind(AllowlistTarget t) {
+    return t instanceof RdsInstance ? "RDS instance" : "Redis instance";
+  }
+
+  static String pointer(AllowlistTarget t, String group) {
+    return Pointers.of(collection(t), t.targetId(), "allowlists", group);
+  }
+
+  static String pointer(AllowlistTarget t) {
+    return Pointers.of(collection(t), t.targetId(), "allowlists");
+  }
+}

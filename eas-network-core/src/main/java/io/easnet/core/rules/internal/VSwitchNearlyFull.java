@@ -1,0 +1,40 @@
+package io.easnet.core.rules.internal;
+
+import io.easnet.core.rules.Finding;
+import io.easnet.core.rules.ResolvedService;
+import io.easnet.core.rules.RuleContext;
+import io.easnet.core.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
+
+/** EASNET-011: at scale the vSwitch would be more than 80 % used (but not exhausted). */
+final class VSwitchNearlyFull extends BaseRule {
+  static final double THRESHOLD_PERCENT = 80.0;
+
+  VSwitchNearlyFull() {
+    super("EASNET-011", Severity.WARNING, "vSwitch above 80 % utilisation at scale");
+  }
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (Capacity.Usage u : Capacity.usages(context)) {
+      if (u.demand() > u.free() || u.utilisationPercent() <= THRESHOLD_PERCENT) {
+        continue;
+      }
+      ResolvedService first = u.services().get(0);
+      out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
+          .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
+          .message("vSwitch " + u.vSwitch().id() + " (" + u.vSwitch().cidrBlock() + ") would be "
+              + String.format(Locale.ROOT, "%.0f", u.utilisationPercent()) + " % used at scale: " + u.inUse()
+              + " in use + " + u.demand() + " needed (" + u.serviceList() + ") of " + u.vSwitch().usableIpCount()
+              + " usable")
+          .remediation("plan a larger vSwitch or an auxiliary vSwitch before the next scale-out")
+          .addResourceIds(u.vSwitch().id().value())
+          .build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The rule catalogue: {@link io.easnet.core.rules.RuleCatalog} runs every {@link io.easnet.core.rules.Rule} over an
+ * {@link io.easnet.core.rules.AnalysisInput} and returns {@link io.easnet.core.rules.Finding}s with stable ids
+ * ({@code EASNET-NNN}), severities, JSON pointers, remediations, documentation links and fingerprints that survive
+ * reordering of the input. {@link io.easnet.core.rules.Suppressions} silence findings by id and scope until an expiry
+ * date.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    get = {"is*", "get*"},
+    depluralize = true,
+    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
+    defaults = @Value.Immutable(copy = false))
+package io.easnet.core.rules;
+
+import org.immutables.value.Value;

@@ -1,0 +1,202 @@
+package io.easnet.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.analysis.internal.CidrAllocator;
+import io.easnet.core.model.Autoscaler;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RollingStrategy;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.Vpc;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CapacityPlannerTest {
+  private static final VSwitchId VSW_A = VSwitchId.of("vsw-a");
+
+  private static ServiceSpec spec(String name, int instances) {
+    return ServiceSpec.builder().name(name).instanceCount(instances).build();
+  }
+
+  private static ServiceSpec spec(String name, int instances, String maxSurge) {
+    return ServiceSpec.builder().name(name).instanceCount(instances)
+        .rollingStrategy(RollingStrategy.builder().maxSurge(maxSurge).build()).build();
+  }
+
+  private static Inventory estate(VSwitch.Builder... vSwitches) {
+    Inventory.Builder b = Inventory.builder().addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/16"));
+    for (VSwitch.Builder v : vSwitches) {
+      b.addVSwitch(v);
+    }
+    return b.build();
+  }
+
+  private static VSwitch.Builder vsw(String id, String cidr) {
+    return VSwitch.builder().id(id).vpcId("vpc-a").cidrBlock(cidr);
+  }
+
+  private static CapacityReport plan(Inventory inv, ServiceDemand... demands) {
+    return CapacityPlanner.of(inv).plan(List.of(demands));
+  }
+
+  @Test
+  void demandIsPeakInstancesPlusSurge() {
+    assertThat(CapacityPlanner.demandOf(spec("a", 10))).isEqualTo(13); // 25 % of 10, rounded up
+    assertThat(CapacityPlanner.demandOf(spec("a", 1))).isEqualTo(2); // at least one
+    assertThat(CapacityPlanner.demandOf(spec("a", 10, "2"))).isEqualTo(12);
+    assertThat(CapacityPlanner.demandOf(spec("a", 10, "0"))).isEqualTo(10);
+    assertThat(CapacityPlanner.demandOf(spec("a", 10, "20%"))).isEqualTo(12);
+    ServiceSpec scaled = spec("a", 2, "1").toBuilder().autoscaler(Autoscaler.of(2, 20)).build();
+    assertThat(CapacityPlanner.demandOf(scaled)).isEqualTo(21);
+  }
+
+  @Test
+  void smallVSwitchIsShortAtScaleAndGetsAProposal() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/29"), vsw("vsw-b", "192.168.0.8/29"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 4, "1"), Estates.network(List.of("vsw-a"))));
+    VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
+    assertThat(c.usable()).isEqualTo(4);
+    assertThat(c.free()).isEqualTo(4);
+    assertThat(c.totalDemand()).isEqualTo(5);
+    assertThat(c.shortfall()).isEqualTo(1);
+    assertThat(c.isShort()).isTrue();
+    assertThat(c.peakUtilisationPercent()).isEqualTo(125.0);
+    assertThat(c.proposedCidr()).contains(Cidr.parse("192.168.0.16/28")); // 5 addresses need a /28
+    assertThat(r.hasShortfall()).isTrue();
+    Explanation e = r.explanations().get(0);
+    assertThat(e.code()).isEqualTo(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE);
+    assertThat(e.component()).isEqualTo("vsw-a");
+    assertThat(e.actual()).contains("1 short");
+    assertThat(e.fix()).contains("192.168.0.16/28");
+  }
+
+  @Test
+  void largeEnoughVSwitchHasNoExplanation() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24").availableIpAddressCount(200));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 40, "10"), Estates.network(List.of("vsw-a"))));
+    VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
+    assertThat(c.usable()).isEqualTo(252);
+    assertThat(c.inUse()).isEqualTo(52);
+    assertThat(c.totalDemand()).isEqualTo(50);
+    assertThat(c.peakUtilisationPercent()).isEqualTo(40.5);
+    assertThat(c.shortfall()).isZero();
+    assertThat(c.proposedCidr()).isEmpty();
+    assertThat(r.explanations()).extracting(Explanation::code)
+        .doesNotContain(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE);
+  }
+
+  @Test
+  void reservedBlocksReduceUsableAddresses() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24").addReservedCidrBlock("192.168.0.0/26"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 1, "0"), Estates.network(List.of("vsw-a"))));
+    assertThat(r.vSwitch(VSW_A).orElseThrow().usable()).isEqualTo(188);
+  }
+
+  @Test
+  void servicesSharingAVSwitchAddUp() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/26").availableIpAddressCount(30));
+    CapacityReport r = plan(inv,
+        ServiceDemand.of(spec("one", 10, "2"), Estates.network(List.of("vsw-a"))),
+        ServiceDemand.of(spec("two", 15, "5"), Estates.network(List.of("vsw-a"))));
+    VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
+    assertThat(c.demandByService()).containsExactly(Map.entry("one", 12), Map.entry("two", 20));
+    assertThat(c.totalDemand()).isEqualTo(32);
+    assertThat(c.shortfall()).isEqualTo(2);
+    assertThat(r.explanations().get(0).expected()).contains("one: 12").contains("two: 20");
+  }
+
+  @Test
+  void auxiliaryVSwitchesShareTheDemandEvenly() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"), vsw("vsw-b", "192.168.1.0/24"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 9, "0"), Estates.network(List.of("vsw-a", "vsw-b"))));
+    assertThat(r.vSwitches()).extracting(VSwitchCapacity::totalDemand).containsExactly(5L, 5L);
+    assertThat(r.assumptions()).extracting(Assumption::key).contains("SPLIT_OVER_VSWITCHES");
+  }
+
+  @Test
+  void missingSurgeIsAnAssumption() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 8), Estates.network(List.of("vsw-a"))));
+    assertThat(r.assumptions()).extracting(Assumption::key).contains("DEFAULT_SURGE");
+    assertThat(r.assumptions()).filteredOn(a -> a.key().equals("DEFAULT_SURGE")).singleElement()
+        .extracting(Assumption::sentence).asString().contains("25 %").contains("2 extra");
+  }
+
+  @Test
+  void proposalAvoidsEveryExistingVSwitchAndFitsTheDemand() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/27").availableIpAddressCount(2),
+        vsw("vsw-b", "192.168.1.0/24"), vsw("vsw-c", "192.168.0.128/25"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 100, "0"), Estates.network(List.of("vsw-a"))));
+    Cidr proposal = r.vSwitch(VSW_A).orElseThrow().proposedCidr().orElseThrow();
+    assertThat(proposal.prefixLength()).isEqualTo(25);
+    for (VSwitch v : inv.vSwitches()) {
+      assertThat(proposal.overlaps(v.cidrBlock())).as(v.id().value()).isFalse();
+    }
+    assertThat(Cidr.parse("192.168.0.0/16").contains(proposal)).isTrue();
+    assertThat(proposal).isEqualTo(Cidr.parse("192.168.2.0/25"));
+  }
+
+  @Test
+  void proposalUsesASecondaryBlockWhenThePrimaryIsFull() {
+    Inventory inv = Inventory.builder()
+        .addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/24").addSecondaryCidrBlock("172.16.0.0/16"))
+        .addVSwitch(vsw("vsw-a", "192.168.0.0/24").availableIpAddressCount(0)).build();
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 2, "0"), Estates.network(List.of("vsw-a"))));
+    assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).contains(Cidr.parse("172.16.0.0/29"));
+  }
+
+  @Test
+  void twoShortVSwitchesGetDistinctProposals() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/29"), vsw("vsw-b", "192.168.0.8/29"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 10, "0"), Estates.network(List.of("vsw-a", "vsw-b"))));
+    assertThat(r.vSwitches()).extracting(v -> v.proposedCidr().orElseThrow()).doesNotHaveDuplicates();
+    assertThat(r.explanations()).hasSize(2);
+  }
+
+  @Test
+  void serviceWithoutVpcTakesNoAddresses() {
+    CapacityReport r = plan(estate(), ServiceDemand.of(spec("svc", 3), Estates.none()));
+    assertThat(r.vSwitches()).isEmpty();
+    assertThat(r.assumptions()).extracting(Assumption::key).containsExactly("NO_VPC");
+  }
+
+  @Test
+  void unknownVSwitchIsReported() {
+    CapacityReport r = plan(estate(), ServiceDemand.of(spec("svc", 3), Estates.network(List.of("vsw-gone"))));
+    assertThat(r.explanations()).extracting(Explanation::code).containsExactly(ExplanationCode.VSWITCH_NOT_FOUND);
+  }
+
+  @Test
+  void demandBeyondTheLargestVSwitchGetsNoProposal() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 70_000, "0"), Estates.network(List.of("vsw-a"))));
+    assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).isEmpty();
+    assertThat(r.assumptions()).extracting(Assumption::key).contains("DEMAND_TOO_LARGE");
+  }
+
+  @Test
+  void allocatorSkipsTheSharedAddressSpace() {
+    CidrAllocator a = new CidrAllocator(List.of(Cidr.parse("100.64.0.0/10"), Cidr.parse("100.128.0.0/16")), List.of());
+    assertThat(a.allocate(16)).contains(Cidr.parse("100.128.0.0/16"));
+  }
+
+  @Test
+  void allocatorReturnsNothingWhenFull() {
+    CidrAllocator a = new CidrAllocator(List.of(Cidr.parse("10.0.0.0/28")), List.of(Cidr.parse("10.0.0.0/29")));
+    assertThat(a.allocate(29)).contains(Cidr.parse("10.0.0.8/29"));
+    assertThat(a.allocate(29)).isEmpty();
+    assertThat(a.allocate(16)).isEmpty();
+  }
+
+  @Test
+  void smallestPrefixFitsTheDemand() {
+    assertThat(CidrAllocator.prefixFor(4)).contains(29);
+    assertThat(CidrAllocator.prefixFor(5)).contains(28);
+    assertThat(CidrAllocator.prefixFor(65_532)).contains(16);
+    assertThat(CidrAllocator.prefixFor(65_533)).isEmpty();
+  }
+}

@@ -1,0 +1,145 @@
+package io.easnet.core.analysis;
+
+import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.EcsInstance;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.Vpc;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.Provenance;
+import java.util.List;
+
+/**
+ * A working estate: service {@code svc} in vpc-a on vsw-a (192.168.1.0/24) and vsw-b (192.168.2.0/24) with group
+ * sg-eas; RDS rm-1 and Redis r-1 allowlisting both vSwitch blocks; ECS i-db (sg-db admits sg-eas on 5432); ECS client
+ * i-client (sg-client) which sg-eas admits on 8000; internet NAT ngw-1 with EIP 47.0.0.1, SNAT for vsw-a by id and
+ * for the VPC block by CIDR, and the system route 0.0.0.0/0 → ngw-1. Each test breaks one thing.
+ */
+final class Estates {
+  static final NatGatewayId NGW = NatGatewayId.of("ngw-1");
+
+  private Estates() {}
+
+  static Vpc.Builder vpcA() {
+    return Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/16");
+  }
+
+  static VSwitch.Builder vswA() {
+    return VSwitch.builder().id("vsw-a").vpcId("vpc-a").cidrBlock("192.168.1.0/24").zoneId("cn-hangzhou-h");
+  }
+
+  static VSwitch.Builder vswB() {
+    return VSwitch.builder().id("vsw-b").vpcId("vpc-a").cidrBlock("192.168.2.0/24").zoneId("cn-hangzhou-i");
+  }
+
+  static SecurityGroup.Builder sgEas() {
+    return SecurityGroup.builder().id("sg-eas").vpcId("vpc-a").type(SecurityGroupType.BASIC)
+        .addRule(SecurityGroupRule.ingress().tcp(8000).peer("sg-client"));
+  }
+
+  static SecurityGroup.Builder sgDb() {
+    return SecurityGroup.builder().id("sg-db").vpcId("vpc-a").type(SecurityGroupType.ENTERPRISE)
+        .addRule(SecurityGroupRule.ingress().tcp(5432).peer("sg-eas"));
+  }
+
+  static SecurityGroup.Builder sgClient() {
+    return SecurityGroup.builder().id("sg-client").vpcId("vpc-a").type(SecurityGroupType.BASIC);
+  }
+
+  static RdsInstance.Builder rds() {
+    return RdsInstance.builder().id("rm-1").vpcId("vpc-a").vSwitchId("vsw-db").privateIp("192.168.10.5")
+        .addAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.1.0/24")
+            .addEntry("192.168.2.0/24"));
+  }
+
+  static RedisInstance.Builder redis() {
+    return RedisInstance.builder().id("r-1").vpcId("vpc-a").privateIp("192.168.10.6")
+        .addAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.0.0/16"));
+  }
+
+  static EcsInstance.Builder ecsDb() {
+    return EcsInstance.builder().id("i-db").vpcId("vpc-a").vSwitchId("vsw-db").addPrivateIp("192.168.10.20")
+        .addSecurityGroupId("sg-db");
+  }
+
+  static EcsInstance.Builder ecsClient() {
+    return EcsInstance.builder().id("i-client").vpcId("vpc-a").vSwitchId("vsw-db").addPrivateIp("192.168.10.30")
+        .addSecurityGroupId("sg-client");
+  }
+
+  static NatGateway.Builder nat() {
+    return NatGateway.builder().id("ngw-1").vpcId("vpc-a").addEipId("eip-1").addSnatTableId("stb-1");
+  }
+
+  static Eip.Builder eip() {
+    return Eip.builder().id("eip-1").ipAddress("47.0.0.1").instanceId("ngw-1").instanceType("Nat");
+  }
+
+  static SnatEntry.Builder snatA() {
+    return SnatEntry.builder().id("snat-a").snatTableId("stb-1").natGatewayId("ngw-1").sourceVSwitchId("vsw-a")
+        .addSnatIp("47.0.0.1");
+  }
+
+  static SnatEntry.Builder snatVpc() {
+    return SnatEntry.builder().id("snat-vpc").snatTableId("stb-1").natGatewayId("ngw-1")
+        .sourceCidr("192.168.0.0/16").addSnatIp("47.0.0.1");
+  }
+
+  static RouteTable.Builder routes() {
+    return RouteTable.builder().id("vtb-1").vpcId("vpc-a").type(RouteTable.Type.SYSTEM)
+        .addEntry(RouteEntry.toNat("0.0.0.0/0", NGW));
+  }
+
+  static VSwitch.Builder vswDb() {
+    return VSwitch.builder().id("vsw-db").vpcId("vpc-a").cidrBlock("192.168.10.0/24");
+  }
+
+  /** The working estate as a builder, so tests can replace parts. */
+  static Inventory.Builder good() {
+    return Inventory.builder()
+        .addVpc(vpcA())
+        .addVSwitch(vswA()).addVSwitch(vswB()).addVSwitch(vswDb())
+        .addSecurityGroup(sgEas()).addSecurityGroup(sgDb()).addSecurityGroup(sgClient())
+        .addRdsInstance(rds()).addRedisInstance(redis())
+        .addEcsInstance(ecsDb()).addEcsInstance(ecsClient())
+        .addNatGateway(nat()).addEip(eip()).addSnatEntry(snatA()).addSnatEntry(snatVpc())
+        .addRouteTable(routes());
+  }
+
+  /** The working estate with one list replaced (pass only what a test changes). */
+  static Inventory with(java.util.function.UnaryOperator<Inventory> change) {
+    return change.apply(good().build());
+  }
+
+  static EffectiveNetwork service() {
+    return network(List.of("vsw-a", "vsw-b"));
+  }
+
+  static EffectiveNetwork network(List<String> vSwitches) {
+    return network("vpc-a", vSwitches, "sg-eas");
+  }
+
+  static EffectiveNetwork network(String vpc, List<String> vSwitches, String group) {
+    return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE).vpcId(VpcId.of(vpc))
+        .vSwitchIds(vSwitches.stream().map(VSwitchId::of).toList()).securityGroupId(SecurityGroupId.of(group))
+        .build();
+  }
+
+  static EffectiveNetwork none() {
+    return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.NONE).build();
+  }
+}

@@ -1,0 +1,135 @@
+package io.easnet.core.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NetworkResolverTest {
+  private final NetworkResolver resolver = NetworkResolver.create();
+
+  private static final ServiceNetworking SERVICE_BLOCK = ServiceNetworking.of("vpc-svc", "vsw-svc", "sg-svc");
+
+  private static ResourceGroup groupWithDLink() {
+    return ResourceGroup.builder().id("eas-r-group")
+        .dlink(DLink.builder().vpcId("vpc-rg").vSwitchId("vsw-rg").securityGroupId("sg-rg")
+            .addAuxVSwitchId("vsw-aux1").addAuxVSwitchId("vsw-aux2").addDestinationCidr("172.16.0.0/16"))
+        .build();
+  }
+
+  private static ServiceSpec.Builder service() {
+    return ServiceSpec.builder().name("svc").resourceGroupId("eas-r-group");
+  }
+
+  @Test
+  void serviceOnlyUsesTheServiceBlock() {
+    EffectiveNetwork n = resolver.resolve(ServiceSpec.builder().name("svc").networking(SERVICE_BLOCK).build());
+    assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
+    assertThat(n.vpcId()).contains(VpcId.of("vpc-svc"));
+    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-svc"));
+    assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-svc"));
+    assertThat(n.shadowedResourceGroupConfig()).isEmpty();
+    assertThat(n.hasVpc()).isTrue();
+  }
+
+  @Test
+  void groupOnlyUsesTheDLinkWithItsAuxiliaryVSwitches() {
+    EffectiveNetwork n = resolver.resolve(service().build(), Optional.of(groupWithDLink()));
+    assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
+    assertThat(n.vpcId()).contains(VpcId.of("vpc-rg"));
+    assertThat(n.vSwitchIds()).containsExactly(
+        VSwitchId.of("vsw-rg"), VSwitchId.of("vsw-aux1"), VSwitchId.of("vsw-aux2"));
+    assertThat(n.primaryVSwitchId()).contains(VSwitchId.of("vsw-rg"));
+    assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-rg"));
+    assertThat(n.destinationCidrs()).extracting(Object::toString).containsExactly("172.16.0.0/16");
+    assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("auxiliary vSwitches"));
+  }
+
+  @Test
+  void bothSetServiceWinsAsAWholeAndTheGroupIsReportedShadowed() {
+    EffectiveNetwork n = resolver.resolve(service().networking(SERVICE_BLOCK).build(), Optional.of(groupWithDLink()));
+    assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
+    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-svc"));
+    assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-svc"));
+    assertThat(n.destinationCidrs()).isEmpty();
+    assertThat(n.shadowedResourceGroupConfig()).contains(groupWithDLink().dlink().orElseThrow());
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("shadowed"));
+  }
+
+  @Test
+  void partialServiceBlockIsAnErrorNamingTheMissingKeysNeverAMerge() {
+    ServiceSpec partial = service().networking(ServiceNetworking.builder().vpcId("vpc-svc")).build();
+    assertThatThrownBy(() -> resolver.resolve(partial, Optional.of(groupWithDLink())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("/cloud/networking")
+        .hasMessageContaining("vswitch_id, security_group_id missing")
+        .hasMessageContaining("does not merge");
+  }
+
+  @Test
+  void neitherMeansNoVpc() {
+    EffectiveNetwork n = resolver.resolve(ServiceSpec.builder().name("svc").build());
+    assertThat(n.provenance()).isEqualTo(Provenance.NONE);
+    assertThat(n.hasVpc()).isFalse();
+    assertThat(n.vpcId()).isEmpty();
+    assertThat(n.vSwitchIds()).isEmpty();
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("no private access and no internet egress"));
+  }
+
+  @Test
+  void groupWithoutDLinkMeansNoVpc() {
+    EffectiveNetwork n = resolver.resolve(service().build(),
+        Optional.of(ResourceGroup.builder().id("eas-r-group").build()));
+    assertThat(n.provenance()).isEqualTo(Provenance.NONE);
+    assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
+  }
+
+  @Test
+  void emptyServiceBlockIsTreatedAsAbsent() {
+    ServiceSpec s = service().networking(ServiceNetworking.builder().build()).build();
+    EffectiveNetwork n = resolver.resolve(s, Optional.of(groupWithDLink()));
+    assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("present but empty"));
+  }
+
+  @Test
+  void aResourceGroupOtherThanTheOneTheServiceNamesIsRejected() {
+    ServiceSpec s = ServiceSpec.builder().name("svc").resourceGroupId("eas-r-other").build();
+    assertThatThrownBy(() -> resolver.resolve(s, Optional.of(groupWithDLink())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eas-r-other");
+  }
+
+  @Test
+  void inventoryLookupFindsTheGroupAndDerivesTheVpcFromTheVSwitch() {
+    ResourceGroup group = ResourceGroup.builder().id("eas-r-group")
+        .dlink(DLink.builder().vSwitchId("vsw-rg").securityGroupId("sg-rg")).build();
+    Inventory inv = Inventory.builder()
+        .addVSwitch(VSwitch.builder().id("vsw-rg").vpcId("vpc-rg").cidrBlock("10.0.0.0/24"))
+        .addResourceGroup(group)
+        .build();
+    EffectiveNetwork n = resolver.resolve(service().build(), inv);
+    assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
+    assertThat(n.vpcId()).contains(VpcId.of("vpc-rg"));
+  }
+
+  @Test
+  void missingGroupInTheInventoryIsExplained() {
+    EffectiveNetwork n = resolver.resolve(service().build(), Inventory.empty());
+    assertThat(n.provenance()).isEqualTo(Provenance.NONE);
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("eas-r-group is not in the inventory"));
+  }
+}

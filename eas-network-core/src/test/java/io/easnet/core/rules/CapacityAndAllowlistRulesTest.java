@@ -1,0 +1,153 @@
+package io.easnet.core.rules;
+
+import static io.easnet.core.rules.Estate.input;
+import static io.easnet.core.rules.Estate.inventory;
+import static io.easnet.core.rules.Estate.of;
+import static io.easnet.core.rules.Estate.run;
+import static io.easnet.core.rules.Estate.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.VSwitch;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CapacityAndAllowlistRulesTest {
+
+  private static Inventory.Builder withRdsAllowlist(AllowlistGroup.Builder group) {
+    return inventory().rdsInstances(List.of(RdsInstance.builder().id("rm-db").vpcId("vpc-a").vSwitchId("vsw-a2")
+        .privateIp("192.168.2.10").addAllowlist(group).build()));
+  }
+
+  private static AllowlistGroup.Builder entries(int n) {
+    AllowlistGroup.Builder g = AllowlistGroup.builder().name("big");
+    for (int i = 0; i < n; i++) {
+      g.addEntry("10." + (i / 250) + "." + (i % 250) + ".1");
+    }
+    return g;
+  }
+
+  @Test
+  void demandAboveFreeAddressesIsAnErrorWithTheShortfall() {
+    List<Finding> f = run(of(inventory(), input(service("svc").instanceCount(240))), "EASNET-010");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) has 252 free addresses but needs 300"
+        + " at scale including rolling-update surge (svc 300): short by 48");
+    assertThat(f.get(0).pointer()).isEqualTo("/cloud/networking/vswitch_id");
+  }
+
+  @Test
+  void smallDemandFits() {
+    assertThat(run(of(inventory(), input(service("svc"))), "EASNET-010")).isEmpty();
+  }
+
+  @Test
+  void utilisationAbove80PercentAtScaleIsAWarning() {
+    List<Finding> f = run(of(inventory(), input(service("svc").instanceCount(170))), "EASNET-011");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 85 % used at scale: 0 in use"
+        + " + 213 needed (svc 213) of 252 usable");
+  }
+
+  @Test
+  void utilisationBelow80PercentIsFineAndAShortageIsNotAlsoAWarning() {
+    assertThat(run(of(inventory(), input(service("svc").instanceCount(100))), "EASNET-011")).isEmpty();
+    assertThat(run(of(inventory(), input(service("svc").instanceCount(240))), "EASNET-011")).isEmpty();
+  }
+
+  @Test
+  void slash29VSwitchIsTooSmall() {
+    List<Finding> f = run(of(inventory().addVSwitch(VSwitch.builder().id("vsw-t").vpcId("vpc-a")
+            .cidrBlock("192.168.3.0/29")),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-t", "sg-eas")))), "EASNET-025");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-t of service svc is a /29 (192.168.3.0/29): only 4 usable"
+        + " addresses after the 4 the cloud reserves");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/vSwitches/vsw-t/cidrBlock");
+  }
+
+  @Test
+  void slash24VSwitchIsLargeEnough() {
+    assertThat(run(of(inventory(), input(service("svc"))), "EASNET-025")).isEmpty();
+  }
+
+  @Test
+  void singleEasInstanceAddressInAnAllowlistIsAWarning() {
+    List<Finding> f = run(of(withRdsAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.1.23")),
+        input(service("svc"))), "EASNET-015");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("allowlist \"default\" of RDS instance rm-db admits 192.168.1.23, a"
+        + " single address in EAS vSwitch vsw-a1 (192.168.1.0/24, service svc); EAS instances get new addresses on"
+        + " restart, scale-out and rolling updates");
+    assertThat(f.get(0).remediation()).isEqualTo("add the vSwitch CIDR 192.168.1.0/24 to the allowlist (ModifyMode"
+        + " Append) and remove 192.168.1.23");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/rm-db/allowlists/default");
+  }
+
+  @Test
+  void singleAddressOutsideEasVSwitchesIsNotAnEasInstance() {
+    assertThat(run(of(withRdsAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.9.23")),
+        input(service("svc"))), "EASNET-015")).isEmpty();
+  }
+
+  @Test
+  void allowlistWithTheWholeInternetIsAnError() {
+    List<Finding> f = run(of(inventory().addRedisInstance(RedisInstance.builder().id("r-cache").vpcId("vpc-a")
+        .addAllowlist(AllowlistGroup.builder().name("default").addEntry("0.0.0.0/0").build()))), "EASNET-016");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("allowlist \"default\" of Redis instance r-cache contains 0.0.0.0/0,"
+        + " which admits every address");
+  }
+
+  @Test
+  void allowlistOfVSwitchBlocksAdmitsNotEverybody() {
+    assertThat(run(of(inventory()), "EASNET-016")).isEmpty();
+  }
+
+  @Test
+  void moreThan1000EntriesIsAnError() {
+    List<Finding> f = run(of(withRdsAllowlist(entries(1001))), "EASNET-017");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("RDS instance rm-db has 1001 allowlist entries, above the quota of 1000"
+        + " per instance; the cloud rejects further changes");
+    assertThat(run(of(withRdsAllowlist(entries(1001))), "EASNET-018")).isEmpty();
+  }
+
+  @Test
+  void exactly1000EntriesIsNotAboveTheQuota() {
+    assertThat(run(of(withRdsAllowlist(entries(1000))), "EASNET-017")).isEmpty();
+  }
+
+  @Test
+  void entriesCloseToTheQuotaAreAWarning() {
+    List<Finding> f = run(of(withRdsAllowlist(entries(950))), "EASNET-018");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("RDS instance rm-db has 950 allowlist entries; the quota is 1000 per"
+        + " instance, so only 50 more fit");
+  }
+
+  @Test
+  void fewEntriesAreFarFromTheQuota() {
+    assertThat(run(of(withRdsAllowlist(entries(899))), "EASNET-018")).isEmpty();
+  }
+
+  @Test
+  void targetAllowlistWithoutTheEasVSwitchIsAnError() {
+    List<Finding> f = run(of(withRdsAllowlist(AllowlistGroup.builder().name("default").addEntry("127.0.0.1")),
+        input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("the allowlists of RDS instance rm-db do not admit 192.168.1.0/24, the"
+        + " CIDR of EAS vSwitch vsw-a1 of service svc; connections from its instances are refused");
+    assertThat(f.get(0).remediation()).isEqualTo("append 192.168.1.0/24 to an allowlist group of rm-db"
+        + " (ModifySecurityIps with ModifyMode Append)");
+  }
+
+  @Test
+  void targetAllowlistWithTheVSwitchCidrIsFine() {
+    assertThat(run(of(inventory(), input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).isEmpty();
+  }
+}

@@ -1,0 +1,138 @@
+package io.easnet.core.rules;
+
+import static io.easnet.core.rules.Estate.ingress;
+import static io.easnet.core.rules.Estate.input;
+import static io.easnet.core.rules.Estate.inventory;
+import static io.easnet.core.rules.Estate.of;
+import static io.easnet.core.rules.Estate.run;
+import static io.easnet.core.rules.Estate.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.ServiceNetworking;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecurityGroupRulesTest {
+
+  private static Inventory.Builder withGroup(SecurityGroup.Builder g) {
+    Inventory base = inventory().build();
+    List<SecurityGroup> groups = new java.util.ArrayList<>(base.securityGroups());
+    groups.add(g.build());
+    return inventory().securityGroups(groups);
+  }
+
+  @Test
+  void halvesOfTheInternetOnAllPortsCountAsOpen() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-web").vpcId("vpc-a")
+        .addRule(ingress().peer("0.0.0.0/1")).addRule(ingress().peer("128.0.0.0/1")))), "EASNET-012");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("security group sg-web admits the whole internet on every TCP port"
+        + " once its ingress rules are combined by priority");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/securityGroups/sg-web/rules");
+  }
+
+  @Test
+  void aHigherPriorityDropClosesTheWholeInternetRule() {
+    assertThat(run(of(withGroup(SecurityGroup.builder().id("sg-web").vpcId("vpc-a")
+        .addRule(ingress().peer("0.0.0.0/0").priority(10))
+        .addRule(ingress().peer("8.8.8.0/24").drop().priority(1)))), "EASNET-012")).isEmpty();
+  }
+
+  @Test
+  void sshOpenThroughAllPortsRangeIsReportedOnlyForTheSensitivePorts() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-ssh").vpcId("vpc-a")
+        .addRule(ingress().protocol(io.easnet.core.model.Protocol.TCP).ports("1/1024").peer("0.0.0.0/0")))),
+        "EASNET-013");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("security group sg-ssh admits the whole internet on TCP port 22 (SSH)");
+  }
+
+  @Test
+  void groupOpenOnAllPortsIsNotReportedAgainPerPort() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-all").vpcId("vpc-a")
+        .addRule(ingress().peer("0.0.0.0/0")))), "EASNET-013");
+    assertThat(f).isEmpty();
+  }
+
+  @Test
+  void databasePortsOpenToTheInternetAreEachReportedAndNamedForTheirUsers() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-eas2").vpcId("vpc-a")
+            .addRule(ingress().tcp(3306).peer("0.0.0.0/0"))
+            .addRule(ingress().tcp(6379).peer("::/0"))),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-eas2")))), "EASNET-013");
+    assertThat(Estate.messages(f)).isEqualTo(
+        "security group sg-eas2 (used by EAS service svc) admits the whole internet on TCP port 3306 (MySQL)\n"
+            + "security group sg-eas2 (used by EAS service svc) admits the whole internet on TCP port 6379 (Redis)");
+  }
+
+  @Test
+  void aDropAtEqualPriorityBeatsTheAcceptOnPort22() {
+    assertThat(run(of(withGroup(SecurityGroup.builder().id("sg-ssh").vpcId("vpc-a")
+        .addRule(ingress().tcp(22).peer("0.0.0.0/0").priority(5))
+        .addRule(ingress().tcp(22).peer("0.0.0.0/0").drop().priority(5)))), "EASNET-013")).isEmpty();
+  }
+
+  @Test
+  void oneGroupForDevAndProdServicesIsAWarning() {
+    List<Finding> f = run(of(inventory(), input(service("ranker-prod")), input(service("ranker-dev"))),
+        "EASNET-014");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("security group sg-eas is used by services of several environments"
+        + " (dev: ranker-dev; prod: ranker-prod); a rule opened for one environment opens it for the others");
+  }
+
+  @Test
+  void groupTaggedProdUsedByATestServiceIsAWarning() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-p").vpcId("vpc-a").putTag("env", "production")),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-p"))).environment("test")),
+        "EASNET-014");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("security group sg-p (tagged prod) is used by services of another"
+        + " environment (test: svc); a rule opened for one environment opens it for the others");
+  }
+
+  @Test
+  void servicesOfOneEnvironmentMayShareAGroup() {
+    assertThat(run(of(inventory(), input(service("a-prod")), input(service("b-prod"))), "EASNET-014")).isEmpty();
+  }
+
+  @Test
+  void enterpriseGroupWithoutEgressAcceptIsAWarning() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-ent").vpcId("vpc-a")
+            .type(SecurityGroupType.ENTERPRISE).addRule(ingress().tcp(8000).peer("192.168.0.0/16"))),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))), "EASNET-024");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("security group sg-ent of service svc is an enterprise group with no"
+        + " egress accept rule: enterprise groups deny all egress by default, so the EAS instances can reach"
+        + " nothing (no database, no internet, no storage over the VPC)");
+  }
+
+  @Test
+  void enterpriseGroupWithAnEgressRuleIsFine() {
+    assertThat(run(of(withGroup(SecurityGroup.builder().id("sg-ent").vpcId("vpc-a")
+            .type(SecurityGroupType.ENTERPRISE).addRule(SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24"))),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))), "EASNET-024"))
+        .isEmpty();
+  }
+
+  @Test
+  void egressDropToTheDatabasePortIsAnErrorNamingTheDecidingRule() {
+    List<Finding> f = run(of(withGroup(SecurityGroup.builder().id("sg-x").vpcId("vpc-a")
+            .addRule(SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24").drop())),
+        input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-x")))
+            .addPrivateTarget("rm-db")), "EASNET-030");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).startsWith("security group sg-x of service svc denies egress TCP 3306 to RDS"
+        + " instance rm-db (192.168.2.10/32): ");
+    assertThat(f.get(0).resourceIds()).containsExactly("sg-x", "rm-db");
+  }
+
+  @Test
+  void basicGroupDefaultAllowsEgressToTheDatabase() {
+    assertThat(run(of(inventory(), input(service("svc")).addPrivateTarget("rm-db")), "EASNET-030")).isEmpty();
+  }
+}
