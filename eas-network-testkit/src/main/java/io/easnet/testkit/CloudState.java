@@ -499,6 +499,22 @@ final class CloudState {
     return s.toString();
   }
 
+  /**
+   * Adds a service read from a snapshot. The snapshot's free-address counts already include its instances, so the
+   * vSwitch's baseline is raised by what the placement takes: the reported count stays as loaded.
+   */
+  void restoreService(String json) {
+    ObjectNode config = parseObject(json);
+    String name = serviceName(config);
+    Optional<VSwitchId> vsw = placementVSwitch(config);
+    int instances = instances(config);
+    vsw.ifPresent(v -> {
+      baseline.merge(v, (long) instances, Long::sum);
+    });
+    place(name, config);
+    services.put(name, config);
+  }
+
   void createService(String json) {
     ObjectNode config = parseObject(json);
     String name = serviceName(config);
@@ -564,13 +580,17 @@ final class CloudState {
     return n.asText();
   }
 
-  /** Checks the networking of a configuration and takes its instances' addresses from the vSwitch. */
-  private void place(String name, ObjectNode config) {
+  private static int instances(ObjectNode config) {
     JsonNode inst = config.path("metadata").path("instance");
     int instances = inst.isMissingNode() ? 1 : inst.asInt(-1);
-    if (instances < 0) {
+    if (instances < 0 || (!inst.isMissingNode() && !inst.isIntegralNumber())) {
       throw Refusal.invalid("InvalidParameter", "metadata.instance must be a count >= 0, was " + inst);
     }
+    return instances;
+  }
+
+  /** Checks the networking of a configuration; the vSwitch its instances take addresses from, if any. */
+  private Optional<VSwitchId> placementVSwitch(ObjectNode config) {
     Optional<VSwitchId> vsw = Optional.empty();
     JsonNode net = config.path("cloud").path("networking");
     if (net.isObject() && net.size() > 0) {
@@ -597,6 +617,13 @@ final class CloudState {
           "metadata.resource");
       vsw = resourceGroup(rg).dlink().map(DLink::vSwitchId);
     }
+    return vsw;
+  }
+
+  /** Checks the networking of a configuration and takes its instances' addresses from the vSwitch. */
+  private void place(String name, ObjectNode config) {
+    int instances = instances(config);
+    Optional<VSwitchId> vsw = placementVSwitch(config);
     Placement old = placements.remove(name);
     if (vsw.isPresent()) {
       long free = available(vsw.get());
