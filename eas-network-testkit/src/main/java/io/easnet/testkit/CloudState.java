@@ -329,7 +329,8 @@ final class CloudState {
   SecurityGroup group(SecurityGroupId id) {
     SecurityGroup g = groups.get(id);
     if (g == null) {
-      throw Refusal.notFound("InvalidSecurityGroupId.NotFound", "The specified security group " + id + " does not exist.");
+      throw Refusal.notFound("InvalidSecurityGroupId.NotFound",
+          "The specified security group " + id + " does not exist.");
     }
     return g;
   }
@@ -533,11 +534,14 @@ final class CloudState {
     ObjectNode patch = parseObject(json);
     ObjectNode next = type == UpdateType.REPLACE ? patch : merge(current.deepCopy(), patch);
     if (next.path("metadata").path("name").isMissingNode() && next.path("name").isMissingNode()) {
-      ObjectNode meta = next.path("metadata").isObject() ? (ObjectNode) next.get("metadata") : next.putObject("metadata");
+      ObjectNode meta = next.path("metadata").isObject()
+          ? (ObjectNode) next.get("metadata")
+          : next.putObject("metadata");
       meta.put("name", name);
     }
     if (!serviceName(next).equals(name)) {
-      throw Refusal.invalid("InvalidParameter", "the service name cannot change (" + name + " to " + serviceName(next) + ").");
+      throw Refusal.invalid("InvalidParameter",
+          "the service name cannot change (" + name + " to " + serviceName(next) + ").");
     }
     place(name, next);
     services.put(name, next);
@@ -663,7 +667,8 @@ final class CloudState {
       vSwitchNow(aux);
     }
     if (dlink.vpcId().isPresent() && !dlink.vpcId().get().equals(vsw.vpcId())) {
-      throw Refusal.invalid("InvalidVSwitchId.NotInVpc", "vSwitch " + vsw.id() + " is not in VPC " + dlink.vpcId().get() + ".");
+      throw Refusal.invalid("InvalidVSwitchId.NotInVpc",
+          "vSwitch " + vsw.id() + " is not in VPC " + dlink.vpcId().get() + ".");
     }
     DLink stored = dlink.toBuilder().vpcId(vsw.vpcId()).build();
     if (g.dlink().equals(Optional.of(stored))) {
