@@ -31,6 +31,10 @@ import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -182,6 +186,34 @@ public abstract class CloudPortContractTest {
         .as("re-authorizing an existing rule at the quota is still idempotent")
         .doesNotThrowAnyException();
     assertThat(rules()).hasSize(200);
+  }
+
+  @Test
+  void concurrentAuthorizationsOfTheSameRulesLeaveOneCopyOfEach() throws Exception {
+    List<SecurityGroupRule> rules = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      rules.add(ingressTcp(30_000 + i));
+    }
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      tasks.add(() -> {
+        for (SecurityGroupRule rule : rules) {
+          port().ecs().authorizeRule(fixture().securityGroup(), rule);
+        }
+        return null;
+      });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (SecurityGroupRule rule : rules) {
+      assertThat(rules()).filteredOn(r -> r.sameRuleAs(rule)).hasSize(1);
+    }
   }
 
   // ------------------------------------------------------------------------------------------- SNAT

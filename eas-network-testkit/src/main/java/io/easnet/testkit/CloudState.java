@@ -329,7 +329,8 @@ final class CloudState {
   SecurityGroup group(SecurityGroupId id) {
     SecurityGroup g = groups.get(id);
     if (g == null) {
-      throw Refusal.notFound("InvalidSecurityGroupId.NotFound", "The specified security group " + id + " does not exist.");
+      throw Refusal.notFound("InvalidSecurityGroupId.NotFound",
+          "The specified security group " + id + " does not exist.");
     }
     return g;
   }
@@ -499,6 +500,22 @@ final class CloudState {
     return s.toString();
   }
 
+  /**
+   * Adds a service read from a snapshot. The snapshot's free-address counts already include its instances, so the
+   * vSwitch's baseline is raised by what the placement takes: the reported count stays as loaded.
+   */
+  void restoreService(String json) {
+    ObjectNode config = parseObject(json);
+    String name = serviceName(config);
+    Optional<VSwitchId> vsw = placementVSwitch(config);
+    int instances = instances(config);
+    vsw.ifPresent(v -> {
+      baseline.merge(v, (long) instances, Long::sum);
+    });
+    place(name, config);
+    services.put(name, config);
+  }
+
   void createService(String json) {
     ObjectNode config = parseObject(json);
     String name = serviceName(config);
@@ -517,18 +534,21 @@ final class CloudState {
     ObjectNode patch = parseObject(json);
     ObjectNode next = type == UpdateType.REPLACE ? patch : merge(current.deepCopy(), patch);
     if (next.path("metadata").path("name").isMissingNode() && next.path("name").isMissingNode()) {
-      ObjectNode meta = next.path("metadata").isObject() ? (ObjectNode) next.get("metadata") : next.putObject("metadata");
+      ObjectNode meta = next.path("metadata").isObject()
+          ? (ObjectNode) next.get("metadata")
+          : next.putObject("metadata");
       meta.put("name", name);
     }
     if (!serviceName(next).equals(name)) {
-      throw Refusal.invalid("InvalidParameter", "the service name cannot change (" + name + " to " + serviceName(next) + ").");
+      throw Refusal.invalid("InvalidParameter",
+          "the service name cannot change (" + name + " to " + serviceName(next) + ").");
     }
     place(name, next);
     services.put(name, next);
   }
 
   static ObjectNode merge(ObjectNode target, ObjectNode patch) {
-    patch.fields().forEachRemaining(e -> {
+    patch.properties().forEach(e -> {
       JsonNode old = target.get(e.getKey());
       if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode p) {
         merge(o, p);
@@ -564,27 +584,34 @@ final class CloudState {
     return n.asText();
   }
 
-  /** Checks the networking of a configuration and takes its instances' addresses from the vSwitch. */
-  private void place(String name, ObjectNode config) {
+  private static int instances(ObjectNode config) {
     JsonNode inst = config.path("metadata").path("instance");
     int instances = inst.isMissingNode() ? 1 : inst.asInt(-1);
-    if (instances < 0) {
+    if (instances < 0 || (!inst.isMissingNode() && !inst.isIntegralNumber())) {
       throw Refusal.invalid("InvalidParameter", "metadata.instance must be a count >= 0, was " + inst);
     }
+    return instances;
+  }
+
+  /** Checks the networking of a configuration; the vSwitch its instances take addresses from, if any. */
+  private Optional<VSwitchId> placementVSwitch(ObjectNode config) {
     Optional<VSwitchId> vsw = Optional.empty();
     JsonNode net = config.path("cloud").path("networking");
     if (net.isObject() && net.size() > 0) {
-      String vpc = net.path("vpc_id").asText("");
-      String vs = net.path("vswitch_id").asText("");
-      String sg = net.path("security_group_id").asText("");
-      if (vpc.isEmpty() || vs.isEmpty() || sg.isEmpty()) {
-        throw Refusal.invalid("InvalidParameter",
-            "cloud.networking needs vpc_id, vswitch_id and security_group_id together.");
+      for (String key : List.of("vpc_id", "vswitch_id", "security_group_id")) {
+        if (!net.path(key).isTextual() || net.path(key).asText().isEmpty()) {
+          throw Refusal.invalid("InvalidParameter",
+              "cloud.networking needs vpc_id, vswitch_id and security_group_id together, as text; " + key
+                  + " is " + (net.has(key) ? net.get(key) : "missing") + ".");
+        }
       }
-      VSwitch v = vSwitchNow(parse(vs, VSwitchId::of, "cloud.networking.vswitch_id"));
-      group(parse(sg, SecurityGroupId::of, "cloud.networking.security_group_id"));
-      VpcId vpcId = parse(vpc, VpcId::of, "cloud.networking.vpc_id");
+      VpcId vpcId = parse(net.path("vpc_id").asText(), VpcId::of, "cloud.networking.vpc_id");
+      VSwitchId vsId = parse(net.path("vswitch_id").asText(), VSwitchId::of, "cloud.networking.vswitch_id");
+      SecurityGroupId sgId = parse(net.path("security_group_id").asText(), SecurityGroupId::of,
+          "cloud.networking.security_group_id");
       vpc(vpcId);
+      VSwitch v = vSwitchNow(vsId);
+      group(sgId);
       if (!v.vpcId().equals(vpcId)) {
         throw Refusal.invalid("InvalidVSwitchId.NotInVpc", "vSwitch " + v.id() + " is not in VPC " + vpcId + ".");
       }
@@ -594,6 +621,13 @@ final class CloudState {
           "metadata.resource");
       vsw = resourceGroup(rg).dlink().map(DLink::vSwitchId);
     }
+    return vsw;
+  }
+
+  /** Checks the networking of a configuration and takes its instances' addresses from the vSwitch. */
+  private void place(String name, ObjectNode config) {
+    int instances = instances(config);
+    Optional<VSwitchId> vsw = placementVSwitch(config);
     Placement old = placements.remove(name);
     if (vsw.isPresent()) {
       long free = available(vsw.get());
@@ -633,7 +667,8 @@ final class CloudState {
       vSwitchNow(aux);
     }
     if (dlink.vpcId().isPresent() && !dlink.vpcId().get().equals(vsw.vpcId())) {
-      throw Refusal.invalid("InvalidVSwitchId.NotInVpc", "vSwitch " + vsw.id() + " is not in VPC " + dlink.vpcId().get() + ".");
+      throw Refusal.invalid("InvalidVSwitchId.NotInVpc",
+          "vSwitch " + vsw.id() + " is not in VPC " + dlink.vpcId().get() + ".");
     }
     DLink stored = dlink.toBuilder().vpcId(vsw.vpcId()).build();
     if (g.dlink().equals(Optional.of(stored))) {

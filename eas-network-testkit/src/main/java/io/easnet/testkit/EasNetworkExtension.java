@@ -119,7 +119,7 @@ public final class EasNetworkExtension implements BeforeAllCallback, BeforeEachC
   }
 
   @SuppressWarnings("deprecation")
-  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final FakeCloud fake;
 
     Holder(FakeCloud fake) {

@@ -27,6 +27,9 @@ import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
@@ -37,6 +40,7 @@ import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
 import io.easnet.core.spi.VpcApi;
 import io.easnet.core.model.Direction;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,6 +187,58 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       state.load(inventory);
       return this;
     }
+  }
+
+  /**
+   * A snapshot of the whole state: the {@link #inventory()} and every service's configuration, as
+   * {@link SnapshotJson} writes it.
+   */
+  public Snapshot snapshot() {
+    synchronized (lock) {
+      state.settle();
+      Snapshot.Builder b = Snapshot.builder().inventory(state.inventory());
+      state.services.forEach((name, json) -> b.addService(ServiceDocument.parse(json.toString(), "service " + name)));
+      return b.build();
+    }
+  }
+
+  /**
+   * Replaces the whole state with a snapshot's inventory and services. The snapshot's free-address counts are kept:
+   * they already include the services' instances.
+   *
+   * @throws IllegalArgumentException when a service of the snapshot does not fit its inventory (an unknown
+   *     vSwitch, say)
+   */
+  public FakeCloud load(Snapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    synchronized (lock) {
+      checkOpen();
+      state.load(snapshot.inventory());
+      for (ServiceDocument doc : snapshot.services()) {
+        try {
+          state.restoreService(doc.toJson());
+        } catch (Refusal r) {
+          throw new IllegalArgumentException(
+              "service " + doc.spec().name() + " of the snapshot does not fit its inventory: " + r.code + ": "
+                  + r.getMessage(), r);
+        }
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Replaces the whole state with a snapshot file's contents.
+   *
+   * @throws io.easnet.core.InvalidInputException when the file is missing or not a valid snapshot
+   */
+  public FakeCloud load(Path snapshotFile) {
+    return load(SnapshotJson.read(Objects.requireNonNull(snapshotFile, "snapshotFile")));
+  }
+
+  /** Writes {@link #snapshot()} to a file, replacing it; {@link #load(Path)} reads it back. */
+  public void save(Path snapshotFile) {
+    SnapshotJson.write(snapshot(), Objects.requireNonNull(snapshotFile, "snapshotFile"));
   }
 
   /** The names of the services the fake holds, in creation order. */

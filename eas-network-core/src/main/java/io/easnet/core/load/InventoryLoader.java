@@ -131,7 +131,10 @@ public final class InventoryLoader implements AutoCloseable {
       return this;
     }
 
-    /** Runs calls on a pool of this many threads owned by the loader; default {@value #DEFAULT_PARALLELISM}. */
+    /**
+     * Runs calls on a pool of this many threads owned by the loader; default
+     * {@value InventoryLoader#DEFAULT_PARALLELISM}.
+     */
     public Builder parallelism(int parallelism) {
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be greater than or equal to 1, was " + parallelism);

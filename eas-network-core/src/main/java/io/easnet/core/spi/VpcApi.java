@@ -48,12 +48,16 @@ public interface VpcApi {
   /** The EIPs bound to a NAT gateway ({@link CloudActions#DESCRIBE_EIPS}); empty when none is. */
   List<Eip> describeEips(NatGatewayId nat);
 
-  /** The route tables of a VPC with their entries, the system table included ({@link CloudActions#DESCRIBE_ROUTE_TABLES}). */
+  /**
+   * The route tables of a VPC with their entries, the system table included
+   * ({@link CloudActions#DESCRIBE_ROUTE_TABLES}).
+   */
   List<RouteTable> describeRouteTables(VpcId vpc);
 
   /**
    * Creates a SNAT entry ({@link CloudActions#CREATE_SNAT_ENTRY}). The entry starts {@code Pending} and becomes
-   * {@code Available} asynchronously. Creating an entry identical to an existing one (same table, source, IPs and name) returns the existing id.
+   * {@code Available} asynchronously. Creating an entry identical to an existing one (same table, source, IPs and
+   * name) returns the existing id.
    *
    * @return the id of the entry
    * @throws io.easnet.core.CloudServiceException {@code INVALID_PARAMETER} when the request names both or neither

@@ -13,8 +13,10 @@
  *   <li><b>Typed failures.</b> Every failure the cloud reports is a {@link io.easnet.core.CloudServiceException}
  *       whose {@link io.easnet.core.CloudServiceException.Kind} says what happened: {@code NOT_FOUND},
  *       {@code ALREADY_EXISTS}, {@code QUOTA_EXCEEDED}, {@code THROTTLED}, {@code FORBIDDEN},
- *       {@code INVALID_PARAMETER} or {@code SERVER_ERROR}. Its action is one of {@link io.easnet.core.spi.CloudActions}.
- *   <li><b>Null-free.</b> No argument may be {@code null}; absent results are {@link java.util.Optional} or empty lists.
+ *       {@code INVALID_PARAMETER} or {@code SERVER_ERROR}. Its action is one of
+ *       {@link io.easnet.core.spi.CloudActions}.
+ *   <li><b>Null-free.</b> No argument may be {@code null}; absent results are {@link java.util.Optional} or empty
+ *       lists.
  * </ul>
  *
  * <p>The testkit ships {@code io.easnet.testkit.CloudPortContractTest}, an abstract JUnit 5 suite every

@@ -23,7 +23,8 @@ public final class FakeCloudAssert extends AbstractAssert<FakeCloudAssert, FakeC
       }
     }
     if (!missing.isEmpty() || !remaining.isEmpty()) {
-      failWithMessage("Expected exactly the calls %s (in any order), but the fake answered %s; missing %s, unexpected %s",
+      failWithMessage(
+          "Expected exactly the calls %s (in any order), but the fake answered %s; missing %s, unexpected %s",
           Arrays.asList(actions), actual.calls(), missing, remaining);
     }
     return this;

@@ -125,7 +125,10 @@ public final class NetworkGenerators {
     return sb.toString();
   }
 
-  /** A valid security-group rule: any direction, protocol, ports, CIDR (mostly IPv4) or group peer, policy, priority. */
+  /**
+   * A valid security-group rule: any direction, protocol and ports; a CIDR peer (mostly IPv4) or, rarely, a group
+   * peer with a random id; any policy and priority.
+   */
   public static SecurityGroupRule rule(RandomGenerator r) {
     int k = r.nextInt(20);
     RulePeer peer = k == 0

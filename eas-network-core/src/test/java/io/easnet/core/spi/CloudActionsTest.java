@@ -1,0 +1,29 @@
+package io.easnet.core.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.model.SnatTableId;
+import org.junit.jupiter.api.Test;
+
+class CloudActionsTest {
+  @Test
+  void actionsAreDistinctAndSpelledAsRamActions() {
+    assertThat(CloudActions.all()).doesNotHaveDuplicates().hasSize(30)
+        .allMatch(a -> a.matches("(vpc|ecs|rds|kvstore|eas):[A-Z][A-Za-z]+"));
+  }
+
+  @Test
+  void updateTypeUsesTheApiSpelling() {
+    assertThat(UpdateType.MERGE.apiName()).isEqualTo("merge");
+    assertThat(UpdateType.REPLACE.apiName()).isEqualTo("replace");
+  }
+
+  @Test
+  void snatEntryRequestKeepsBothSourcesSoTheCloudCanRefuseThem() {
+    SnatEntryRequest r = SnatEntryRequest.builder().snatTableId("stb-a").sourceVSwitchId("vsw-a")
+        .sourceCidr("10.0.0.0/24").addSnatIp("47.1.1.1").build();
+    assertThat(r.snatTableId()).isEqualTo(SnatTableId.of("stb-a"));
+    assertThat(r.sourceVSwitchId()).isPresent();
+    assertThat(r.sourceCidr()).isPresent();
+  }
+}
