@@ -12,14 +12,7 @@
  *
  * <p>Everything here is immutable and thread safe; analysers compile what they need from the inventory once.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.analysis;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;

@@ -8,14 +8,7 @@
  * <p>Every reader fails with {@link io.easnet.core.InvalidInputException} naming the file, the JSON pointer of the
  * offending value and a fix; never with a NullPointerException or a ClassCastException.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.json;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;

@@ -7,14 +7,7 @@
  * threads. Builders check single values (an id prefix, a CIDR that parses, a priority in range); policy across
  * objects belongs to the rule catalogue.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.model;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;

@@ -3,14 +3,7 @@
  * renderings as text (colour on request), JSON, SARIF 2.1.0, JUnit XML and Markdown with a Mermaid diagram per
  * analysed path. {@link io.easnet.core.report.ReportFormat} picks one by name.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.report;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;

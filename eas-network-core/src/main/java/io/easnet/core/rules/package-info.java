@@ -5,14 +5,7 @@
  * reordering of the input. {@link io.easnet.core.rules.Suppressions} silence findings by id and scope until an expiry
  * date.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.rules;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;

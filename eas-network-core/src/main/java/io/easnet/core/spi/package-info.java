@@ -22,14 +22,7 @@
  * <p>The testkit ships {@code io.easnet.testkit.CloudPortContractTest}, an abstract JUnit 5 suite every
  * implementation should extend.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    depluralize = true,
-    depluralizeDictionary = {"entry:entries", "switch:switches", "address:addresses", "storage:storage"},
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package io.easnet.core.spi;
 
-import org.immutables.value.Value;
+import io.easnet.core.internal.ValueStyle;
