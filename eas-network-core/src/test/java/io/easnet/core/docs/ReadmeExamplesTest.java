@@ -16,7 +16,14 @@ import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.resolve.Provenance;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The code blocks of README.md, compiled and run. Keep the two in step: README snippets are copied from here. */
 class ReadmeExamplesTest {
@@ -59,5 +66,29 @@ class ReadmeExamplesTest {
 
     assertThat(network.provenance()).isEqualTo(Provenance.SERVICE);
     assertThat(network.shadowedResourceGroupConfig()).isPresent();
+  }
+
+  @Test
+  void editTheServiceJsonLosslessly(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("service.json");
+    Files.writeString(file, "{\"metadata\": {\"name\": \"llm-chat\", \"instance\": 2},"
+        + " \"features\": {\"eas.aliyun.com/extra-ephemeral-storage\": \"100Gi\"}}");
+    Path repoRoot = Path.of("..").toAbsolutePath().normalize();
+    Path examples = repoRoot.resolve("examples");
+    // README: json
+    ServiceDocument doc = ServiceDocument.read(file);
+    doc.withNetworking(ServiceNetworking.of("vpc-bp1prod", "vsw-bp1eas", "sg-bp1eas"))
+        .write(file); // only cloud.networking changes; unknown sections and key order survive
+
+    Snapshot snapshot = SnapshotJson.read(examples.resolve("snapshot.json"));
+    Inventory inventory = snapshot.inventory();
+    // end
+
+    ServiceDocument edited = ServiceDocument.read(file);
+    assertThat(edited.spec().networking().orElseThrow().isComplete()).isTrue();
+    assertThat(edited.toJson()).contains("extra-ephemeral-storage");
+    assertThat(edited.toJson().indexOf("\"metadata\"")).isLessThan(edited.toJson().indexOf("\"cloud\""))
+        .isLessThan(edited.toJson().indexOf("\"features\""));
+    assertThat(inventory.vpcs()).isNotEmpty();
   }
 }
