@@ -270,13 +270,13 @@ final class CloudState {
       throw Refusal.invalid("MissingParameter", "one of SourceVSwitchId and SourceCIDR is required.");
     }
     if (r.snatIps().isEmpty()) {
-      throw Refusal.invalid("MissingSnatIp", "SnatIp is required: name at least one EIP of the NAT gateway.");
+      throw Refusal.invalid("MissingParameter", "SnatIp is required: name at least one EIP of the NAT gateway.");
     }
     Set<IpAddress> natIps = new LinkedHashSet<>();
     eipsOf(nat.id()).forEach(e -> natIps.add(e.ipAddress()));
     for (IpAddress ip : r.snatIps()) {
       if (!natIps.contains(ip)) {
-        throw Refusal.invalid("InvalidSnatIp.NotBound",
+        throw Refusal.notFound("InvalidSnatIp.NotFound",
             "SnatIp " + ip + " is not an EIP bound to NAT gateway " + nat.id() + ".");
       }
     }
@@ -295,7 +295,7 @@ final class CloudState {
         if (e.snatTableId().equals(r.snatTableId()) && e.snatIps().equals(r.snatIps()) && e.name().equals(r.name())) {
           return e.id();
         }
-        throw new Refusal("Forbidden.SourceAlreadyUsed", Kind.ALREADY_EXISTS,
+        throw new Refusal("Forbidden.SourceVSwitchId.Duplicated", Kind.ALREADY_EXISTS,
             "the source " + r.sourceVSwitchId().map(Object::toString).orElseGet(() -> r.sourceCidr().get().toString())
                 + " is already in SNAT entry " + e.id() + "; a source can be in one entry only.");
       }

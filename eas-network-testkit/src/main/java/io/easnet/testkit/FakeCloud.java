@@ -31,6 +31,7 @@ import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
@@ -313,7 +314,10 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  /** Fails the next call of {@code action} with {@code code} (mapped with {@link FaultPlan#kindOf(String)}). */
+  /**
+   * Fails the next call of {@code action} with {@code code} (mapped with
+   * {@link io.easnet.core.spi.CloudErrorCodes#kindOf(String, int)}).
+   */
   public void failNext(String action, String code) {
     if (action == null || action.isBlank() || code == null || code.isBlank()) {
       throw new IllegalArgumentException("action and code must not be blank");
@@ -464,7 +468,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       String requestId = "fake-" + (++requestCounter);
       if (code != null) {
         recorded.add(new RecordedCall(action, Optional.of(code), latency));
-        throw CloudServiceException.builder(action, code, FaultPlan.kindOf(code))
+        throw CloudServiceException.builder(action, code, CloudErrorCodes.kindOf(code, 0))
             .message("injected by the fake cloud's fault plan")
             .requestId(requestId)
             .build();
