@@ -1,6 +1,7 @@
 package io.easnet.testkit;
 
 import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
@@ -12,6 +13,7 @@ import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.RouteTableId;
@@ -229,30 +231,34 @@ public final class Estate {
 
   /** Adds an RDS instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate rds(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(boundGroupNames);
-    synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      RdsInstance i = RdsInstance.builder().id(register("rds", name, "rm-")).name(name).vpcId(v.vpcId())
-          .vSwitchId(vsw).privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build();
-      state.rds.put(i.id(), i);
-      return this;
-    }
+    return allowlistTarget(state.rds, "rds", "rm-", name, vSwitchName, ip, boundGroupNames,
+        (id, v, address, groups) -> RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+            .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
   }
 
   /** Adds a Redis instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate redis(String name, String vSwitchName, String ip, String... boundGroupNames) {
+    return allowlistTarget(state.redis, "redis", "r-", name, vSwitchName, ip, boundGroupNames,
+        (id, v, address, groups) -> RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+            .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
+  }
+
+  /** Builds an RDS or Redis instance from its registered id, vSwitch, address and bound groups. */
+  @FunctionalInterface
+  private interface TargetFactory<T> {
+    T create(String id, VSwitch vSwitch, IpAddress address, List<SecurityGroupId> groups);
+  }
+
+  private <I extends ResourceId, T extends AllowlistTarget> Estate allowlistTarget(
+      CloudState.Allowlists<I, T> store, String kind, String idPrefix, String name, String vSwitchName, String ip,
+      String[] boundGroupNames, TargetFactory<T> factory) {
     VSwitchId vsw = fake.vSwitchId(vSwitchName);
     List<SecurityGroupId> groups = groups(boundGroupNames);
     synchronized (lock) {
       VSwitch v = state.vSwitches.get(vsw);
       IpAddress address = IpAddress.parse(ip);
       checkIn(address, v);
-      RedisInstance i = RedisInstance.builder().id(register("redis", name, "r-")).name(name).vpcId(v.vpcId())
-          .vSwitchId(vsw).privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build();
-      state.redis.put(i.id(), i);
+      store.put(factory.create(register(kind, name, idPrefix), v, address, groups));
       return this;
     }
   }
@@ -266,9 +272,9 @@ public final class Estate {
     synchronized (lock) {
       try {
         if (state.names.containsKey("rds:" + targetName)) {
-          state.appendRds(fake.rdsInstanceId(targetName), group, cidrs);
+          state.rds.append(fake.rdsInstanceId(targetName), group, cidrs);
         } else {
-          state.appendRedis(fake.redisInstanceId(targetName), group, cidrs);
+          state.redis.append(fake.redisInstanceId(targetName), group, cidrs);
         }
       } catch (Refusal r) {
         throw new IllegalArgumentException(r.code + ": " + r.getMessage());

@@ -2,6 +2,7 @@ package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
@@ -16,6 +17,7 @@ import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
@@ -30,6 +32,7 @@ import io.easnet.core.model.VpcId;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.spi.AllowlistApi;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.CloudPort;
@@ -98,8 +101,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   private final VpcApi vpcApi = new FakeVpc();
   private final EcsApi ecsApi = new FakeEcs();
-  private final RdsApi rdsApi = new FakeRds();
-  private final RedisApi redisApi = new FakeRedis();
+  private final RdsApi rdsApi;
+  private final RedisApi redisApi;
   private final EasApi easApi = new FakeEas();
 
   /**
@@ -120,6 +123,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     this.seed = b.seed;
     this.clock = new FakeClock(b.start);
     this.state = new CloudState(clock, new Ids(b.seed), b.asyncDelay);
+    this.rdsApi = new FakeRds();
+    this.redisApi = new FakeRedis();
     this.faults = b.faults;
     if (b.inventory != null) {
       state.load(b.inventory);
@@ -613,75 +618,76 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  private final class FakeRds implements RdsApi {
+  /** An edit of one instance's allowlist group. */
+  @FunctionalInterface
+  private interface AllowlistEdit<I> {
+    void apply(I id, String group, List<Cidr> entries);
+  }
+
+  /** RDS and Redis alike: the same allowlist semantics under each product's action names. */
+  private class FakeAllowlists<I extends ResourceId, T extends AllowlistTarget> implements AllowlistApi<I, T> {
+    private final CloudState.Allowlists<I, T> store;
+    private final String describeInstances;
+    private final String describeInstance;
+    private final String describeAllowlists;
+    private final String modifySecurityIps;
+
+    FakeAllowlists(CloudState.Allowlists<I, T> store, String describeInstances, String describeInstance,
+        String describeAllowlists, String modifySecurityIps) {
+      this.store = store;
+      this.describeInstances = describeInstances;
+      this.describeInstance = describeInstance;
+      this.describeAllowlists = describeAllowlists;
+      this.modifySecurityIps = modifySecurityIps;
+    }
+
     @Override
-    public List<RdsInstance> describeInstances(VpcId vpc) {
+    public List<T> describeInstances(VpcId vpc) {
       req(vpc, "vpc");
-      return call(CloudActions.RDS_DESCRIBE_INSTANCES, () -> CloudState.inVpc(state.rds, vpc));
+      return call(describeInstances, () -> store.inVpc(vpc));
     }
 
     @Override
-    public RdsInstance describeInstance(RdsInstanceId id) {
+    public T describeInstance(I id) {
       req(id, "id");
-      return call(CloudActions.RDS_DESCRIBE_INSTANCE, () -> state.rdsInstance(id));
+      return call(describeInstance, () -> store.instance(id));
     }
 
     @Override
-    public List<AllowlistGroup> describeAllowlists(RdsInstanceId id) {
+    public List<AllowlistGroup> describeAllowlists(I id) {
       req(id, "id");
-      return call(CloudActions.RDS_DESCRIBE_ALLOWLISTS, () -> state.rdsInstance(id).allowlists());
+      return call(describeAllowlists, () -> store.instance(id).allowlists());
     }
 
     @Override
-    public void appendAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
+    public void appendAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, store::append);
+    }
+
+    @Override
+    public void deleteAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, store::delete);
+    }
+
+    private void modify(I id, String group, List<Cidr> entries, AllowlistEdit<I> edit) {
       req(id, "id");
       req(group, "group");
       List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.RDS_MODIFY_SECURITY_IPS, () -> state.appendRds(id, group, copy));
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.RDS_MODIFY_SECURITY_IPS, () -> state.deleteRds(id, group, copy));
+      run(modifySecurityIps, () -> edit.apply(id, group, copy));
     }
   }
 
-  private final class FakeRedis implements RedisApi {
-    @Override
-    public List<RedisInstance> describeInstances(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.REDIS_DESCRIBE_INSTANCES, () -> CloudState.inVpc(state.redis, vpc));
+  private final class FakeRds extends FakeAllowlists<RdsInstanceId, RdsInstance> implements RdsApi {
+    FakeRds() {
+      super(state.rds, CloudActions.RDS_DESCRIBE_INSTANCES, CloudActions.RDS_DESCRIBE_INSTANCE,
+          CloudActions.RDS_DESCRIBE_ALLOWLISTS, CloudActions.RDS_MODIFY_SECURITY_IPS);
     }
+  }
 
-    @Override
-    public RedisInstance describeInstance(RedisInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.REDIS_DESCRIBE_INSTANCE, () -> state.redisInstance(id));
-    }
-
-    @Override
-    public List<AllowlistGroup> describeAllowlists(RedisInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.REDIS_DESCRIBE_ALLOWLISTS, () -> state.redisInstance(id).allowlists());
-    }
-
-    @Override
-    public void appendAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.REDIS_MODIFY_SECURITY_IPS, () -> state.appendRedis(id, group, copy));
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.REDIS_MODIFY_SECURITY_IPS, () -> state.deleteRedis(id, group, copy));
+  private final class FakeRedis extends FakeAllowlists<RedisInstanceId, RedisInstance> implements RedisApi {
+    FakeRedis() {
+      super(state.redis, CloudActions.REDIS_DESCRIBE_INSTANCES, CloudActions.REDIS_DESCRIBE_INSTANCE,
+          CloudActions.REDIS_DESCRIBE_ALLOWLISTS, CloudActions.REDIS_MODIFY_SECURITY_IPS);
     }
   }
 
