@@ -1,7 +1,6 @@
 package io.easnet.testkit;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
@@ -13,7 +12,6 @@ import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.RouteTableId;
@@ -215,52 +213,53 @@ public final class Estate {
 
   /** Adds an ECS instance with one private IP in a named vSwitch and named groups; it takes one address. */
   public Estate ecsInstance(String name, String vSwitchName, String ip, String... groupNames) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(groupNames);
     synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      EcsInstance i = EcsInstance.builder().id(register("ecs", name, "i-")).vpcId(v.vpcId()).vSwitchId(vsw)
-          .name(name).addPrivateIp(address).addAllSecurityGroupIds(groups).build();
+      EcsInstance i = placed("ecs", "i-", name, vSwitchName, ip, groupNames,
+          (id, v, address, groups) -> EcsInstance.builder().id(id).vpcId(v.vpcId()).vSwitchId(v.id()).name(name)
+              .addPrivateIp(address).addAllSecurityGroupIds(groups).build());
       state.ecs.put(i.id(), i);
-      state.baseline.merge(vsw, -1L, Long::sum);
+      state.baseline.merge(i.vSwitchId(), -1L, Long::sum);
       return this;
     }
   }
 
   /** Adds an RDS instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate rds(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    return allowlistTarget(state.rds, "rds", "rm-", name, vSwitchName, ip, boundGroupNames,
-        (id, v, address, groups) -> RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
-            .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
+    synchronized (lock) {
+      state.rds.put(placed("rds", "rm-", name, vSwitchName, ip, boundGroupNames,
+          (id, v, address, groups) -> RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
+      return this;
+    }
   }
 
   /** Adds a Redis instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate redis(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    return allowlistTarget(state.redis, "redis", "r-", name, vSwitchName, ip, boundGroupNames,
-        (id, v, address, groups) -> RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
-            .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
+    synchronized (lock) {
+      state.redis.put(placed("redis", "r-", name, vSwitchName, ip, boundGroupNames,
+          (id, v, address, groups) -> RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
+      return this;
+    }
   }
 
-  /** Builds an RDS or Redis instance from its registered id, vSwitch, address and bound groups. */
+  /** Builds an instance from its registered id, its vSwitch, its address in the vSwitch and its groups. */
   @FunctionalInterface
-  private interface TargetFactory<T> {
+  private interface Placed<T> {
     T create(String id, VSwitch vSwitch, IpAddress address, List<SecurityGroupId> groups);
   }
 
-  private <I extends ResourceId, T extends AllowlistTarget> Estate allowlistTarget(
-      CloudState.Allowlists<I, T> store, String kind, String idPrefix, String name, String vSwitchName, String ip,
-      String[] boundGroupNames, TargetFactory<T> factory) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(boundGroupNames);
-    synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      store.put(factory.create(register(kind, name, idPrefix), v, address, groups));
-      return this;
-    }
+  /**
+   * Resolves a named vSwitch and named groups, checks that {@code ip} lies in the vSwitch, registers {@code name}
+   * and builds the instance. The caller holds the lock and stores the instance.
+   */
+  private <T> T placed(String kind, String idPrefix, String name, String vSwitchName, String ip,
+      String[] groupNames, Placed<T> factory) {
+    VSwitch v = state.vSwitches.get(fake.vSwitchId(vSwitchName));
+    List<SecurityGroupId> groups = groups(groupNames);
+    IpAddress address = IpAddress.parse(ip);
+    checkIn(address, v);
+    return factory.create(register(kind, name, idPrefix), v, address, groups);
   }
 
   /** Appends entries to an allowlist group of a named RDS or Redis instance, creating the group if needed. */
