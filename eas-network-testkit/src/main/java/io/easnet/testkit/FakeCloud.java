@@ -490,6 +490,18 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
+  /** {@link #call(String, Supplier)} after checking that the call's one argument is not null. */
+  private <T> T call(String action, Object argument, String name, Supplier<T> body) {
+    req(argument, name);
+    return call(action, body);
+  }
+
+  /** {@link #run(String, Runnable)} after checking that the call's one argument is not null. */
+  private void run(String action, Object argument, String name, Runnable body) {
+    req(argument, name);
+    run(action, body);
+  }
+
   private void run(String action, Runnable body) {
     call(action, () -> {
       body.run();
@@ -517,50 +529,42 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public Vpc describeVpc(VpcId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_VPCS, () -> state.vpc(id));
+      return call(CloudActions.DESCRIBE_VPCS, id, "id", () -> state.vpc(id));
     }
 
     @Override
     public List<VSwitch> describeVSwitches(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_VSWITCHES, () -> state.vSwitchesIn(vpc));
+      return call(CloudActions.DESCRIBE_VSWITCHES, vpc, "vpc", () -> state.vSwitchesIn(vpc));
     }
 
     @Override
     public VSwitch describeVSwitch(VSwitchId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_VSWITCHES, () -> state.vSwitchNow(id));
+      return call(CloudActions.DESCRIBE_VSWITCHES, id, "id", () -> state.vSwitchNow(id));
     }
 
     @Override
     public List<NatGateway> describeNatGateways(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_NAT_GATEWAYS, () -> state.natsIn(vpc));
+      return call(CloudActions.DESCRIBE_NAT_GATEWAYS, vpc, "vpc", () -> state.natsIn(vpc));
     }
 
     @Override
     public List<SnatEntry> describeSnatEntries(NatGatewayId nat) {
-      req(nat, "nat");
-      return call(CloudActions.DESCRIBE_SNAT_ENTRIES, () -> state.snatOf(nat));
+      return call(CloudActions.DESCRIBE_SNAT_ENTRIES, nat, "nat", () -> state.snatOf(nat));
     }
 
     @Override
     public List<Eip> describeEips(NatGatewayId nat) {
-      req(nat, "nat");
-      return call(CloudActions.DESCRIBE_EIPS, () -> state.eipsOf(nat));
+      return call(CloudActions.DESCRIBE_EIPS, nat, "nat", () -> state.eipsOf(nat));
     }
 
     @Override
     public List<RouteTable> describeRouteTables(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_ROUTE_TABLES, () -> state.routeTablesIn(vpc));
+      return call(CloudActions.DESCRIBE_ROUTE_TABLES, vpc, "vpc", () -> state.routeTablesIn(vpc));
     }
 
     @Override
     public SnatEntryId createSnatEntry(SnatEntryRequest request) {
-      req(request, "request");
-      return call(CloudActions.CREATE_SNAT_ENTRY, () -> state.createSnat(request));
+      return call(CloudActions.CREATE_SNAT_ENTRY, request, "request", () -> state.createSnat(request));
     }
 
     @Override
@@ -574,14 +578,12 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   private final class FakeEcs implements EcsApi {
     @Override
     public List<SecurityGroup> describeSecurityGroups(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_SECURITY_GROUPS, () -> state.groupsIn(vpc));
+      return call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, "vpc", () -> state.groupsIn(vpc));
     }
 
     @Override
     public SecurityGroup describeSecurityGroup(SecurityGroupId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, () -> state.group(id));
+      return call(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, id, "id", () -> state.group(id));
     }
 
     @Override
@@ -613,8 +615,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public EcsInstance describeInstance(EcsInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_INSTANCES, () -> state.ecsInstance(id));
+      return call(CloudActions.DESCRIBE_INSTANCES, id, "id", () -> state.ecsInstance(id));
     }
   }
 
@@ -643,20 +644,17 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public List<T> describeInstances(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(describeInstances, () -> store.inVpc(vpc));
+      return call(describeInstances, vpc, "vpc", () -> store.inVpc(vpc));
     }
 
     @Override
     public T describeInstance(I id) {
-      req(id, "id");
-      return call(describeInstance, () -> store.instance(id));
+      return call(describeInstance, id, "id", () -> store.instance(id));
     }
 
     @Override
     public List<AllowlistGroup> describeAllowlists(I id) {
-      req(id, "id");
-      return call(describeAllowlists, () -> store.instance(id).allowlists());
+      return call(describeAllowlists, id, "id", () -> store.instance(id).allowlists());
     }
 
     @Override
@@ -694,14 +692,12 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   private final class FakeEas implements EasApi {
     @Override
     public String describeService(String name) {
-      req(name, "name");
-      return call(CloudActions.DESCRIBE_SERVICE, () -> state.describeService(name));
+      return call(CloudActions.DESCRIBE_SERVICE, name, "name", () -> state.describeService(name));
     }
 
     @Override
     public void createService(String json) {
-      req(json, "json");
-      run(CloudActions.CREATE_SERVICE, () -> state.createService(json));
+      run(CloudActions.CREATE_SERVICE, json, "json", () -> state.createService(json));
     }
 
     @Override
@@ -719,8 +715,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public Optional<DLink> describeResourceDLink(ResourceGroupId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_RESOURCE_DLINK, () -> state.resourceGroup(id).dlink());
+      return call(CloudActions.DESCRIBE_RESOURCE_DLINK, id, "id", () -> state.resourceGroup(id).dlink());
     }
 
     @Override
@@ -732,8 +727,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public void deleteResourceDLink(ResourceGroupId id) {
-      req(id, "id");
-      run(CloudActions.DELETE_RESOURCE_DLINK, () -> state.deleteDLink(id));
+      run(CloudActions.DELETE_RESOURCE_DLINK, id, "id", () -> state.deleteDLink(id));
     }
   }
 

@@ -284,6 +284,18 @@ class FakeCloudTest {
   }
 
   @Test
+  void nullArgumentsAreRefusedBeforeAnyCallIsRecorded() {
+    FakeCloud fake = FakeCloud.create();
+    assertThatThrownBy(() -> fake.vpc().describeVpc(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+    assertThatThrownBy(() -> fake.rds().appendAllowlistEntries(null, "default", List.of()))
+        .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+    assertThatThrownBy(() -> fake.eas().createService(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("json must not be null");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
   void inventoryRoundTripsThroughLoad() {
     FakeCloud fake = estate(5);
     fake.estate().rule("eas-sg", SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24"))
