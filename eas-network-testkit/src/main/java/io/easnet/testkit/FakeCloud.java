@@ -80,6 +80,13 @@ import java.util.function.Supplier;
  *
  * <p>Ids come from the seed, faults from a {@link FaultPlan} drawn from the same seed: the same seed and the same
  * calls give the same run. Every call is recorded ({@link #calls()}). Thread-safe: calls are serialized.
+ *
+ * <p>Refusals carry Alibaba's error codes, classified by {@link CloudErrorCodes} as the Aliyun adapter classifies the
+ * real cloud's. Most codes are confirmed in the API reference; these are not, and follow the products' naming:
+ * {@code InvalidVSwitchId.NotInVpc}, {@code InvalidParam.SecurityGroupType}, {@code QuotaExceeded.SecurityIps},
+ * {@code InvalidSecurityIPArrayName.Malformed}, {@code InvalidSecurityIPArrayName.NotFound},
+ * {@code InvalidSecurityIPList.AtLeastOne}, Redis's {@code InvalidInstanceId.NotFound}, and the EAS codes
+ * {@code InvalidService.NotFound}, {@code ServiceAlreadyExists} and {@code InvalidResource.NotFound}.
  */
 public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The seed used when none is given. */
