@@ -24,6 +24,7 @@ import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.RouteTableId;
 import io.easnet.core.model.RulePeer;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -81,8 +83,10 @@ final class CloudState {
   final Map<EipAllocationId, Eip> eips = new LinkedHashMap<>();
   final Map<RouteTableId, RouteTable> routeTables = new LinkedHashMap<>();
   final Map<EcsInstanceId, EcsInstance> ecs = new LinkedHashMap<>();
-  final Map<RdsInstanceId, RdsInstance> rds = new LinkedHashMap<>();
-  final Map<RedisInstanceId, RedisInstance> redis = new LinkedHashMap<>();
+  final Allowlists<RdsInstanceId, RdsInstance> rds = new Allowlists<>("InvalidDBInstanceId.NotFound", "DB instance",
+      RdsInstance::id, (i, allowlists) -> i.toBuilder().allowlists(allowlists).build());
+  final Allowlists<RedisInstanceId, RedisInstance> redis = new Allowlists<>("InvalidInstanceId.NotFound", "instance",
+      RedisInstance::id, (i, allowlists) -> i.toBuilder().allowlists(allowlists).build());
   final Map<ResourceGroupId, ResourceGroup> resourceGroups = new LinkedHashMap<>();
   final Map<ResourceGroupId, Instant> dlinkReadyAt = new LinkedHashMap<>();
   final Map<String, ObjectNode> services = new LinkedHashMap<>();
@@ -129,7 +133,7 @@ final class CloudState {
 
   void clear() {
     for (Map<?, ?> m : List.<Map<?, ?>>of(vpcs, vSwitches, baseline, groups, nats, snat, snatReadyAt, eips,
-        routeTables, ecs, rds, redis, resourceGroups, dlinkReadyAt, services, placements, names)) {
+        routeTables, ecs, rds.instances, redis.instances, resourceGroups, dlinkReadyAt, services, placements, names)) {
       m.clear();
     }
   }
@@ -162,11 +166,11 @@ final class CloudState {
       i.name().ifPresent(n -> names.put("ecs:" + n, i.id().value()));
     });
     inv.rdsInstances().forEach(i -> {
-      rds.put(i.id(), i);
+      rds.put(i);
       i.name().ifPresent(n -> names.put("rds:" + n, i.id().value()));
     });
     inv.redisInstances().forEach(i -> {
-      redis.put(i.id(), i);
+      redis.put(i);
       i.name().ifPresent(n -> names.put("redis:" + n, i.id().value()));
     });
     inv.resourceGroups().forEach(g -> {
@@ -186,8 +190,8 @@ final class CloudState {
         .addAllEips(eips.values())
         .addAllRouteTables(routeTables.values())
         .addAllEcsInstances(ecs.values())
-        .addAllRdsInstances(rds.values())
-        .addAllRedisInstances(redis.values())
+        .addAllRdsInstances(rds.instances.values())
+        .addAllRedisInstances(redis.instances.values())
         .addAllResourceGroups(resourceGroups.values())
         .build();
   }
@@ -195,18 +199,11 @@ final class CloudState {
   // ---------------------------------------------------------------------------------------------- VPC
 
   Vpc vpc(VpcId id) {
-    Vpc v = vpcs.get(id);
-    if (v == null) {
-      throw Refusal.notFound("InvalidVpcId.NotFound", "The specified VPC " + id + " does not exist.");
-    }
-    return v;
+    return existing(vpcs, id, "InvalidVpcId.NotFound", "VPC");
   }
 
   VSwitch vSwitchNow(VSwitchId id) {
-    VSwitch v = vSwitches.get(id);
-    if (v == null) {
-      throw Refusal.notFound("InvalidVSwitchId.NotFound", "The specified vSwitch " + id + " does not exist.");
-    }
+    VSwitch v = existing(vSwitches, id, "InvalidVSwitchId.NotFound", "vSwitch");
     return v.toBuilder().availableIpAddressCount(available(id)).build();
   }
 
@@ -224,11 +221,7 @@ final class CloudState {
   }
 
   NatGateway nat(NatGatewayId id) {
-    NatGateway n = nats.get(id);
-    if (n == null) {
-      throw Refusal.notFound("InvalidNatGatewayId.NotFound", "The specified NAT gateway " + id + " does not exist.");
-    }
-    return n;
+    return existing(nats, id, "InvalidNatGatewayId.NotFound", "NAT gateway");
   }
 
   List<SnatEntry> snatOf(NatGatewayId id) {
@@ -270,13 +263,13 @@ final class CloudState {
       throw Refusal.invalid("MissingParameter", "one of SourceVSwitchId and SourceCIDR is required.");
     }
     if (r.snatIps().isEmpty()) {
-      throw Refusal.invalid("MissingSnatIp", "SnatIp is required: name at least one EIP of the NAT gateway.");
+      throw Refusal.invalid("MissingParameter", "SnatIp is required: name at least one EIP of the NAT gateway.");
     }
     Set<IpAddress> natIps = new LinkedHashSet<>();
     eipsOf(nat.id()).forEach(e -> natIps.add(e.ipAddress()));
     for (IpAddress ip : r.snatIps()) {
       if (!natIps.contains(ip)) {
-        throw Refusal.invalid("InvalidSnatIp.NotBound",
+        throw Refusal.notFound("InvalidSnatIp.NotFound",
             "SnatIp " + ip + " is not an EIP bound to NAT gateway " + nat.id() + ".");
       }
     }
@@ -295,7 +288,7 @@ final class CloudState {
         if (e.snatTableId().equals(r.snatTableId()) && e.snatIps().equals(r.snatIps()) && e.name().equals(r.name())) {
           return e.id();
         }
-        throw new Refusal("Forbidden.SourceAlreadyUsed", Kind.ALREADY_EXISTS,
+        throw new Refusal("Forbidden.SourceVSwitchId.Duplicated", Kind.ALREADY_EXISTS,
             "the source " + r.sourceVSwitchId().map(Object::toString).orElseGet(() -> r.sourceCidr().get().toString())
                 + " is already in SNAT entry " + e.id() + "; a source can be in one entry only.");
       }
@@ -327,12 +320,7 @@ final class CloudState {
   // ---------------------------------------------------------------------------------------------- ECS
 
   SecurityGroup group(SecurityGroupId id) {
-    SecurityGroup g = groups.get(id);
-    if (g == null) {
-      throw Refusal.notFound("InvalidSecurityGroupId.NotFound",
-          "The specified security group " + id + " does not exist.");
-    }
-    return g;
+    return existing(groups, id, "InvalidSecurityGroupId.NotFound", "security group");
   }
 
   List<SecurityGroup> groupsIn(VpcId vpc) {
@@ -371,50 +359,23 @@ final class CloudState {
   }
 
   EcsInstance ecsInstance(EcsInstanceId id) {
-    EcsInstance i = ecs.get(id);
-    if (i == null) {
-      throw Refusal.notFound("InvalidInstanceId.NotFound", "The specified instance " + id + " does not exist.");
+    return existing(ecs, id, "InvalidInstanceId.NotFound", "instance");
+  }
+
+  /**
+   * The value under {@code id}.
+   *
+   * @throws Refusal {@code NOT_FOUND} with {@code code} and the message "The specified {what} {id} does not exist."
+   */
+  static <K, V> V existing(Map<K, V> map, K id, String code, String what) {
+    V v = map.get(id);
+    if (v == null) {
+      throw Refusal.notFound(code, "The specified " + what + " " + id + " does not exist.");
     }
-    return i;
+    return v;
   }
 
   // ---------------------------------------------------------------------------------------------- allowlists
-
-  RdsInstance rdsInstance(RdsInstanceId id) {
-    RdsInstance i = rds.get(id);
-    if (i == null) {
-      throw Refusal.notFound("InvalidDBInstanceId.NotFound", "The specified DB instance " + id + " does not exist.");
-    }
-    return i;
-  }
-
-  RedisInstance redisInstance(RedisInstanceId id) {
-    RedisInstance i = redis.get(id);
-    if (i == null) {
-      throw Refusal.notFound("InvalidInstanceId.NotFound", "The specified instance " + id + " does not exist.");
-    }
-    return i;
-  }
-
-  void appendRds(RdsInstanceId id, String group, List<Cidr> entries) {
-    RdsInstance i = rdsInstance(id);
-    rds.put(id, i.toBuilder().allowlists(append(i, group, entries)).build());
-  }
-
-  void deleteRds(RdsInstanceId id, String group, List<Cidr> entries) {
-    RdsInstance i = rdsInstance(id);
-    rds.put(id, i.toBuilder().allowlists(delete(i, group, entries)).build());
-  }
-
-  void appendRedis(RedisInstanceId id, String group, List<Cidr> entries) {
-    RedisInstance i = redisInstance(id);
-    redis.put(id, i.toBuilder().allowlists(append(i, group, entries)).build());
-  }
-
-  void deleteRedis(RedisInstanceId id, String group, List<Cidr> entries) {
-    RedisInstance i = redisInstance(id);
-    redis.put(id, i.toBuilder().allowlists(delete(i, group, entries)).build());
-  }
 
   private static void checkEntries(String group, List<Cidr> entries) {
     if (group.isBlank()) {
@@ -486,8 +447,48 @@ final class CloudState {
     return out;
   }
 
-  static <T extends AllowlistTarget> List<T> inVpc(Map<?, T> map, VpcId vpc) {
-    return map.values().stream().filter(t -> t.vpcId().map(vpc::equals).orElse(false)).toList();
+  /**
+   * The instances of one allowlist product, RDS or Redis, with the look-up and allowlist edits both products share.
+   *
+   * @param <I> the instance id type
+   * @param <T> the instance type
+   */
+  static final class Allowlists<I extends ResourceId, T extends AllowlistTarget> {
+    final Map<I, T> instances = new LinkedHashMap<>();
+    private final String notFoundCode;
+    private final String what;
+    private final Function<T, I> idOf;
+    private final BiFunction<T, List<AllowlistGroup>, T> withAllowlists;
+
+    Allowlists(String notFoundCode, String what, Function<T, I> idOf,
+        BiFunction<T, List<AllowlistGroup>, T> withAllowlists) {
+      this.notFoundCode = notFoundCode;
+      this.what = what;
+      this.idOf = idOf;
+      this.withAllowlists = withAllowlists;
+    }
+
+    void put(T instance) {
+      instances.put(idOf.apply(instance), instance);
+    }
+
+    T instance(I id) {
+      return existing(instances, id, notFoundCode, what);
+    }
+
+    List<T> inVpc(VpcId vpc) {
+      return instances.values().stream().filter(t -> t.vpcId().map(vpc::equals).orElse(false)).toList();
+    }
+
+    void append(I id, String group, List<Cidr> entries) {
+      T i = instance(id);
+      instances.put(id, withAllowlists.apply(i, CloudState.append(i, group, entries)));
+    }
+
+    void delete(I id, String group, List<Cidr> entries) {
+      T i = instance(id);
+      instances.put(id, withAllowlists.apply(i, CloudState.delete(i, group, entries)));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- EAS

@@ -213,48 +213,53 @@ public final class Estate {
 
   /** Adds an ECS instance with one private IP in a named vSwitch and named groups; it takes one address. */
   public Estate ecsInstance(String name, String vSwitchName, String ip, String... groupNames) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(groupNames);
     synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      EcsInstance i = EcsInstance.builder().id(register("ecs", name, "i-")).vpcId(v.vpcId()).vSwitchId(vsw)
-          .name(name).addPrivateIp(address).addAllSecurityGroupIds(groups).build();
+      EcsInstance i = placed("ecs", "i-", name, vSwitchName, ip, groupNames,
+          (id, v, address, groups) -> EcsInstance.builder().id(id).vpcId(v.vpcId()).vSwitchId(v.id()).name(name)
+              .addPrivateIp(address).addAllSecurityGroupIds(groups).build());
       state.ecs.put(i.id(), i);
-      state.baseline.merge(vsw, -1L, Long::sum);
+      state.baseline.merge(i.vSwitchId(), -1L, Long::sum);
       return this;
     }
   }
 
   /** Adds an RDS instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate rds(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(boundGroupNames);
     synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      RdsInstance i = RdsInstance.builder().id(register("rds", name, "rm-")).name(name).vpcId(v.vpcId())
-          .vSwitchId(vsw).privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build();
-      state.rds.put(i.id(), i);
+      state.rds.put(placed("rds", "rm-", name, vSwitchName, ip, boundGroupNames,
+          (id, v, address, groups) -> RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
       return this;
     }
   }
 
   /** Adds a Redis instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate redis(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    List<SecurityGroupId> groups = groups(boundGroupNames);
     synchronized (lock) {
-      VSwitch v = state.vSwitches.get(vsw);
-      IpAddress address = IpAddress.parse(ip);
-      checkIn(address, v);
-      RedisInstance i = RedisInstance.builder().id(register("redis", name, "r-")).name(name).vpcId(v.vpcId())
-          .vSwitchId(vsw).privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build();
-      state.redis.put(i.id(), i);
+      state.redis.put(placed("redis", "r-", name, vSwitchName, ip, boundGroupNames,
+          (id, v, address, groups) -> RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
+              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
       return this;
     }
+  }
+
+  /** Builds an instance from its registered id, its vSwitch, its address in the vSwitch and its groups. */
+  @FunctionalInterface
+  private interface Placed<T> {
+    T create(String id, VSwitch vSwitch, IpAddress address, List<SecurityGroupId> groups);
+  }
+
+  /**
+   * Resolves a named vSwitch and named groups, checks that {@code ip} lies in the vSwitch, registers {@code name}
+   * and builds the instance. The caller holds the lock and stores the instance.
+   */
+  private <T> T placed(String kind, String idPrefix, String name, String vSwitchName, String ip,
+      String[] groupNames, Placed<T> factory) {
+    VSwitch v = state.vSwitches.get(fake.vSwitchId(vSwitchName));
+    List<SecurityGroupId> groups = groups(groupNames);
+    IpAddress address = IpAddress.parse(ip);
+    checkIn(address, v);
+    return factory.create(register(kind, name, idPrefix), v, address, groups);
   }
 
   /** Appends entries to an allowlist group of a named RDS or Redis instance, creating the group if needed. */
@@ -266,9 +271,9 @@ public final class Estate {
     synchronized (lock) {
       try {
         if (state.names.containsKey("rds:" + targetName)) {
-          state.appendRds(fake.rdsInstanceId(targetName), group, cidrs);
+          state.rds.append(fake.rdsInstanceId(targetName), group, cidrs);
         } else {
-          state.appendRedis(fake.redisInstanceId(targetName), group, cidrs);
+          state.redis.append(fake.redisInstanceId(targetName), group, cidrs);
         }
       } catch (Refusal r) {
         throw new IllegalArgumentException(r.code + ": " + r.getMessage());

@@ -2,6 +2,7 @@ package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
@@ -16,6 +17,7 @@ import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
@@ -30,7 +32,9 @@ import io.easnet.core.model.VpcId;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.spi.AllowlistApi;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
@@ -76,6 +80,13 @@ import java.util.function.Supplier;
  *
  * <p>Ids come from the seed, faults from a {@link FaultPlan} drawn from the same seed: the same seed and the same
  * calls give the same run. Every call is recorded ({@link #calls()}). Thread-safe: calls are serialized.
+ *
+ * <p>Refusals carry Alibaba's error codes, classified by {@link CloudErrorCodes} as the Aliyun adapter classifies the
+ * real cloud's. Most codes are confirmed in the API reference; these are not, and follow the products' naming:
+ * {@code InvalidVSwitchId.NotInVpc}, {@code InvalidParam.SecurityGroupType}, {@code QuotaExceeded.SecurityIps},
+ * {@code InvalidSecurityIPArrayName.Malformed}, {@code InvalidSecurityIPArrayName.NotFound},
+ * {@code InvalidSecurityIPList.AtLeastOne}, Redis's {@code InvalidInstanceId.NotFound}, and the EAS codes
+ * {@code InvalidService.NotFound}, {@code ServiceAlreadyExists} and {@code InvalidResource.NotFound}.
  */
 public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The seed used when none is given. */
@@ -97,8 +108,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   private final VpcApi vpcApi = new FakeVpc();
   private final EcsApi ecsApi = new FakeEcs();
-  private final RdsApi rdsApi = new FakeRds();
-  private final RedisApi redisApi = new FakeRedis();
+  private final RdsApi rdsApi;
+  private final RedisApi redisApi;
   private final EasApi easApi = new FakeEas();
 
   /**
@@ -119,6 +130,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     this.seed = b.seed;
     this.clock = new FakeClock(b.start);
     this.state = new CloudState(clock, new Ids(b.seed), b.asyncDelay);
+    this.rdsApi = new FakeRds();
+    this.redisApi = new FakeRedis();
     this.faults = b.faults;
     if (b.inventory != null) {
       state.load(b.inventory);
@@ -313,7 +326,10 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  /** Fails the next call of {@code action} with {@code code} (mapped with {@link FaultPlan#kindOf(String)}). */
+  /**
+   * Fails the next call of {@code action} with {@code code} (mapped with
+   * {@link io.easnet.core.spi.CloudErrorCodes#kindOf(String, int)}).
+   */
   public void failNext(String action, String code) {
     if (action == null || action.isBlank() || code == null || code.isBlank()) {
       throw new IllegalArgumentException("action and code must not be blank");
@@ -464,7 +480,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       String requestId = "fake-" + (++requestCounter);
       if (code != null) {
         recorded.add(new RecordedCall(action, Optional.of(code), latency));
-        throw CloudServiceException.builder(action, code, FaultPlan.kindOf(code))
+        throw CloudServiceException.builder(action, code, CloudErrorCodes.kindOf(code, 0))
             .message("injected by the fake cloud's fault plan")
             .requestId(requestId)
             .build();
@@ -479,6 +495,18 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
             .build();
       }
     }
+  }
+
+  /** {@link #call(String, Supplier)} after checking that the call's one argument is not null. */
+  private <T> T call(String action, Object argument, String name, Supplier<T> body) {
+    req(argument, name);
+    return call(action, body);
+  }
+
+  /** {@link #run(String, Runnable)} after checking that the call's one argument is not null. */
+  private void run(String action, Object argument, String name, Runnable body) {
+    req(argument, name);
+    run(action, body);
   }
 
   private void run(String action, Runnable body) {
@@ -508,50 +536,42 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public Vpc describeVpc(VpcId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_VPCS, () -> state.vpc(id));
+      return call(CloudActions.DESCRIBE_VPCS, id, "id", () -> state.vpc(id));
     }
 
     @Override
     public List<VSwitch> describeVSwitches(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_VSWITCHES, () -> state.vSwitchesIn(vpc));
+      return call(CloudActions.DESCRIBE_VSWITCHES, vpc, "vpc", () -> state.vSwitchesIn(vpc));
     }
 
     @Override
     public VSwitch describeVSwitch(VSwitchId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_VSWITCHES, () -> state.vSwitchNow(id));
+      return call(CloudActions.DESCRIBE_VSWITCHES, id, "id", () -> state.vSwitchNow(id));
     }
 
     @Override
     public List<NatGateway> describeNatGateways(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_NAT_GATEWAYS, () -> state.natsIn(vpc));
+      return call(CloudActions.DESCRIBE_NAT_GATEWAYS, vpc, "vpc", () -> state.natsIn(vpc));
     }
 
     @Override
     public List<SnatEntry> describeSnatEntries(NatGatewayId nat) {
-      req(nat, "nat");
-      return call(CloudActions.DESCRIBE_SNAT_ENTRIES, () -> state.snatOf(nat));
+      return call(CloudActions.DESCRIBE_SNAT_ENTRIES, nat, "nat", () -> state.snatOf(nat));
     }
 
     @Override
     public List<Eip> describeEips(NatGatewayId nat) {
-      req(nat, "nat");
-      return call(CloudActions.DESCRIBE_EIPS, () -> state.eipsOf(nat));
+      return call(CloudActions.DESCRIBE_EIPS, nat, "nat", () -> state.eipsOf(nat));
     }
 
     @Override
     public List<RouteTable> describeRouteTables(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_ROUTE_TABLES, () -> state.routeTablesIn(vpc));
+      return call(CloudActions.DESCRIBE_ROUTE_TABLES, vpc, "vpc", () -> state.routeTablesIn(vpc));
     }
 
     @Override
     public SnatEntryId createSnatEntry(SnatEntryRequest request) {
-      req(request, "request");
-      return call(CloudActions.CREATE_SNAT_ENTRY, () -> state.createSnat(request));
+      return call(CloudActions.CREATE_SNAT_ENTRY, request, "request", () -> state.createSnat(request));
     }
 
     @Override
@@ -565,14 +585,12 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   private final class FakeEcs implements EcsApi {
     @Override
     public List<SecurityGroup> describeSecurityGroups(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_SECURITY_GROUPS, () -> state.groupsIn(vpc));
+      return call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, "vpc", () -> state.groupsIn(vpc));
     }
 
     @Override
     public SecurityGroup describeSecurityGroup(SecurityGroupId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, () -> state.group(id));
+      return call(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, id, "id", () -> state.group(id));
     }
 
     @Override
@@ -604,94 +622,89 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public EcsInstance describeInstance(EcsInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_INSTANCES, () -> state.ecsInstance(id));
+      return call(CloudActions.DESCRIBE_INSTANCES, id, "id", () -> state.ecsInstance(id));
     }
   }
 
-  private final class FakeRds implements RdsApi {
-    @Override
-    public List<RdsInstance> describeInstances(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.RDS_DESCRIBE_INSTANCES, () -> CloudState.inVpc(state.rds, vpc));
+  /** An edit of one instance's allowlist group. */
+  @FunctionalInterface
+  private interface AllowlistEdit<I> {
+    void apply(I id, String group, List<Cidr> entries);
+  }
+
+  /** RDS and Redis alike: the same allowlist semantics under each product's action names. */
+  private class FakeAllowlists<I extends ResourceId, T extends AllowlistTarget> implements AllowlistApi<I, T> {
+    private final CloudState.Allowlists<I, T> store;
+    private final String describeInstances;
+    private final String describeInstance;
+    private final String describeAllowlists;
+    private final String modifySecurityIps;
+
+    FakeAllowlists(CloudState.Allowlists<I, T> store, String describeInstances, String describeInstance,
+        String describeAllowlists, String modifySecurityIps) {
+      this.store = store;
+      this.describeInstances = describeInstances;
+      this.describeInstance = describeInstance;
+      this.describeAllowlists = describeAllowlists;
+      this.modifySecurityIps = modifySecurityIps;
     }
 
     @Override
-    public RdsInstance describeInstance(RdsInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.RDS_DESCRIBE_INSTANCE, () -> state.rdsInstance(id));
+    public List<T> describeInstances(VpcId vpc) {
+      return call(describeInstances, vpc, "vpc", () -> store.inVpc(vpc));
     }
 
     @Override
-    public List<AllowlistGroup> describeAllowlists(RdsInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.RDS_DESCRIBE_ALLOWLISTS, () -> state.rdsInstance(id).allowlists());
+    public T describeInstance(I id) {
+      return call(describeInstance, id, "id", () -> store.instance(id));
     }
 
     @Override
-    public void appendAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
+    public List<AllowlistGroup> describeAllowlists(I id) {
+      return call(describeAllowlists, id, "id", () -> store.instance(id).allowlists());
+    }
+
+    @Override
+    public void appendAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, store::append);
+    }
+
+    @Override
+    public void deleteAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, store::delete);
+    }
+
+    private void modify(I id, String group, List<Cidr> entries, AllowlistEdit<I> edit) {
       req(id, "id");
       req(group, "group");
       List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.RDS_MODIFY_SECURITY_IPS, () -> state.appendRds(id, group, copy));
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.RDS_MODIFY_SECURITY_IPS, () -> state.deleteRds(id, group, copy));
+      run(modifySecurityIps, () -> edit.apply(id, group, copy));
     }
   }
 
-  private final class FakeRedis implements RedisApi {
-    @Override
-    public List<RedisInstance> describeInstances(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.REDIS_DESCRIBE_INSTANCES, () -> CloudState.inVpc(state.redis, vpc));
+  private final class FakeRds extends FakeAllowlists<RdsInstanceId, RdsInstance> implements RdsApi {
+    FakeRds() {
+      super(state.rds, CloudActions.RDS_DESCRIBE_INSTANCES, CloudActions.RDS_DESCRIBE_INSTANCE,
+          CloudActions.RDS_DESCRIBE_ALLOWLISTS, CloudActions.RDS_MODIFY_SECURITY_IPS);
     }
+  }
 
-    @Override
-    public RedisInstance describeInstance(RedisInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.REDIS_DESCRIBE_INSTANCE, () -> state.redisInstance(id));
-    }
-
-    @Override
-    public List<AllowlistGroup> describeAllowlists(RedisInstanceId id) {
-      req(id, "id");
-      return call(CloudActions.REDIS_DESCRIBE_ALLOWLISTS, () -> state.redisInstance(id).allowlists());
-    }
-
-    @Override
-    public void appendAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.REDIS_MODIFY_SECURITY_IPS, () -> state.appendRedis(id, group, copy));
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(CloudActions.REDIS_MODIFY_SECURITY_IPS, () -> state.deleteRedis(id, group, copy));
+  private final class FakeRedis extends FakeAllowlists<RedisInstanceId, RedisInstance> implements RedisApi {
+    FakeRedis() {
+      super(state.redis, CloudActions.REDIS_DESCRIBE_INSTANCES, CloudActions.REDIS_DESCRIBE_INSTANCE,
+          CloudActions.REDIS_DESCRIBE_ALLOWLISTS, CloudActions.REDIS_MODIFY_SECURITY_IPS);
     }
   }
 
   private final class FakeEas implements EasApi {
     @Override
     public String describeService(String name) {
-      req(name, "name");
-      return call(CloudActions.DESCRIBE_SERVICE, () -> state.describeService(name));
+      return call(CloudActions.DESCRIBE_SERVICE, name, "name", () -> state.describeService(name));
     }
 
     @Override
     public void createService(String json) {
-      req(json, "json");
-      run(CloudActions.CREATE_SERVICE, () -> state.createService(json));
+      run(CloudActions.CREATE_SERVICE, json, "json", () -> state.createService(json));
     }
 
     @Override
@@ -709,8 +722,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public Optional<DLink> describeResourceDLink(ResourceGroupId id) {
-      req(id, "id");
-      return call(CloudActions.DESCRIBE_RESOURCE_DLINK, () -> state.resourceGroup(id).dlink());
+      return call(CloudActions.DESCRIBE_RESOURCE_DLINK, id, "id", () -> state.resourceGroup(id).dlink());
     }
 
     @Override
@@ -722,8 +734,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
     @Override
     public void deleteResourceDLink(ResourceGroupId id) {
-      req(id, "id");
-      run(CloudActions.DELETE_RESOURCE_DLINK, () -> state.deleteDLink(id));
+      run(CloudActions.DELETE_RESOURCE_DLINK, id, "id", () -> state.deleteDLink(id));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.spi.CloudErrorCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Latency is not slept: the fake's clock moves forward by it. Error codes map to a {@link Kind} with
- * {@link #kindOf(String)}.
+ * {@link CloudErrorCodes#kindOf(String, int)}, as the Aliyun adapter maps the real cloud's codes.
  */
 public final class FaultPlan {
   /** Matches every action. */
@@ -62,36 +63,11 @@ public final class FaultPlan {
   }
 
   /**
-   * The kind of failure an Alibaba error code means: {@code Throttling*} is throttled; {@code InternalError},
-   * {@code ServiceUnavailable} and other {@code *Unavailable} / {@code *Timeout} codes are server errors;
-   * {@code *.NotFound} is not found; {@code *AlreadyExist*} and {@code *Duplicate*} already exists;
-   * {@code Forbidden*}, {@code *NoPermission*}, {@code SignatureDoesNotMatch} and {@code InvalidAccessKeyId*} are
-   * forbidden; {@code QuotaExceed*} and {@code *LimitExceed*} quota exceeded; anything else an invalid parameter.
+   * The kind of failure an error code means when no HTTP status is known; the same as
+   * {@link CloudErrorCodes#kindOf(String, int) CloudErrorCodes.kindOf(code, 0)}, which holds the rules.
    */
   public static Kind kindOf(String code) {
-    Objects.requireNonNull(code, "code");
-    String c = code.toLowerCase(java.util.Locale.ROOT);
-    if (c.startsWith("throttling")) {
-      return Kind.THROTTLED;
-    }
-    if (c.equals("internalerror") || c.contains("unavailable") || c.contains("timeout")
-        || c.startsWith("internalerror") || c.equals("unknownerror")) {
-      return Kind.SERVER_ERROR;
-    }
-    if (c.endsWith(".notfound") || c.endsWith("notfound")) {
-      return Kind.NOT_FOUND;
-    }
-    if (c.contains("alreadyexist") || c.contains("duplicate")) {
-      return Kind.ALREADY_EXISTS;
-    }
-    if (c.startsWith("forbidden") || c.contains("nopermission") || c.equals("signaturedoesnotmatch")
-        || c.startsWith("invalidaccesskeyid")) {
-      return Kind.FORBIDDEN;
-    }
-    if (c.startsWith("quotaexceed") || c.contains("limitexceed")) {
-      return Kind.QUOTA_EXCEEDED;
-    }
-    return Kind.INVALID_PARAMETER;
+    return CloudErrorCodes.kindOf(code, 0);
   }
 
   @Override

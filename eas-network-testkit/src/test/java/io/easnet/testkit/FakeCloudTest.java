@@ -10,7 +10,9 @@ import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.model.SnatTableId;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
 import java.time.Duration;
@@ -123,7 +125,7 @@ class FakeCloudTest {
         .sourceCidr("192.168.1.0/24").addSnatIp("8.8.8.8").build();
     assertThatThrownBy(() -> fake.vpc().createSnatEntry(r))
         .isInstanceOf(CloudServiceException.class)
-        .hasMessageContaining("InvalidSnatIp.NotBound")
+        .hasMessageContaining("InvalidSnatIp.NotFound")
         .hasMessageContaining("8.8.8.8");
   }
 
@@ -244,6 +246,53 @@ class FakeCloudTest {
     assertThat(FaultPlan.kindOf("QuotaExceeded.SecurityIps")).isEqualTo(Kind.QUOTA_EXCEEDED);
     assertThat(FaultPlan.kindOf("AuthorizationLimitExceed")).isEqualTo(Kind.QUOTA_EXCEEDED);
     assertThat(FaultPlan.kindOf("InvalidParameter")).isEqualTo(Kind.INVALID_PARAMETER);
+  }
+
+  @Test
+  void injectedCodesAreClassifiedByTheCoreMapping() {
+    FakeCloud fake = FakeCloud.create();
+    fake.failNext(CloudActions.DESCRIBE_VPCS, "Forbidden.SnatEntryCountLimited");
+    assertThatThrownBy(() -> fake.vpc().describeVpcs())
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
+          assertThat(e.kind()).isEqualTo(CloudErrorCodes.kindOf(e.code(), 0));
+        });
+  }
+
+  @Test
+  void aRefusalWhoseKindDisagreesWithTheCoreMappingIsAProgrammingError() {
+    assertThatThrownBy(() -> new Refusal("InvalidParameter", Kind.NOT_FOUND, "x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CloudErrorCodes maps InvalidParameter to INVALID_PARAMETER");
+    assertThat(Refusal.notFound("InvalidVpcId.NotFound", "gone").kind).isEqualTo(Kind.NOT_FOUND);
+  }
+
+  @Test
+  void aSecondSnatEntryForTheSameSourceIsRefusedWithAlibabasCode() {
+    FakeCloud fake = estate(1);
+    SnatTableId table =
+        fake.inventory().natGateway(fake.natGatewayId("nat")).orElseThrow().snatTableIds().get(0);
+    fake.vpc().createSnatEntry(SnatEntryRequest.builder().snatTableId(table).sourceCidr("192.168.1.0/24")
+        .addSnatIp("47.100.1.1").build());
+    SnatEntryRequest again = SnatEntryRequest.builder().snatTableId(table).sourceCidr("192.168.1.0/24")
+        .addSnatIp("47.100.1.1").name("other").build();
+    assertThatThrownBy(() -> fake.vpc().createSnatEntry(again))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.code()).isEqualTo("Forbidden.SourceVSwitchId.Duplicated");
+          assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS);
+        });
+  }
+
+  @Test
+  void nullArgumentsAreRefusedBeforeAnyCallIsRecorded() {
+    FakeCloud fake = FakeCloud.create();
+    assertThatThrownBy(() -> fake.vpc().describeVpc(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+    assertThatThrownBy(() -> fake.rds().appendAllowlistEntries(null, "default", List.of()))
+        .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+    assertThatThrownBy(() -> fake.eas().createService(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("json must not be null");
+    assertThat(fake.calls()).isEmpty();
   }
 
   @Test

@@ -62,7 +62,8 @@ public interface VpcApi {
    * @return the id of the entry
    * @throws io.easnet.core.CloudServiceException {@code INVALID_PARAMETER} when the request names both or neither
    *     of a source vSwitch and a source CIDR, {@code ALREADY_EXISTS} when the source vSwitch or CIDR is already
-   *     in another entry, {@code NOT_FOUND} for an unknown SNAT table or vSwitch
+   *     in another entry ({@code Forbidden.SourceVSwitchId.Duplicated}), {@code NOT_FOUND} for an unknown SNAT
+   *     table or vSwitch, or for a SNAT IP that is not an EIP of the gateway ({@code InvalidSnatIp.NotFound})
    */
   SnatEntryId createSnatEntry(SnatEntryRequest request);
 
