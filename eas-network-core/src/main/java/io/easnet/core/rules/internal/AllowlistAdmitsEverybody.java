@@ -19,12 +19,14 @@ final class AllowlistAdmitsEverybody extends BaseRule {
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
     for (AllowlistTarget t : Allowlists.targets(context.inventory())) {
-      for (AllowlistGroup g : t.allowlists()) {
-        for (Cidr e : g.entries()) {
+      for (int gi = 0; gi < t.allowlists().size(); gi++) {
+        AllowlistGroup g = t.allowlists().get(gi);
+        for (int ei = 0; ei < g.entries().size(); ei++) {
+          Cidr e = g.entries().get(ei);
           if (!e.isAny()) {
             continue;
           }
-          out.add(atInventory(context, Allowlists.pointer(t, g.name()))
+          out.add(atResource(context, Allowlists.id(t), "allowlists", gi, "entries", ei)
               .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId()
                   + " contains " + e + ", which admits every address")
               .remediation("replace " + e + " with the CIDR blocks of the vSwitches (or the NAT EIPs) of the"

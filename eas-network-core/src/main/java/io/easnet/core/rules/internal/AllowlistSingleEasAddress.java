@@ -39,8 +39,10 @@ final class AllowlistSingleEasAddress extends BaseRule {
     }
     List<Finding> out = new ArrayList<>();
     for (AllowlistTarget t : Allowlists.targets(context.inventory())) {
-      for (AllowlistGroup g : t.allowlists()) {
-        for (Cidr e : g.entries()) {
+      for (int gi = 0; gi < t.allowlists().size(); gi++) {
+        AllowlistGroup g = t.allowlists().get(gi);
+        for (int ei = 0; ei < g.entries().size(); ei++) {
+          Cidr e = g.entries().get(ei);
           if (!e.isSingleAddress()) {
             continue;
           }
@@ -48,7 +50,7 @@ final class AllowlistSingleEasAddress extends BaseRule {
             if (!v.cidrBlock().contains(e)) {
               continue;
             }
-            out.add(atInventory(context, Allowlists.pointer(t, g.name()))
+            out.add(atResource(context, Allowlists.id(t), "allowlists", gi, "entries", ei)
                 .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
                     + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
                     + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"

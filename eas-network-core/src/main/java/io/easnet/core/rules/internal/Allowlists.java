@@ -3,11 +3,13 @@ package io.easnet.core.rules.internal;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The allowlist targets of an inventory, sorted by id, with their snapshot pointers. */
+/** The allowlist targets of an inventory, sorted by id, and their typed ids for snapshot pointers. */
 final class Allowlists {
   /** Entries per instance the cloud accepts. */
   static final int QUOTA = 1000;
@@ -24,19 +26,12 @@ final class Allowlists {
     return out;
   }
 
-  static String collection(AllowlistTarget t) {
-    return t instanceof RdsInstance ? "rdsInstances" : "redisInstances";
-  }
-
   static String kind(AllowlistTarget t) {
     return t instanceof RdsInstance ? "RDS instance" : "Redis instance";
   }
 
-  static String pointer(AllowlistTarget t, String group) {
-    return Pointers.of(collection(t), t.targetId(), "allowlists", group);
-  }
-
-  static String pointer(AllowlistTarget t) {
-    return Pointers.of(collection(t), t.targetId(), "allowlists");
+  /** The typed id of the instance, to locate it in the snapshot. */
+  static ResourceId id(AllowlistTarget t) {
+    return t instanceof RdsInstance r ? r.id() : ((RedisInstance) t).id();
   }
 }

@@ -1,14 +1,28 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.SgVerdict;
+import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceId;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.VSwitchId;
 import io.easnet.core.resolve.Provenance;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
+import java.util.Optional;
 
 /** Id, severity and summary as data; subclasses implement only the check. */
 abstract class BaseRule implements Rule {
+  /** The pointer of the service's networking block. */
+  static final String NETWORKING = "/cloud/networking";
+  /** The pointer of the service's resource group. */
+  static final String RESOURCE = "/metadata/resource";
+
   private final String id;
   private final Severity severity;
   private final String summary;
@@ -45,16 +59,82 @@ abstract class BaseRule implements Rule {
   }
 
   /**
+   * A finding at a resource of the snapshot or a part of it, by position: {@code atResource(c, group, "rules", 3)}
+   * points at {@code /securityGroups/<position of group>/rules/3}. The whole snapshot when the inventory does not
+   * hold the resource.
+   */
+  final Finding.Builder atResource(RuleContext c, ResourceId id, Object... path) {
+    return atInventory(c, c.inventoryPointer(id).map(p -> p + JsonPointers.of(path)).orElse(""));
+  }
+
+  /** A finding at the allowlists of an RDS or Redis instance; at the instance when it has none. */
+  final Finding.Builder atAllowlists(RuleContext c, AllowlistTarget t) {
+    return t.allowlists().isEmpty() ? atResource(c, Allowlists.id(t)) : atResource(c, Allowlists.id(t), "allowlists");
+  }
+
+  /**
+   * A finding at the rules of a security group, when the exposure comes from their combination; at the group when
+   * it has none.
+   */
+  final Finding.Builder atRules(RuleContext c, SecurityGroup g) {
+    return g.rules().isEmpty() ? atResource(c, g.id()) : atResource(c, g.id(), "rules");
+  }
+
+  /** A finding at the rule of {@code g} that decided {@code verdict}; at the group when its default decided. */
+  final Finding.Builder atDecidingRule(RuleContext c, SecurityGroup g, SgVerdict verdict) {
+    int i = verdict.decidingRule().map(r -> g.rules().indexOf(r)).orElse(-1);
+    return i < 0 ? atResource(c, g.id()) : atResource(c, g.id(), "rules", i);
+  }
+
+  /** The pointer of a networking key: {@code vpc_id} becomes {@code /cloud/networking/vpc_id}. */
+  static String networking(String key) {
+    return JsonPointers.child(NETWORKING, key);
+  }
+
+  /**
    * A finding at the place a networking value came from: the service's {@code cloud.networking/<key>} when the
-   * service sets it, else the resource group's DLink in the snapshot.
+   * service sets it, else the field {@code dlinkField} of the resource group's DLink in the snapshot (the DLink
+   * itself when the field is not written, e.g. an unset {@code vpcId}).
    */
   final Finding.Builder atNetworkValue(RuleContext c, ResolvedService s, String key, String dlinkField) {
-    boolean fromGroup = s.network().map(n -> n.provenance() == Provenance.RESOURCE_GROUP).orElse(false);
-    if (fromGroup) {
-      String group = s.network().get().resourceGroupId().map(Object::toString).orElse("?");
-      return atInventory(c, Pointers.of("resourceGroups", group, "dlink", dlinkField)).serviceName(s.name());
+    Optional<ResourceGroup> group = groupOf(c, s);
+    if (group.isEmpty()) {
+      return atService(s, networking(key));
     }
-    return atService(s, Pointers.networking(key));
+    DLink d = group.get().dlink().get();
+    boolean written = !dlinkField.equals("vpcId") || d.vpcId().isPresent();
+    return atDLink(c, group.get(), written ? new Object[] {dlinkField} : new Object[0]).serviceName(s.name());
+  }
+
+  /**
+   * A finding at the place a vSwitch of the effective network came from: the service's
+   * {@code cloud.networking/vswitch_id}, or the DLink's {@code vSwitchId} or {@code auxVSwitchIds/<n>}.
+   */
+  final Finding.Builder atVSwitchValue(RuleContext c, ResolvedService s, VSwitchId id) {
+    Optional<ResourceGroup> group = groupOf(c, s);
+    if (group.isEmpty()) {
+      return atService(s, networking("vswitch_id"));
+    }
+    DLink d = group.get().dlink().get();
+    int aux = d.auxVSwitchIds().indexOf(id);
+    Object[] path = d.vSwitchId().equals(id) ? new Object[] {"vSwitchId"}
+        : aux >= 0 ? new Object[] {"auxVSwitchIds", aux} : new Object[0];
+    return atDLink(c, group.get(), path).serviceName(s.name());
+  }
+
+  private Finding.Builder atDLink(RuleContext c, ResourceGroup g, Object[] path) {
+    Object[] full = new Object[path.length + 1];
+    full[0] = "dlink";
+    System.arraycopy(path, 0, full, 1, path.length);
+    return atResource(c, g.id(), full);
+  }
+
+  /** The resource group whose DLink gave the service its network, when that is where it came from. */
+  private static Optional<ResourceGroup> groupOf(RuleContext c, ResolvedService s) {
+    return s.network().filter(n -> n.provenance() == Provenance.RESOURCE_GROUP)
+        .flatMap(n -> n.resourceGroupId())
+        .flatMap(c.inventory()::resourceGroup)
+        .filter(g -> g.dlink().isPresent());
   }
 
   @Override

@@ -32,12 +32,13 @@ final class DLinkAuxVSwitchInOtherVpc extends BaseRule {
       if (primary.isEmpty()) {
         continue;
       }
-      for (VSwitchId aux : d.auxVSwitchIds()) {
+      for (int i = 0; i < d.auxVSwitchIds().size(); i++) {
+        VSwitchId aux = d.auxVSwitchIds().get(i);
         Optional<VSwitch> v = context.inventory().vSwitch(aux);
         if (v.isEmpty() || v.get().vpcId().equals(primary.get().vpcId())) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("resourceGroups", g.id().value(), "dlink", "auxVSwitchIds"))
+        out.add(atResource(context, g.id(), "dlink", "auxVSwitchIds", i)
             .message("resource group " + g.id() + ": auxiliary vSwitch " + aux + " is in VPC " + v.get().vpcId()
                 + " but the primary vSwitch " + d.vSwitchId() + " is in " + primary.get().vpcId()
                 + "; all vSwitches of a VPC direct connection must be in one VPC")

@@ -30,7 +30,7 @@ final class GroupOpenOnAllPorts extends BaseRule {
       if (!openOnAllPorts(evaluator, g)) {
         continue;
       }
-      out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
+      out.add(atRules(context, g)
           .message("security group " + g.id() + users(context, g) + " admits the whole internet on every TCP"
               + " port once its ingress rules are combined by priority")
           .remediation("replace the wide ingress rules with rules for the ports and client blocks that need"

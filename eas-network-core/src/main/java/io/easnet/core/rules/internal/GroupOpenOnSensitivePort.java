@@ -46,7 +46,7 @@ final class GroupOpenOnSensitivePort extends BaseRule {
         if (!evaluator.openToInternet(g, Direction.INGRESS, Protocol.TCP, p.getKey())) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
+        out.add(atRules(context, g)
             .message("security group " + g.id() + GroupOpenOnAllPorts.users(context, g) + " admits the whole"
                 + " internet on TCP port " + p.getKey() + " (" + p.getValue() + ")")
             .remediation("limit the ingress rule for port " + p.getKey() + " to the client blocks that need it,"

@@ -35,7 +35,7 @@ final class IdleNatGateway extends BaseRule {
         continue;
       }
       List<String> eips = n.eipIds().stream().map(Object::toString).sorted().toList();
-      out.add(atInventory(context, Pointers.of("natGateways", n.id().value()))
+      out.add(atResource(context, n.id())
           .message("NAT gateway " + n.id() + " in " + n.vpcId() + " has EIP " + String.join(", ", eips)
               + " but none of the services analysed in this VPC ("
               + String.join(", ", inVpc.stream().map(ResolvedService::name).toList())

@@ -24,7 +24,7 @@ final class VSwitchExhaustedAtScale extends BaseRule {
         continue;
       }
       ResolvedService first = u.services().get(0);
-      out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
+      out.add(atVSwitchValue(context, first, c.vSwitchId())
           .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") has " + c.free()
               + " free addresses but needs " + c.totalDemand() + " at scale including rolling-update surge ("

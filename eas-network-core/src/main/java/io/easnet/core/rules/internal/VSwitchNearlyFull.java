@@ -27,7 +27,7 @@ final class VSwitchNearlyFull extends BaseRule {
         continue;
       }
       ResolvedService first = u.services().get(0);
-      out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
+      out.add(atVSwitchValue(context, first, c.vSwitchId())
           .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") would be "
               + String.format(Locale.ROOT, "%.0f", c.peakUtilisationPercent()) + " % used at scale: " + c.inUse()
