@@ -38,30 +38,27 @@ final class AllowlistSingleEasAddress extends BaseRule {
       }
     }
     List<Finding> out = new ArrayList<>();
-    for (AllowlistTarget t : Allowlists.targets(context.inventory())) {
-      for (int gi = 0; gi < t.allowlists().size(); gi++) {
-        AllowlistGroup g = t.allowlists().get(gi);
-        for (int ei = 0; ei < g.entries().size(); ei++) {
-          Cidr e = g.entries().get(ei);
-          if (!e.isSingleAddress()) {
-            continue;
-          }
-          for (VSwitch v : easVSwitches.values()) {
-            if (!v.cidrBlock().contains(e)) {
-              continue;
-            }
-            out.add(atResource(context, Allowlists.id(t), "allowlists", gi, "entries", ei)
-                .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
-                    + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
-                    + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"
-                    + " restart, scale-out and rolling updates")
-                .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
-                    + " remove " + e.address())
-                .addResourceIds(t.targetId(), v.id().value())
-                .identity(g.name() + "|" + e)
-                .build());
-          }
+    for (Allowlists.Entry entry : Allowlists.entries(context.inventory())) {
+      AllowlistTarget t = entry.target();
+      AllowlistGroup g = entry.group();
+      Cidr e = entry.cidr();
+      if (!e.isSingleAddress()) {
+        continue;
+      }
+      for (VSwitch v : easVSwitches.values()) {
+        if (!v.cidrBlock().contains(e)) {
+          continue;
         }
+        out.add(atEntry(context, entry)
+            .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
+                + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
+                + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"
+                + " restart, scale-out and rolling updates")
+            .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
+                + " remove " + e.address())
+            .addResourceIds(t.targetId(), v.id().value())
+            .identity(g.name() + "|" + e)
+            .build());
       }
     }
     return out;

@@ -1,6 +1,8 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
@@ -28,6 +30,23 @@ final class Allowlists {
 
   static String kind(AllowlistTarget t) {
     return t instanceof RdsInstance ? "RDS instance" : "Redis instance";
+  }
+
+  /** One allowlist entry of an instance, with the positions of its group and of itself. */
+  record Entry(AllowlistTarget target, int groupIndex, AllowlistGroup group, int entryIndex, Cidr cidr) {}
+
+  /** Every allowlist entry: instances sorted by id, groups and entries in their order. */
+  static List<Entry> entries(Inventory inv) {
+    List<Entry> out = new ArrayList<>();
+    for (AllowlistTarget t : targets(inv)) {
+      for (int gi = 0; gi < t.allowlists().size(); gi++) {
+        AllowlistGroup g = t.allowlists().get(gi);
+        for (int ei = 0; ei < g.entries().size(); ei++) {
+          out.add(new Entry(t, gi, g, ei, g.entries().get(ei)));
+        }
+      }
+    }
+    return out;
   }
 
   /** The typed id of the instance, to locate it in the snapshot. */

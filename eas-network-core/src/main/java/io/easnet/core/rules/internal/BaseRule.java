@@ -14,7 +14,11 @@ import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Id, severity and summary as data; subclasses implement only the check. */
 abstract class BaseRule implements Rule {
@@ -48,6 +52,13 @@ abstract class BaseRule implements Rule {
     return summary;
   }
 
+  /** A copy of {@code resources} sorted by id, so that a rule reports in the same order whatever the input's. */
+  static <T> List<T> byId(List<T> resources, Function<T, ? extends ResourceId> id) {
+    List<T> out = new ArrayList<>(resources);
+    out.sort(Comparator.comparing(r -> id.apply(r).value()));
+    return out;
+  }
+
   /** A finding located in a service's JSON. */
   final Finding.Builder atService(ResolvedService s, String pointer) {
     return Finding.of(this).serviceName(s.name()).source(s.source()).pointer(pointer);
@@ -65,6 +76,11 @@ abstract class BaseRule implements Rule {
    */
   final Finding.Builder atResource(RuleContext c, ResourceId id, Object... path) {
     return atInventory(c, c.inventoryPointer(id).map(p -> p + JsonPointers.of(path)).orElse(""));
+  }
+
+  /** A finding at one allowlist entry: {@code /rdsInstances/<i>/allowlists/<group>/entries/<entry>}. */
+  final Finding.Builder atEntry(RuleContext c, Allowlists.Entry e) {
+    return atResource(c, Allowlists.id(e.target()), "allowlists", e.groupIndex(), "entries", e.entryIndex());
   }
 
   /** A finding at the allowlists of an RDS or Redis instance; at the instance when it has none. */
@@ -120,6 +136,16 @@ abstract class BaseRule implements Rule {
     Object[] path = d.vSwitchId().equals(id) ? new Object[] {"vSwitchId"}
         : aux >= 0 ? new Object[] {"auxVSwitchIds", aux} : new Object[0];
     return atDLink(c, group.get(), path).serviceName(s.name());
+  }
+
+  /**
+   * A finding about a vSwitch's capacity, at the place its first user (by name) takes it from; about that service
+   * only when it is the single user.
+   */
+  final Finding.Builder atUsage(RuleContext c, Capacity.Usage u) {
+    ResolvedService first = u.services().get(0);
+    return atVSwitchValue(c, first, u.capacity().vSwitchId())
+        .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty());
   }
 
   private Finding.Builder atDLink(RuleContext c, ResourceGroup g, Object[] path) {

@@ -8,7 +8,6 @@ import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +20,7 @@ final class DLinkAuxVSwitchInOtherVpc extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    List<ResourceGroup> groups = new ArrayList<>(context.inventory().resourceGroups());
-    groups.sort(Comparator.comparing(g -> g.id().value()));
-    for (ResourceGroup g : groups) {
+    for (ResourceGroup g : byId(context.inventory().resourceGroups(), ResourceGroup::id)) {
       if (g.dlink().isEmpty()) {
         continue;
       }
