@@ -101,8 +101,8 @@ class FindingPointerTest {
     List<Finding> findings = check(input);
     assertThat(findings).extracting(Finding::ruleId).contains("EASNET-006", "EASNET-008", "EASNET-010",
         "EASNET-012", "EASNET-013", "EASNET-014", "EASNET-015", "EASNET-016", "EASNET-017", "EASNET-018",
-        "EASNET-019", "EASNET-020", "EASNET-024", "EASNET-025", "EASNET-026", "EASNET-027", "EASNET-029",
-        "EASNET-030");
+        "EASNET-019", "EASNET-020", "EASNET-024", "EASNET-025", "EASNET-026", "EASNET-027", "EASNET-028",
+        "EASNET-029", "EASNET-030");
     assertThat(findings).filteredOn(f -> f.source().orElse("").equals(SNAPSHOT)).hasSizeGreaterThan(15);
   }
 
@@ -129,6 +129,8 @@ class FindingPointerTest {
     // vsw-a1 is short at scale; its first user by name, aux-user, gets it from the resource group eas-r-aux
     assertThat(location(f, "EASNET-010", "vsw-a1")).isEqualTo("snapshot.json:/resourceGroups/1/dlink/vSwitchId");
     assertThat(location(f, "EASNET-027", "rm-ghost1")).isEqualTo("snapshot.json:/");
+    // eas-r-1's DLink does not write its VPC (it follows from the vSwitch): the finding points at the DLink
+    assertThat(location(f, "EASNET-028", "rm-first")).isEqualTo("snapshot.json:/resourceGroups/0/dlink");
   }
 
   @Test
@@ -305,6 +307,9 @@ class FindingPointerTest {
     in.addService(service("dropper", ServiceNetworking.of("vpc-a", "vsw-a1", "sg-x")).addPrivateTarget("rm-db"));
     in.addService(ServiceInput.builder().sourceName("aux-user.json")
         .spec(spec("aux-user").resourceGroupId("eas-r-aux").build()));
+    in.addService(ServiceInput.builder().sourceName("rg-user.json")
+            .spec(spec("rg-user").resourceGroupId("eas-r-1").build())
+        .addPrivateTarget("rm-first"));
     in.addService(ServiceInput.builder().sourceName("batch.json")
         .spec(spec("batch").resourceGroupId("eas-r-big").instanceCount(30).build()));
     in.addService(service("fetcher", ServiceNetworking.of("vpc-b", "vsw-b1", "sg-b")).wantsInternetEgress(true));

@@ -117,9 +117,8 @@ abstract class BaseRule implements Rule {
     if (group.isEmpty()) {
       return atService(s, networking(key));
     }
-    DLink d = group.get().dlink().get();
-    boolean written = !dlinkField.equals("vpcId") || d.vpcId().isPresent();
-    return atDLink(c, group.get(), written ? new Object[] {dlinkField} : new Object[0]).serviceName(s.name());
+    boolean written = !dlinkField.equals("vpcId") || group.get().dlink().get().vpcId().isPresent();
+    return (written ? atDLink(c, group.get(), dlinkField) : atDLink(c, group.get())).serviceName(s.name());
   }
 
   /**
@@ -133,9 +132,9 @@ abstract class BaseRule implements Rule {
     }
     DLink d = group.get().dlink().get();
     int aux = d.auxVSwitchIds().indexOf(id);
-    Object[] path = d.vSwitchId().equals(id) ? new Object[] {"vSwitchId"}
-        : aux >= 0 ? new Object[] {"auxVSwitchIds", aux} : new Object[0];
-    return atDLink(c, group.get(), path).serviceName(s.name());
+    Finding.Builder f = d.vSwitchId().equals(id) ? atDLink(c, group.get(), "vSwitchId")
+        : aux >= 0 ? atDLink(c, group.get(), "auxVSwitchIds", aux) : atDLink(c, group.get());
+    return f.serviceName(s.name());
   }
 
   /**
@@ -148,11 +147,9 @@ abstract class BaseRule implements Rule {
         .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty());
   }
 
-  private Finding.Builder atDLink(RuleContext c, ResourceGroup g, Object[] path) {
-    Object[] full = new Object[path.length + 1];
-    full[0] = "dlink";
-    System.arraycopy(path, 0, full, 1, path.length);
-    return atResource(c, g.id(), full);
+  /** A finding at the DLink of {@code g}, or a part of it. */
+  private Finding.Builder atDLink(RuleContext c, ResourceGroup g, Object... path) {
+    return atInventory(c, c.inventoryPointer(g.id()).map(p -> p + "/dlink" + JsonPointers.of(path)).orElse(""));
   }
 
   /** The resource group whose DLink gave the service its network, when that is where it came from. */
