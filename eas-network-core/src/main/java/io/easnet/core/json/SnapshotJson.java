@@ -58,6 +58,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Reads and writes {@link Snapshot} files. The layout (camelCase keys; the JSON Schema
@@ -450,27 +451,28 @@ public final class SnapshotJson {
   private static RdsInstance rds(Cursor c) {
     RdsInstance.Builder b = RdsInstance.builder()
         .id(req(c, "id", RdsInstanceId::of, "use an RDS instance id, which starts with \"rm-\", \"pgm-\" or \"mr-\"."));
-    c.optText("name").ifPresent(b::name);
-    opt(c, "vpcId", VpcId::of, VPC_FIX).ifPresent(b::vpcId);
-    opt(c, "vSwitchId", VSwitchId::of, VSW_FIX).ifPresent(b::vSwitchId);
-    opt(c, "privateIp", IpAddress::parse, IP_FIX).ifPresent(b::privateIp);
-    port(c).ifPresent(b::port);
-    b.addAllAllowlists(allowlists(c));
-    list(c, "securityGroupIds", SecurityGroupId::of, SG_FIX, b::addSecurityGroupId);
+    db(c, b::name, b::vpcId, b::vSwitchId, b::privateIp, b::port, b::addAllowlist, b::addSecurityGroupId);
     return c.convert(b::build, "correct the RDS instance.");
   }
 
   private static RedisInstance redis(Cursor c) {
     RedisInstance.Builder b = RedisInstance.builder()
         .id(req(c, "id", RedisInstanceId::of, "use a Redis instance id, which starts with \"r-\"."));
-    c.optText("name").ifPresent(b::name);
-    opt(c, "vpcId", VpcId::of, VPC_FIX).ifPresent(b::vpcId);
-    opt(c, "vSwitchId", VSwitchId::of, VSW_FIX).ifPresent(b::vSwitchId);
-    opt(c, "privateIp", IpAddress::parse, IP_FIX).ifPresent(b::privateIp);
-    port(c).ifPresent(b::port);
-    b.addAllAllowlists(allowlists(c));
-    list(c, "securityGroupIds", SecurityGroupId::of, SG_FIX, b::addSecurityGroupId);
+    db(c, b::name, b::vpcId, b::vSwitchId, b::privateIp, b::port, b::addAllowlist, b::addSecurityGroupId);
     return c.convert(b::build, "correct the Redis instance.");
+  }
+
+  /** The keys RDS and Redis instances share (all but the id), in file order, into either builder. */
+  private static void db(Cursor c, Consumer<String> name, Consumer<VpcId> vpcId, Consumer<VSwitchId> vSwitchId,
+      Consumer<IpAddress> privateIp, IntConsumer port, Consumer<AllowlistGroup> allowlist,
+      Consumer<SecurityGroupId> securityGroupId) {
+    c.optText("name").ifPresent(name);
+    opt(c, "vpcId", VpcId::of, VPC_FIX).ifPresent(vpcId);
+    opt(c, "vSwitchId", VSwitchId::of, VSW_FIX).ifPresent(vSwitchId);
+    opt(c, "privateIp", IpAddress::parse, IP_FIX).ifPresent(privateIp);
+    port(c).ifPresent(port::accept);
+    allowlists(c).forEach(allowlist);
+    list(c, "securityGroupIds", SecurityGroupId::of, SG_FIX, securityGroupId);
   }
 
   private static Optional<Integer> port(Cursor c) {

@@ -30,14 +30,19 @@ public abstract class Finding {
   /** Number of hex characters of {@link #fingerprint()}. */
   public static final int FINGERPRINT_LENGTH = 32;
 
-  /** Severity first (errors first), then rule id, service, source, pointer, resources and fingerprint. */
+  /**
+   * Severity first (errors first), then rule id, service, source, resources, {@link #identity()}, pointer,
+   * fingerprint and message. Pointers into the snapshot hold list positions, so they come after everything that
+   * identifies a finding: reordering the input never reorders the findings.
+   */
   public static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::severity)
           .thenComparing(Finding::ruleId)
           .thenComparing(f -> f.serviceName().orElse(""))
           .thenComparing(f -> f.source().orElse(""))
-          .thenComparing(Finding::pointer)
           .thenComparing(f -> String.join(",", f.resourceIds()))
+          .thenComparing(Finding::identity)
+          .thenComparing(Finding::pointer)
           .thenComparing(Finding::fingerprint)
           .thenComparing(Finding::message);
 
@@ -58,7 +63,11 @@ public abstract class Finding {
   /** The file or source the pointer points into ({@code service.json}, {@code snapshot.json}). */
   public abstract Optional<String> source();
 
-  /** An RFC 6901 JSON pointer into {@link #source()}, e.g. {@code /cloud/networking/vswitch_id}; {@code ""} for the whole document. */
+  /**
+   * An RFC 6901 JSON pointer into {@link #source()}: {@code /cloud/networking/vswitch_id} in a service file,
+   * {@code /securityGroups/2/rules/0} in a snapshot (by position, as any JSON pointer library resolves it);
+   * {@code ""} for the whole document.
+   */
   @Value.Default
   public String pointer() {
     return "";

@@ -1,14 +1,19 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a {@link Rule} sees: the input, and every service resolved once against the inventory (sorted by name, so
@@ -17,10 +22,12 @@ import java.util.Optional;
 public final class RuleContext {
   private final AnalysisInput input;
   private final List<ResolvedService> services;
+  private final Map<ResourceId, String> pointers;
 
   private RuleContext(AnalysisInput input, List<ResolvedService> services) {
     this.input = input;
     this.services = services;
+    this.pointers = pointers(input.inventory());
   }
 
   /** Resolves every service of {@code input} against its inventory. */
@@ -57,6 +64,16 @@ public final class RuleContext {
     return input.inventorySource();
   }
 
+  /**
+   * The RFC 6901 pointer of a resource of the inventory in the snapshot layout that {@code SnapshotJson} reads and
+   * writes, e.g. {@code /securityGroups/2} or {@code /rdsInstances/0}: the key of the resource's kind and its
+   * position in the inventory's list, which is its position in the snapshot file the inventory was read from.
+   * Empty when the inventory does not hold the resource.
+   */
+  public Optional<String> inventoryPointer(ResourceId id) {
+    return Optional.ofNullable(pointers.get(id));
+  }
+
   /** Every service, resolved, sorted by name. */
   public List<ResolvedService> services() {
     return services;
@@ -73,5 +90,28 @@ public final class RuleContext {
   /** Today's date, when injected. */
   public Optional<LocalDate> today() {
     return input.today();
+  }
+
+  private static Map<ResourceId, String> pointers(Inventory inv) {
+    Map<ResourceId, String> out = new HashMap<>();
+    index(out, "vpcs", inv.vpcs(), v -> v.id());
+    index(out, "vSwitches", inv.vSwitches(), v -> v.id());
+    index(out, "securityGroups", inv.securityGroups(), g -> g.id());
+    index(out, "natGateways", inv.natGateways(), n -> n.id());
+    index(out, "snatEntries", inv.snatEntries(), e -> e.id());
+    index(out, "eips", inv.eips(), e -> e.id());
+    index(out, "routeTables", inv.routeTables(), t -> t.id());
+    index(out, "ecsInstances", inv.ecsInstances(), i -> i.id());
+    index(out, "rdsInstances", inv.rdsInstances(), i -> i.id());
+    index(out, "redisInstances", inv.redisInstances(), i -> i.id());
+    index(out, "resourceGroups", inv.resourceGroups(), g -> g.id());
+    return out;
+  }
+
+  private static <T> void index(Map<ResourceId, String> out, String key, List<T> resources,
+      Function<T, ? extends ResourceId> id) {
+    for (int i = 0; i < resources.size(); i++) {
+      out.putIfAbsent(id.apply(resources.get(i)), JsonPointers.child("/" + key, i));
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.rules.internal.SuppressionRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ public final class Suppressions {
     }
     List<Suppression> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      String at = "/suppressions/" + i;
+      String at = JsonPointers.child("/suppressions", i);
       JsonNode e = list.get(i);
       if (!e.isObject()) {
         throw InvalidInputException.of(source, at, "an entry must be an object",
@@ -108,7 +109,7 @@ public final class Suppressions {
       for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (!KEYS.contains(key)) {
-          throw InvalidInputException.of(source, at + "/" + escape(key), "unknown key \"" + key + "\"",
+          throw InvalidInputException.of(source, JsonPointers.child(at, key), "unknown key \"" + key + "\"",
               "use only id, scope, reason and expires.");
         }
       }
@@ -145,18 +146,14 @@ public final class Suppressions {
   private static String text(JsonNode e, String key, String source, String at, String what) {
     JsonNode v = e.get(key);
     if (v == null || v.isNull()) {
-      throw InvalidInputException.of(source, at + "/" + key, "\"" + key + "\" is missing",
+      throw InvalidInputException.of(source, JsonPointers.child(at, key), "\"" + key + "\" is missing",
           "add \"" + key + "\": " + what + ".");
     }
     if (!v.isTextual()) {
-      throw InvalidInputException.of(source, at + "/" + key, "\"" + key + "\" must be a string",
+      throw InvalidInputException.of(source, JsonPointers.child(at, key), "\"" + key + "\" must be a string",
           "write " + what + " as a JSON string.");
     }
     return v.asText();
-  }
-
-  private static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
   }
 
   /** The entries, in file order. */

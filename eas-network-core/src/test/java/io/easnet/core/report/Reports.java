@@ -37,14 +37,14 @@ final class Reports {
   static Finding warning() {
     return Finding.builder().ruleId("EASNET-014").severity(Severity.WARNING)
         .summary("Security group shared across environments").message(NASTY)
-        .source("snapshot.json").pointer("/securityGroups/sg-a").addResourceIds("sg-a")
+        .source("snapshot.json").pointer("/securityGroups/0").addResourceIds("sg-a")
         .remediation("split <it> & go").docUrl(Rule.DOC_BASE_URL + "EASNET-014.md").build();
   }
 
   static Finding info() {
     return Finding.builder().ruleId("EASNET-020").severity(Severity.INFO)
         .summary("NAT gateway and EIP with no service that needs internet")
-        .message("NAT gateway ngw-a is idle").pointer("/natGateways/ngw-a").addResourceIds("ngw-a")
+        .message("NAT gateway ngw-a is idle").pointer("/natGateways/0").addResourceIds("ngw-a")
         .remediation("release it").docUrl(Rule.DOC_BASE_URL + "EASNET-020.md").build();
   }
 

@@ -67,7 +67,7 @@ class CapacityAndAllowlistRulesTest {
     assertThat(f).hasSize(1);
     assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-t of service svc is a /29 (192.168.3.0/29): only 4 usable"
         + " addresses after the 4 the cloud reserves");
-    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/vSwitches/vsw-t/cidrBlock");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/vSwitches/3/cidrBlock");
   }
 
   @Test
@@ -85,7 +85,7 @@ class CapacityAndAllowlistRulesTest {
         + " restart, scale-out and rolling updates");
     assertThat(f.get(0).remediation()).isEqualTo("add the vSwitch CIDR 192.168.1.0/24 to the allowlist (ModifyMode"
         + " Append) and remove 192.168.1.23");
-    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/rm-db/allowlists/default");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/0/allowlists/0/entries/0");
   }
 
   @Test

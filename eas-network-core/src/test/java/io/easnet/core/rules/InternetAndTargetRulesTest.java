@@ -78,15 +78,16 @@ class InternetAndTargetRulesTest {
     List<Finding> f = run(of(inventory(), input(service("svc")
         .addContainer(image("registry.cn-hangzhou.aliyuncs.com/ns/app:1"))
         .addContainer(image("acme-registry.cn-hangzhou.cr.aliyuncs.com/ns/side:2")))), "EASNET-022");
+    // sorted by the image (the finding's identity), not by the container's position
     assertThat(Estate.messages(f)).isEqualTo(
-        "service svc pulls registry.cn-hangzhou.aliyuncs.com/ns/app:1 from the public endpoint"
-            + " registry.cn-hangzhou.aliyuncs.com; the VPC endpoint registry-vpc.cn-hangzhou.aliyuncs.com serves the"
-            + " same repository inside the region\n"
-            + "service svc pulls acme-registry.cn-hangzhou.cr.aliyuncs.com/ns/side:2 from the public endpoint"
+        "service svc pulls acme-registry.cn-hangzhou.cr.aliyuncs.com/ns/side:2 from the public endpoint"
             + " acme-registry.cn-hangzhou.cr.aliyuncs.com; the VPC endpoint"
-            + " acme-registry-vpc.cn-hangzhou.cr.aliyuncs.com serves the same repository inside the region");
-    assertThat(f.get(0).didYouMean()).contains("registry-vpc.cn-hangzhou.aliyuncs.com/ns/app:1");
-    assertThat(f.get(1).pointer()).isEqualTo("/containers/1/image");
+            + " acme-registry-vpc.cn-hangzhou.cr.aliyuncs.com serves the same repository inside the region\n"
+            + "service svc pulls registry.cn-hangzhou.aliyuncs.com/ns/app:1 from the public endpoint"
+            + " registry.cn-hangzhou.aliyuncs.com; the VPC endpoint registry-vpc.cn-hangzhou.aliyuncs.com serves the"
+            + " same repository inside the region");
+    assertThat(f.get(1).didYouMean()).contains("registry-vpc.cn-hangzhou.aliyuncs.com/ns/app:1");
+    assertThat(f.get(0).pointer()).isEqualTo("/containers/1/image");
   }
 
   @Test

@@ -115,7 +115,7 @@ class NetworkingRulesTest {
         input(service("svc").resourceGroupId("eas-r-1").networking(java.util.Optional.empty()))), "EASNET-006");
     assertThat(f).hasSize(1);
     assertThat(f.get(0).message()).isEqualTo("service svc: vSwitch vsw-zz is not in the inventory");
-    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/resourceGroups/eas-r-1/dlink/auxVSwitchIds");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/resourceGroups/0/dlink/auxVSwitchIds/0");
   }
 
   @Test

@@ -32,7 +32,7 @@ class SecurityGroupRulesTest {
     assertThat(f).hasSize(1);
     assertThat(f.get(0).message()).isEqualTo("security group sg-web admits the whole internet on every TCP port"
         + " once its ingress rules are combined by priority");
-    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/securityGroups/sg-web/rules");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/securityGroups/2/rules");
   }
 
   @Test

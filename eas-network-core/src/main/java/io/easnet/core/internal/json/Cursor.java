@@ -3,6 +3,8 @@ package io.easnet.core.internal.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.internal.Suggestions;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,7 +65,7 @@ public final class Cursor {
 
   /** The member {@code key} (possibly missing); the cursor must be at an object. */
   public Cursor get(String key) {
-    return new Cursor(requireObject().get(key), Pointers.child(pointer, key), source);
+    return new Cursor(requireObject().get(key), JsonPointers.child(pointer, key), source);
   }
 
   /** The member {@code key} when it is present and not null. */
@@ -86,7 +88,7 @@ public final class Cursor {
   public Map<String, Cursor> members() {
     Map<String, Cursor> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : requireObject().properties()) {
-      out.put(e.getKey(), new Cursor(e.getValue(), Pointers.child(pointer, e.getKey()), source));
+      out.put(e.getKey(), new Cursor(e.getValue(), JsonPointers.child(pointer, e.getKey()), source));
     }
     return out;
   }
@@ -96,7 +98,7 @@ public final class Cursor {
     JsonNode a = requireArray();
     List<Cursor> out = new ArrayList<>(a.size());
     for (int i = 0; i < a.size(); i++) {
-      out.add(new Cursor(a.get(i), Pointers.child(pointer, i), source));
+      out.add(new Cursor(a.get(i), JsonPointers.child(pointer, i), source));
     }
     return out;
   }
@@ -224,10 +226,10 @@ public final class Cursor {
   public void rejectUnknownKeys(Collection<String> known, Map<String, String> aliases) {
     for (String key : members().keySet()) {
       if (!known.contains(key)) {
-        Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearest(key, known));
+        Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearestKey(key, known));
         throw InvalidInputException.of(
             source,
-            Pointers.child(pointer, key),
+            JsonPointers.child(pointer, key),
             "unknown key \"" + key + "\"" + near.map(n -> " (did you mean \"" + n + "\"?)").orElse("") + ".",
             near.map(n -> "rename it to \"" + n + "\" or remove it").orElse("remove it") + "; known keys here: "
                 + String.join(", ", known) + ".");

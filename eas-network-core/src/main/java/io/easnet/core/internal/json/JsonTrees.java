@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.JsonPointers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ public final class JsonTrees {
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           JsonLocation at = p.currentTokenLocation();
-          String child = Pointers.child(pointer, name);
+          String child = JsonPointers.child(pointer, name);
           JsonToken v = p.nextToken();
           JsonNode value = read(p, v, child, source);
           if (o.has(name)) {

@@ -1,8 +1,5 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
-import io.easnet.core.model.Cidr;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
@@ -18,22 +15,18 @@ final class AllowlistAdmitsEverybody extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    for (AllowlistTarget t : Allowlists.targets(context.inventory())) {
-      for (AllowlistGroup g : t.allowlists()) {
-        for (Cidr e : g.entries()) {
-          if (!e.isAny()) {
-            continue;
-          }
-          out.add(atInventory(context, Allowlists.pointer(t, g.name()))
-              .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId()
-                  + " contains " + e + ", which admits every address")
-              .remediation("replace " + e + " with the CIDR blocks of the vSwitches (or the NAT EIPs) of the"
-                  + " clients that need access")
-              .addResourceIds(t.targetId())
-              .identity(g.name() + "|" + e)
-              .build());
-        }
+    for (Allowlists.Entry e : Allowlists.entries(context.inventory())) {
+      if (!e.cidr().isAny()) {
+        continue;
       }
+      out.add(atEntry(context, e)
+          .message("allowlist \"" + e.group().name() + "\" of " + Allowlists.kind(e.target()) + " "
+              + e.target().targetId() + " contains " + e.cidr() + ", which admits every address")
+          .remediation("replace " + e.cidr() + " with the CIDR blocks of the vSwitches (or the NAT EIPs) of the"
+              + " clients that need access")
+          .addResourceIds(e.target().targetId())
+          .identity(e.group().name() + "|" + e.cidr())
+          .build());
     }
     return out;
   }

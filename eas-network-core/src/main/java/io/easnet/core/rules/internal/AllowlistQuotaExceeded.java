@@ -21,7 +21,7 @@ final class AllowlistQuotaExceeded extends BaseRule {
       if (n <= Allowlists.QUOTA) {
         continue;
       }
-      out.add(atInventory(context, Allowlists.pointer(t))
+      out.add(atAllowlists(context, t)
           .message(Allowlists.kind(t) + " " + t.targetId() + " has " + n + " allowlist entries, above the quota"
               + " of " + Allowlists.QUOTA + " per instance; the cloud rejects further changes")
           .remediation("merge single addresses into CIDR blocks (for EAS, one entry per vSwitch CIDR) until at"

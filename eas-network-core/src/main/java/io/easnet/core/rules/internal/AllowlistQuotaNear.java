@@ -21,7 +21,7 @@ final class AllowlistQuotaNear extends BaseRule {
       if (n < Allowlists.NEAR_QUOTA || n > Allowlists.QUOTA) {
         continue;
       }
-      out.add(atInventory(context, Allowlists.pointer(t))
+      out.add(atAllowlists(context, t)
           .message(Allowlists.kind(t) + " " + t.targetId() + " has " + n + " allowlist entries; the quota is "
               + Allowlists.QUOTA + " per instance, so only " + (Allowlists.QUOTA - n) + " more fit")
           .remediation("merge single addresses into CIDR blocks before adding more entries")

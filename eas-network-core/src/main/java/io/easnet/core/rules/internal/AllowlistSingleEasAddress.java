@@ -38,28 +38,27 @@ final class AllowlistSingleEasAddress extends BaseRule {
       }
     }
     List<Finding> out = new ArrayList<>();
-    for (AllowlistTarget t : Allowlists.targets(context.inventory())) {
-      for (AllowlistGroup g : t.allowlists()) {
-        for (Cidr e : g.entries()) {
-          if (!e.isSingleAddress()) {
-            continue;
-          }
-          for (VSwitch v : easVSwitches.values()) {
-            if (!v.cidrBlock().contains(e)) {
-              continue;
-            }
-            out.add(atInventory(context, Allowlists.pointer(t, g.name()))
-                .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
-                    + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
-                    + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"
-                    + " restart, scale-out and rolling updates")
-                .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
-                    + " remove " + e.address())
-                .addResourceIds(t.targetId(), v.id().value())
-                .identity(g.name() + "|" + e)
-                .build());
-          }
+    for (Allowlists.Entry entry : Allowlists.entries(context.inventory())) {
+      AllowlistTarget t = entry.target();
+      AllowlistGroup g = entry.group();
+      Cidr e = entry.cidr();
+      if (!e.isSingleAddress()) {
+        continue;
+      }
+      for (VSwitch v : easVSwitches.values()) {
+        if (!v.cidrBlock().contains(e)) {
+          continue;
         }
+        out.add(atEntry(context, entry)
+            .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
+                + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
+                + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"
+                + " restart, scale-out and rolling updates")
+            .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
+                + " remove " + e.address())
+            .addResourceIds(t.targetId(), v.id().value())
+            .identity(g.name() + "|" + e)
+            .build());
       }
     }
     return out;

@@ -1,13 +1,17 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The allowlist targets of an inventory, sorted by id, with their snapshot pointers. */
+/** The allowlist targets of an inventory, sorted by id, and their typed ids for snapshot pointers. */
 final class Allowlists {
   /** Entries per instance the cloud accepts. */
   static final int QUOTA = 1000;
@@ -24,19 +28,29 @@ final class Allowlists {
     return out;
   }
 
-  static String collection(AllowlistTarget t) {
-    return t instanceof RdsInstance ? "rdsInstances" : "redisInstances";
-  }
-
   static String kind(AllowlistTarget t) {
     return t instanceof RdsInstance ? "RDS instance" : "Redis instance";
   }
 
-  static String pointer(AllowlistTarget t, String group) {
-    return Pointers.of(collection(t), t.targetId(), "allowlists", group);
+  /** One allowlist entry of an instance, with the positions of its group and of itself. */
+  record Entry(AllowlistTarget target, int groupIndex, AllowlistGroup group, int entryIndex, Cidr cidr) {}
+
+  /** Every allowlist entry: instances sorted by id, groups and entries in their order. */
+  static List<Entry> entries(Inventory inv) {
+    List<Entry> out = new ArrayList<>();
+    for (AllowlistTarget t : targets(inv)) {
+      for (int gi = 0; gi < t.allowlists().size(); gi++) {
+        AllowlistGroup g = t.allowlists().get(gi);
+        for (int ei = 0; ei < g.entries().size(); ei++) {
+          out.add(new Entry(t, gi, g, ei, g.entries().get(ei)));
+        }
+      }
+    }
+    return out;
   }
 
-  static String pointer(AllowlistTarget t) {
-    return Pointers.of(collection(t), t.targetId(), "allowlists");
+  /** The typed id of the instance, to locate it in the snapshot. */
+  static ResourceId id(AllowlistTarget t) {
+    return t instanceof RdsInstance r ? r.id() : ((RedisInstance) t).id();
   }
 }

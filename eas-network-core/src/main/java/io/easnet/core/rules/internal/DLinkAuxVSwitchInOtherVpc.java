@@ -8,7 +8,6 @@ import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +20,7 @@ final class DLinkAuxVSwitchInOtherVpc extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    List<ResourceGroup> groups = new ArrayList<>(context.inventory().resourceGroups());
-    groups.sort(Comparator.comparing(g -> g.id().value()));
-    for (ResourceGroup g : groups) {
+    for (ResourceGroup g : byId(context.inventory().resourceGroups(), ResourceGroup::id)) {
       if (g.dlink().isEmpty()) {
         continue;
       }
@@ -32,12 +29,13 @@ final class DLinkAuxVSwitchInOtherVpc extends BaseRule {
       if (primary.isEmpty()) {
         continue;
       }
-      for (VSwitchId aux : d.auxVSwitchIds()) {
+      for (int i = 0; i < d.auxVSwitchIds().size(); i++) {
+        VSwitchId aux = d.auxVSwitchIds().get(i);
         Optional<VSwitch> v = context.inventory().vSwitch(aux);
         if (v.isEmpty() || v.get().vpcId().equals(primary.get().vpcId())) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("resourceGroups", g.id().value(), "dlink", "auxVSwitchIds"))
+        out.add(atResource(context, g.id(), "dlink", "auxVSwitchIds", i)
             .message("resource group " + g.id() + ": auxiliary vSwitch " + aux + " is in VPC " + v.get().vpcId()
                 + " but the primary vSwitch " + d.vSwitchId() + " is in " + primary.get().vpcId()
                 + "; all vSwitches of a VPC direct connection must be in one VPC")

@@ -45,7 +45,7 @@ final class EasEgressDeniesTarget extends BaseRule {
         if (d.decision() != SgDecision.DENY) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("securityGroups", g.get().id().value(), "rules"))
+        out.add(atDecidingRule(context, g.get(), d)
             .serviceName(s.name())
             .message("security group " + g.get().id() + " of service " + s.name() + " denies egress TCP "
                 + t.get().port() + " to " + t.get().kind() + (id.isEmpty() ? "" : " " + id) + " ("

@@ -33,7 +33,7 @@ final class EnterpriseGroupWithoutEgress extends BaseRule {
       if (anyAccept) {
         continue;
       }
-      out.add(atInventory(context, Pointers.of("securityGroups", g.get().id().value(), "rules"))
+      out.add(atResource(context, g.get().id())
           .message("security group " + g.get().id() + " of service " + s.name() + " is an enterprise group with no"
               + " egress accept rule: enterprise groups deny all egress by default, so the EAS instances can reach"
               + " nothing (no database, no internet, no storage over the VPC)")

@@ -8,7 +8,6 @@ import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,14 +22,12 @@ final class GroupOpenOnAllPorts extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    List<SecurityGroup> groups = new ArrayList<>(context.inventory().securityGroups());
-    groups.sort(Comparator.comparing(g -> g.id().value()));
     SecurityGroupEvaluator evaluator = SecurityGroupEvaluator.of(context.inventory());
-    for (SecurityGroup g : groups) {
+    for (SecurityGroup g : byId(context.inventory().securityGroups(), SecurityGroup::id)) {
       if (!openOnAllPorts(evaluator, g)) {
         continue;
       }
-      out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
+      out.add(atRules(context, g)
           .message("security group " + g.id() + users(context, g) + " admits the whole internet on every TCP"
               + " port once its ingress rules are combined by priority")
           .remediation("replace the wide ingress rules with rules for the ports and client blocks that need"

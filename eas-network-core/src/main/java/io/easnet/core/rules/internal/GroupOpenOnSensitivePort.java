@@ -8,7 +8,6 @@ import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,8 @@ final class GroupOpenOnSensitivePort extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    List<SecurityGroup> groups = new ArrayList<>(context.inventory().securityGroups());
-    groups.sort(Comparator.comparing(g -> g.id().value()));
     SecurityGroupEvaluator evaluator = SecurityGroupEvaluator.of(context.inventory());
-    for (SecurityGroup g : groups) {
+    for (SecurityGroup g : byId(context.inventory().securityGroups(), SecurityGroup::id)) {
       if (GroupOpenOnAllPorts.openOnAllPorts(evaluator, g)) {
         continue;
       }
@@ -46,7 +43,7 @@ final class GroupOpenOnSensitivePort extends BaseRule {
         if (!evaluator.openToInternet(g, Direction.INGRESS, Protocol.TCP, p.getKey())) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("securityGroups", g.id().value(), "rules"))
+        out.add(atRules(context, g)
             .message("security group " + g.id() + GroupOpenOnAllPorts.users(context, g) + " admits the whole"
                 + " internet on TCP port " + p.getKey() + " (" + p.getValue() + ")")
             .remediation("limit the ingress rule for port " + p.getKey() + " to the client blocks that need it,"

@@ -61,7 +61,7 @@ final class GroupSharedAcrossEnvironments extends BaseRule {
       }
       List<String> parts = new ArrayList<>();
       envs.forEach((env, names) -> parts.add(env + ": " + String.join(", ", names)));
-      out.add(atInventory(context, Pointers.of("securityGroups", e.getKey()))
+      out.add(atResource(context, SecurityGroupId.of(e.getKey()))
           .message("security group " + e.getKey() + groupEnv.map(x -> " (tagged " + x + ")").orElse("")
               + " is used by services of " + (mixed ? "several environments" : "another environment") + " ("
               + String.join("; ", parts) + "); a rule opened for one environment opens it for the others")

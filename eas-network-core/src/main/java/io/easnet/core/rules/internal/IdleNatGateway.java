@@ -7,7 +7,6 @@ import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,9 +21,7 @@ final class IdleNatGateway extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    List<NatGateway> nats = new ArrayList<>(context.inventory().natGateways());
-    nats.sort(Comparator.comparing(n -> n.id().value()));
-    for (NatGateway n : nats) {
+    for (NatGateway n : byId(context.inventory().natGateways(), NatGateway::id)) {
       if (n.networkType() != NatNetworkType.INTERNET || n.eipIds().isEmpty()) {
         continue;
       }
@@ -35,7 +32,7 @@ final class IdleNatGateway extends BaseRule {
         continue;
       }
       List<String> eips = n.eipIds().stream().map(Object::toString).sorted().toList();
-      out.add(atInventory(context, Pointers.of("natGateways", n.id().value()))
+      out.add(atResource(context, n.id())
           .message("NAT gateway " + n.id() + " in " + n.vpcId() + " has EIP " + String.join(", ", eips)
               + " but none of the services analysed in this VPC ("
               + String.join(", ", inVpc.stream().map(ResolvedService::name).toList())

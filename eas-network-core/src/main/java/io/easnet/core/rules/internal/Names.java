@@ -1,48 +1,11 @@
 package io.easnet.core.rules.internal;
 
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 
-/** Near-miss suggestions and environment names. */
+/** Environment names (dev, test, staging, prod) in resource names and tags. */
 final class Names {
   private Names() {}
-
-  /** The closest candidate within a small edit distance, for "did you mean"; ties go to the smaller id. */
-  static Optional<String> closest(String wanted, Collection<String> candidates) {
-    int limit = Math.max(2, wanted.length() / 5);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : new TreeSet<>(candidates)) {
-      int d = distance(wanted, c);
-      if (d > 0 && d <= limit && d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 
   /**
    * The environment a name or tag value denotes: {@code prod}, {@code staging}, {@code test} or {@code dev}, from

@@ -30,7 +30,7 @@ final class PartialBlockWithResourceGroup extends BaseRule {
       if (n.isEmpty() || dlink.isEmpty()) {
         continue;
       }
-      out.add(atService(s, Pointers.NETWORKING)
+      out.add(atService(s, NETWORKING)
           .message("service " + s.name() + " sets a partial cloud.networking block (missing "
               + String.join(", ", n.get().missingKeys()) + ") while resource group " + group.get().id()
               + " has a VPC direct connection (vSwitch " + dlink.get().vSwitchId() + ", security group "

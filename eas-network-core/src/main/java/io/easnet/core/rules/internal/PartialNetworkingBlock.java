@@ -31,7 +31,7 @@ final class PartialNetworkingBlock extends BaseRule {
       n.vpcId().ifPresent(v -> ids.add(v.value()));
       n.vSwitchId().ifPresent(v -> ids.add(v.value()));
       n.securityGroupId().ifPresent(v -> ids.add(v.value()));
-      out.add(atService(s, Pointers.NETWORKING)
+      out.add(atService(s, NETWORKING)
           .message("service " + s.name() + " sets " + String.join(", ", present) + " in cloud.networking but not "
               + String.join(", ", n.missingKeys()) + "; EAS needs all of vpc_id, vswitch_id and"
               + " security_group_id and never fills the gap from the resource group")

@@ -23,14 +23,15 @@ final class PlaceholderId extends BaseRule {
     for (ResolvedService s : context.services()) {
       Optional<ServiceNetworking> n = s.spec().networking();
       if (n.isPresent()) {
-        n.get().vpcId().ifPresent(id -> add(out, context, s, "vpc_id", Pointers.VPC_ID, id,
+        n.get().vpcId().ifPresent(id -> add(out, context, s, "vpc_id", networking("vpc_id"), id,
             context.inventory().vpcs().stream().map(v -> v.id().value())));
-        n.get().vSwitchId().ifPresent(id -> add(out, context, s, "vswitch_id", Pointers.VSWITCH_ID, id,
+        n.get().vSwitchId().ifPresent(id -> add(out, context, s, "vswitch_id", networking("vswitch_id"), id,
             context.inventory().vSwitches().stream().map(v -> v.id().value())));
         n.get().securityGroupId().ifPresent(id -> add(out, context, s, "security_group_id",
-            Pointers.SECURITY_GROUP_ID, id, context.inventory().securityGroups().stream().map(v -> v.id().value())));
+            networking("security_group_id"), id,
+            context.inventory().securityGroups().stream().map(v -> v.id().value())));
       }
-      s.spec().resourceGroupId().ifPresent(id -> add(out, context, s, "resource", Pointers.RESOURCE, id,
+      s.spec().resourceGroupId().ifPresent(id -> add(out, context, s, "resource", RESOURCE, id,
           context.inventory().resourceGroups().stream().map(v -> v.id().value())));
     }
     return out;

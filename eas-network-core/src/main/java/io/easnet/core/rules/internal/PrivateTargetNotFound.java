@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
@@ -28,7 +29,7 @@ final class PrivateTargetNotFound extends BaseRule {
                 + " ECS instances are looked up by id)")
             .remediation("check the target id, or add the instance to the snapshot")
             .addResourceIds(t);
-        Names.closest(t, known).ifPresent(f::didYouMean);
+        Suggestions.nearestId(t, known).ifPresent(f::didYouMean);
         out.add(f.build());
       }
     }

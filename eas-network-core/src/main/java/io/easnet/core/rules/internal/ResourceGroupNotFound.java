@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -32,12 +33,12 @@ final class ResourceGroupNotFound extends BaseRule {
       if (id.isPlaceholder() || context.inventory().resourceGroup(id).isPresent()) {
         continue;
       }
-      Finding.Builder f = atService(s, Pointers.RESOURCE)
+      Finding.Builder f = atService(s, RESOURCE)
           .message("service " + s.name() + " runs in resource group " + id + ", which is not in the inventory;"
               + " its VPC direct connection could not be checked")
           .remediation("fix metadata.resource or add the resource group to the snapshot")
           .addResourceIds(id.value());
-      Names.closest(id.value(), known).ifPresent(f::didYouMean);
+      Suggestions.nearestId(id.value(), known).ifPresent(f::didYouMean);
       out.add(f.build());
     }
     return out;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -33,7 +34,7 @@ final class SecurityGroupNotFound extends BaseRule {
           .message("service " + s.name() + ": security group " + id + " is not in the inventory")
           .remediation("use the id of an existing security group of the service's VPC, or refresh the snapshot")
           .addResourceIds(id.value());
-      Names.closest(id.value(), known).ifPresent(f::didYouMean);
+      Suggestions.nearestId(id.value(), known).ifPresent(f::didYouMean);
       out.add(f.build());
     }
     return out;

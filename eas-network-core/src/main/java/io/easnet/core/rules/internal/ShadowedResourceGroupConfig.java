@@ -25,7 +25,7 @@ final class ShadowedResourceGroupConfig extends BaseRule {
       EffectiveNetwork n = s.network().get();
       DLink d = n.shadowedResourceGroupConfig().get();
       String group = n.resourceGroupId().map(Object::toString).orElse("the resource group");
-      out.add(atService(s, Pointers.NETWORKING)
+      out.add(atService(s, NETWORKING)
           .message("service " + s.name() + " uses its own cloud.networking (vSwitch "
               + n.primaryVSwitchId().map(Object::toString).orElse("?") + ", security group "
               + n.securityGroupId().map(Object::toString).orElse("?") + "); the VPC direct connection of " + group

@@ -45,7 +45,7 @@ final class TargetAllowlistMissesVSwitch extends BaseRule {
           if (v.isEmpty() || t.get().admits(v.get().cidrBlock())) {
             continue;
           }
-          out.add(atInventory(context, Allowlists.pointer(t.get()))
+          out.add(atAllowlists(context, t.get())
               .serviceName(s.name())
               .message("the allowlists of " + Allowlists.kind(t.get()) + " " + id + " do not admit "
                   + v.get().cidrBlock() + ", the CIDR of EAS vSwitch " + vid + " of service " + s.name()

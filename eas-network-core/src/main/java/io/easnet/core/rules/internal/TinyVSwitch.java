@@ -27,7 +27,7 @@ final class TinyVSwitch extends BaseRule {
         if (v.isEmpty() || v.get().cidrBlock().prefixLength() < 28 || !seen.add(id.value())) {
           continue;
         }
-        out.add(atInventory(context, Pointers.of("vSwitches", id.value(), "cidrBlock"))
+        out.add(atResource(context, id, "cidrBlock")
             .message("vSwitch " + id + " of service " + s.name() + " is a /" + v.get().cidrBlock().prefixLength()
                 + " (" + v.get().cidrBlock() + "): only " + v.get().usableIpCount() + " usable addresses after the"
                 + " 4 the cloud reserves")

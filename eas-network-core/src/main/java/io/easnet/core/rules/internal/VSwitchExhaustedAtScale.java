@@ -2,12 +2,10 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.VSwitchCapacity;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** EASNET-010: the services placed in a vSwitch need more addresses at scale than it has free. */
 final class VSwitchExhaustedAtScale extends BaseRule {
@@ -23,9 +21,7 @@ final class VSwitchExhaustedAtScale extends BaseRule {
       if (!c.isShort()) {
         continue;
       }
-      ResolvedService first = u.services().get(0);
-      out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
-          .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
+      out.add(atUsage(context, u)
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") has " + c.free()
               + " free addresses but needs " + c.totalDemand() + " at scale including rolling-update surge ("
               + u.serviceList() + "): short by " + c.shortfall())

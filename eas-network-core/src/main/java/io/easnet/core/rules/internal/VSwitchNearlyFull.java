@@ -2,12 +2,10 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.VSwitchCapacity;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 
 /** EASNET-011: at scale the vSwitch would be more than 80 % used (but not exhausted). */
@@ -26,9 +24,7 @@ final class VSwitchNearlyFull extends BaseRule {
       if (c.isShort() || c.peakUtilisationPercent() <= THRESHOLD_PERCENT) {
         continue;
       }
-      ResolvedService first = u.services().get(0);
-      out.add(atNetworkValue(context, first, "vswitch_id", "vSwitchId")
-          .serviceName(u.services().size() == 1 ? Optional.of(first.name()) : Optional.empty())
+      out.add(atUsage(context, u)
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") would be "
               + String.format(Locale.ROOT, "%.0f", c.peakUtilisationPercent()) + " % used at scale: " + c.inUse()
               + " in use + " + c.totalDemand() + " needed (" + u.serviceList() + ") of " + c.usable() + " usable")

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -31,11 +32,11 @@ final class VSwitchNotFound extends BaseRule {
         if (id.isPlaceholder() || context.inventory().vSwitch(id).isPresent()) {
           continue;
         }
-        Finding.Builder f = atNetworkValue(context, s, "vswitch_id", i == 0 ? "vSwitchId" : "auxVSwitchIds")
+        Finding.Builder f = atVSwitchValue(context, s, ids.get(i))
             .message("service " + s.name() + ": vSwitch " + id + " is not in the inventory")
             .remediation("use the id of an existing vSwitch of the service's VPC, or refresh the snapshot")
             .addResourceIds(id.value());
-        Names.closest(id.value(), known).ifPresent(f::didYouMean);
+        Suggestions.nearestId(id.value(), known).ifPresent(f::didYouMean);
         out.add(f.build());
       }
     }

@@ -33,7 +33,7 @@ final class VSwitchOutsideVpc extends BaseRule {
         }
         List<String> inVpc = context.inventory().vSwitchesIn(vpc).stream().map(v -> v.id().value()).sorted()
             .toList();
-        Finding.Builder f = atNetworkValue(context, s, "vswitch_id", i == 0 ? "vSwitchId" : "auxVSwitchIds")
+        Finding.Builder f = atVSwitchValue(context, s, ids.get(i))
             .message("service " + s.name() + ": vSwitch " + vsw.get().id() + " is in VPC " + vsw.get().vpcId()
                 + ", not in the configured VPC " + vpc)
             .remediation(inVpc.isEmpty() ? "create a vSwitch in " + vpc + " or configure the VPC of the vSwitch"

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -34,7 +35,7 @@ final class VpcNotFound extends BaseRule {
               + " VPCs known)")
           .remediation("use the id of an existing VPC in this region, or refresh the snapshot")
           .addResourceIds(id.value());
-      Names.closest(id.value(), known).ifPresent(f::didYouMean);
+      Suggestions.nearestId(id.value(), known).ifPresent(f::didYouMean);
       out.add(f.build());
     }
     return out;
