@@ -31,6 +31,9 @@ class InternetAndTargetRulesTest {
     assertThat(f.get(0).message()).isEqualTo("service svc needs internet egress, but: NAT_NO_EIP on ngw-a: ngw-a has"
         + " no EIP bound; SNAT_NO_ENTRY_FOR_SOURCE on vsw-a1: no SNAT entry of ngw-a covers vsw-a1 (192.168.1.0/24);"
         + " ROUTE_NO_NAT on vtb-a: vtb-a has no route matching 0.0.0.0/0");
+    assertThat(f.get(0).remediation()).contains("; create a SNAT entry on ngw-a")
+        .contains("; add a route entry 0.0.0.0/0 with next hop type NatGateway ngw-a to vtb-a")
+        .doesNotContain("SnatIp add");
   }
 
   @Test

@@ -31,7 +31,7 @@ final class InternetIntentWithoutEgress extends BaseRule {
       }
       out.add(atNetworkValue(context, s, "vswitch_id", "vSwitchId")
           .message("service " + s.name() + " needs internet egress, but: " + String.join("; ", missing))
-          .remediation(String.join(" ", InternetPath.fixes(s.network().get(), context.inventory())))
+          .remediation(String.join("; ", InternetPath.fixes(s.network().get(), context.inventory())))
           .addAllResourceIds(s.network().get().vpcId().map(v -> List.of(v.value())).orElse(List.of()))
           .build());
     }
