@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
@@ -26,9 +27,11 @@ import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -215,8 +218,8 @@ public final class PathAnalyzer {
    * (every address of {@code 0.0.0.0/0} for any destination), an internet NAT gateway in the VPC that is Available
    * and has an EIP, a SNAT entry of that gateway covering the vSwitch (by vSwitch id, or the longest CIDR containing
    * the vSwitch block; entries for a sub-range only cover some instances), the entry Available, the vSwitch's route
-   * table sending the destination (longest match) to that gateway, and the external allowlist, when given,
-   * admitting every SNAT IP of the entry.
+   * table sending the destination (longest match, or entries to that gateway that together cover it) to that
+   * gateway, and the external allowlist, when given, admitting every SNAT IP of the entry.
    *
    * <p>The gateway analysed is the one the route points to, else the first internet gateway with a SNAT entry for
    * the vSwitch, else the first internet gateway of the VPC.
@@ -248,7 +251,7 @@ public final class PathAnalyzer {
         acc.hop(egressLabel, "security group", HopStatus.UNKNOWN, "no security group");
       }
       Optional<RouteTable> table = vsw.flatMap(inventory::routeTableFor);
-      Optional<RouteEntry> route = table.flatMap(rt -> rt.longestMatch(dest));
+      Optional<RouteEntry> route = table.flatMap(rt -> routeFor(rt, dest));
       NatGateway nat = vpc.map(v -> chooseNat(v, route, id, vsw)).orElse(null);
       checkNat(acc, vpc, nat);
       SnatEntry entry = checkSnat(acc, nat, id, vsw);
@@ -261,6 +264,32 @@ public final class PathAnalyzer {
       paths.add(acc.build());
     }
     return result(PathKind.INTERNET, description, service, paths);
+  }
+
+  /**
+   * The route the destination takes: the longest entry containing it; or, for a block no entry contains (any
+   * destination is {@code 0.0.0.0/0}), the entries to one NAT gateway that together cover it, as when the default
+   * route is written as {@code 0.0.0.0/1} plus {@code 128.0.0.0/1} (the first of them is returned).
+   */
+  private static Optional<RouteEntry> routeFor(RouteTable rt, Cidr dest) {
+    Optional<RouteEntry> longest = rt.longestMatch(dest);
+    if (longest.isPresent() || dest.isSingleAddress()) {
+      return longest;
+    }
+    Map<String, List<RouteEntry>> byNat = new LinkedHashMap<>();
+    for (RouteEntry e : rt.entries()) {
+      if (RouteEntry.NAT_GATEWAY.equalsIgnoreCase(e.nextHopType()) && dest.contains(e.destination())) {
+        byNat.computeIfAbsent(e.nextHopId(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    for (List<RouteEntry> entries : byNat.values()) {
+      IntervalSet rest = IntervalSet.of(dest);
+      entries.forEach(e -> rest.subtract(e.destination()));
+      if (rest.isEmpty()) {
+        return Optional.of(entries.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   private NatGateway chooseNat(VpcId vpc, Optional<RouteEntry> route, VSwitchId id, Optional<VSwitch> vsw) {
