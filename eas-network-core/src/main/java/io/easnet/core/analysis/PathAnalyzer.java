@@ -215,8 +215,8 @@ public final class PathAnalyzer {
 
   /**
    * EAS instances to an internet destination. Per vSwitch: the vSwitch, the EAS group's egress to the destination
-   * (every address of {@code 0.0.0.0/0} for any destination), an internet NAT gateway in the VPC that is Available
-   * and has an EIP, a SNAT entry of that gateway covering the vSwitch (by vSwitch id, or the longest CIDR containing
+   * (every public IPv4 address for any destination: private ranges are not the internet), an internet NAT gateway
+   * in the VPC that is Available and has an EIP, a SNAT entry of that gateway covering the vSwitch (by vSwitch id, or the longest CIDR containing
    * the vSwitch block; entries for a sub-range only cover some instances), the entry Available, the vSwitch's route
    * table sending the destination (longest match, or entries to that gateway that together cover it) to that
    * gateway, and the external allowlist, when given, admitting every SNAT IP of the entry.
@@ -241,10 +241,10 @@ public final class PathAnalyzer {
       Optional<SecurityGroupId> easSg = checkEasGroup(acc, service);
       String egressLabel = "security group " + easSg.map(Object::toString).orElse("(none)") + " (egress)";
       if (easSg.isPresent()) {
-        SgVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, target.protocol(), dest,
-            List.of(), target.port());
+        SgVerdict v = egressToInternet(easSg.get(), target);
+        String to = target.destination().isPresent() ? dest.toString() : "every public IPv4 address";
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
-            "outbound " + flow(target.protocol(), target.port()) + " to " + dest,
+            "outbound " + flow(target.protocol(), target.port()) + " to " + to,
             "add an egress rule to " + easSg.get() + ": accept " + flow(target.protocol(), target.port()) + " to "
                 + dest + (v.decidingRule().isPresent() ? " at a higher priority than the deciding drop rule" : ""));
       } else {
@@ -264,6 +264,34 @@ public final class PathAnalyzer {
       paths.add(acc.build());
     }
     return result(PathKind.INTERNET, description, service, paths);
+  }
+
+  /**
+   * The EAS group's egress verdict for an internet target. For one destination, that address. For any destination,
+   * every public IPv4 block ({@link PublicIpv4}): the first denying verdict, else the first undetermined one, else
+   * the verdict of the first block. Private ranges are not the internet, so dropping them cuts nothing.
+   */
+  private SgVerdict egressToInternet(SecurityGroupId group, InternetTarget target) {
+    if (target.destination().isPresent()) {
+      return evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), target.destinationBlock(),
+          List.of(), target.port());
+    }
+    SgVerdict first = null;
+    SgVerdict undetermined = null;
+    for (Cidr block : PublicIpv4.BLOCKS) {
+      SgVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block, List.of(),
+          target.port());
+      if (v.decision() == SgDecision.DENY) {
+        return v;
+      }
+      if (v.decision() == SgDecision.UNDETERMINED && undetermined == null) {
+        undetermined = v;
+      }
+      if (first == null) {
+        first = v;
+      }
+    }
+    return undetermined != null ? undetermined : first;
   }
 
   /**
