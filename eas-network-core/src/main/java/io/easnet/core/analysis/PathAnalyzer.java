@@ -453,6 +453,22 @@ public final class PathAnalyzer {
           .fix("wait until " + e.id() + " is Available, or delete and recreate it").build());
       return e;
     }
+    List<SnatEntry> down = m.subRanges.stream().filter(x -> !x.isAvailable()).toList();
+    if (!down.isEmpty()) {
+      acc.hop(label + " " + e.id(), e.id().value(), HopStatus.PARTIAL, how + "; the more specific "
+          + joined(down.stream().map(SnatEntry::id).toList()) + " not Available");
+      for (SnatEntry d : down) {
+        String range = d.sourceCidr().map(Object::toString).orElse("");
+        acc.explain(Explanation.builder().code(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE).component(d.id().value())
+            .decidingRule(DecidingRule.text("SNAT entry " + d.id() + " with source CIDR " + range
+                + " (longest prefix for the instances in " + range + ")"))
+            .expected("SNAT entry " + d.id() + " is Available")
+            .actual("its status is " + d.status() + "; instances in " + range + " use it, not " + e.id())
+            .fix("wait until " + d.id() + " is Available, or delete it so that " + e.id() + " covers " + range)
+            .build());
+      }
+      return e;
+    }
     acc.hop(label + " " + e.id(), e.id().value(), HopStatus.PASS, how);
     return e;
   }
@@ -507,6 +523,12 @@ public final class PathAnalyzer {
     List<IpAddress> ips = new ArrayList<>();
     if (entry != null) {
       ips.addAll(entry.snatIps());
+      // entries for a sub-range of the vSwitch win for their instances (longest prefix): their EIPs count too
+      if (nat != null) {
+        for (SnatEntry sub : snatFor(nat, id, vsw).subRanges) {
+          sub.snatIps().stream().filter(ip -> !ips.contains(ip)).forEach(ips::add);
+        }
+      }
     } else if (nat != null) {
       inventory.eipsOf(nat).forEach(e -> ips.add(e.ipAddress()));
     }
