@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
@@ -26,9 +27,11 @@ import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -212,11 +215,11 @@ public final class PathAnalyzer {
 
   /**
    * EAS instances to an internet destination. Per vSwitch: the vSwitch, the EAS group's egress to the destination
-   * (every address of {@code 0.0.0.0/0} for any destination), an internet NAT gateway in the VPC that is Available
-   * and has an EIP, a SNAT entry of that gateway covering the vSwitch (by vSwitch id, or the longest CIDR containing
+   * (every public IPv4 address for any destination: private ranges are not the internet), an internet NAT gateway
+   * in the VPC that is Available and has an EIP, a SNAT entry of that gateway covering the vSwitch (by vSwitch id, or the longest CIDR containing
    * the vSwitch block; entries for a sub-range only cover some instances), the entry Available, the vSwitch's route
-   * table sending the destination (longest match) to that gateway, and the external allowlist, when given,
-   * admitting every SNAT IP of the entry.
+   * table sending the destination (longest match, or entries to that gateway that together cover it) to that
+   * gateway, and the external allowlist, when given, admitting every SNAT IP of the entry.
    *
    * <p>The gateway analysed is the one the route points to, else the first internet gateway with a SNAT entry for
    * the vSwitch, else the first internet gateway of the VPC.
@@ -238,17 +241,17 @@ public final class PathAnalyzer {
       Optional<SecurityGroupId> easSg = checkEasGroup(acc, service);
       String egressLabel = "security group " + easSg.map(Object::toString).orElse("(none)") + " (egress)";
       if (easSg.isPresent()) {
-        SgVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, target.protocol(), dest,
-            List.of(), target.port());
+        SgVerdict v = egressToInternet(easSg.get(), target);
+        String to = target.destination().isPresent() ? dest.toString() : "every public IPv4 address";
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
-            "outbound " + flow(target.protocol(), target.port()) + " to " + dest,
+            "outbound " + flow(target.protocol(), target.port()) + " to " + to,
             "add an egress rule to " + easSg.get() + ": accept " + flow(target.protocol(), target.port()) + " to "
                 + dest + (v.decidingRule().isPresent() ? " at a higher priority than the deciding drop rule" : ""));
       } else {
         acc.hop(egressLabel, "security group", HopStatus.UNKNOWN, "no security group");
       }
       Optional<RouteTable> table = vsw.flatMap(inventory::routeTableFor);
-      Optional<RouteEntry> route = table.flatMap(rt -> rt.longestMatch(dest));
+      Optional<RouteEntry> route = table.flatMap(rt -> routeFor(rt, dest));
       NatGateway nat = vpc.map(v -> chooseNat(v, route, id, vsw)).orElse(null);
       checkNat(acc, vpc, nat);
       SnatEntry entry = checkSnat(acc, nat, id, vsw);
@@ -261,6 +264,60 @@ public final class PathAnalyzer {
       paths.add(acc.build());
     }
     return result(PathKind.INTERNET, description, service, paths);
+  }
+
+  /**
+   * The EAS group's egress verdict for an internet target. For one destination, that address. For any destination,
+   * every public IPv4 block ({@link PublicIpv4}): the first denying verdict, else the first undetermined one, else
+   * the verdict of the first block. Private ranges are not the internet, so dropping them cuts nothing.
+   */
+  private SgVerdict egressToInternet(SecurityGroupId group, InternetTarget target) {
+    if (target.destination().isPresent()) {
+      return evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), target.destinationBlock(),
+          List.of(), target.port());
+    }
+    SgVerdict first = null;
+    SgVerdict undetermined = null;
+    for (Cidr block : PublicIpv4.BLOCKS) {
+      SgVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block, List.of(),
+          target.port());
+      if (v.decision() == SgDecision.DENY) {
+        return v;
+      }
+      if (v.decision() == SgDecision.UNDETERMINED && undetermined == null) {
+        undetermined = v;
+      }
+      if (first == null) {
+        first = v;
+      }
+    }
+    return undetermined != null ? undetermined : first;
+  }
+
+  /**
+   * The route the destination takes: the longest entry containing it; or, for a block no entry contains (any
+   * destination is {@code 0.0.0.0/0}), the entries to one NAT gateway that together cover it, as when the default
+   * route is written as {@code 0.0.0.0/1} plus {@code 128.0.0.0/1} (the first of them is returned).
+   */
+  private static Optional<RouteEntry> routeFor(RouteTable rt, Cidr dest) {
+    Optional<RouteEntry> longest = rt.longestMatch(dest);
+    if (longest.isPresent() || dest.isSingleAddress()) {
+      return longest;
+    }
+    Map<String, List<RouteEntry>> byNat = new LinkedHashMap<>();
+    for (RouteEntry e : rt.entries()) {
+      if (RouteEntry.NAT_GATEWAY.equalsIgnoreCase(e.nextHopType()) && dest.contains(e.destination())) {
+        byNat.computeIfAbsent(e.nextHopId(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    for (List<RouteEntry> entries : byNat.values()) {
+      IntervalSet rest = IntervalSet.of(dest);
+      entries.forEach(e -> rest.subtract(e.destination()));
+      if (rest.isEmpty()) {
+        return Optional.of(entries.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   private NatGateway chooseNat(VpcId vpc, Optional<RouteEntry> route, VSwitchId id, Optional<VSwitch> vsw) {
@@ -396,6 +453,22 @@ public final class PathAnalyzer {
           .fix("wait until " + e.id() + " is Available, or delete and recreate it").build());
       return e;
     }
+    List<SnatEntry> down = m.subRanges.stream().filter(x -> !x.isAvailable()).toList();
+    if (!down.isEmpty()) {
+      acc.hop(label + " " + e.id(), e.id().value(), HopStatus.PARTIAL, how + "; the more specific "
+          + joined(down.stream().map(SnatEntry::id).toList()) + " not Available");
+      for (SnatEntry d : down) {
+        String range = d.sourceCidr().map(Object::toString).orElse("");
+        acc.explain(Explanation.builder().code(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE).component(d.id().value())
+            .decidingRule(DecidingRule.text("SNAT entry " + d.id() + " with source CIDR " + range
+                + " (longest prefix for the instances in " + range + ")"))
+            .expected("SNAT entry " + d.id() + " is Available")
+            .actual("its status is " + d.status() + "; instances in " + range + " use it, not " + e.id())
+            .fix("wait until " + d.id() + " is Available, or delete it so that " + e.id() + " covers " + range)
+            .build());
+      }
+      return e;
+    }
     acc.hop(label + " " + e.id(), e.id().value(), HopStatus.PASS, how);
     return e;
   }
@@ -450,6 +523,12 @@ public final class PathAnalyzer {
     List<IpAddress> ips = new ArrayList<>();
     if (entry != null) {
       ips.addAll(entry.snatIps());
+      // entries for a sub-range of the vSwitch win for their instances (longest prefix): their EIPs count too
+      if (nat != null) {
+        for (SnatEntry sub : snatFor(nat, id, vsw).subRanges) {
+          sub.snatIps().stream().filter(ip -> !ips.contains(ip)).forEach(ips::add);
+        }
+      }
     } else if (nat != null) {
       inventory.eipsOf(nat).forEach(e -> ips.add(e.ipAddress()));
     }

@@ -22,14 +22,12 @@ public abstract class AllowlistGroup {
     return false;
   }
 
-  /** True when an entry contains every address of {@code source}. */
+  /**
+   * True when the entries together admit every address of {@code source}: {@code 10.0.0.0/25} plus
+   * {@code 10.0.0.128/25} admit {@code 10.0.0.0/24}.
+   */
   public final boolean admits(Cidr source) {
-    for (Cidr e : entries()) {
-      if (e.contains(source)) {
-        return true;
-      }
-    }
-    return false;
+    return BlockUnion.covers(entries(), source);
   }
 
   @Value.Check

@@ -28,8 +28,13 @@ public interface AllowlistTarget {
     return allowlists().stream().mapToInt(g -> g.entries().size()).sum();
   }
 
-  /** True when some allowlist group admits every address of {@code source}. */
+  /**
+   * True when the allowlist groups together admit every address of {@code source}; the cloud admits a client that
+   * any entry of any group admits, so entries of different groups add up.
+   */
   default boolean admits(Cidr source) {
-    return allowlists().stream().anyMatch(g -> g.admits(source));
+    List<Cidr> all = new java.util.ArrayList<>();
+    allowlists().forEach(g -> all.addAll(g.entries()));
+    return BlockUnion.covers(all, source);
   }
 }

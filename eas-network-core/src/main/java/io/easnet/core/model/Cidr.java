@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class Cidr implements Comparable<Cidr> {
   private static final Pattern IPV4 =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
+  private static final Pattern V6_PREFIX = Pattern.compile("0|[1-9]\\d{0,2}");
   private static final BigInteger V6_ALL_ONES = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
   /** {@code 0.0.0.0/0}: every IPv4 address. */
@@ -153,8 +154,13 @@ public final class Cidr implements Comparable<Cidr> {
 
   private static Cidr parseV6(String in, String original, boolean normalize) {
     if (in.indexOf('*') >= 0 || in.indexOf('-') >= 0 || in.indexOf('%') >= 0 || in.indexOf('.') >= 0
-        || in.indexOf(',') >= 0) {
+        || in.indexOf(',') >= 0 || in.indexOf('_') >= 0) {
       throw new IllegalArgumentException("\"" + original + "\" is not an IPv6 address or CIDR block");
+    }
+    int slash = in.indexOf('/');
+    if (slash >= 0 && !V6_PREFIX.matcher(in.substring(slash + 1)).matches()) {
+      throw new IllegalArgumentException("\"" + original + "\" needs a decimal prefix length 0 to 128 without"
+          + " leading zeros after the slash, e.g. 2001:db8::/64");
     }
     IPAddress address;
     try {

@@ -1,6 +1,6 @@
 package io.easnet.core.model;
 
-import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +10,9 @@ import org.immutables.value.Value;
  * A vSwitch: a zonal IPv4 block of a VPC (mask /16 to /29) from which EAS instances take one private IP each.
  *
  * <p>Alibaba reserves the first address and the last three of every vSwitch, so {@link #usableIpCount()} is
- * 2^(32−mask) − 4 minus the reserved CIDR blocks. {@link #availableIpAddressCount()} is what the cloud reports as
- * free; when a snapshot does not say, it defaults to every usable address.
+ * 2^(32−mask) − 4 minus the addresses of the reserved CIDR blocks not already among those four.
+ * {@link #availableIpAddressCount()} is what the cloud reports as free; when a snapshot does not say, it defaults to
+ * every usable address.
  */
 @Value.Immutable
 public abstract class VSwitch {
@@ -37,15 +38,26 @@ public abstract class VSwitch {
 
   public abstract Map<String, String> tags();
 
-  /** Addresses the cloud can hand out at all: 2^(32−mask) − 4 − reserved. */
+  /**
+   * Addresses the cloud can hand out at all: 2^(32−mask) minus the union of the four system-reserved addresses and
+   * the reserved blocks (an address that two of them hold is counted once).
+   */
   @Value.Derived
   public long usableIpCount() {
-    long total = 1L << (32 - cidrBlock().prefixLength());
-    long reserved = 0;
-    for (Cidr r : reservedCidrBlocks()) {
-      reserved += r.size().min(BigInteger.valueOf(total)).longValue();
+    if (!cidrBlock().isIpv4()) {
+      return 0; // rejected by check()
     }
-    return Math.max(0, total - 4 - reserved);
+    long first = cidrBlock().firstIpv4();
+    long last = cidrBlock().lastIpv4();
+    List<long[]> taken = new ArrayList<>();
+    taken.add(new long[] {first, first});
+    taken.add(new long[] {Math.max(first, last - 2), last});
+    for (Cidr r : reservedCidrBlocks()) {
+      if (r.isIpv4() && r.overlaps(cidrBlock())) {
+        taken.add(new long[] {Math.max(first, r.firstIpv4()), Math.min(last, r.lastIpv4())});
+      }
+    }
+    return Math.max(0, last - first + 1 - BlockUnion.distinctCount(taken));
   }
 
   /** Free addresses ({@code AvailableIpAddressCount}); defaults to {@link #usableIpCount()}. */
