@@ -49,7 +49,7 @@ class CapacityAndAllowlistRulesTest {
   void utilisationAbove80PercentAtScaleIsAWarning() {
     List<Finding> f = run(of(inventory(), input(service("svc").instanceCount(170))), "EASNET-011");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 85 % used at scale: 0 in use"
+    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 84.5 % used at scale: 0 in use"
         + " + 213 needed (svc 213) of 252 usable");
   }
 
@@ -101,6 +101,24 @@ class CapacityAndAllowlistRulesTest {
     assertThat(f).hasSize(1);
     assertThat(f.get(0).message()).isEqualTo("allowlist \"default\" of Redis instance r-cache contains 0.0.0.0/0,"
         + " which admits every address");
+  }
+
+  @Test
+  void allowlistWhoseHalvesCoverTheWholeInternetIsAnErrorToo() {
+    List<Finding> f = run(of(inventory().addRedisInstance(RedisInstance.builder().id("r-cache").vpcId("vpc-a")
+        .addAllowlist(AllowlistGroup.builder().name("default").addEntry("0.0.0.0/1").addEntry("128.0.0.0/1")
+            .build()))), "EASNET-016");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).message()).isEqualTo("allowlist \"default\" of Redis instance r-cache admits every address:"
+        + " its entries [0.0.0.0/1, 128.0.0.0/1] together cover 0.0.0.0/0");
+    assertThat(f.get(0).pointer()).endsWith("/allowlists/0/entries");
+  }
+
+  @Test
+  void allowlistWithOneHalfOfTheInternetIsNotEverybody() {
+    assertThat(run(of(inventory().addRedisInstance(RedisInstance.builder().id("r-cache").vpcId("vpc-a")
+        .addAllowlist(AllowlistGroup.builder().name("default").addEntry("0.0.0.0/1").build()))), "EASNET-016"))
+        .isEmpty();
   }
 
   @Test

@@ -46,7 +46,7 @@ class CapacityThresholdBoundaryTest {
     List<Finding> f = findings(160, 41, "EASNET-011");
     assertThat(f).hasSize(1);
     // 80.4 % is rendered rounded, as "80 %" (see the audit report: confusing next to "above 80 %")
-    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 80 % used at scale: 0 in use"
+    assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 80.4 % used at scale: 0 in use"
         + " + 201 needed (svc 201) of 250 usable");
   }
 

@@ -26,7 +26,7 @@ final class VSwitchNearlyFull extends BaseRule {
       }
       out.add(atUsage(context, u)
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") would be "
-              + String.format(Locale.ROOT, "%.0f", c.peakUtilisationPercent()) + " % used at scale: " + c.inUse()
+              + String.format(Locale.ROOT, "%.1f", c.peakUtilisationPercent()) + " % used at scale: " + c.inUse()
               + " in use + " + c.totalDemand() + " needed (" + u.serviceList() + ") of " + c.usable() + " usable")
           .remediation("plan a larger vSwitch or an auxiliary vSwitch before the next scale-out")
           .addResourceIds(c.vSwitchId().value())
