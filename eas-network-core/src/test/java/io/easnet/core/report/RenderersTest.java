@@ -42,6 +42,17 @@ class RenderersTest {
   }
 
   @Test
+  void terminalDetectionColoursOnlyATerminalThatDoesNotOptOut() {
+    assertThat(TextReportOptions.forTerminal(true, java.util.Map.of("TERM", "xterm-256color")).color()).isTrue();
+    assertThat(TextReportOptions.forTerminal(false, java.util.Map.of("TERM", "xterm-256color")).color()).isFalse();
+    assertThat(TextReportOptions.forTerminal(true, java.util.Map.of("NO_COLOR", "1")).color()).isFalse();
+    assertThat(TextReportOptions.forTerminal(true, java.util.Map.of("NO_COLOR", "")).color()).isTrue();
+    assertThat(TextReportOptions.forTerminal(true, java.util.Map.of("TERM", "dumb")).color()).isFalse();
+    String piped = TextReport.render(Reports.full(), TextReportOptions.forTerminal(false, java.util.Map.of()));
+    assertThat(piped).doesNotContain("\u001B[");
+  }
+
+  @Test
   void jsonHasStableFieldNamesAndEscapesMessages() throws Exception {
     JsonNode root = JSON.readTree(JsonReport.render(Reports.full()));
     assertThat(root.path("formatVersion").asInt()).isEqualTo(1);
