@@ -92,6 +92,52 @@ final class ArchitectureRules {
         .because("types in internal packages carry no compatibility promise (DESIGN.md §2)");
   }
 
+  /**
+   * Public API classes are closed: a concrete public class is {@code final}, and a public abstract class (an
+   * Immutables value type) has no public or protected constructor, so nobody outside its package can extend it. The
+   * classes named in {@code openClasses} are the deliberate exceptions (the root exception, which other modules
+   * extend, and the conformance suite, which implementations extend).
+   */
+  static ArchRule publicClassesAreClosed(String rootPackage, String... openClasses) {
+    Set<String> open = Set.of(openClasses);
+    return classes().that().resideInAPackage(rootPackage + "..")
+        .and().resideOutsideOfPackage("..internal..")
+        .and().arePublic()
+        .and().areNotInterfaces()
+        .and().areNotEnums()
+        .and().areNotRecords()
+        .and().areNotAnnotations()
+        .should(new ArchCondition<JavaClass>("be final, or abstract without a public or protected constructor") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            if (open.contains(c.getName()) || c.getModifiers().contains(JavaModifier.FINAL) || !reachable(c)) {
+              return;
+            }
+            if (!c.getModifiers().contains(JavaModifier.ABSTRACT)) {
+              events.add(SimpleConditionEvent.violated(c, c.getName() + " is public, concrete and not final"));
+              return;
+            }
+            for (JavaConstructor k : c.getConstructors()) {
+              if (visible(k.getModifiers())) {
+                events.add(SimpleConditionEvent.violated(c, c.getName() + " is abstract with a visible constructor "
+                    + k.getFullName()));
+              }
+            }
+          }
+        })
+        .because("the public API is small and deliberate: final classes, package-private by default");
+  }
+
+  /** False for a nested class of a non-public class (such as Immutables' builders): not part of the API. */
+  private static boolean reachable(JavaClass c) {
+    for (JavaClass e = c.getEnclosingClass().orElse(null); e != null; e = e.getEnclosingClass().orElse(null)) {
+      if (!e.getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean visible(Set<JavaModifier> modifiers) {
     return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
   }

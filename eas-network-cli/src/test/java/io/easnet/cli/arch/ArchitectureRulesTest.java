@@ -34,4 +34,12 @@ class ArchitectureRulesTest {
         .hasMessageContaining("LeakyApi.helper()")
         .hasMessageContaining("internal type " + FIXTURE + ".api.internal.Helper");
   }
+
+  @Test
+  void closedClassRuleFailsForAPublicConcreteNonFinalClassAndAnOpenAbstractOne() {
+    assertThatThrownBy(() -> ArchitectureRules.publicClassesAreClosed(FIXTURE + ".open").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(FIXTURE + ".open.Extensible is public, concrete and not final")
+        .hasMessageContaining(FIXTURE + ".open.OpenBase is abstract with a visible constructor");
+  }
 }

@@ -44,6 +44,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void publicClassesAreFinalOrClosedAbstract() {
+    ArchitectureRules.publicClassesAreClosed("io.easnet",
+        "io.easnet.core.EasNetworkException", "io.easnet.testkit.CloudPortContractTest").check(production);
+  }
+
+  @Test
   void noPublicSignatureExposesAnInternalType() {
     ArchitectureRules.internalTypesStayInternal("io.easnet").check(production);
   }
