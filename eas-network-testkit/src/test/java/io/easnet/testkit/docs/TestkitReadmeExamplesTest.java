@@ -1,0 +1,56 @@
+package io.easnet.testkit.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.spi.CloudActions;
+import io.easnet.testkit.EasNetworkExtension;
+import io.easnet.testkit.FakeCloud;
+import io.easnet.testkit.FaultPlan;
+import io.easnet.testkit.gen.EstateGenerator;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The snippets of eas-network-testkit/README.md, compiled and run. */
+class TestkitReadmeExamplesTest {
+
+  // README: programmatic
+  @RegisterExtension
+  static EasNetworkExtension cloud = EasNetworkExtension.builder()
+      .seed(7)
+      .faults(FaultPlan.builder().fail(CloudActions.AUTHORIZE_SECURITY_GROUP, "Throttling", 0.5).build())
+      .estate(e -> e.vpc("prod", "192.168.0.0/16").vSwitch("eas", "192.168.1.0/24").securityGroup("eas-sg"))
+      .build();
+  // end
+
+  @Test
+  void throttleNextFailsTheNextCallsOnly(FakeCloud fake) {
+    // README: faults
+    fake.throttleNext(2);
+    // the next two calls fail with Throttling (Kind.THROTTLED); the third succeeds
+    // end
+    SecurityGroupRule rule = SecurityGroupRule.ingress().tcp(8000).peer("192.168.0.0/16").build();
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")))
+          .isInstanceOf(CloudServiceException.class)
+          .satisfies(e -> assertThat(((CloudServiceException) e).kind())
+              .isEqualTo(CloudServiceException.Kind.THROTTLED));
+    }
+    assertThat(fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")).id())
+        .isEqualTo(fake.securityGroupId("eas-sg"));
+    assertThat(rule.portRange().contains(8000)).isTrue();
+  }
+
+  @Test
+  void generatorsAreSeeded() {
+    // README: generators
+    Inventory estate = EstateGenerator.estate(new SplittableRandom(42));
+    // end
+    assertThat(EstateGenerator.estate(new SplittableRandom(42))).isEqualTo(estate);
+    assertThat(estate.vpcs()).isNotEmpty();
+  }
+}
