@@ -43,32 +43,50 @@ class LoaderParallelismTest {
         .securityGroupId(fake.securityGroupId("eas-sg")).build();
   }
 
-  /** Loads on another thread; returns how many calls were queued before the first one ran, and the inventory. */
+  /**
+   * Loads on another thread; returns how many calls were queued before the first one ran, and the inventory. The
+   * loader submits every independent call and then parks in {@code get()}: the queue is read only once the loader
+   * thread is parked, so the count does not depend on timing.
+   */
   private int queuedBeforeTheFirstRuns(Question question, List<Inventory> out) throws Exception {
     BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     try (InventoryLoader loader = InventoryLoader.builder().port(fake).executor(queue::add).build()) {
-      CompletableFuture<Inventory> result = CompletableFuture.supplyAsync(() -> loader.load(question));
-      List<Runnable> waiting = new ArrayList<>();
-      Runnable first = queue.poll(10, TimeUnit.SECONDS);
-      assertThat(first).as("the loader queued no call").isNotNull();
-      waiting.add(first);
-      // every independent call is queued at once; give the loader thread a chance to queue the rest
-      Runnable next;
-      while ((next = queue.poll(200, TimeUnit.MILLISECONDS)) != null) {
-        waiting.add(next);
+      CompletableFuture<Inventory> result = new CompletableFuture<>();
+      Thread loading = new Thread(() -> {
+        try {
+          result.complete(loader.load(question));
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+      }, "loader-under-test");
+      loading.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!parked(loading) || queue.isEmpty()) {
+        assertThat(System.nanoTime()).as("the loader neither queued a call nor parked").isLessThan(deadline);
+        assertThat(result.isDone()).as("the loader finished without queueing a call").isFalse();
+        Thread.onSpinWait();
       }
+      List<Runnable> waiting = new ArrayList<>();
+      queue.drainTo(waiting);
       int queued = waiting.size();
       assertThat(fake.calls()).as("no call ran before the test ran it").isEmpty();
       waiting.forEach(Runnable::run);
-      for (int i = 0; i < 1000 && !result.isDone(); i++) {
-        Runnable r = queue.poll(100, TimeUnit.MILLISECONDS);
+      while (!result.isDone()) {
+        assertThat(System.nanoTime()).as("the load did not finish").isLessThan(deadline);
+        Runnable r = queue.poll(10, TimeUnit.MILLISECONDS);
         if (r != null) {
           r.run();
         }
       }
-      out.add(result.get(10, TimeUnit.SECONDS));
+      out.add(result.get());
+      loading.join();
       return queued;
     }
+  }
+
+  private static boolean parked(Thread t) {
+    Thread.State state = t.getState();
+    return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
   }
 
   @Test
