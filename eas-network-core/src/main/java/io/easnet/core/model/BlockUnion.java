@@ -1,6 +1,6 @@
 package io.easnet.core.model;
 
-import java.math.BigInteger;
+import io.easnet.core.internal.IntervalSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,30 +12,14 @@ final class BlockUnion {
 
   /** True when every address of {@code target} is in at least one of {@code blocks} (other families ignored). */
   static boolean covers(Collection<Cidr> blocks, Cidr target) {
-    List<Cidr> relevant = new ArrayList<>();
+    IntervalSet rest = IntervalSet.of(target);
     for (Cidr b : blocks) {
-      if (b.contains(target)) {
-        return true;
-      }
-      if (b.overlaps(target)) {
-        relevant.add(b);
-      }
-    }
-    relevant.sort(Comparator.comparing(Cidr::first));
-    BigInteger next = target.first();
-    for (Cidr b : relevant) {
-      if (b.first().compareTo(next) > 0) {
-        return false;
-      }
-      BigInteger after = b.last().add(BigInteger.ONE);
-      if (after.compareTo(next) > 0) {
-        next = after;
-      }
-      if (next.compareTo(target.last()) > 0) {
+      rest.subtract(b);
+      if (rest.isEmpty()) {
         return true;
       }
     }
-    return next.compareTo(target.last()) > 0;
+    return false;
   }
 
   /** The number of distinct values in the inclusive intervals {@code [lo, hi]}, each given as a pair. */

@@ -1,11 +1,15 @@
-package io.easnet.core.analysis.internal;
+package io.easnet.core.internal;
 
 import io.easnet.core.model.Cidr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mutable set of disjoint, sorted address intervals of one family, used to subtract accepted blocks. */
+/**
+ * A mutable set of disjoint address intervals of one family: start from a block, subtract blocks, ask what is left.
+ * Serves both the security-group coverage queries (accepted blocks minus drops) and union coverage (allowlist
+ * entries, split default routes).
+ */
 public final class IntervalSet {
   private final boolean ipv4;
   private final List<BigInteger[]> intervals = new ArrayList<>(4);
