@@ -15,7 +15,7 @@ public final class IpAddress implements Comparable<IpAddress> {
    */
   public static IpAddress parse(String s) {
     Cidr c = Cidr.parse(s);
-    if (!c.isSingleAddress() || (s != null && s.indexOf('/') >= 0 && !s.endsWith("/32") && !s.endsWith("/128"))) {
+    if (!c.isSingleAddress()) {
       throw new IllegalArgumentException("\"" + s + "\" is not a single IP address");
     }
     return new IpAddress(c);
