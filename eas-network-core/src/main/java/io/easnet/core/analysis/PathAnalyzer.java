@@ -107,7 +107,7 @@ public final class PathAnalyzer {
             .actual("the inventory records neither a private address nor a vSwitch for " + t.label)
             .fix("add the private address (or vSwitch) of " + t.label + " to the snapshot").build());
       } else if (easSg.isPresent()) {
-        SgVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, t.protocol, t.address,
+        SecurityGroupVerdict v = evaluator.evaluate(List.of(easSg.get()), Direction.EGRESS, t.protocol, t.address,
             t.allowlistTarget ? List.of() : t.groups, t.port);
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
             "outbound " + flow(t.protocol, t.port) + " to " + t.address,
@@ -124,7 +124,7 @@ public final class PathAnalyzer {
           acc.hop(label, groupsText, HopStatus.UNKNOWN, "EAS vSwitch block unknown");
         } else {
           Cidr source = vsw.get().cidrBlock();
-          SgVerdict v = evaluator.evaluate(t.groups, Direction.INGRESS, t.protocol, source,
+          SecurityGroupVerdict v = evaluator.evaluate(t.groups, Direction.INGRESS, t.protocol, source,
               easSg.map(List::of).orElse(List.of()), t.port);
           sgHop(acc, label, groupsText, v, ExplanationCode.SG_INGRESS_DENIES,
               "inbound " + flow(t.protocol, t.port) + " from the EAS vSwitch block " + source
@@ -241,7 +241,7 @@ public final class PathAnalyzer {
       Optional<SecurityGroupId> easSg = checkEasGroup(acc, service);
       String egressLabel = "security group " + easSg.map(Object::toString).orElse("(none)") + " (egress)";
       if (easSg.isPresent()) {
-        SgVerdict v = egressToInternet(easSg.get(), target);
+        SecurityGroupVerdict v = egressToInternet(easSg.get(), target);
         String to = target.destination().isPresent() ? dest.toString() : "every public IPv4 address";
         sgHop(acc, egressLabel, easSg.get().toString(), v, ExplanationCode.SG_EGRESS_DENIES,
             "outbound " + flow(target.protocol(), target.port()) + " to " + to,
@@ -271,20 +271,20 @@ public final class PathAnalyzer {
    * every public IPv4 block ({@link PublicIpv4}): the first denying verdict, else the first undetermined one, else
    * the verdict of the first block. Private ranges are not the internet, so dropping them cuts nothing.
    */
-  private SgVerdict egressToInternet(SecurityGroupId group, InternetTarget target) {
+  private SecurityGroupVerdict egressToInternet(SecurityGroupId group, InternetTarget target) {
     if (target.destination().isPresent()) {
       return evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), target.destinationBlock(),
           List.of(), target.port());
     }
-    SgVerdict first = null;
-    SgVerdict undetermined = null;
+    SecurityGroupVerdict first = null;
+    SecurityGroupVerdict undetermined = null;
     for (Cidr block : PublicIpv4.BLOCKS) {
-      SgVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block, List.of(),
+      SecurityGroupVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block, List.of(),
           target.port());
-      if (v.decision() == SgDecision.DENY) {
+      if (v.decision() == SecurityGroupDecision.DENY) {
         return v;
       }
-      if (v.decision() == SgDecision.UNDETERMINED && undetermined == null) {
+      if (v.decision() == SecurityGroupDecision.UNDETERMINED && undetermined == null) {
         undetermined = v;
       }
       if (first == null) {
@@ -594,7 +594,7 @@ public final class PathAnalyzer {
         String cg = clientGroups.isEmpty() ? "(none)" : joined(clientGroups);
         if (vsw.isPresent()) {
           Cidr block = vsw.get().cidrBlock();
-          SgVerdict out = evaluator.evaluate(clientGroups, Direction.EGRESS, Protocol.TCP, block,
+          SecurityGroupVerdict out = evaluator.evaluate(clientGroups, Direction.EGRESS, Protocol.TCP, block,
               easSg.map(List::of).orElse(List.of()), servicePort);
           sgHop(acc, "security group " + cg + " (egress)", cg, out, ExplanationCode.SG_EGRESS_DENIES,
               "outbound tcp " + servicePort + " to the EAS vSwitch block " + block,
@@ -605,7 +605,7 @@ public final class PathAnalyzer {
         }
         if (easSg.isPresent()) {
           Cidr src = c.privateIps().get(0).asCidr();
-          SgVerdict in = evaluator.evaluate(List.of(easSg.get()), Direction.INGRESS, Protocol.TCP, src,
+          SecurityGroupVerdict in = evaluator.evaluate(List.of(easSg.get()), Direction.INGRESS, Protocol.TCP, src,
               clientGroups, servicePort);
           sgHop(acc, "security group " + easSg.get() + " (ingress)", easSg.get().toString(), in,
               ExplanationCode.SG_INGRESS_DENIES,
@@ -764,7 +764,7 @@ public final class PathAnalyzer {
         + " the path reachable");
   }
 
-  private static void sgHop(Acc acc, String label, String component, SgVerdict v, ExplanationCode denyCode,
+  private static void sgHop(Acc acc, String label, String component, SecurityGroupVerdict v, ExplanationCode denyCode,
       String expected, String fix) {
     v.assumptions().forEach(acc::assume);
     String detail = v.asDecidingRule().map(DecidingRule::text).orElse(v.reason());

@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentMap;
  *       An IPv4 rule never matches an IPv6 peer and vice versa.
  *   <li>A group peer matches when the peer's network interface is a member of that group ({@code peerGroups}).
  *   <li>A prefix-list peer cannot be resolved (the inventory holds no prefix lists): when it could change the
- *       decision, the result is {@link SgDecision#UNDETERMINED} with an assumption.
+ *       decision, the result is {@link SecurityGroupDecision#UNDETERMINED} with an assumption.
  *   <li>Several groups on one network interface are evaluated as one set of rules, ordered together by priority
  *       (an assumption: Alibaba documents no other merge order). Mixing basic and enterprise groups on one
  *       interface is not allowed by Alibaba; if it happens, the default denies unless every group is basic, and an
@@ -63,7 +63,7 @@ public final class SecurityGroupEvaluator {
    * The verdict of the groups on one network interface for one flow.
    *
    * @param groupsOnEni the groups of the interface being guarded; groups missing from the inventory make the
-   *     result {@link SgDecision#UNDETERMINED}
+   *     result {@link SecurityGroupDecision#UNDETERMINED}
    * @param direction {@link Direction#EGRESS} for traffic the interface sends, {@link Direction#INGRESS} for
    *     traffic it receives
    * @param protocol the flow's protocol (a concrete one; {@code ALL} is matched only by {@code ALL} rules)
@@ -73,14 +73,14 @@ public final class SecurityGroupEvaluator {
    *     group's same-group default)
    * @param port the destination port; ignored for protocols without ports
    */
-  public SgVerdict evaluate(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
+  public SecurityGroupVerdict evaluate(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
       Cidr peerAddress, List<SecurityGroupId> peerGroups, int port) {
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(peerAddress, "peerAddress");
     Objects.requireNonNull(peerGroups, "peerGroups");
     if (groupsOnEni.isEmpty()) {
-      return SgVerdict.builder().decision(SgDecision.UNDETERMINED)
+      return SecurityGroupVerdict.builder().decision(SecurityGroupDecision.UNDETERMINED)
           .reason("the network interface has no security group")
           .addAssumption(Assumption.of("SECURITY_GROUP_NONE",
               "no security group is known for the network interface, so its rules are unknown"))
@@ -95,7 +95,7 @@ public final class SecurityGroupEvaluator {
       }
     }
     if (!missing.isEmpty()) {
-      return SgVerdict.builder().decision(SgDecision.UNDETERMINED).decidingGroup(firstMissing(ids))
+      return SecurityGroupVerdict.builder().decision(SecurityGroupDecision.UNDETERMINED).decidingGroup(firstMissing(ids))
           .reason("security group " + firstMissing(ids) + " is not in the inventory")
           .addAllAssumptions(missing).build();
     }
@@ -108,21 +108,21 @@ public final class SecurityGroupEvaluator {
     return ids.stream().filter(id -> inventory.securityGroup(id).isEmpty()).findFirst().orElseThrow();
   }
 
-  private static SgVerdict verdict(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
+  private static SecurityGroupVerdict verdict(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
       Collection<SecurityGroupId> peerGroups, int port) {
     Outcome opt = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.OPTIMISTIC);
-    SgVerdict.Builder b = SgVerdict.builder();
+    SecurityGroupVerdict.Builder b = SecurityGroupVerdict.builder();
     if (set.mixedTypes()) {
       b.addAssumption(Assumption.of("MIXED_GROUP_TYPES",
           "the network interface is in both basic and enterprise groups, which Alibaba Cloud does not allow;"
               + " the default denies unless every group is basic"));
     }
     if (opt.prefixLists.isEmpty()) {
-      return fill(b, opt, opt.allowed ? SgDecision.ALLOW : SgDecision.DENY).build();
+      return fill(b, opt, opt.allowed ? SecurityGroupDecision.ALLOW : SecurityGroupDecision.DENY).build();
     }
     Outcome pess = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.PESSIMISTIC);
     if (opt.allowed == pess.allowed) {
-      return fill(b, opt.allowed ? pess : opt, opt.allowed ? SgDecision.ALLOW : SgDecision.DENY).build();
+      return fill(b, opt.allowed ? pess : opt, opt.allowed ? SecurityGroupDecision.ALLOW : SecurityGroupDecision.DENY).build();
     }
     Outcome pl = opt.rule != null && opt.rule.peerKind == CompiledRule.PeerKind.PREFIX_LIST ? opt : pess;
     Set<PrefixListId> lists = new LinkedHashSet<>(opt.prefixLists);
@@ -131,7 +131,7 @@ public final class SecurityGroupEvaluator {
       b.addAssumption(Assumption.of("PREFIX_LIST_UNKNOWN",
           "prefix list " + id + " is not in the inventory; its entries are unknown"));
     }
-    b.decision(SgDecision.UNDETERMINED)
+    b.decision(SecurityGroupDecision.UNDETERMINED)
         .reason("the decision depends on the entries of prefix list " + lists.iterator().next()
             + ", which the inventory does not hold");
     if (pl.rule != null) {
@@ -140,7 +140,7 @@ public final class SecurityGroupEvaluator {
     return b.build();
   }
 
-  private static SgVerdict.Builder fill(SgVerdict.Builder b, Outcome o, SgDecision decision) {
+  private static SecurityGroupVerdict.Builder fill(SecurityGroupVerdict.Builder b, Outcome o, SecurityGroupDecision decision) {
     b.decision(decision).reason(o.reason);
     if (o.rule != null) {
       b.decidingGroup(o.rule.groupId).decidingRule(o.rule.rule);
@@ -171,7 +171,7 @@ public final class SecurityGroupEvaluator {
    * The verdict of {@code group} alone (it need not be in the inventory) for one flow; see
    * {@link #evaluate(List, Direction, Protocol, Cidr, List, int)}.
    */
-  public SgVerdict evaluate(SecurityGroup group, Direction direction, Protocol protocol, Cidr peerAddress,
+  public SecurityGroupVerdict evaluate(SecurityGroup group, Direction direction, Protocol protocol, Cidr peerAddress,
       List<SecurityGroupId> peerGroups, int port) {
     return verdict(compiled(group), direction, protocol, peerAddress, peerGroups, port);
   }
@@ -227,6 +227,6 @@ public final class SecurityGroupEvaluator {
 
   private static boolean allowed(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
       int port) {
-    return verdict(set, direction, protocol, peer, List.of(), port).decision() == SgDecision.ALLOW;
+    return verdict(set, direction, protocol, peer, List.of(), port).decision() == SecurityGroupDecision.ALLOW;
   }
 }

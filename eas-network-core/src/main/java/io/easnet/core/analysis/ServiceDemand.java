@@ -4,7 +4,7 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.resolve.EffectiveNetwork;
 import org.immutables.value.Value;
 
-/** A service and the network it resolved to: the input of {@link CapacityPlanner}. */
+/** A service and the network it resolved to: the input of {@link CapacityAnalyzer}. */
 @Value.Immutable
 public abstract class ServiceDemand {
   ServiceDemand() {}

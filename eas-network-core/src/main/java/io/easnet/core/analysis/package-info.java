@@ -7,7 +7,7 @@
  *   <li>{@link io.easnet.core.analysis.PathAnalyzer}: EAS to a private target, EAS to the internet, an ECS client to
  *       EAS; one {@link io.easnet.core.analysis.VSwitchPath} per vSwitch and every blocker as an
  *       {@link io.easnet.core.analysis.Explanation} with a stable {@link io.easnet.core.analysis.ExplanationCode}.
- *   <li>{@link io.easnet.core.analysis.CapacityPlanner}: private IPs needed at peak against those free, per vSwitch.
+ *   <li>{@link io.easnet.core.analysis.CapacityAnalyzer}: private IPs needed at peak against those free, per vSwitch.
  * </ul>
  *
  * <p>Everything here is immutable and thread safe; analysers compile what they need from the inventory once.

@@ -70,7 +70,7 @@ class ExplanationCodeTest {
         ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP)) {
       q.put(c, ExplanationCodeTest::internet);
     }
-    q.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, (inv, net) -> CapacityPlanner.of(inv).plan(List.of(
+    q.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, (inv, net) -> CapacityAnalyzer.of(inv).analyze(List.of(
             ServiceDemand.of(ServiceSpec.builder().name("svc").instanceCount(250).build(), net)))
         .explanations().stream().map(Explanation::code).toList());
     return q;
@@ -158,7 +158,7 @@ class ExplanationCodeTest {
 
   @Test
   void capacityOfTheWorkingEstateFitsSmallServices() {
-    CapacityReport r = CapacityPlanner.of(good().build()).plan(List.of(ServiceDemand.of(
+    CapacityReport r = CapacityAnalyzer.of(good().build()).analyze(List.of(ServiceDemand.of(
         ServiceSpec.builder().name("svc").instanceCount(4).build(), Estates.service())));
     assertThat(r.explanations()).isEmpty();
     assertThat(r.vSwitches()).extracting(VSwitchCapacity::vSwitchId).extracting(Object::toString)

@@ -35,7 +35,7 @@ class OddButLegalInputsTest {
   private static final SecurityGroupId SG = SecurityGroupId.of("sg-x");
   private static final Inventory EMPTY = Inventory.empty();
 
-  private static SgVerdict ingress(SecurityGroup g, String peer, Protocol protocol, int port) {
+  private static SecurityGroupVerdict ingress(SecurityGroup g, String peer, Protocol protocol, int port) {
     return SecurityGroupEvaluator.of(EMPTY).evaluate(g, Direction.INGRESS, protocol, Cidr.parse(peer), List.of(),
         port);
   }
@@ -48,8 +48,8 @@ class OddButLegalInputsTest {
   void ipv6OnlyGroupAdmitsIpv6PeersAndNeverAnIpv4One() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE)
         .addRule(SecurityGroupRule.ingress().tcp(443).peer("::/0")).build();
-    assertThat(ingress(g, "2408:4002:10c4:4e03::7", Protocol.TCP, 443).decision()).isEqualTo(SgDecision.ALLOW);
-    assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 443).decision()).isEqualTo(SgDecision.DENY);
+    assertThat(ingress(g, "2408:4002:10c4:4e03::7", Protocol.TCP, 443).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+    assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 443).decision()).isEqualTo(SecurityGroupDecision.DENY);
     SecurityGroupEvaluator ev = SecurityGroupEvaluator.of(EMPTY);
     assertThat(ev.openToInternet(g, Direction.INGRESS, Protocol.TCP, 443)).isTrue();
     assertThat(ev.openToInternet(g, Direction.INGRESS, Protocol.TCP, 22)).isFalse();
@@ -58,19 +58,19 @@ class OddButLegalInputsTest {
         .addRules(SecurityGroupRule.ingress().tcp(443).peer("0.0.0.0/0").drop().build()).build();
     assertThat(ev.openToInternet(withV4Drop, Direction.INGRESS, Protocol.TCP, 443)).isTrue();
     assertThat(ingress(withV4Drop, "2408:4002:10c4:4e03::7", Protocol.TCP, 443).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
   }
 
   @Test
   void enterpriseGroupWithNoRulesDeniesBothDirectionsByDefault() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE).build();
     SecurityGroupEvaluator ev = SecurityGroupEvaluator.of(EMPTY);
-    SgVerdict in = ev.evaluate(g, Direction.INGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(SG), 80);
-    SgVerdict out = ev.evaluate(g, Direction.EGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(), 80);
-    assertThat(in.decision()).isEqualTo(SgDecision.DENY);
+    SecurityGroupVerdict in = ev.evaluate(g, Direction.INGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(SG), 80);
+    SecurityGroupVerdict out = ev.evaluate(g, Direction.EGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(), 80);
+    assertThat(in.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(in.defaultOf()).contains(SecurityGroupType.ENTERPRISE);
     assertThat(in.decidingRule()).isEmpty();
-    assertThat(out.decision()).isEqualTo(SgDecision.DENY);
+    assertThat(out.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(out.reason()).contains("enterprise groups deny outbound traffic by default");
     // even members of the same group: the enterprise default has no inner access
     assertThat(ev.openToInternet(g, Direction.EGRESS, Protocol.TCP, 443)).isFalse();
@@ -81,9 +81,9 @@ class OddButLegalInputsTest {
     SecurityGroup g = group(SecurityGroupType.BASIC).build();
     SecurityGroupEvaluator ev = SecurityGroupEvaluator.of(EMPTY);
     assertThat(ev.evaluate(g, Direction.INGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(SG), 80).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(ev.evaluate(g, Direction.INGRESS, Protocol.TCP, Cidr.parse("10.0.0.1"), List.of(), 80).decision())
-        .isEqualTo(SgDecision.DENY);
+        .isEqualTo(SecurityGroupDecision.DENY);
     assertThat(ev.openToInternet(g, Direction.EGRESS, Protocol.UDP, 53)).isTrue();
   }
 
@@ -117,9 +117,9 @@ class OddButLegalInputsTest {
         .addRule(SecurityGroupRule.ingress().protocol(Protocol.TCP).ports("-1/-1").peer("0.0.0.0/0")).build();
     for (SecurityGroup g : List.of(spelled, minusOne)) {
       assertThat(ev.openToInternetOnAllPorts(g, Direction.INGRESS, Protocol.TCP)).as(g.rules().toString()).isTrue();
-      assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 1).decision()).isEqualTo(SgDecision.ALLOW);
-      assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 65535).decision()).isEqualTo(SgDecision.ALLOW);
-      assertThat(ingress(g, "8.8.8.8", Protocol.UDP, 53).decision()).isEqualTo(SgDecision.DENY);
+      assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 1).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+      assertThat(ingress(g, "8.8.8.8", Protocol.TCP, 65535).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+      assertThat(ingress(g, "8.8.8.8", Protocol.UDP, 53).decision()).isEqualTo(SecurityGroupDecision.DENY);
     }
     SecurityGroup oneShort = group(SecurityGroupType.BASIC)
         .addRule(SecurityGroupRule.ingress().protocol(Protocol.TCP).ports("1/65534").peer("0.0.0.0/0")).build();
@@ -136,13 +136,13 @@ class OddButLegalInputsTest {
     SecurityGroupRule dropAt1 = SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").drop().priority(1).build();
     SecurityGroupRule acceptAt100 = SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(100).build();
     for (List<SecurityGroupRule> rules : List.of(List.of(acceptAt1, dropAt100), List.of(dropAt100, acceptAt1))) {
-      SgVerdict v = ingress(group(SecurityGroupType.BASIC).rules(rules).build(), "1.2.3.4", Protocol.TCP, 22);
-      assertThat(v.decision()).isEqualTo(SgDecision.ALLOW);
+      SecurityGroupVerdict v = ingress(group(SecurityGroupType.BASIC).rules(rules).build(), "1.2.3.4", Protocol.TCP, 22);
+      assertThat(v.decision()).isEqualTo(SecurityGroupDecision.ALLOW);
       assertThat(v.decidingRule()).contains(acceptAt1);
     }
     for (List<SecurityGroupRule> rules : List.of(List.of(dropAt1, acceptAt100), List.of(acceptAt100, dropAt1))) {
-      SgVerdict v = ingress(group(SecurityGroupType.BASIC).rules(rules).build(), "1.2.3.4", Protocol.TCP, 22);
-      assertThat(v.decision()).isEqualTo(SgDecision.DENY);
+      SecurityGroupVerdict v = ingress(group(SecurityGroupType.BASIC).rules(rules).build(), "1.2.3.4", Protocol.TCP, 22);
+      assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
       assertThat(v.decidingRule()).contains(dropAt1);
     }
   }
@@ -152,9 +152,9 @@ class OddButLegalInputsTest {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE)
         .addRule(SecurityGroupRule.ingress().protocol(Protocol.ICMP).peer("10.0.0.0/8"))
         .addRule(SecurityGroupRule.ingress().protocol(Protocol.GRE).peer("10.0.0.0/8")).build();
-    assertThat(ingress(g, "10.1.1.1", Protocol.ICMP, -1).decision()).isEqualTo(SgDecision.ALLOW);
-    assertThat(ingress(g, "10.1.1.1", Protocol.GRE, 12345).decision()).isEqualTo(SgDecision.ALLOW);
-    assertThat(ingress(g, "10.1.1.1", Protocol.TCP, 22).decision()).isEqualTo(SgDecision.DENY);
+    assertThat(ingress(g, "10.1.1.1", Protocol.ICMP, -1).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+    assertThat(ingress(g, "10.1.1.1", Protocol.GRE, 12345).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+    assertThat(ingress(g, "10.1.1.1", Protocol.TCP, 22).decision()).isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
@@ -163,12 +163,12 @@ class OddButLegalInputsTest {
     assertThat(tiny.usableIpCount()).isEqualTo(4);
     Inventory inv = good().addVSwitch(tiny).build();
     EffectiveNetwork net = Estates.network(List.of("vsw-t"));
-    CapacityReport fits = CapacityPlanner.of(inv).plan(List.of(ServiceDemand.of(
+    CapacityReport fits = CapacityAnalyzer.of(inv).analyze(List.of(ServiceDemand.of(
         ServiceSpec.builder().name("svc").instanceCount(3).build(), net)));
     // 3 instances + 1 surge (25 %, at least one) = 4 = usable
     assertThat(fits.explanations()).isEmpty();
     assertThat(fits.vSwitches().get(0).totalDemand()).isEqualTo(4);
-    CapacityReport short1 = CapacityPlanner.of(inv).plan(List.of(ServiceDemand.of(
+    CapacityReport short1 = CapacityAnalyzer.of(inv).analyze(List.of(ServiceDemand.of(
         ServiceSpec.builder().name("svc").instanceCount(4).build(), net)));
     assertThat(short1.explanations()).extracting(Explanation::code)
         .containsExactly(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE);
@@ -186,7 +186,7 @@ class OddButLegalInputsTest {
     assertThat(v.usableIpCount()).isEqualTo(256 - 4 - 64 - 16);
     assertThat(v.availableIpAddressCount()).isEqualTo(172);
     Inventory inv = good().addVSwitch(v).build();
-    CapacityReport r = CapacityPlanner.of(inv).plan(List.of(ServiceDemand.of(
+    CapacityReport r = CapacityAnalyzer.of(inv).analyze(List.of(ServiceDemand.of(
         ServiceSpec.builder().name("svc").instanceCount(160).build(), Estates.network(List.of("vsw-r")))));
     // 160 + 40 surge = 200 > 172
     assertThat(r.vSwitches().get(0).usable()).isEqualTo(172);

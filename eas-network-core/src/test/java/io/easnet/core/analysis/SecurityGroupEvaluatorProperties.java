@@ -103,11 +103,11 @@ class SecurityGroupEvaluatorProperties {
         FLOW_PORTS[r.nextInt(FLOW_PORTS.length)]);
   }
 
-  private static SgDecision decide(SecurityGroup g, Flow f) {
+  private static SecurityGroupDecision decide(SecurityGroup g, Flow f) {
     return FREE.evaluate(g, f.direction(), f.protocol(), f.peer(), f.peerGroups(), f.port()).decision();
   }
 
-  private static int rank(SgDecision d) {
+  private static int rank(SecurityGroupDecision d) {
     return switch (d) {
       case DENY -> 0;
       case UNDETERMINED -> 1;
@@ -128,8 +128,8 @@ class SecurityGroupEvaluatorProperties {
       Flow f = flow(r, true);
       SecurityGroupEvaluator a = SecurityGroupEvaluator.of(Inventory.builder().addSecurityGroup(g).build());
       SecurityGroupEvaluator b = SecurityGroupEvaluator.of(Inventory.builder().addSecurityGroup(reordered).build());
-      SgVerdict va = a.evaluate(List.of(SG), f.direction(), f.protocol(), f.peer(), f.peerGroups(), f.port());
-      SgVerdict vb = b.evaluate(List.of(SG), f.direction(), f.protocol(), f.peer(), f.peerGroups(), f.port());
+      SecurityGroupVerdict va = a.evaluate(List.of(SG), f.direction(), f.protocol(), f.peer(), f.peerGroups(), f.port());
+      SecurityGroupVerdict vb = b.evaluate(List.of(SG), f.direction(), f.protocol(), f.peer(), f.peerGroups(), f.port());
       assertThat(vb.decision()).as("seed %d case %d %s %s", seed, i, rules, f).isEqualTo(va.decision());
       assertThat(vb.decidingRule()).as("deciding rule, seed %d case %d", seed, i).isEqualTo(va.decidingRule());
     }
@@ -169,7 +169,7 @@ class SecurityGroupEvaluatorProperties {
       Flow f = flow(r, false);
       boolean expected = reference(g, f);
       assertThat(decide(g, f)).as("seed %d case %d %s %s", seed, i, rules, f)
-          .isEqualTo(expected ? SgDecision.ALLOW : SgDecision.DENY);
+          .isEqualTo(expected ? SecurityGroupDecision.ALLOW : SecurityGroupDecision.DENY);
     }
   }
 
@@ -178,14 +178,14 @@ class SecurityGroupEvaluatorProperties {
     for (int i = 0; i < CASES; i++) {
       SecurityGroup g = group(r, rules(r, false));
       Flow f = flow(r, true);
-      if (decide(g, f) != SgDecision.ALLOW || f.peer().isSingleAddress()) {
+      if (decide(g, f) != SecurityGroupDecision.ALLOW || f.peer().isSingleAddress()) {
         continue;
       }
       for (String a : PEER_ADDRESSES) {
         Cidr address = Cidr.parse(a);
         if (f.peer().contains(address)) {
           Flow single = new Flow(f.direction(), f.protocol(), address, f.peerGroups(), f.port());
-          assertThat(decide(g, single)).as("seed %d case %d %s in %s", seed, i, a, f).isEqualTo(SgDecision.ALLOW);
+          assertThat(decide(g, single)).as("seed %d case %d %s in %s", seed, i, a, f).isEqualTo(SecurityGroupDecision.ALLOW);
         }
       }
     }
@@ -205,7 +205,7 @@ class SecurityGroupEvaluatorProperties {
         Cidr address = Cidr.parse(a);
         if ((address.isIpv4() && v4) || (address.isIpv6() && v6)) {
           assertThat(decide(g, new Flow(d, Protocol.TCP, address, List.of(), port)))
-              .as("seed %d case %d %s", seed, i, a).isEqualTo(SgDecision.ALLOW);
+              .as("seed %d case %d %s", seed, i, a).isEqualTo(SecurityGroupDecision.ALLOW);
         }
       }
     }

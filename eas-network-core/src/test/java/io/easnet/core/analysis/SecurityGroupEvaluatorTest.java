@@ -37,7 +37,7 @@ class SecurityGroupEvaluatorTest {
     return SecurityGroupEvaluator.of(b.build());
   }
 
-  private static SgVerdict ingressTcp(SecurityGroup g, Cidr from, int port) {
+  private static SecurityGroupVerdict ingressTcp(SecurityGroup g, Cidr from, int port) {
     return evaluatorOf(g).evaluate(List.of(g.id()), Direction.INGRESS, Protocol.TCP, from, List.of(), port);
   }
 
@@ -45,8 +45,8 @@ class SecurityGroupEvaluatorTest {
   void allPortsRangeCountsAsPort22() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().protocol(Protocol.TCP).ports("-1/-1").peer("0.0.0.0/0"));
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 22);
-    assertThat(v.decision()).isEqualTo(SgDecision.ALLOW);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 22);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(v.decidingRule()).isPresent();
     assertThat(evaluatorOf(g).openToInternet(g, Direction.INGRESS, Protocol.TCP, 22)).isTrue();
   }
@@ -57,7 +57,7 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupEvaluator e = evaluatorOf(g);
     for (Protocol p : List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.GRE)) {
       assertThat(e.evaluate(List.of(SG), Direction.INGRESS, p, Cidr.parse("10.1.2.3"), List.of(), 53).decision())
-          .as(p.name()).isEqualTo(SgDecision.ALLOW);
+          .as(p.name()).isEqualTo(SecurityGroupDecision.ALLOW);
     }
   }
 
@@ -66,8 +66,8 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().protocol(Protocol.ICMP).peer("10.0.0.0/8"));
     assertThat(evaluatorOf(g).evaluate(List.of(SG), Direction.INGRESS, Protocol.ICMP, Cidr.parse("10.0.0.1"),
-        List.of(), -1).decision()).isEqualTo(SgDecision.ALLOW);
-    assertThat(ingressTcp(g, Cidr.parse("10.0.0.1"), 22).decision()).isEqualTo(SgDecision.DENY);
+        List.of(), -1).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+    assertThat(ingressTcp(g, Cidr.parse("10.0.0.1"), 22).decision()).isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
@@ -75,8 +75,8 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.BASIC,
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(5),
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(1).drop());
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 22);
-    assertThat(v.decision()).isEqualTo(SgDecision.DENY);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 22);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(v.decidingRule().orElseThrow().priority()).isEqualTo(1);
     assertThat(v.decidingRule().orElseThrow().policy()).isEqualTo(Policy.DROP);
     assertThat(evaluatorOf(g).openToInternet(g, Direction.INGRESS, Protocol.TCP, 22)).isFalse();
@@ -87,7 +87,7 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(1),
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(5).drop());
-    assertThat(ingressTcp(g, INTERNET_HOST, 22).decision()).isEqualTo(SgDecision.ALLOW);
+    assertThat(ingressTcp(g, INTERNET_HOST, 22).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
   }
 
   @Test
@@ -95,10 +95,10 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.BASIC,
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(3),
         SecurityGroupRule.ingress().tcp(22).peer("203.0.113.0/24").priority(3).drop());
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 22);
-    assertThat(v.decision()).isEqualTo(SgDecision.DENY);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 22);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(v.reason()).contains("denies");
-    assertThat(ingressTcp(g, Cidr.parse("198.51.100.1"), 22).decision()).isEqualTo(SgDecision.ALLOW);
+    assertThat(ingressTcp(g, Cidr.parse("198.51.100.1"), 22).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
   }
 
   @Test
@@ -109,7 +109,7 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupEvaluator e = evaluatorOf(g);
     assertThat(e.openToInternet(g, Direction.INGRESS, Protocol.TCP, 3389)).isTrue();
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, Cidr.ANY_IPV4, List.of(), 3389).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(e.openToInternet(g, Direction.INGRESS, Protocol.TCP, 22)).isFalse();
   }
 
@@ -141,14 +141,14 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE, SecurityGroupRule.ingress().tcp(6379).peer("::/0"));
     SecurityGroupEvaluator e = evaluatorOf(g);
     assertThat(e.openToInternet(g, Direction.INGRESS, Protocol.TCP, 6379)).isTrue();
-    assertThat(ingressTcp(g, Cidr.parse("2001:db8::1"), 6379).decision()).isEqualTo(SgDecision.ALLOW);
-    assertThat(ingressTcp(g, INTERNET_HOST, 6379).decision()).isEqualTo(SgDecision.DENY);
+    assertThat(ingressTcp(g, Cidr.parse("2001:db8::1"), 6379).decision()).isEqualTo(SecurityGroupDecision.ALLOW);
+    assertThat(ingressTcp(g, INTERNET_HOST, 6379).decision()).isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
   void ipv4AnyNeverMatchesIpv6Peers() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE, SecurityGroupRule.ingress().tcp(80).peer("0.0.0.0/0"));
-    assertThat(ingressTcp(g, Cidr.parse("2001:db8::1"), 80).decision()).isEqualTo(SgDecision.DENY);
+    assertThat(ingressTcp(g, Cidr.parse("2001:db8::1"), 80).decision()).isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
@@ -175,8 +175,8 @@ class SecurityGroupEvaluatorTest {
   @Test
   void basicGroupAllowsAllEgressByDefault() {
     SecurityGroup g = group(SecurityGroupType.BASIC);
-    SgVerdict v = evaluatorOf(g).evaluate(List.of(SG), Direction.EGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 443);
-    assertThat(v.decision()).isEqualTo(SgDecision.ALLOW);
+    SecurityGroupVerdict v = evaluatorOf(g).evaluate(List.of(SG), Direction.EGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 443);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(v.defaultOf()).contains(SecurityGroupType.BASIC);
     assertThat(v.decidingRule()).isEmpty();
     assertThat(v.reason()).contains("basic groups allow all outbound");
@@ -188,22 +188,22 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupEvaluator e = evaluatorOf(accept);
     Cidr peer = Cidr.parse("10.0.0.5");
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, peer, List.of(SG), 80).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, peer, List.of(OTHER), 80).decision())
-        .isEqualTo(SgDecision.DENY);
+        .isEqualTo(SecurityGroupDecision.DENY);
     SecurityGroup drop = accept.toBuilder().innerAccessPolicy(Policy.DROP).build();
     assertThat(evaluatorOf(drop).evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, peer, List.of(SG), 80)
-        .decision()).isEqualTo(SgDecision.DENY);
+        .decision()).isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
   void enterpriseGroupDeniesBothDirectionsByDefault() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE);
     SecurityGroupEvaluator e = evaluatorOf(g);
-    SgVerdict out = e.evaluate(List.of(SG), Direction.EGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 443);
-    SgVerdict in = e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(SG), 443);
-    assertThat(out.decision()).isEqualTo(SgDecision.DENY);
-    assertThat(in.decision()).isEqualTo(SgDecision.DENY);
+    SecurityGroupVerdict out = e.evaluate(List.of(SG), Direction.EGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 443);
+    SecurityGroupVerdict in = e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(SG), 443);
+    assertThat(out.decision()).isEqualTo(SecurityGroupDecision.DENY);
+    assertThat(in.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(out.defaultOf()).contains(SecurityGroupType.ENTERPRISE);
     assertThat(out.asDecidingRule().orElseThrow().text()).contains("enterprise");
   }
@@ -214,29 +214,29 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupEvaluator e = evaluatorOf(g);
     Cidr peer = Cidr.parse("10.0.0.0/24");
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, peer, List.of(OTHER), 3306).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, peer, List.of(), 3306).decision())
-        .isEqualTo(SgDecision.DENY);
+        .isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
   void blockPeerIsAllowedOnlyWhenEveryAddressIs() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(3306).peer("10.0.0.0/25"));
-    assertThat(ingressTcp(g, Cidr.parse("10.0.0.0/24"), 3306).decision()).isEqualTo(SgDecision.DENY);
+    assertThat(ingressTcp(g, Cidr.parse("10.0.0.0/24"), 3306).decision()).isEqualTo(SecurityGroupDecision.DENY);
     SecurityGroup both = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(3306).peer("10.0.0.0/25"),
         SecurityGroupRule.ingress().tcp(3306).peer("10.0.0.128/25"));
-    SgVerdict v = ingressTcp(both, Cidr.parse("10.0.0.0/24"), 3306);
-    assertThat(v.decision()).isEqualTo(SgDecision.ALLOW);
+    SecurityGroupVerdict v = ingressTcp(both, Cidr.parse("10.0.0.0/24"), 3306);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.ALLOW);
   }
 
   @Test
   void unknownPrefixListThatCouldDecideIsUndeterminedWithAssumption() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(443).peer("pl-office"));
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 443);
-    assertThat(v.decision()).isEqualTo(SgDecision.UNDETERMINED);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 443);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.UNDETERMINED);
     assertThat(v.assumptions()).extracting(Assumption::key).contains("PREFIX_LIST_UNKNOWN");
     assertThat(v.assumptions().get(0).sentence()).contains("pl-office");
   }
@@ -246,8 +246,8 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(443).peer("0.0.0.0/0").priority(1),
         SecurityGroupRule.ingress().tcp(443).peer("pl-office").priority(2).drop());
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 443);
-    assertThat(v.decision()).isEqualTo(SgDecision.ALLOW);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 443);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.ALLOW);
     assertThat(v.assumptions()).isEmpty();
   }
 
@@ -258,28 +258,28 @@ class SecurityGroupEvaluatorTest {
     SecurityGroup b = SecurityGroup.builder().id("sg-b").vpcId("vpc-a").type(SecurityGroupType.ENTERPRISE)
         .addRule(SecurityGroupRule.ingress().tcp(22).peer("203.0.113.0/24").priority(1).drop()).build();
     SecurityGroupEvaluator e = evaluatorOf(a, b);
-    SgVerdict v = e.evaluate(List.of(SG, OTHER), Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 22);
-    assertThat(v.decision()).isEqualTo(SgDecision.DENY);
+    SecurityGroupVerdict v = e.evaluate(List.of(SG, OTHER), Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 22);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(v.decidingGroup()).contains(OTHER);
     assertThat(e.evaluate(List.of(SG), Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 22).decision())
-        .isEqualTo(SgDecision.ALLOW);
+        .isEqualTo(SecurityGroupDecision.ALLOW);
   }
 
   @Test
   void mixedGroupTypesAreReportedAsAnAssumption() {
     SecurityGroup a = group(SecurityGroupType.BASIC);
     SecurityGroup b = SecurityGroup.builder().id("sg-b").vpcId("vpc-a").type(SecurityGroupType.ENTERPRISE).build();
-    SgVerdict v = evaluatorOf(a, b).evaluate(List.of(SG, OTHER), Direction.EGRESS, Protocol.TCP, INTERNET_HOST,
+    SecurityGroupVerdict v = evaluatorOf(a, b).evaluate(List.of(SG, OTHER), Direction.EGRESS, Protocol.TCP, INTERNET_HOST,
         List.of(), 443);
-    assertThat(v.decision()).isEqualTo(SgDecision.DENY);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
     assertThat(v.assumptions()).extracting(Assumption::key).contains("MIXED_GROUP_TYPES");
   }
 
   @Test
   void groupMissingFromTheInventoryIsUndetermined() {
-    SgVerdict v = SecurityGroupEvaluator.of(Inventory.empty())
+    SecurityGroupVerdict v = SecurityGroupEvaluator.of(Inventory.empty())
         .evaluate(List.of(SG), Direction.EGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 443);
-    assertThat(v.decision()).isEqualTo(SgDecision.UNDETERMINED);
+    assertThat(v.decision()).isEqualTo(SecurityGroupDecision.UNDETERMINED);
     assertThat(v.reason()).contains("sg-a");
   }
 
@@ -297,14 +297,14 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupEvaluator e = SecurityGroupEvaluator.of(Inventory.empty());
     assertThat(e.openToInternet(g, Direction.INGRESS, Protocol.TCP, 22)).isTrue();
     assertThat(e.evaluate(g, Direction.INGRESS, Protocol.TCP, INTERNET_HOST, List.of(), 23).decision())
-        .isEqualTo(SgDecision.DENY);
+        .isEqualTo(SecurityGroupDecision.DENY);
   }
 
   @Test
   void decidingRuleRendersGroupAndRule() {
     SecurityGroup g = group(SecurityGroupType.ENTERPRISE,
         SecurityGroupRule.ingress().tcp(22).peer("0.0.0.0/0").priority(7).drop());
-    SgVerdict v = ingressTcp(g, INTERNET_HOST, 22);
+    SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 22);
     assertThat(v.asDecidingRule().orElseThrow().text())
         .isEqualTo("sg-a ingress priority 7 drop tcp 22/22 from 0.0.0.0/0");
   }

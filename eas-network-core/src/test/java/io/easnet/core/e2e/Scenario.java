@@ -6,7 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.easnet.core.analysis.CapacityPlanner;
+import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
@@ -124,7 +124,7 @@ final class Scenario {
     for (ServiceDocument d : services.values()) {
       demands.add(ServiceDemand.of(d.spec(), network(d.spec().name())));
     }
-    return CapacityPlanner.of(inventory()).plan(demands);
+    return CapacityAnalyzer.of(inventory()).analyze(demands);
   }
 
   Report report() {

@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.SgVerdict;
+import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.DLink;
@@ -97,7 +97,7 @@ abstract class BaseRule implements Rule {
   }
 
   /** A finding at the rule of {@code g} that decided {@code verdict}; at the group when its default decided. */
-  final Finding.Builder atDecidingRule(RuleContext c, SecurityGroup g, SgVerdict verdict) {
+  final Finding.Builder atDecidingRule(RuleContext c, SecurityGroup g, SecurityGroupVerdict verdict) {
     int i = verdict.decidingRule().map(r -> g.rules().indexOf(r)).orElse(-1);
     return i < 0 ? atResource(c, g.id()) : atResource(c, g.id(), "rules", i);
   }

@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.CapacityPlanner;
+import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.ServiceDemand;
 import io.easnet.core.analysis.VSwitchCapacity;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IP capacity per vSwitch from the analysis {@link CapacityPlanner}: demand of a service = max(instances,
+ * IP capacity per vSwitch from the analysis {@link CapacityAnalyzer}: demand of a service = max(instances,
  * autoscaler max) + rolling-update surge ({@code max_surge}, or 25 % of the peak, at least one), split over the
  * vSwitches of its effective network.
  */
@@ -41,7 +41,7 @@ final class Capacity {
     if (demands.isEmpty()) {
       return List.of();
     }
-    CapacityReport report = CapacityPlanner.of(context.inventory()).plan(demands);
+    CapacityReport report = CapacityAnalyzer.of(context.inventory()).analyze(demands);
     List<Usage> out = new ArrayList<>();
     for (VSwitchCapacity c : report.vSwitches()) {
       List<ResolvedService> users = context.services().stream()

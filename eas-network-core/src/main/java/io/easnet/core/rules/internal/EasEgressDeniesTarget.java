@@ -1,8 +1,8 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.SecurityGroupEvaluator;
-import io.easnet.core.analysis.SgDecision;
-import io.easnet.core.analysis.SgVerdict;
+import io.easnet.core.analysis.SecurityGroupDecision;
+import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Protocol;
@@ -40,9 +40,9 @@ final class EasEgressDeniesTarget extends BaseRule {
           continue;
         }
         String id = t.get().id();
-        SgVerdict d = evaluator.evaluate(g.get(), Direction.EGRESS, Protocol.TCP, t.get().address().get(),
+        SecurityGroupVerdict d = evaluator.evaluate(g.get(), Direction.EGRESS, Protocol.TCP, t.get().address().get(),
             t.get().groups(), t.get().port());
-        if (d.decision() != SgDecision.DENY) {
+        if (d.decision() != SecurityGroupDecision.DENY) {
           continue;
         }
         out.add(atDecidingRule(context, g.get(), d)

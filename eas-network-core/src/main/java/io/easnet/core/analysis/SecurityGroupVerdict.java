@@ -12,11 +12,11 @@ import org.immutables.value.Value;
  * the group type's default when no rule matched (then {@link #defaultOf()} names the type).
  */
 @Value.Immutable
-public abstract class SgVerdict {
-  SgVerdict() {}
+public abstract class SecurityGroupVerdict {
+  SecurityGroupVerdict() {}
 
   /** Allow, deny or undetermined. */
-  public abstract SgDecision decision();
+  public abstract SecurityGroupDecision decision();
 
   /** The group whose rule or default decided. */
   public abstract Optional<SecurityGroupId> decidingGroup();
@@ -33,9 +33,9 @@ public abstract class SgVerdict {
   /** Assumptions made, e.g. an unknown prefix list. */
   public abstract List<Assumption> assumptions();
 
-  /** True for {@link SgDecision#ALLOW}. */
+  /** True for {@link SecurityGroupDecision#ALLOW}. */
   public final boolean isAllowed() {
-    return decision() == SgDecision.ALLOW;
+    return decision() == SecurityGroupDecision.ALLOW;
   }
 
   /** The deciding rule as a {@link DecidingRule}, or the default rendered as text. */
@@ -56,8 +56,8 @@ public abstract class SgVerdict {
     return new Builder();
   }
 
-  /** Builds an {@link SgVerdict}. */
-  public static final class Builder extends ImmutableSgVerdict.Builder {
+  /** Builds an {@link SecurityGroupVerdict}. */
+  public static final class Builder extends ImmutableSecurityGroupVerdict.Builder {
     Builder() {}
   }
 }

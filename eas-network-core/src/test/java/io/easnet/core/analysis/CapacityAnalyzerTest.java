@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CapacityPlannerTest {
+class CapacityAnalyzerTest {
   private static final VSwitchId VSW_A = VSwitchId.of("vsw-a");
 
   private static ServiceSpec spec(String name, int instances) {
@@ -40,18 +40,18 @@ class CapacityPlannerTest {
   }
 
   private static CapacityReport plan(Inventory inv, ServiceDemand... demands) {
-    return CapacityPlanner.of(inv).plan(List.of(demands));
+    return CapacityAnalyzer.of(inv).analyze(List.of(demands));
   }
 
   @Test
   void demandIsPeakInstancesPlusSurge() {
-    assertThat(CapacityPlanner.demandOf(spec("a", 10))).isEqualTo(13); // 25 % of 10, rounded up
-    assertThat(CapacityPlanner.demandOf(spec("a", 1))).isEqualTo(2); // at least one
-    assertThat(CapacityPlanner.demandOf(spec("a", 10, "2"))).isEqualTo(12);
-    assertThat(CapacityPlanner.demandOf(spec("a", 10, "0"))).isEqualTo(10);
-    assertThat(CapacityPlanner.demandOf(spec("a", 10, "20%"))).isEqualTo(12);
+    assertThat(CapacityAnalyzer.demandOf(spec("a", 10))).isEqualTo(13); // 25 % of 10, rounded up
+    assertThat(CapacityAnalyzer.demandOf(spec("a", 1))).isEqualTo(2); // at least one
+    assertThat(CapacityAnalyzer.demandOf(spec("a", 10, "2"))).isEqualTo(12);
+    assertThat(CapacityAnalyzer.demandOf(spec("a", 10, "0"))).isEqualTo(10);
+    assertThat(CapacityAnalyzer.demandOf(spec("a", 10, "20%"))).isEqualTo(12);
     ServiceSpec scaled = spec("a", 2, "1").toBuilder().autoscaler(Autoscaler.of(2, 20)).build();
-    assertThat(CapacityPlanner.demandOf(scaled)).isEqualTo(21);
+    assertThat(CapacityAnalyzer.demandOf(scaled)).isEqualTo(21);
   }
 
   @Test

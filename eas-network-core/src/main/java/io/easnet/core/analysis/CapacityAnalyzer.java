@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plans private-IP capacity: for every vSwitch the given services use, the peak demand against the free addresses,
+ * Analyses private-IP capacity: for every vSwitch the given services use, the peak demand against the free addresses,
  * and a free block for a new vSwitch when short.
  *
  * <p>Demand of a service = max(instances, autoscaler max) + rolling-update surge. When {@code max_surge} is not set,
@@ -29,19 +29,19 @@ import java.util.Set;
  * split evenly over them, rounded up per vSwitch (an assumption: EAS spreads instances over zones); this is also
  * reported. Utilisation above 100 % is a shortfall ({@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE}).
  */
-public final class CapacityPlanner {
+public final class CapacityAnalyzer {
   /** The surge assumed when a service sets no {@code max_surge}: 25 % of its peak instances, at least one. */
   public static final int DEFAULT_MAX_SURGE_PERCENT = 25;
 
   private final Inventory inventory;
 
-  private CapacityPlanner(Inventory inventory) {
+  private CapacityAnalyzer(Inventory inventory) {
     this.inventory = inventory;
   }
 
-  /** A planner over {@code inventory}. */
-  public static CapacityPlanner of(Inventory inventory) {
-    return new CapacityPlanner(Objects.requireNonNull(inventory, "inventory"));
+  /** An analyzer over {@code inventory}. */
+  public static CapacityAnalyzer of(Inventory inventory) {
+    return new CapacityAnalyzer(Objects.requireNonNull(inventory, "inventory"));
   }
 
   /**
@@ -59,11 +59,11 @@ public final class CapacityPlanner {
   }
 
   /**
-   * Plans the capacity of every vSwitch the services use. Demand is counted on top of the addresses in use now (as
+   * Analyses the capacity of every vSwitch the services use. Demand is counted on top of the addresses in use now (as
    * for a new deployment); for a service that already runs, its current instances are in both, which overstates
    * the need (reported as an assumption).
    */
-  public CapacityReport plan(List<ServiceDemand> services) {
+  public CapacityReport analyze(List<ServiceDemand> services) {
     Objects.requireNonNull(services, "services");
     Map<VSwitchId, Map<String, Integer>> demand = new LinkedHashMap<>();
     Set<Assumption> assumptions = new LinkedHashSet<>();

@@ -1,7 +1,7 @@
 package io.easnet.core.analysis;
 
 /** The decision of a set of security groups for one flow. */
-public enum SgDecision {
+public enum SecurityGroupDecision {
   /** The flow is allowed (for every address of the peer block). */
   ALLOW,
   /** The flow is denied (for at least one address of the peer block). */
