@@ -74,8 +74,7 @@ class ServiceJsonGeneratorProperties {
       DLink dlink = DLink.builder().vSwitchId(NetworkGenerators.randomId(r, "vsw-"))
           .securityGroupId(NetworkGenerators.randomId(r, "sg-")).build();
       ResourceGroup group = ResourceGroup.builder().id(NetworkGenerators.randomId(r, "eas-r-")).dlink(dlink).build();
-      EffectiveNetwork n = resolver.resolve(doc.spec().toBuilder().resourceGroupId(Optional.empty()).build(),
-          Optional.of(group));
+      EffectiveNetwork n = resolver.resolve(doc.spec().toBuilder().resourceGroupId(group.id()).build(), group);
       assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
       assertThat(n.vSwitchIds()).containsExactly(vsw);
       assertThat(n.securityGroupId()).contains(sg);

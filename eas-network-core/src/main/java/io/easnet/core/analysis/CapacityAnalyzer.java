@@ -25,9 +25,11 @@ import java.util.Set;
  *
  * <p>Demand of a service = max(instances, autoscaler max) + rolling-update surge. When {@code max_surge} is not set,
  * {@link #DEFAULT_MAX_SURGE_PERCENT} of the peak instances (rounded up, at least one) is assumed and reported as an
- * assumption. A service whose effective network has several vSwitches (DLink auxiliary vSwitches) has its demand
- * split evenly over them, rounded up per vSwitch (an assumption: EAS spreads instances over zones); this is also
- * reported. Utilisation above 100 % is a shortfall ({@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE}).
+ * assumption. Demand lands on the vSwitches the instances take addresses from ({@link EffectiveNetwork#vSwitchIds()}:
+ * the service's vSwitch, or the primary vSwitch of a resource group's VPC direct connection, never its client
+ * vSwitches); a hand-built network with several has its demand split evenly over them, rounded up per vSwitch, and
+ * reported as an assumption. Arithmetic is exact ({@code long}, overflow throws). Utilisation above 100 % is a
+ * shortfall ({@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE}).
  */
 public final class CapacityAnalyzer {
   /** The surge assumed when a service sets no {@code max_surge}: 25 % of its peak instances, at least one. */
@@ -48,14 +50,16 @@ public final class CapacityAnalyzer {
    * The peak private IPs one service needs in total: max(instances, autoscaler max) + surge (its
    * {@code max_surge}, or {@link #DEFAULT_MAX_SURGE_PERCENT} of the peak rounded up, at least one).
    */
-  public static int demandOf(ServiceSpec spec) {
-    int peak = spec.peakInstances();
-    return peak + surgeOf(spec, peak);
+  public static long demandOf(ServiceSpec spec) {
+    long peak = spec.peakInstances();
+    return Math.addExact(peak, surgeOf(spec, spec.peakInstances()));
   }
 
-  private static int surgeOf(ServiceSpec spec, int peak) {
-    Optional<Integer> surge = spec.rollingStrategy().flatMap(r -> r.surgeFor(peak));
-    return surge.orElseGet(() -> Math.max(1, (int) Math.ceil(peak * DEFAULT_MAX_SURGE_PERCENT / 100.0)));
+  private static long surgeOf(ServiceSpec spec, int peak) {
+    Optional<? extends Number> surge = spec.rollingStrategy().flatMap(r -> r.surgeFor(peak));
+    // ceil(peak * 25 / 100) in exact integer arithmetic
+    return surge.map(Number::longValue)
+        .orElseGet(() -> Math.max(1L, ((long) peak * DEFAULT_MAX_SURGE_PERCENT + 99) / 100));
   }
 
   /**
@@ -65,53 +69,59 @@ public final class CapacityAnalyzer {
    */
   public CapacityReport analyze(List<ServiceDemand> services) {
     Objects.requireNonNull(services, "services");
-    Map<VSwitchId, Map<String, Integer>> demand = new LinkedHashMap<>();
+    Map<VSwitchId, Map<String, Long>> demand = new LinkedHashMap<>();
     Set<Assumption> assumptions = new LinkedHashSet<>();
     Set<Explanation> explanations = new LinkedHashSet<>();
     for (ServiceDemand d : services) {
       ServiceSpec spec = d.spec();
       EffectiveNetwork net = d.network();
+      if (net.provenance() == io.easnet.core.resolve.Provenance.UNKNOWN) {
+        assumptions.add(Assumption.of(AssumptionKey.RESOURCE_GROUP_UNKNOWN, "the network of service " + spec.name()
+            + " is unknown (its resource group is not in the inventory), so its demand is not counted"));
+        continue;
+      }
       if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
-        assumptions.add(Assumption.of("NO_VPC", "service " + spec.name()
+        assumptions.add(Assumption.of(AssumptionKey.NO_VPC, "service " + spec.name()
             + " has no VPC configuration, so it takes no vSwitch addresses"));
         continue;
       }
       int peak = spec.peakInstances();
-      int surge = surgeOf(spec, peak);
+      long surge = surgeOf(spec, peak);
       if (spec.rollingStrategy().flatMap(r -> r.maxSurge()).isEmpty()) {
-        assumptions.add(Assumption.of("DEFAULT_SURGE", "service " + spec.name()
+        assumptions.add(Assumption.of(AssumptionKey.DEFAULT_SURGE, "service " + spec.name()
             + " sets no rolling_strategy.max_surge; assumed " + DEFAULT_MAX_SURGE_PERCENT + " % of " + peak
             + " peak instances, at least one: " + surge + " extra during a rolling update"));
       }
-      int total = peak + surge;
+      long total = Math.addExact(peak, surge);
       List<VSwitchId> ids = net.vSwitchIds();
-      int share = (total + ids.size() - 1) / ids.size();
+      long share = (total + ids.size() - 1) / ids.size();
       if (ids.size() > 1) {
-        assumptions.add(Assumption.of("SPLIT_OVER_VSWITCHES", "service " + spec.name() + " may use "
+        assumptions.add(Assumption.of(AssumptionKey.SPLIT_OVER_VSWITCHES, "service " + spec.name() + " may use "
             + ids.size() + " vSwitches; its demand of " + total + " is assumed split evenly, " + share
             + " per vSwitch"));
       }
       for (VSwitchId id : ids) {
-        demand.computeIfAbsent(id, k -> new LinkedHashMap<>()).merge(spec.name(), share, Integer::sum);
+        demand.computeIfAbsent(id, k -> new LinkedHashMap<>()).merge(spec.name(), share, Math::addExact);
       }
     }
     if (!demand.isEmpty()) {
-      assumptions.add(Assumption.of("DEMAND_ON_TOP_OF_IN_USE", "demand is counted on top of the addresses in use"
+      assumptions.add(Assumption.of(AssumptionKey.DEMAND_ON_TOP_OF_IN_USE, "demand is counted on top of the addresses in use"
           + " now; instances of a service that already runs are counted twice"));
     }
     Map<VpcId, CidrAllocator> allocators = new HashMap<>();
     List<VSwitchCapacity> out = new ArrayList<>();
-    for (Map.Entry<VSwitchId, Map<String, Integer>> e : demand.entrySet()) {
+    for (Map.Entry<VSwitchId, Map<String, Long>> e : demand.entrySet()) {
       Optional<VSwitch> found = inventory.vSwitch(e.getKey());
       if (found.isEmpty()) {
         explanations.add(Explanation.builder().code(ExplanationCode.VSWITCH_NOT_FOUND)
-            .component(e.getKey().value())
+            .component(Component.of(Component.Kind.VSWITCH, e.getKey()))
+            .missing(new Missing.ResourceAbsent(Component.Kind.VSWITCH))
             .expected("vSwitch " + e.getKey() + " exists").actual("the inventory has no vSwitch " + e.getKey())
-            .fix("use an existing vSwitch, or add it to the snapshot").build());
+            .advice("use an existing vSwitch, or add it to the snapshot").build());
         continue;
       }
       VSwitch v = found.get();
-      long total = e.getValue().values().stream().mapToLong(Integer::longValue).sum();
+      long total = e.getValue().values().stream().reduce(0L, Math::addExact);
       long usable = v.usableIpCount();
       long free = Math.min(v.availableIpAddressCount(), usable);
       long inUse = usable - free;
@@ -125,13 +135,14 @@ public final class CapacityAnalyzer {
         Optional<Cidr> proposal = propose(allocators, v, total, assumptions);
         proposal.ifPresent(b::proposedCidr);
         explanations.add(Explanation.builder().code(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE)
-            .component(v.id().value())
+            .component(Component.of(Component.Kind.VSWITCH, v.id()))
+            .missing(new Missing.AddressesShort(shortfall))
             .decidingRule(DecidingRule.text("vSwitch " + v.id() + " " + v.cidrBlock() + ": " + free
                 + " free of " + usable + " usable"))
             .expected("at least " + total + " free addresses in " + v.id() + " at peak (" + describe(e.getValue())
                 + ")")
             .actual(free + " of " + usable + " usable addresses are free; " + shortfall + " short")
-            .fix(proposal.map(c -> "create a vSwitch with CIDR " + c + " in " + v.vpcId()
+            .advice(proposal.map(c -> "create a vSwitch with CIDR " + c + " in " + v.vpcId()
                     + " and use it for the service (or as a DLink auxiliary vSwitch); or free addresses in "
                     + v.id() + ", or lower autoscaler max and max_surge")
                 .orElse("free addresses in " + v.id() + ", add a secondary CIDR block to " + v.vpcId()
@@ -147,13 +158,13 @@ public final class CapacityAnalyzer {
       Set<Assumption> assumptions) {
     Optional<Integer> prefix = CidrAllocator.prefixFor(total);
     if (prefix.isEmpty()) {
-      assumptions.add(Assumption.of("DEMAND_TOO_LARGE", "a demand of " + total
+      assumptions.add(Assumption.of(AssumptionKey.DEMAND_TOO_LARGE, "a demand of " + total
           + " addresses exceeds the largest vSwitch (/16, 65,532 usable); no block is proposed"));
       return Optional.empty();
     }
     Optional<Vpc> vpc = inventory.vpc(v.vpcId());
     if (vpc.isEmpty()) {
-      assumptions.add(Assumption.of("VPC_UNKNOWN", "VPC " + v.vpcId()
+      assumptions.add(Assumption.of(AssumptionKey.VPC_UNKNOWN, "VPC " + v.vpcId()
           + " is not in the inventory, so no free block can be proposed"));
       return Optional.empty();
     }
@@ -162,7 +173,7 @@ public final class CapacityAnalyzer {
     return allocator.allocate(prefix.get());
   }
 
-  private static String describe(Map<String, Integer> byService) {
+  private static String describe(Map<String, Long> byService) {
     StringBuilder sb = new StringBuilder();
     byService.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
     return sb.toString();

@@ -7,5 +7,13 @@ public enum PathKind {
   /** EAS instances to the internet through a NAT gateway. */
   INTERNET,
   /** An ECS client connecting directly to the EAS instances in the VPC. */
-  CLIENT_TO_SERVICE
+  CLIENT_TO_SERVICE;
+
+  /** The kind of path an intent asks about. */
+  public static PathKind of(Intent intent) {
+    if (intent instanceof Intent.Reach) {
+      return PRIVATE_TARGET;
+    }
+    return intent instanceof Intent.Internet ? INTERNET : CLIENT_TO_SERVICE;
+  }
 }

@@ -11,6 +11,9 @@ import org.immutables.value.Value;
 public abstract class PathResult {
   PathResult() {}
 
+  /** The intent this path answers. */
+  public abstract Intent intent();
+
   /** What the path analyses. */
   public abstract PathKind kind();
 

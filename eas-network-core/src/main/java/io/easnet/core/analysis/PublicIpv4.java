@@ -20,6 +20,11 @@ final class PublicIpv4 {
 
   private PublicIpv4() {}
 
+  /** True when some address of {@code block} is a public (internet) address. */
+  static boolean isPublic(Cidr block) {
+    return block.isIpv4() && BLOCKS.stream().anyMatch(b -> b.overlaps(block));
+  }
+
   private static List<Cidr> complement() {
     List<Cidr> out = new ArrayList<>();
     long next = 0;

@@ -82,7 +82,7 @@ public final class SecurityGroupEvaluator {
     if (groupsOnEni.isEmpty()) {
       return SecurityGroupVerdict.builder().decision(SecurityGroupDecision.UNDETERMINED)
           .reason("the network interface has no security group")
-          .addAssumption(Assumption.of("SECURITY_GROUP_NONE",
+          .addAssumption(Assumption.of(AssumptionKey.SECURITY_GROUP_NONE,
               "no security group is known for the network interface, so its rules are unknown"))
           .build();
     }
@@ -90,7 +90,7 @@ public final class SecurityGroupEvaluator {
     List<Assumption> missing = new ArrayList<>();
     for (SecurityGroupId id : ids) {
       if (inventory.securityGroup(id).isEmpty()) {
-        missing.add(Assumption.of("SECURITY_GROUP_UNKNOWN",
+        missing.add(Assumption.of(AssumptionKey.SECURITY_GROUP_UNKNOWN,
             "security group " + id + " is not in the inventory; its rules are unknown"));
       }
     }
@@ -113,7 +113,7 @@ public final class SecurityGroupEvaluator {
     Outcome opt = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.OPTIMISTIC);
     SecurityGroupVerdict.Builder b = SecurityGroupVerdict.builder();
     if (set.mixedTypes()) {
-      b.addAssumption(Assumption.of("MIXED_GROUP_TYPES",
+      b.addAssumption(Assumption.of(AssumptionKey.MIXED_GROUP_TYPES,
           "the network interface is in both basic and enterprise groups, which Alibaba Cloud does not allow;"
               + " the default denies unless every group is basic"));
     }
@@ -128,7 +128,7 @@ public final class SecurityGroupEvaluator {
     Set<PrefixListId> lists = new LinkedHashSet<>(opt.prefixLists);
     lists.addAll(pess.prefixLists);
     for (PrefixListId id : lists) {
-      b.addAssumption(Assumption.of("PREFIX_LIST_UNKNOWN",
+      b.addAssumption(Assumption.of(AssumptionKey.PREFIX_LIST_UNKNOWN,
           "prefix list " + id + " is not in the inventory; its entries are unknown"));
     }
     b.decision(SecurityGroupDecision.UNDETERMINED)

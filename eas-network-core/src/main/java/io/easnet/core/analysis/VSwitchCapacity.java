@@ -36,7 +36,7 @@ public abstract class VSwitchCapacity {
   public abstract long free();
 
   /** Peak demand of each service placed in this vSwitch, by service name, in input order. */
-  public abstract Map<String, Integer> demandByService();
+  public abstract Map<String, Long> demandByService();
 
   /** The sum of {@link #demandByService()}. */
   public abstract long totalDemand();

@@ -111,11 +111,14 @@ public final class JsonReport {
     for (Explanation e : list) {
       ObjectNode n = a.addObject();
       n.put("code", e.code().name());
-      n.put("component", e.component());
+      n.set("component", DataJson.component(e.component()));
       e.decidingRule().ifPresent(r -> n.put("decidingRule", r.text()));
       n.put("expected", e.expected());
       n.put("actual", e.actual());
+      e.missing().ifPresent(m -> n.set("missing", DataJson.missing(m)));
+      e.remedy().ifPresent(r -> n.set("remedy", DataJson.remedy(r)));
       n.put("fix", e.fix());
+      e.didYouMean().ifPresent(d -> n.put("didYouMean", d));
     }
     return a;
   }
@@ -123,7 +126,7 @@ public final class JsonReport {
   static ArrayNode assumptions(List<Assumption> list) {
     ArrayNode a = MAPPER.createArrayNode();
     for (Assumption x : list) {
-      a.addObject().put("key", x.key()).put("sentence", x.sentence());
+      a.addObject().put("key", x.key().name()).put("sentence", x.sentence());
     }
     return a;
   }

@@ -91,7 +91,7 @@ public final class MarkdownReport {
       if (!p.explanations().isEmpty()) {
         sb.append("\n| Code | Component | Actual | Expected | Fix |\n|---|---|---|---|---|\n");
         for (Explanation e : p.explanations()) {
-          sb.append("| `").append(e.code()).append("` | ").append(cell(e.component())).append(" | ")
+          sb.append("| `").append(e.code()).append("` | ").append(cell(e.component().toString())).append(" | ")
               .append(cell(e.actual() + e.decidingRule().map(r -> " (decided by " + r.text() + ")").orElse("")))
               .append(" | ").append(cell(e.expected())).append(" | ").append(cell(e.fix())).append(" |\n");
         }

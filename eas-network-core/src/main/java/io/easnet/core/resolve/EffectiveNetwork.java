@@ -12,8 +12,10 @@ import org.immutables.value.Value;
 
 /**
  * The VPC configuration in effect for one service, with its {@link Provenance} and the reasons for it. Instances
- * get their network interfaces in {@link #vSwitchIds()} (the primary vSwitch first, then the DLink's auxiliary
- * ones) and are guarded by {@link #securityGroupId()}.
+ * get their network interfaces in {@link #vSwitchIds()} and are guarded by {@link #securityGroupId()}. Under a
+ * resource group's VPC direct connection, that is the DLink's primary vSwitch only; the DLink's client vSwitches
+ * ({@link #returnRouteVSwitchIds()}) and {@link #destinationCidrs()} hold no instances: they are added to the
+ * instances' return route (UpdateResourceDLink, EAS 2021-07-01).
  */
 @Value.Immutable
 public abstract class EffectiveNetwork {
@@ -24,15 +26,27 @@ public abstract class EffectiveNetwork {
 
   public abstract Provenance provenance();
 
-  /** The VPC; empty for {@link Provenance#NONE}, or when a DLink does not name it and no inventory was given. */
+  /**
+   * The VPC; empty for {@link Provenance#NONE} and {@link Provenance#UNKNOWN}, or when a DLink does not name it and no
+   * inventory was given.
+   */
   public abstract Optional<VpcId> vpcId();
 
-  /** The vSwitches instances may be placed in: the primary first. Empty for {@link Provenance#NONE}. */
+  /**
+   * The vSwitches the instances take their addresses from: the service's {@code vswitch_id}, or the DLink's primary
+   * {@code VSwitchId}. Empty for {@link Provenance#NONE} and {@link Provenance#UNKNOWN}.
+   */
   public abstract List<VSwitchId> vSwitchIds();
+
+  /**
+   * The DLink's client vSwitches ({@code VSwitchIdList}, read back as {@code AuxVSwitchList}), whose CIDR blocks are
+   * added to the instances' return route, for {@link Provenance#RESOURCE_GROUP}. They hold no instances.
+   */
+  public abstract List<VSwitchId> returnRouteVSwitchIds();
 
   public abstract Optional<SecurityGroupId> securityGroupId();
 
-  /** The DLink's destination CIDRs (return routes), for {@link Provenance#RESOURCE_GROUP}. */
+  /** The DLink's destination CIDRs (client blocks added to the return route), for {@link Provenance#RESOURCE_GROUP}. */
   public abstract List<Cidr> destinationCidrs();
 
   /** The resource group the service runs in, when it names one. */
@@ -44,9 +58,9 @@ public abstract class EffectiveNetwork {
   /** Why this configuration is in effect, one sentence per step of the decision. */
   public abstract List<String> reasons();
 
-  /** True unless {@link Provenance#NONE}. */
+  /** True for {@link Provenance#SERVICE} and {@link Provenance#RESOURCE_GROUP}. */
   public final boolean hasVpc() {
-    return provenance() != Provenance.NONE;
+    return provenance() == Provenance.SERVICE || provenance() == Provenance.RESOURCE_GROUP;
   }
 
   /** The primary vSwitch. */

@@ -17,7 +17,10 @@ import java.util.Optional;
  *       whole</em>; a DLink it shadows is reported in {@link EffectiveNetwork#shadowedResourceGroupConfig()}.
  *   <li>A partial service block ({@code vpc_id} alone, say) is an error naming the missing keys: EAS never merges
  *       it with the resource group's values.
- *   <li>Otherwise the resource group's DLink applies, its auxiliary vSwitches included.
+ *   <li>Otherwise the resource group's DLink applies: instances are in its primary vSwitch; its client vSwitches and
+ *       destination CIDRs are return routes.
+ *   <li>Otherwise, when the service names a resource group that is not known, the network is
+ *       {@link Provenance#UNKNOWN}.
  *   <li>Otherwise the service has no VPC ({@link Provenance#NONE}).
  * </ul>
  *
@@ -33,21 +36,23 @@ public final class NetworkResolver {
   }
 
   /**
-   * Resolves a service on its own or with the resource group it runs in.
+   * Resolves a service with the resource group it runs in.
    *
-   * @param resourceGroup the resource group, if the service runs in one; must be the one {@code metadata.resource}
-   *     names, when it names one
+   * @param resourceGroup the resource group {@code metadata.resource} names
    * @throws InvalidInputException for a partial service-level block
    * @throws IllegalArgumentException when the resource group is not the one the service names
    */
-  public EffectiveNetwork resolve(ServiceSpec service, Optional<ResourceGroup> resourceGroup) {
-    if (resourceGroup.isPresent()
-        && service.resourceGroupId().isPresent()
-        && !service.resourceGroupId().get().equals(resourceGroup.get().id())) {
+  public EffectiveNetwork resolve(ServiceSpec service, ResourceGroup resourceGroup) {
+    java.util.Objects.requireNonNull(resourceGroup, "resourceGroup");
+    if (service.resourceGroupId().isPresent() && !service.resourceGroupId().get().equals(resourceGroup.id())) {
       throw new IllegalArgumentException(
           "service " + service.name() + " runs in resource group " + service.resourceGroupId().get()
-              + ", not in " + resourceGroup.get().id());
+              + ", not in " + resourceGroup.id());
     }
+    return decide(service, Optional.of(resourceGroup));
+  }
+
+  private EffectiveNetwork decide(ServiceSpec service, Optional<ResourceGroup> resourceGroup) {
     EffectiveNetwork.Builder b = EffectiveNetwork.builder().serviceName(service.name());
     resourceGroup.map(ResourceGroup::id).or(service::resourceGroupId).ifPresent(b::resourceGroupId);
     Optional<DLink> dlink = resourceGroup.flatMap(ResourceGroup::dlink);
@@ -83,16 +88,26 @@ public final class NetworkResolver {
     if (dlink.isPresent()) {
       DLink d = dlink.get();
       b.provenance(Provenance.RESOURCE_GROUP)
-          .addAllVSwitchIds(d.allVSwitchIds())
+          .addVSwitchId(d.vSwitchId())
+          .addAllReturnRouteVSwitchIds(d.auxVSwitchIds().stream().filter(id -> !id.equals(d.vSwitchId())).distinct()
+              .toList())
           .securityGroupId(d.securityGroupId())
           .addAllDestinationCidrs(d.destinationCidrs())
           .addReason("service " + service.name() + " has no cloud.networking block; resource group "
-              + resourceGroup.get().id() + "'s VPC direct connection applies");
+              + resourceGroup.get().id() + "'s VPC direct connection applies: instances get their network"
+              + " interfaces in " + d.vSwitchId());
       d.vpcId().ifPresent(b::vpcId);
-      if (!d.auxVSwitchIds().isEmpty()) {
-        b.addReason("instances may also use the auxiliary vSwitches " + d.auxVSwitchIds());
+      if (!d.auxVSwitchIds().isEmpty() || !d.destinationCidrs().isEmpty()) {
+        b.addReason("the return route also covers the client vSwitches " + d.auxVSwitchIds()
+            + (d.destinationCidrs().isEmpty() ? "" : " and the destination CIDRs " + d.destinationCidrs()));
       }
       return b.build();
+    }
+    if (resourceGroup.isEmpty() && service.resourceGroupId().isPresent()) {
+      return b.provenance(Provenance.UNKNOWN)
+          .addReason("service " + service.name() + " sets no cloud.networking block and runs in resource group "
+              + service.resourceGroupId().get() + ", whose VPC direct connection is not known")
+          .build();
     }
     b.provenance(Provenance.NONE);
     if (resourceGroup.isPresent()) {
@@ -105,9 +120,12 @@ public final class NetworkResolver {
     return b.build();
   }
 
-  /** Resolves a service that runs in no resource group. */
+  /**
+   * Resolves a service on its own. When it sets no networking block but names a resource group, its network is
+   * {@link Provenance#UNKNOWN}: give the group ({@link #resolve(ServiceSpec, ResourceGroup)}) or an inventory.
+   */
   public EffectiveNetwork resolve(ServiceSpec service) {
-    return resolve(service, Optional.empty());
+    return decide(service, Optional.empty());
   }
 
   /**
@@ -116,7 +134,7 @@ public final class NetworkResolver {
    */
   public EffectiveNetwork resolve(ServiceSpec service, Inventory inventory) {
     Optional<ResourceGroup> group = service.resourceGroupId().flatMap(inventory::resourceGroup);
-    EffectiveNetwork n = resolve(service, group);
+    EffectiveNetwork n = decide(service, group);
     if (service.resourceGroupId().isPresent() && group.isEmpty()) {
       n = EffectiveNetwork.builder().from(n)
           .addReason("resource group " + service.resourceGroupId().get() + " is not in the inventory")

@@ -2,15 +2,16 @@ package io.easnet.core.rules;
 
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * Everything the rule catalogue checks: the inventory (with the name of the snapshot it came from), the services
- * with their intents, and the date used to expire suppressions. The date is injected, never read from the clock, so
- * that a run is reproducible; without it suppressions never expire.
+ * with their intents, and the {@link Clock} whose date expires suppressions: the system clock (UTC) by default;
+ * inject a fixed clock for a reproducible run.
  */
 @Value.Immutable
 public abstract class AnalysisInput {
@@ -31,8 +32,16 @@ public abstract class AnalysisInput {
   /** The services to check, in any order. */
   public abstract List<ServiceInput> services();
 
-  /** Today's date, for suppression expiry. */
-  public abstract Optional<LocalDate> today();
+  /** The clock whose date expires suppressions; the system clock in UTC by default. */
+  @Value.Default
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Today's date on {@link #clock()}. */
+  public final LocalDate today() {
+    return LocalDate.now(clock());
+  }
 
   /** Starts a builder. */
   public static Builder builder() {
@@ -42,6 +51,11 @@ public abstract class AnalysisInput {
   /** Builds an {@link AnalysisInput}. */
   public static final class Builder extends ImmutableAnalysisInput.Builder {
     Builder() {}
+
+    /** Sets the clock to a fixed date (start of day, UTC), for reproducible suppression expiry. */
+    public Builder today(LocalDate date) {
+      return clock(Clock.fixed(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+    }
 
     /** Adds a service without intents. */
     public Builder addService(ServiceSpec spec) {

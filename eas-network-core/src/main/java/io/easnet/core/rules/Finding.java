@@ -97,6 +97,12 @@ public abstract class Finding {
     return "";
   }
 
+  /**
+   * The intents of the service this finding blocks ({@code Intent.describe()}, e.g. {@code reach RDS rm-1:3306}),
+   * for findings derived from path results; empty for findings about configuration, exposure or cost.
+   */
+  public abstract List<String> intents();
+
   /** The main resource, when any. */
   public final Optional<String> resourceId() {
     return resourceIds().isEmpty() ? Optional.empty() : Optional.of(resourceIds().get(0));

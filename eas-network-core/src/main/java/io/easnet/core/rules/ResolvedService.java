@@ -1,23 +1,35 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.Explanation;
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.PathResult;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.resolve.EffectiveNetwork;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A service of the input together with the network the resolver found in effect for it, or the reason it could
- * not be resolved (a partial {@code cloud.networking} block, for example): resolution problems are findings, never
- * crashes.
+ * A service of the input together with what the run computed for it once: the network the resolver found in effect
+ * (or the reason it could not be resolved: resolution problems are findings, never crashes), the blockers of that
+ * network itself, and the path result of each of its {@link ServiceInput#intents() intents}. Rules read these; they
+ * never analyse again.
  */
 public final class ResolvedService {
   private final ServiceInput input;
   private final EffectiveNetwork network;
   private final String problem;
+  private final List<Explanation> networkBlockers;
+  private final List<PathResult> paths;
+  private final PathResult internetEgress;
 
-  ResolvedService(ServiceInput input, EffectiveNetwork network, String problem) {
+  ResolvedService(ServiceInput input, EffectiveNetwork network, String problem, List<Explanation> networkBlockers,
+      List<PathResult> paths, PathResult internetEgress) {
     this.input = input;
     this.network = network;
     this.problem = problem;
+    this.networkBlockers = List.copyOf(networkBlockers);
+    this.paths = List.copyOf(paths);
+    this.internetEgress = internetEgress;
   }
 
   /** The service as given. */
@@ -48,6 +60,29 @@ public final class ResolvedService {
   /** Why the service could not be resolved, when it could not. */
   public Optional<String> resolutionProblem() {
     return Optional.ofNullable(problem);
+  }
+
+  /** The blockers of the service's own network (vSwitch, security group, VPC), which all its paths share. */
+  public List<Explanation> networkBlockers() {
+    return networkBlockers;
+  }
+
+  /** The path result of each intent, in the order of {@link ServiceInput#intents()}; empty when unresolved. */
+  public List<PathResult> paths() {
+    return paths;
+  }
+
+  /** The path result of one intent, when the service has it. */
+  public Optional<PathResult> path(Intent intent) {
+    return paths.stream().filter(p -> p.intent().equals(intent)).findFirst();
+  }
+
+  /**
+   * Internet egress (TCP {@value ServiceInput#INTERNET_PORT} to any address), when the run analysed it: the service
+   * wants it, or pulls an image from outside Alibaba Cloud.
+   */
+  public Optional<PathResult> internetEgress() {
+    return Optional.ofNullable(internetEgress);
   }
 
   @Override

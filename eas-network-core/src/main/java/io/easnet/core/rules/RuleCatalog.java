@@ -76,7 +76,14 @@ public final class RuleCatalog {
    * fingerprint.
    */
   public List<Finding> run(AnalysisInput input) {
-    RuleContext context = RuleContext.of(input);
+    return run(RuleContext.of(input));
+  }
+
+  /**
+   * Runs every rule over a context already computed (its path results and capacity are shared, not recomputed) and
+   * returns the findings sorted by {@link Finding#ORDER}, without two findings of one fingerprint.
+   */
+  public List<Finding> run(RuleContext context) {
     Map<String, Finding> byFingerprint = new LinkedHashMap<>();
     for (Rule rule : rules.values()) {
       for (Finding f : rule.check(context)) {
@@ -93,6 +100,11 @@ public final class RuleCatalog {
    * removed, expired suppressions and unused ones are reported.
    */
   public List<Finding> run(AnalysisInput input, Suppressions suppressions) {
-    return suppressions.apply(run(input), input.today());
+    return run(RuleContext.of(input), suppressions);
+  }
+
+  /** As {@link #run(AnalysisInput, Suppressions)} over a context already computed. */
+  public List<Finding> run(RuleContext context, Suppressions suppressions) {
+    return suppressions.apply(run(context), java.util.Optional.of(context.today()));
   }
 }

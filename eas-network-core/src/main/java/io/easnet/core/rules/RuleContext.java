@@ -1,11 +1,22 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.analysis.CapacityAnalyzer;
+import io.easnet.core.analysis.CapacityReport;
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.PathAnalyzer;
+import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceDemand;
 import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.model.Container;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.VSwitchId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
+import io.easnet.core.rules.internal.Endpoints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,23 +27,46 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a {@link Rule} sees: the input, and every service resolved once against the inventory (sorted by name, so
- * that rules see the same order whatever the order of the input).
+ * What a {@link Rule} sees: the input, and what the run computed once for all rules: every service resolved against
+ * the inventory (sorted by name, so that rules see the same order whatever the order of the input) with the path
+ * result of each of its intents, the IP capacity of every vSwitch the services use, and look-ups by security group
+ * and vSwitch. One {@link PathAnalyzer} serves the whole run, so security groups are compiled once.
  */
 public final class RuleContext {
   private final AnalysisInput input;
+  private final PathAnalyzer analyzer;
   private final List<ResolvedService> services;
+  private final CapacityReport capacity;
   private final Map<ResourceId, String> pointers;
+  private final Map<SecurityGroupId, List<ResolvedService>> byGroup = new HashMap<>();
+  private final Map<VSwitchId, List<ResolvedService>> byVSwitch = new HashMap<>();
 
-  private RuleContext(AnalysisInput input, List<ResolvedService> services) {
+  private RuleContext(AnalysisInput input, PathAnalyzer analyzer, List<ResolvedService> services) {
     this.input = input;
+    this.analyzer = analyzer;
     this.services = services;
     this.pointers = pointers(input.inventory());
+    List<ServiceDemand> demands = new ArrayList<>();
+    for (ResolvedService s : services) {
+      Optional<EffectiveNetwork> n = s.network();
+      if (n.isEmpty()) {
+        continue;
+      }
+      n.get().securityGroupId().ifPresent(g -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(s));
+      for (VSwitchId v : n.get().vSwitchIds()) {
+        byVSwitch.computeIfAbsent(v, k -> new ArrayList<>()).add(s);
+      }
+      if (n.get().hasVpc()) {
+        demands.add(ServiceDemand.of(s.spec(), n.get()));
+      }
+    }
+    this.capacity = CapacityAnalyzer.of(input.inventory()).analyze(demands);
   }
 
-  /** Resolves every service of {@code input} against its inventory. */
+  /** Resolves every service of {@code input} against its inventory and analyses each of its intents once. */
   public static RuleContext of(AnalysisInput input) {
     NetworkResolver resolver = NetworkResolver.create();
+    PathAnalyzer analyzer = PathAnalyzer.of(input.inventory());
     List<ResolvedService> out = new ArrayList<>();
     for (ServiceInput s : input.services()) {
       EffectiveNetwork network = null;
@@ -42,11 +76,36 @@ public final class RuleContext {
       } catch (EasNetworkException | IllegalArgumentException e) {
         problem = e.getMessage();
       }
-      out.add(new ResolvedService(s, network, problem));
+      if (network == null) {
+        out.add(new ResolvedService(s, null, problem, List.of(), List.of(), null));
+        continue;
+      }
+      List<PathResult> paths = new ArrayList<>();
+      for (Intent intent : s.intents()) {
+        paths.add(analyzer.analyse(network, s.spec(), intent));
+      }
+      Intent internet = Intent.internet(InternetTarget.any(ServiceInput.INTERNET_PORT));
+      EffectiveNetwork resolved = network;
+      PathResult egress = paths.stream().filter(p -> p.intent().equals(internet)).findFirst()
+          .orElseGet(() -> pullsExternalImage(s) ? analyzer.internet(resolved, internetTarget()) : null);
+      out.add(new ResolvedService(s, network, null, analyzer.networkBlockers(network), paths, egress));
     }
     out.sort(Comparator.comparing(ResolvedService::name)
         .thenComparing(r -> r.source().orElse("")));
-    return new RuleContext(input, List.copyOf(out));
+    return new RuleContext(input, analyzer, List.copyOf(out));
+  }
+
+  private static InternetTarget internetTarget() {
+    return InternetTarget.any(ServiceInput.INTERNET_PORT);
+  }
+
+  private static boolean pullsExternalImage(ServiceInput s) {
+    for (Container c : s.spec().containers()) {
+      if (c.image().isPresent() && Endpoints.external(Endpoints.registryHost(c.image().get()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The input. */
@@ -57,6 +116,11 @@ public final class RuleContext {
   /** The inventory. */
   public Inventory inventory() {
     return input.inventory();
+  }
+
+  /** The analyzer of this run, over its inventory: use it rather than a new one, it has compiled the groups. */
+  public PathAnalyzer analyzer() {
+    return analyzer;
   }
 
   /** The snapshot name used in inventory locations. */
@@ -79,16 +143,23 @@ public final class RuleContext {
     return services;
   }
 
-  /** The services whose effective network uses the security group {@code groupId}. */
-  public List<ResolvedService> servicesUsingGroup(String groupId) {
-    return services.stream()
-        .filter(s -> s.network().flatMap(EffectiveNetwork::securityGroupId)
-            .map(g -> g.value().equals(groupId)).orElse(false))
-        .toList();
+  /** The services whose effective network uses the security group {@code groupId}, sorted by name. */
+  public List<ResolvedService> servicesUsingGroup(SecurityGroupId groupId) {
+    return byGroup.getOrDefault(groupId, List.of());
   }
 
-  /** Today's date, when injected. */
-  public Optional<LocalDate> today() {
+  /** The services whose instances take addresses from the vSwitch {@code id}, sorted by name. */
+  public List<ResolvedService> servicesInVSwitch(VSwitchId id) {
+    return byVSwitch.getOrDefault(id, List.of());
+  }
+
+  /** The IP capacity of every vSwitch the services use, computed once for the run. */
+  public CapacityReport capacity() {
+    return capacity;
+  }
+
+  /** Today's date on the input's clock. */
+  public LocalDate today() {
     return input.today();
   }
 

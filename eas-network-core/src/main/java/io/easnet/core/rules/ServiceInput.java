@@ -1,25 +1,34 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.Target;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.ServiceSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One service to check: its spec, the file it came from (for locations) and what it is meant to do (its intents:
- * internet egress, private targets it must reach).
+ * One service to check: its spec, the file it came from (for locations) and what it is meant to do (its
+ * {@link #intents()}: private targets it must reach, internet egress, ECS clients that connect to it directly).
  *
  * <pre>{@code
  * ServiceInput.builder().spec(spec).sourceName("service.json").wantsInternetEgress(true)
- *     .addPrivateTarget("rm-bp1abc").build();
+ *     .addPrivateTarget("rm-bp1abc").addClient(EcsInstanceId.of("i-web")).build();
  * }</pre>
  */
 @Value.Immutable
 public abstract class ServiceInput {
+  /** The port internet egress is checked on: HTTPS, what downloads and APIs use. */
+  public static final int INTERNET_PORT = 443;
+
   ServiceInput() {}
 
   /** The service. */
@@ -37,6 +46,23 @@ public abstract class ServiceInput {
   /** The private targets the service must reach: RDS, Redis or ECS instances, or private addresses. */
   public abstract List<Target> privateTargets();
 
+  /** ECS instances that must connect directly to the service's instances, on its port. */
+  public abstract List<EcsInstanceId> clients();
+
+  /**
+   * What the path engine analyses for this service, in this order: each private target, internet egress (TCP
+   * {@value #INTERNET_PORT} to any address) when wanted, each client; without duplicates.
+   */
+  public final List<Intent> intents() {
+    List<Intent> out = new ArrayList<>();
+    privateTargets().forEach(t -> out.add(Intent.reach(t)));
+    if (wantsInternetEgress()) {
+      out.add(Intent.internet(InternetTarget.any(INTERNET_PORT)));
+    }
+    clients().forEach(c -> out.add(Intent.client(c)));
+    return out.stream().distinct().toList();
+  }
+
   /** The ids of the instance targets, sorted, without duplicates. */
   public final List<String> privateTargetIds() {
     return privateTargets().stream().flatMap(t -> t.resourceId().stream()).map(ResourceId::value).distinct()
@@ -52,6 +78,17 @@ public abstract class ServiceInput {
   /** The service's name. */
   public final String name() {
     return spec().name();
+  }
+
+  /**
+   * A builder holding the service read from a service JSON file (the file {@code eascmd create} takes) with the
+   * file's name as its source; add the intents and build.
+   *
+   * @throws io.easnet.core.InvalidInputException naming the file and the JSON pointer when the file is not valid
+   */
+  public static Builder fromFile(Path file) {
+    ServiceDocument doc = ServiceDocument.read(file);
+    return builder().spec(doc.spec()).sourceName(file.getFileName().toString());
   }
 
   /** A service with no intents and no source name. */

@@ -38,6 +38,12 @@ class AnalysisExamplesTest {
     assertThat(result.verdict()).isEqualTo(Verdict.UNREACHABLE);
     Explanation blocker = result.explanations().get(0);
     assertThat(blocker.code()).isEqualTo(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP);
-    assertThat(blocker.fix()).startsWith("add the vSwitch CIDR 192.168.1.0/24 to an allowlist group of rm-1");
+    assertThat(blocker.fix()).startsWith("append 192.168.1.0/24 to allowlist group eas of rm-1");
+    assertThat(blocker.remedy()).containsInstanceOf(Remedy.AppendAllowlistEntries.class);
+    Remedy.AppendAllowlistEntries append = (Remedy.AppendAllowlistEntries) blocker.remedy().orElseThrow();
+    assertThat(append.entries()).containsExactly(io.easnet.core.model.Cidr.parse("192.168.1.0/24"));
+    assertThat(append.groupName()).isEqualTo(PathAnalyzer.EAS_ALLOWLIST_GROUP);
+    assertThat(blocker.missing()).contains(new Missing.AddressesNotAdmitted(
+        java.util.List.of(io.easnet.core.model.Cidr.parse("192.168.1.0/24"))));
   }
 }

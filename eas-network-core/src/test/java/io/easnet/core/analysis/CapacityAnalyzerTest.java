@@ -69,7 +69,7 @@ class CapacityAnalyzerTest {
     assertThat(r.hasShortfall()).isTrue();
     Explanation e = r.explanations().get(0);
     assertThat(e.code()).isEqualTo(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE);
-    assertThat(e.component()).isEqualTo("vsw-a");
+    assertThat(e.component().id()).isEqualTo("vsw-a");
     assertThat(e.actual()).contains("1 short");
     assertThat(e.fix()).contains("192.168.0.16/28");
   }
@@ -104,7 +104,7 @@ class CapacityAnalyzerTest {
         ServiceDemand.of(spec("one", 10, "2"), Estates.network(List.of("vsw-a"))),
         ServiceDemand.of(spec("two", 15, "5"), Estates.network(List.of("vsw-a"))));
     VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
-    assertThat(c.demandByService()).containsExactly(Map.entry("one", 12), Map.entry("two", 20));
+    assertThat(c.demandByService()).containsExactly(Map.entry("one", 12L), Map.entry("two", 20L));
     assertThat(c.totalDemand()).isEqualTo(32);
     assertThat(c.shortfall()).isEqualTo(2);
     assertThat(r.explanations().get(0).expected()).contains("one: 12").contains("two: 20");
@@ -115,15 +115,15 @@ class CapacityAnalyzerTest {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"), vsw("vsw-b", "192.168.1.0/24"));
     CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 9, "0"), Estates.network(List.of("vsw-a", "vsw-b"))));
     assertThat(r.vSwitches()).extracting(VSwitchCapacity::totalDemand).containsExactly(5L, 5L);
-    assertThat(r.assumptions()).extracting(Assumption::key).contains("SPLIT_OVER_VSWITCHES");
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.SPLIT_OVER_VSWITCHES);
   }
 
   @Test
   void missingSurgeIsAnAssumption() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
     CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 8), Estates.network(List.of("vsw-a"))));
-    assertThat(r.assumptions()).extracting(Assumption::key).contains("DEFAULT_SURGE");
-    assertThat(r.assumptions()).filteredOn(a -> a.key().equals("DEFAULT_SURGE")).singleElement()
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DEFAULT_SURGE);
+    assertThat(r.assumptions()).filteredOn(a -> a.key() == AssumptionKey.DEFAULT_SURGE).singleElement()
         .extracting(Assumption::sentence).asString().contains("25 %").contains("2 extra");
   }
 
@@ -162,7 +162,7 @@ class CapacityAnalyzerTest {
   void serviceWithoutVpcTakesNoAddresses() {
     CapacityReport r = plan(estate(), ServiceDemand.of(spec("svc", 3), Estates.none()));
     assertThat(r.vSwitches()).isEmpty();
-    assertThat(r.assumptions()).extracting(Assumption::key).containsExactly("NO_VPC");
+    assertThat(r.assumptions()).extracting(Assumption::key).containsExactly(AssumptionKey.NO_VPC);
   }
 
   @Test
@@ -176,7 +176,7 @@ class CapacityAnalyzerTest {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
     CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 70_000, "0"), Estates.network(List.of("vsw-a"))));
     assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).isEmpty();
-    assertThat(r.assumptions()).extracting(Assumption::key).contains("DEMAND_TOO_LARGE");
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DEMAND_TOO_LARGE);
   }
 
   @Test

@@ -145,6 +145,29 @@ final class Estates {
         .build();
   }
 
+  /** The resource group eas-r-1 whose DLink puts instances in vsw-a, with sg-eas and the given client vSwitches. */
+  static io.easnet.core.model.ResourceGroup.Builder group(String... clientVSwitches) {
+    io.easnet.core.model.DLink.Builder d = io.easnet.core.model.DLink.builder().vpcId("vpc-a").vSwitchId("vsw-a")
+        .securityGroupId("sg-eas");
+    for (String v : clientVSwitches) {
+      d.addAuxVSwitchId(v);
+    }
+    return io.easnet.core.model.ResourceGroup.builder().id("eas-r-1").dlink(d.build());
+  }
+
+  /** The network of a service in {@link #group}: resolved as the resolver does. */
+  static EffectiveNetwork groupNetwork(String... clientVSwitches) {
+    return io.easnet.core.resolve.NetworkResolver.create().resolve(
+        io.easnet.core.model.ServiceSpec.builder().name("svc").resourceGroupId("eas-r-1").build(),
+        group(clientVSwitches).build());
+  }
+
+  /** A service naming resource group eas-r-1 that is not known. */
+  static EffectiveNetwork unknownGroup() {
+    return io.easnet.core.resolve.NetworkResolver.create().resolve(
+        io.easnet.core.model.ServiceSpec.builder().name("svc").resourceGroupId("eas-r-1").build());
+  }
+
   static EffectiveNetwork none() {
     return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.NONE).build();
   }

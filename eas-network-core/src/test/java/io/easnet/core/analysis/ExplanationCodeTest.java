@@ -70,6 +70,11 @@ class ExplanationCodeTest {
         ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP)) {
       q.put(c, ExplanationCodeTest::internet);
     }
+    q.put(ExplanationCode.RESOURCE_GROUP_UNKNOWN, rds);
+    q.put(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES, rds);
+    q.put(ExplanationCode.DLINK_ROUTE_VSWITCH_NOT_FOUND, rds);
+    q.put(ExplanationCode.DLINK_CLIENT_OUTSIDE_RETURN_ROUTES,
+        (inv, net) -> PathAnalyzer.of(inv).clientToService(CLIENT, net, 8000).codes());
     q.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, (inv, net) -> CapacityAnalyzer.of(inv).analyze(List.of(
             ServiceDemand.of(ServiceSpec.builder().name("svc").instanceCount(250).build(), net)))
         .explanations().stream().map(Explanation::code).toList());
@@ -91,7 +96,8 @@ class ExplanationCodeTest {
     b.put(ExplanationCode.SECURITY_GROUP_NOT_IN_VPC, groups(() -> List.of(Estates.sgEas().vpcId("vpc-b").build(),
         Estates.sgDb().build(), Estates.sgClient().build())));
     b.put(ExplanationCode.SG_EGRESS_DENIES, groups(() -> List.of(
-        Estates.sgEas().addRule(SecurityGroupRule.egress().tcp(3306).peer("192.168.10.0/24").drop()).build(),
+        Estates.sgEas().addRule(SecurityGroupRule.egress().tcp(3306).peer("192.168.10.0/24").drop().priority(2))
+            .build(),
         Estates.sgDb().build(), Estates.sgClient().build())));
     b.put(ExplanationCode.SG_INGRESS_DENIES, groups(() -> List.of(Estates.sgEas().build(),
         Estates.sgDb().rules(List.of()).build(), Estates.sgClient().build())));
@@ -125,6 +131,11 @@ class ExplanationCodeTest {
         .build());
     b.put(ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP, good().eips(List.of()).snatEntries(List.of(
         Estates.snatA().snatIps(List.of(IpAddress.parse("47.0.0.2"))).build(), Estates.snatVpc().build())).build());
+    b.put(ExplanationCode.RESOURCE_GROUP_UNKNOWN, good().build());
+    b.put(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES, good().addResourceGroup(Estates.group()).build());
+    b.put(ExplanationCode.DLINK_CLIENT_OUTSIDE_RETURN_ROUTES, good().addResourceGroup(Estates.group()).build());
+    b.put(ExplanationCode.DLINK_ROUTE_VSWITCH_NOT_FOUND,
+        good().addResourceGroup(Estates.group("vsw-gone")).build());
     b.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, good().vSwitches(List.of(
         Estates.vswA().availableIpAddressCount(100).build(), Estates.vswB().build(), Estates.vswDb().build()))
         .build());
@@ -149,10 +160,71 @@ class ExplanationCodeTest {
     Inventory working = good().vSwitches(List.of(Estates.vswA().build(), Estates.vswB().build(),
         Estates.vswDb().build())).build();
     for (ExplanationCode c : ExplanationCode.values()) {
-      EffectiveNetwork net = c == ExplanationCode.VPC_NONE ? Estates.none() : Estates.service();
-      assertThat(queries.get(c).apply(broken.get(c), net)).as("broken estate for " + c).contains(c);
+      assertThat(queries.get(c).apply(broken.get(c), network(c))).as("broken estate for " + c).contains(c);
       assertThat(queries.get(c).apply(working, Estates.service())).as("working estate for " + c)
           .doesNotContain(c);
+    }
+  }
+
+  /** The service's network under which the broken estate of {@code c} shows it. */
+  private static EffectiveNetwork network(ExplanationCode c) {
+    return switch (c) {
+      case VPC_NONE -> Estates.none();
+      case RESOURCE_GROUP_UNKNOWN -> Estates.unknownGroup();
+      case DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES, DLINK_CLIENT_OUTSIDE_RETURN_ROUTES -> Estates.groupNetwork();
+      case DLINK_ROUTE_VSWITCH_NOT_FOUND -> Estates.groupNetwork("vsw-gone");
+      default -> Estates.service();
+    };
+  }
+
+  /** Every explanation of every broken estate, whatever the query: the explanations a code shows up in. */
+  private static List<Explanation> explanationsOf(ExplanationCode c) {
+    List<Explanation> all = new java.util.ArrayList<>(explanationsOf(c, brokenEstates().get(c)));
+    if (c == ExplanationCode.VSWITCH_NOT_IN_VPC) {
+      // the vSwitch and the group are both in vpc-b while vpc_id says vpc-a: setting vpc_id fixes it
+      all.addAll(explanationsOf(c, good().addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16"))
+          .vSwitches(List.of(Estates.vswA().vpcId("vpc-b").cidrBlock("10.0.1.0/24").build(),
+              Estates.vswB().vpcId("vpc-b").cidrBlock("10.0.2.0/24").build(), Estates.vswDb().build()))
+          .securityGroups(List.of(Estates.sgEas().vpcId("vpc-b").build(), Estates.sgDb().build(),
+              Estates.sgClient().build())).build()));
+    }
+    return all;
+  }
+
+  private static List<Explanation> explanationsOf(ExplanationCode c, Inventory inv) {
+    EffectiveNetwork net = network(c);
+    PathAnalyzer a = PathAnalyzer.of(inv);
+    List<Explanation> all = new java.util.ArrayList<>();
+    all.addAll(a.privateTarget(net, RDS).explanations());
+    all.addAll(a.privateTarget(net, Target.ecs(EcsInstanceId.of("i-db"), 5432)).explanations());
+    all.addAll(a.internet(net, InternetTarget.any(443).withAllowlist(List.of(Cidr.parse("47.0.0.1"))))
+        .explanations());
+    all.addAll(a.clientToService(CLIENT, net, 8000).explanations());
+    all.addAll(CapacityAnalyzer.of(inv).analyze(List.of(ServiceDemand.of(ServiceSpec.builder().name("svc")
+        .instanceCount(250).build(), net))).explanations());
+    return all.stream().filter(e -> e.code() == c).toList();
+  }
+
+  @Test
+  void everyExplanationAChangeCanFixCarriesARemedyOfItsCodesKindsAndTheOthersCarryAdvice() {
+    for (ExplanationCode c : ExplanationCode.values()) {
+      List<Explanation> found = explanationsOf(c);
+      assertThat(found).as("explanations of " + c).isNotEmpty();
+      for (Explanation e : found) {
+        assertThat(e.fix()).as("fix of " + e).isNotBlank();
+        if (e.remedy().isPresent()) {
+          assertThat(c.remedies()).as("remedy kinds of " + c).contains(e.remedy().get().getClass());
+          assertThat(e.fix()).as("fix of " + e).startsWith(e.remedy().get().describe());
+        } else {
+          // no single change fixes it here (a decision, a wait, a fact): the explanation says what to do
+          assertThat(e.advice()).as("advice of " + e).isPresent();
+        }
+      }
+      if (!c.remedies().isEmpty()) {
+        assertThat(found).as("a remedy for " + c).anySatisfy(e -> assertThat(e.remedy()).isPresent());
+      } else {
+        assertThat(found).as("no remedy for " + c).allSatisfy(e -> assertThat(e.remedy()).isEmpty());
+      }
     }
   }
 

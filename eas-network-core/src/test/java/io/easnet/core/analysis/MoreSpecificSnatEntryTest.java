@@ -43,7 +43,7 @@ class MoreSpecificSnatEntryTest {
     assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
     assertThat(r.explanations()).filteredOn(e -> e.code() == ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE)
         .singleElement().satisfies(e -> {
-          assertThat(e.component()).isEqualTo("snat-q");
+          assertThat(e.component().id()).isEqualTo("snat-q");
           assertThat(e.actual()).isEqualTo("its status is Pending; instances in 192.168.1.0/26 use it, not snat-a");
         });
   }

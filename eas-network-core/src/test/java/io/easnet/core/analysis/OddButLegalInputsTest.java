@@ -194,7 +194,7 @@ class OddButLegalInputsTest {
   }
 
   @Test
-  void dlinkWithAnAuxVSwitchInAnotherVpcIsAmbiguousWithTheBlockerOnThatVSwitch() {
+  void dlinkClientVSwitchInAnotherVpcHoldsNoInstancesAndDoesNotRouteToTheTarget() {
     Inventory inv = good()
         .addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16"))
         .addVSwitch(VSwitch.builder().id("vsw-other").vpcId("vpc-b").cidrBlock("10.0.1.0/24"))
@@ -204,14 +204,16 @@ class OddButLegalInputsTest {
     ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId("eas-r-1").instanceCount(2).build();
     EffectiveNetwork net = NetworkResolver.create().resolve(spec, inv);
     assertThat(net.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
-    assertThat(net.vSwitchIds()).extracting(Object::toString).containsExactly("vsw-a", "vsw-other");
+    assertThat(net.vSwitchIds()).extracting(Object::toString).containsExactly("vsw-a");
+    assertThat(net.returnRouteVSwitchIds()).extracting(Object::toString).containsExactly("vsw-other");
     assertThat(net.vpcId()).map(Object::toString).contains("vpc-a");
     PathResult r = PathAnalyzer.of(inv).privateTarget(net, Target.rds(RdsInstanceId.of("rm-1")));
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
+    // one path, from the primary vSwitch; the RDS address is in none of the return routes
     assertThat(r.vSwitchPaths()).extracting(p -> p.vSwitchId().value() + "=" + p.verdict())
-        .containsExactly("vsw-a=REACHABLE", "vsw-other=UNREACHABLE");
-    assertThat(r.explanations()).extracting(Explanation::code).contains(ExplanationCode.VSWITCH_NOT_IN_VPC);
-    assertThat(r.explanations()).filteredOn(e -> e.code() == ExplanationCode.VSWITCH_NOT_IN_VPC)
-        .extracting(Explanation::component).containsExactly("vsw-other");
+        .containsExactly("vsw-a=UNREACHABLE");
+    assertThat(r.codes()).containsExactly(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES);
+    Remedy.UpdateDLink fix = (Remedy.UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
+    assertThat(fix.dlink().auxVSwitchIds()).extracting(Object::toString).containsExactly("vsw-other", "vsw-db");
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DLINK_RETURN_ROUTE_INFERRED);
   }
 }

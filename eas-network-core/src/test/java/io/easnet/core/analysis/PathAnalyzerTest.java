@@ -103,7 +103,7 @@ class PathAnalyzerTest {
     assertBreaks(ExplanationCode.VPC_MISMATCH, PathAnalyzerTest::rds, broken);
     PathResult r = rds(broken);
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
-    assertThat(r.assumptions()).extracting(Assumption::key).contains("NO_PEERING_EVIDENCE");
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.NO_PEERING_EVIDENCE);
     assertThat(r.explanations().get(0).fix()).contains("peering");
   }
 
@@ -150,10 +150,31 @@ class PathAnalyzerTest {
         Estates.sgDb().build(), Estates.sgClient().build())).build();
     assertBreaks(ExplanationCode.SG_EGRESS_DENIES, PathAnalyzerTest::rds, broken);
     Explanation e = rds(broken).explanations().get(0);
-    assertThat(e.component()).isEqualTo("sg-eas");
+    assertThat(e.component().id()).isEqualTo("sg-eas");
     assertThat(e.decidingRule().orElseThrow().rule().orElseThrow().priority()).isEqualTo(1);
     assertThat(e.decidingRule().orElseThrow().text()).contains("drop tcp 3306/3306 to 0.0.0.0/0");
-    assertThat(e.fix()).contains("egress rule").contains("higher priority");
+    // a drop at priority 1 cannot be outranked by an accept (at equal priority the drop wins): advice, no remedy
+    assertThat(e.remedy()).isEmpty();
+    assertThat(e.fix()).contains("has priority 1, which no accept rule can outrank").contains("remove or narrow it");
+  }
+
+  @Test
+  void egressDropAtALowerPriorityGetsAnAcceptRuleThatOutranksItAndTheRuleWorks() {
+    SecurityGroupRule drop = SecurityGroupRule.egress().tcp(3306).peer("0.0.0.0/0").drop().priority(5).build();
+    Inventory broken = good().securityGroups(List.of(Estates.sgEas().addRule(drop).build(),
+        Estates.sgDb().build(), Estates.sgClient().build())).build();
+    Explanation e = rds(broken).explanations().get(0);
+    Remedy.AuthorizeSecurityGroupRule r = (Remedy.AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
+    assertThat(r.securityGroupId().value()).isEqualTo("sg-eas");
+    assertThat(r.rule().priority()).isEqualTo(4);
+    assertThat(r.rule().portRange().toString()).isEqualTo("3306/3306");
+    assertThat(r.rule().peer().toString()).isEqualTo("192.168.10.5/32");
+    assertThat(e.missing()).contains(new Missing.FlowNotAllowed(io.easnet.core.model.Direction.EGRESS,
+        io.easnet.core.model.Protocol.TCP, io.easnet.core.model.PortRange.single(3306),
+        Cidr.parse("192.168.10.5/32"), List.of()));
+    Inventory fixed = good().securityGroups(List.of(Estates.sgEas().addRule(drop).addRule(r.rule()).build(),
+        Estates.sgDb().build(), Estates.sgClient().build())).build();
+    assertThat(rds(fixed).verdict()).isEqualTo(Verdict.REACHABLE);
   }
 
   @Test
@@ -171,7 +192,16 @@ class PathAnalyzerTest {
     Inventory broken = good().securityGroups(List.of(Estates.sgEas().build(),
         Estates.sgDb().rules(List.of()).build(), Estates.sgClient().build())).build();
     assertBreaks(ExplanationCode.SG_INGRESS_DENIES, q, broken);
-    assertThat(q.apply(broken).explanations().get(0).fix()).contains("sg-eas").contains("192.168.1.0/24");
+    Explanation e = q.apply(broken).explanations().get(0);
+    assertThat(e.fix()).contains("add an ingress rule to sg-db").contains("from security group sg-eas");
+    // the remedy names the EAS security group rather than a CIDR, and the rule it adds makes the path reachable
+    Remedy.AuthorizeSecurityGroupRule r = (Remedy.AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
+    assertThat(r.securityGroupId().value()).isEqualTo("sg-db");
+    assertThat(r.rule().peer().toString()).isEqualTo("sg-eas");
+    assertThat(e.missing()).containsInstanceOf(Missing.FlowNotAllowed.class);
+    Inventory fixed = good().securityGroups(List.of(Estates.sgEas().build(),
+        Estates.sgDb().rules(List.of(r.rule())).build(), Estates.sgClient().build())).build();
+    assertThat(q.apply(fixed).verdict()).isEqualTo(Verdict.REACHABLE);
   }
 
   @Test
@@ -247,7 +277,8 @@ class PathAnalyzerTest {
     assertBreaks(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP, PathAnalyzerTest::rds, broken);
     PathResult r = rds(broken);
     assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
-    assertThat(r.explanations().get(0).fix()).contains("add the vSwitch CIDR 192.168.1.0/24");
+    assertThat(r.explanations().get(0).fix()).contains("append 192.168.1.0/24 to allowlist group eas of rm-1")
+        .contains("remove the single instance addresses 192.168.1.7/32");
   }
 
   @Test
@@ -272,7 +303,7 @@ class PathAnalyzerTest {
     PathResult r = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), 9000);
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).containsExactly(ExplanationCode.SG_INGRESS_DENIES);
-    assertThat(r.explanations().get(0).component()).isEqualTo("sg-eas");
+    assertThat(r.explanations().get(0).component().id()).isEqualTo("sg-eas");
     assertThat(r.explanations().get(0).fix()).contains("sg-client");
   }
 
@@ -282,7 +313,7 @@ class PathAnalyzerTest {
         Estates.sgClient().type(SecurityGroupType.ENTERPRISE).build())).build();
     PathResult r = PathAnalyzer.of(broken).clientToService(CLIENT, Estates.service(), 8000);
     assertThat(r.codes()).containsExactly(ExplanationCode.SG_EGRESS_DENIES);
-    assertThat(r.explanations().get(0).component()).isEqualTo("sg-client");
+    assertThat(r.explanations().get(0).component().id()).isEqualTo("sg-client");
   }
 
   @Test
@@ -335,7 +366,7 @@ class PathAnalyzerTest {
     assertBreaks(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, PathAnalyzerTest::internet, broken);
     PathResult r = internet(broken);
     assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS); // vsw-a by id, vsw-b uncovered
-    assertThat(r.explanations().get(0).component()).isEqualTo("vsw-b");
+    assertThat(r.explanations().get(0).component().id()).isEqualTo("vsw-b");
   }
 
   @Test
@@ -362,7 +393,7 @@ class PathAnalyzerTest {
     Inventory inv = good().addSnatEntry(slash24).build();
     PathResult r = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-b")), ANY_443);
     assertThat(r.codes()).containsExactly(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE);
-    assertThat(r.explanations().get(0).component()).isEqualTo("snat-24");
+    assertThat(r.explanations().get(0).component().id()).isEqualTo("snat-24");
     PathResult other = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-a")), ANY_443);
     assertThat(other.verdict()).isEqualTo(Verdict.REACHABLE);
   }
@@ -401,7 +432,7 @@ class PathAnalyzerTest {
             Estates.vswDb().build())).build();
     PathResult r = internet(inv);
     assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
-    assertThat(r.explanations()).singleElement().extracting(Explanation::component).isEqualTo("vtb-custom");
+    assertThat(r.explanations()).singleElement().extracting(e -> e.component().id()).isEqualTo("vtb-custom");
   }
 
   @Test
@@ -465,7 +496,7 @@ class PathAnalyzerTest {
     PathResult r = PathAnalyzer.of(GOOD).privateTarget(Estates.service(),
         Target.address(IpAddress.parse("192.168.10.99"), 80, Protocol.TCP));
     assertThat(r.verdict()).isEqualTo(Verdict.REACHABLE);
-    assertThat(r.assumptions()).extracting(Assumption::key).contains("TARGET_GROUPS_UNKNOWN");
+    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.TARGET_GROUPS_UNKNOWN);
   }
 
   @Test
@@ -509,6 +540,6 @@ class PathAnalyzerTest {
     assertThat(declared.verdict()).isEqualTo(Verdict.REACHABLE);
     assertThat(declared.assumptions()).isEmpty();
     assertThat(defaulted.description()).endsWith(":8000");
-    assertThat(defaulted.assumptions()).extracting(Assumption::key).containsExactly("SERVICE_PORT_DEFAULT");
+    assertThat(defaulted.assumptions()).extracting(Assumption::key).containsExactly(AssumptionKey.SERVICE_PORT_DEFAULT);
   }
 }

@@ -237,7 +237,7 @@ class SecurityGroupEvaluatorTest {
         SecurityGroupRule.ingress().tcp(443).peer("pl-office"));
     SecurityGroupVerdict v = ingressTcp(g, INTERNET_HOST, 443);
     assertThat(v.decision()).isEqualTo(SecurityGroupDecision.UNDETERMINED);
-    assertThat(v.assumptions()).extracting(Assumption::key).contains("PREFIX_LIST_UNKNOWN");
+    assertThat(v.assumptions()).extracting(Assumption::key).contains(AssumptionKey.PREFIX_LIST_UNKNOWN);
     assertThat(v.assumptions().get(0).sentence()).contains("pl-office");
   }
 
@@ -272,7 +272,7 @@ class SecurityGroupEvaluatorTest {
     SecurityGroupVerdict v = evaluatorOf(a, b).evaluate(List.of(SG, OTHER), Direction.EGRESS, Protocol.TCP, INTERNET_HOST,
         List.of(), 443);
     assertThat(v.decision()).isEqualTo(SecurityGroupDecision.DENY);
-    assertThat(v.assumptions()).extracting(Assumption::key).contains("MIXED_GROUP_TYPES");
+    assertThat(v.assumptions()).extracting(Assumption::key).contains(AssumptionKey.MIXED_GROUP_TYPES);
   }
 
   @Test

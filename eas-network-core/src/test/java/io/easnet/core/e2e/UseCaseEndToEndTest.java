@@ -125,8 +125,10 @@ class UseCaseEndToEndTest {
     assertThat(p.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(p.codes()).containsExactly(ExplanationCode.SG_EGRESS_DENIES);
     Finding f = s.findings().stream().filter(x -> x.ruleId().equals("EASNET-030")).findFirst().orElseThrow();
-    assertThat(f.message()).startsWith("security group sg-bp1brugkivv3hq9x6t2e of service chat_inference denies egress"
-        + " TCP 3306 to RDS instance " + RDS + " (192.168.2.30/32)");
+    assertThat(f.message()).isEqualTo("service chat_inference cannot reach RDS " + RDS + " (UNREACHABLE): security"
+        + " group sg-bp1brugkivv3hq9x6t2e: no rule matches; enterprise groups deny outbound traffic by default");
+    assertThat(f.remediation()).isEqualTo("add an egress rule to sg-bp1brugkivv3hq9x6t2e: accept tcp 3306/3306 to"
+        + " 192.168.2.30/32 at priority 1 (AuthorizeSecurityGroupEgress)");
     assertThat(s.markdown()).contains("SG_EGRESS_DENIES").contains(":::blocked").contains("[EASNET-030]");
     assertThat(s.sarif()).contains("\"ruleId\" : \"EASNET-030\"");
   }

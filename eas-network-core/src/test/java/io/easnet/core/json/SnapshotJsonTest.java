@@ -363,10 +363,9 @@ class SnapshotJsonTest {
     NetworkResolver resolver = NetworkResolver.create();
 
     EffectiveNetwork chat =
-        resolver.resolve(s.service("chat_inference").orElseThrow().spec(), Optional.empty());
+        resolver.resolve(s.service("chat_inference").orElseThrow().spec());
     ServiceDocument rgService = s.service("embedding_rg").orElseThrow();
-    EffectiveNetwork embedding = resolver.resolve(rgService.spec(),
-        s.inventory().resourceGroup(rgService.spec().resourceGroupId().orElseThrow()));
+    EffectiveNetwork embedding = resolver.resolve(rgService.spec(), s.inventory());
 
     assertThat(chat.provenance()).isEqualTo(Provenance.SERVICE);
     assertThat(embedding.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);

@@ -1,5 +1,11 @@
 package io.easnet.core.report;
 
+import io.easnet.core.analysis.AssumptionKey;
+import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.Target;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.DecidingRule;
@@ -49,24 +55,26 @@ final class Reports {
   }
 
   static PathResult blockedPath() {
-    Explanation e = Explanation.builder().code(ExplanationCode.SG_EGRESS_DENIES).component("sg-eas")
+    Explanation e = Explanation.builder().code(ExplanationCode.SG_EGRESS_DENIES)
+        .component(Component.of(Component.Kind.SECURITY_GROUP, SecurityGroupId.of("sg-eas")))
         .decidingRule(DecidingRule.text("sg-eas egress tcp 3306/3306 to 192.168.2.0/24 drop priority 1"))
         .expected("egress TCP 3306 to 192.168.2.10 allowed").actual("denied by a drop rule <x>")
-        .fix("add an accept rule with priority < 1").build();
+        .advice("add an accept rule with priority < 1").build();
     VSwitchPath vp = VSwitchPath.builder().vSwitchId(VSwitchId.of("vsw-a1")).verdict(Verdict.UNREACHABLE)
         .addHops(Hop.of("EAS svc in vsw-a1", "vsw-a1", HopStatus.PASS))
         .addHops(Hop.of("security group sg-eas (egress)", "sg-eas", HopStatus.BLOCKED, "drop \"3306\""))
         .addHops(Hop.of("RDS rm-db allowlist", "rm-db", HopStatus.PASS))
         .addExplanations(e).build();
-    return PathResult.builder().kind(PathKind.PRIVATE_TARGET).description("EAS svc → RDS rm-db:3306")
+    return PathResult.builder().intent(Intent.reach(Target.rds(RdsInstanceId.of("rm-db"), 3306)))
+        .kind(PathKind.PRIVATE_TARGET).description("EAS svc → RDS rm-db:3306")
         .serviceName("svc").verdict(Verdict.UNREACHABLE).addVSwitchPaths(vp).addExplanations(e)
-        .addAssumptions(Assumption.of("no-peering", "no VPC peering or CEN is assumed")).build();
+        .addAssumptions(Assumption.of(AssumptionKey.NO_PEERING_EVIDENCE, "no VPC peering or CEN is assumed")).build();
   }
 
   static CapacityReport capacity() {
     return CapacityReport.builder().addVSwitches(VSwitchCapacity.builder().vSwitchId(VSwitchId.of("vsw-a1"))
         .vpcId(VpcId.of("vpc-a")).cidr(Cidr.parse("192.168.1.0/24")).usable(252).inUse(200).free(52)
-        .putDemandByService("svc", 60).totalDemand(60).peakUtilisationPercent(103.2).shortfall(8)
+        .putDemandByService("svc", 60L).totalDemand(60).peakUtilisationPercent(103.2).shortfall(8)
         .proposedCidr(Cidr.parse("192.168.4.0/24")).build()).build();
   }
 

@@ -14,7 +14,7 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NetworkResolverTest {
@@ -45,22 +45,22 @@ class NetworkResolverTest {
   }
 
   @Test
-  void groupOnlyUsesTheDLinkWithItsAuxiliaryVSwitches() {
-    EffectiveNetwork n = resolver.resolve(service().build(), Optional.of(groupWithDLink()));
+  void groupOnlyPutsInstancesInThePrimaryVSwitchAndTheListedOnesInTheReturnRoute() {
+    EffectiveNetwork n = resolver.resolve(service().build(), groupWithDLink());
     assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
     assertThat(n.vpcId()).contains(VpcId.of("vpc-rg"));
-    assertThat(n.vSwitchIds()).containsExactly(
-        VSwitchId.of("vsw-rg"), VSwitchId.of("vsw-aux1"), VSwitchId.of("vsw-aux2"));
+    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-rg"));
+    assertThat(n.returnRouteVSwitchIds()).containsExactly(VSwitchId.of("vsw-aux1"), VSwitchId.of("vsw-aux2"));
     assertThat(n.primaryVSwitchId()).contains(VSwitchId.of("vsw-rg"));
     assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-rg"));
     assertThat(n.destinationCidrs()).extracting(Object::toString).containsExactly("172.16.0.0/16");
     assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
-    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("auxiliary vSwitches"));
+    assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("return route also covers the client vSwitches"));
   }
 
   @Test
   void bothSetServiceWinsAsAWholeAndTheGroupIsReportedShadowed() {
-    EffectiveNetwork n = resolver.resolve(service().networking(SERVICE_BLOCK).build(), Optional.of(groupWithDLink()));
+    EffectiveNetwork n = resolver.resolve(service().networking(SERVICE_BLOCK).build(), groupWithDLink());
     assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
     assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-svc"));
     assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-svc"));
@@ -72,7 +72,7 @@ class NetworkResolverTest {
   @Test
   void partialServiceBlockIsAnErrorNamingTheMissingKeysNeverAMerge() {
     ServiceSpec partial = service().networking(ServiceNetworking.builder().vpcId("vpc-svc")).build();
-    assertThatThrownBy(() -> resolver.resolve(partial, Optional.of(groupWithDLink())))
+    assertThatThrownBy(() -> resolver.resolve(partial, groupWithDLink()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("/cloud/networking")
         .hasMessageContaining("vswitch_id, security_group_id missing")
@@ -91,16 +91,27 @@ class NetworkResolverTest {
 
   @Test
   void groupWithoutDLinkMeansNoVpc() {
-    EffectiveNetwork n = resolver.resolve(service().build(),
-        Optional.of(ResourceGroup.builder().id("eas-r-group").build()));
+    EffectiveNetwork n = resolver.resolve(service().build(), ResourceGroup.builder().id("eas-r-group").build());
     assertThat(n.provenance()).isEqualTo(Provenance.NONE);
     assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
   }
 
   @Test
+  void aNamedGroupThatIsNotKnownMakesTheNetworkUnknownNotAbsent() {
+    EffectiveNetwork alone = resolver.resolve(service().build());
+    EffectiveNetwork missing = resolver.resolve(service().build(), io.easnet.core.model.Inventory.empty());
+    for (EffectiveNetwork n : List.of(alone, missing)) {
+      assertThat(n.provenance()).isEqualTo(Provenance.UNKNOWN);
+      assertThat(n.hasVpc()).isFalse();
+      assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
+    }
+    assertThat(missing.reasons()).anySatisfy(r -> assertThat(r).contains("not in the inventory"));
+  }
+
+  @Test
   void emptyServiceBlockIsTreatedAsAbsent() {
     ServiceSpec s = service().networking(ServiceNetworking.builder().build()).build();
-    EffectiveNetwork n = resolver.resolve(s, Optional.of(groupWithDLink()));
+    EffectiveNetwork n = resolver.resolve(s, groupWithDLink());
     assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
     assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("present but empty"));
   }
@@ -108,7 +119,7 @@ class NetworkResolverTest {
   @Test
   void aResourceGroupOtherThanTheOneTheServiceNamesIsRejected() {
     ServiceSpec s = ServiceSpec.builder().name("svc").resourceGroupId("eas-r-other").build();
-    assertThatThrownBy(() -> resolver.resolve(s, Optional.of(groupWithDLink())))
+    assertThatThrownBy(() -> resolver.resolve(s, groupWithDLink()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eas-r-other");
   }
@@ -129,7 +140,7 @@ class NetworkResolverTest {
   @Test
   void missingGroupInTheInventoryIsExplained() {
     EffectiveNetwork n = resolver.resolve(service().build(), Inventory.empty());
-    assertThat(n.provenance()).isEqualTo(Provenance.NONE);
+    assertThat(n.provenance()).isEqualTo(Provenance.UNKNOWN);
     assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("eas-r-group is not in the inventory"));
   }
 }

@@ -44,8 +44,8 @@ class AllowlistUnionRulesTest {
             AllowlistGroup.builder().name("a").addEntry("192.168.1.0/25").build()),
         input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("the allowlists of RDS instance rm-db do not admit 192.168.1.0/24, the"
-        + " CIDR of EAS vSwitch vsw-a1 of service svc; connections from its instances are refused");
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-db (UNREACHABLE): RDS instance rm-db:"
+        + " the allowlist admits only part of 192.168.1.0/24 (192.168.1.0/25)");
   }
 
   @Test
@@ -53,7 +53,7 @@ class AllowlistUnionRulesTest {
     LocalDate today = LocalDate.of(2026, 11, 27);
     AnalysisInput in = AnalysisInput.builder().inventory(inventory().build()).inventorySource("snapshot.json")
         .addService(input(service("ranker-prod"))).addService(input(service("ranker-dev")))
-        .today(java.util.Optional.of(today)).build();
+        .today(today).build();
     String other = "{\"suppressions\":[{\"id\":\"EASNET-014\",\"scope\":\"resource:sg-other\",\"reason\":\"r\","
         + "\"expires\":\"2027-01-31\"}]}";
     List<Finding> f = RuleCatalog.standard().run(in, Suppressions.parse(other));

@@ -158,21 +158,29 @@ class CapacityAndAllowlistRulesTest {
     List<Finding> f = run(of(withRdsAllowlist(AllowlistGroup.builder().name("default").addEntry("127.0.0.1")),
         input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("the allowlists of RDS instance rm-db do not admit 192.168.1.0/24, the"
-        + " CIDR of EAS vSwitch vsw-a1 of service svc; connections from its instances are refused");
-    assertThat(f.get(0).remediation()).isEqualTo("append 192.168.1.0/24 to an allowlist group of rm-db"
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-db (UNREACHABLE): RDS instance rm-db:"
+        + " the allowlist holds only 127.0.0.1, which admits nobody");
+    assertThat(f.get(0).remediation()).isEqualTo("append 192.168.1.0/24 to allowlist group eas of rm-db"
         + " (ModifySecurityIps with ModifyMode Append)");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/0/allowlists");
   }
 
   @Test
-  void securityGroupBoundToTheTargetThatAdmitsTheVSwitchCountsAsAllowlist() {
-    Inventory.Builder inv = inventory()
+  void aBoundSecurityGroupAdmitsItsMembersNotWhatItsRulesAllow() {
+    // docs/semantics.md: a group bound to RDS or Redis is an allowlist of its member instances; its rules are not
+    // enforced for the database, so rules admitting the EAS vSwitch do not open the allowlist
+    Inventory.Builder byRules = inventory()
         .rdsInstances(List.of(RdsInstance.builder().id("rm-db").vpcId("vpc-a").vSwitchId("vsw-a2")
             .privateIp("192.168.2.10").addSecurityGroupId("sg-data")
             .addAllowlist(AllowlistGroup.builder().name("default").addEntry("127.0.0.1")).build()))
         .addSecurityGroup(io.easnet.core.model.SecurityGroup.builder().id("sg-data").vpcId("vpc-a")
             .addRule(io.easnet.core.model.SecurityGroupRule.ingress().tcp(3306).peer("192.168.1.0/24")));
-    assertThat(run(of(inv, input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).isEmpty();
+    assertThat(run(of(byRules, input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).hasSize(1);
+    Inventory.Builder byMembership = inventory()
+        .rdsInstances(List.of(RdsInstance.builder().id("rm-db").vpcId("vpc-a").vSwitchId("vsw-a2")
+            .privateIp("192.168.2.10").addSecurityGroupId("sg-eas")
+            .addAllowlist(AllowlistGroup.builder().name("default").addEntry("127.0.0.1")).build()));
+    assertThat(run(of(byMembership, input(service("svc")).addPrivateTarget("rm-db")), "EASNET-029")).isEmpty();
   }
 
   @Test

@@ -124,8 +124,9 @@ class FindingPointerTest {
       EASNET-020 | ngw-a     | snapshot.json | /natGateways/1
       EASNET-025 | vsw-t     | snapshot.json | /vSwitches/2/cidrBlock
       EASNET-026 | eas-r-aux | snapshot.json | /resourceGroups/1/dlink/auxVSwitchIds/1
-      EASNET-008 | vsw-b1    | snapshot.json | /resourceGroups/1/dlink/auxVSwitchIds/1
-      EASNET-006 | vsw-zz    | snapshot.json | /resourceGroups/1/dlink/auxVSwitchIds/2
+      # a DLink's listed vSwitches are client vSwitches of the return route: a service's own values are its file's
+      EASNET-008 | vsw-b1    | crossed.json  | /cloud/networking/vswitch_id
+      EASNET-006 | vsw-zz    | lost.json     | /cloud/networking/vswitch_id
       EASNET-010 | vsw-s     | snapshot.json | /resourceGroups/2/dlink/vSwitchId
       # vsw-a1 is short at scale; its first user by name, aux-user, takes it from the resource group eas-r-aux
       EASNET-010 | vsw-a1    | snapshot.json | /resourceGroups/1/dlink/vSwitchId
@@ -133,7 +134,8 @@ class FindingPointerTest {
       EASNET-028 | rm-first  | snapshot.json | /resourceGroups/0/dlink
       # a resource the snapshot lacks: the whole file
       EASNET-027 | rm-ghost1 | snapshot.json | ''
-      EASNET-019 | vpc-b     | fetcher.json  | /cloud/networking/vswitch_id
+      EASNET-019 | vsw-b1    | fetcher.json  | /cloud/networking/vswitch_id
+      EASNET-019 | ngw-b     | snapshot.json | /natGateways/0
       """)
   void snapshotPointersCountPositionsInTheLayoutOfSnapshotJson(String ruleId, String resourceId, String source,
       String pointer) {
@@ -328,6 +330,8 @@ class FindingPointerTest {
         .spec(spec("batch").resourceGroupId("eas-r-big").instanceCount(30).build()));
     in.addService(service("fetcher", ServiceNetworking.of("vpc-b", "vsw-b1", "sg-b")).wantsInternetEgress(true));
     in.addService(service("ghost", ServiceNetworking.of("vpc-a", "vsw-a1", "sg-eas")).addPrivateTarget("rm-ghost1"));
+    in.addService(service("lost", ServiceNetworking.of("vpc-a", "vsw-zz", "sg-eas")));
+    in.addService(service("crossed", ServiceNetworking.of("vpc-a", "vsw-b1", "sg-eas")));
     in.addService(ServiceInput.builder().sourceName("half.json")
         .spec(spec("half").networking(ServiceNetworking.builder().vpcId("vpc-a")).build()));
     return in.build();

@@ -27,13 +27,20 @@ class InternetAndTargetRulesTest {
             .snatEntries(List.of())
             .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())),
         input(service("svc")).wantsInternetEgress(true)), "EASNET-019");
-    assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc needs internet egress, but: NAT_NO_EIP on ngw-a: ngw-a has"
-        + " no EIP bound; SNAT_NO_ENTRY_FOR_SOURCE on vsw-a1: no SNAT entry of ngw-a covers vsw-a1 (192.168.1.0/24);"
-        + " ROUTE_NO_NAT on vtb-a: vtb-a has no route matching 0.0.0.0/0");
-    assertThat(f.get(0).remediation()).contains("; create a SNAT entry on ngw-a")
-        .contains("; add a route entry 0.0.0.0/0 with next hop type NatGateway ngw-a to vtb-a")
-        .doesNotContain("SnatIp add");
+    // one finding per blocker, every blocker at once, each with its own location and typed fix
+    assertThat(f).extracting(Finding::message).containsExactlyInAnyOrder(
+        "service svc cannot reach the internet on tcp 443 (UNREACHABLE): NAT gateway ngw-a: ngw-a has no EIP bound",
+        "service svc cannot reach the internet on tcp 443 (UNREACHABLE): vSwitch vsw-a1: no SNAT entry of ngw-a"
+            + " covers vsw-a1 (192.168.1.0/24)",
+        "service svc cannot reach the internet on tcp 443 (UNREACHABLE): route table vtb-a: vtb-a has no route"
+            + " matching 0.0.0.0/0");
+    assertThat(f).extracting(Finding::remediation).containsExactlyInAnyOrder(
+        "bind a new EIP (AllocateEipAddress, billed) to ngw-a (AssociateEipAddress with InstanceType Nat)",
+        "create a SNAT entry on ngw-a with SourceVSwitchId vsw-a1 and SnatIp the gateway's EIP (CreateSnatEntry)",
+        "add a route entry 0.0.0.0/0 with next hop type NatGateway ngw-a to vtb-a (CreateRouteEntry)");
+    assertThat(f).extracting(Finding::location).containsExactlyInAnyOrder("snapshot.json:/natGateways/0",
+        "service.json:/cloud/networking/vswitch_id", "snapshot.json:/routeTables/0");
+    assertThat(f).allSatisfy(x -> assertThat(x.intents()).containsExactly("reach the internet on tcp 443"));
   }
 
   @Test
@@ -137,8 +144,9 @@ class InternetAndTargetRulesTest {
   void unknownPrivateTargetSuggestsTheNearestId() {
     List<Finding> f = run(of(inventory(), input(service("svc")).addPrivateTarget("rm-dc")), "EASNET-027");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc must reach rm-dc, which is not in the inventory (RDS, Redis"
-        + " and ECS instances are looked up by id)");
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-dc (UNDETERMINED): RDS instance rm-dc:"
+        + " it is not in the inventory");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/");
     assertThat(f.get(0).didYouMean()).contains("rm-db");
   }
 
@@ -153,9 +161,9 @@ class InternetAndTargetRulesTest {
             .privateIp("10.0.1.5")),
         input(service("svc")).addPrivateTarget("rm-far")), "EASNET-028");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc is in VPC vpc-a but RDS instance rm-far is in VPC vpc-b;"
-        + " private traffic does not cross VPCs without a peering connection or CEN, which this analysis assumes"
-        + " absent");
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-far (UNREACHABLE): RDS instance rm-far:"
+        + " RDS rm-far:3306 is in vpc-b");
+    assertThat(f.get(0).remediation()).contains("VPC peering connection or Cloud Enterprise Network");
   }
 
   @Test
@@ -168,8 +176,9 @@ class InternetAndTargetRulesTest {
     List<Finding> f = run(of(inventory(), input(service("svc").networking(Optional.empty()))
         .wantsInternetEgress(true).addPrivateTarget("rm-db")), "EASNET-031");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc must reach internet egress, RDS rm-db but neither its"
-        + " cloud.networking nor its resource group configures a VPC");
+    assertThat(f.get(0).message()).isEqualTo("service svc must reach RDS rm-db, reach the internet on tcp 443 but"
+        + " neither its cloud.networking nor its resource group configures a VPC");
+    assertThat(f.get(0).intents()).containsExactly("reach RDS rm-db", "reach the internet on tcp 443");
     assertThat(f.get(0).pointer()).isEqualTo("/cloud");
   }
 

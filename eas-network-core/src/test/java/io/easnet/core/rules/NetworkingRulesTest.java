@@ -109,13 +109,17 @@ class NetworkingRulesTest {
   }
 
   @Test
-  void unknownAuxVSwitchOfTheResourceGroupPointsIntoTheSnapshot() {
-    List<Finding> f = run(of(inventory().resourceGroups(List.of(ResourceGroup.builder().id("eas-r-1")
-            .dlink(DLink.builder().vSwitchId("vsw-a1").securityGroupId("sg-eas").addAuxVSwitchId("vsw-zz")).build())),
-        input(service("svc").resourceGroupId("eas-r-1").networking(java.util.Optional.empty()))), "EASNET-006");
+  void unknownClientVSwitchOfTheResourceGroupHoldsNoInstancesButLeavesARouteUndetermined() {
+    io.easnet.core.model.Inventory.Builder inv = inventory().resourceGroups(List.of(ResourceGroup.builder().id("eas-r-1")
+        .dlink(DLink.builder().vSwitchId("vsw-a1").securityGroupId("sg-eas").addAuxVSwitchId("vsw-zz")).build()));
+    io.easnet.core.model.ServiceSpec.Builder svc = service("svc").resourceGroupId("eas-r-1").networking(java.util.Optional.empty());
+    // the listed vSwitch is a client vSwitch of the return route, not one the instances live in
+    assertThat(run(of(inv, input(svc)), "EASNET-006")).isEmpty();
+    List<Finding> f = run(of(inv, input(svc).addPrivateTarget("rm-db")), "EASNET-038");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).isEqualTo("service svc: vSwitch vsw-zz is not in the inventory");
-    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/resourceGroups/0/dlink/auxVSwitchIds/0");
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-db (UNDETERMINED): resource group"
+        + " eas-r-1: the return-route vSwitches [vsw-zz] are not in the inventory");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/resourceGroups/0/dlink");
   }
 
   @Test
@@ -144,7 +148,7 @@ class NetworkingRulesTest {
     assertThat(f).hasSize(1);
     assertThat(f.get(0).message())
         .isEqualTo("service svc: vSwitch vsw-b1 is in VPC vpc-b, not in the configured VPC vpc-a");
-    assertThat(f.get(0).remediation()).isEqualTo("use a vSwitch of vpc-a (vsw-a1, vsw-a2) or change the VPC");
+    assertThat(f.get(0).remediation()).isEqualTo("use a vSwitch of vpc-a (vsw-a1, vsw-a2), or set vpc_id to vpc-b");
   }
 
   @Test

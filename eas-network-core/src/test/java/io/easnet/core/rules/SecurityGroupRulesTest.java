@@ -126,9 +126,12 @@ class SecurityGroupRulesTest {
         input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-x")))
             .addPrivateTarget("rm-db")), "EASNET-030");
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).message()).startsWith("security group sg-x of service svc denies egress TCP 3306 to RDS"
-        + " instance rm-db (192.168.2.10/32): ");
+    assertThat(f.get(0).message()).isEqualTo("service svc cannot reach RDS rm-db (UNREACHABLE): security group sg-x:"
+        + " rule sg-x egress priority 1 drop tcp 3306/3306 to 192.168.2.0/24 denies the flow");
     assertThat(f.get(0).resourceIds()).containsExactly("sg-x", "rm-db");
+    assertThat(f.get(0).intents()).containsExactly("reach RDS rm-db");
+    // the priority-1 drop rule cannot be outranked: the fix says so instead of proposing a rule that would lose
+    assertThat(f.get(0).remediation()).contains("has priority 1, which no accept rule can outrank");
   }
 
   @Test
@@ -143,12 +146,16 @@ class SecurityGroupRulesTest {
             .addPrivateTarget(io.easnet.core.analysis.Target.address(
                 io.easnet.core.model.IpAddress.parse("192.168.2.60"), 9000, io.easnet.core.model.Protocol.TCP))
             .addPrivateTarget("rm-db")), "EASNET-030");
-    assertThat(f).extracting(Finding::message).allMatch(m -> m.contains("the enterprise") || m.contains("default"))
-        .anyMatch(m -> m.startsWith("security group sg-ent of service svc denies egress TCP 8080 to ECS instance i-app"
-            + " (192.168.2.50/32)"))
-        .anyMatch(m -> m.startsWith("security group sg-ent of service svc denies egress TCP 9000 to address"
-            + " (192.168.2.60/32)"));
-    assertThat(f).hasSize(2);
+    assertThat(f).extracting(Finding::message).containsExactlyInAnyOrder(
+        "service svc cannot reach ECS i-app:8080 (UNREACHABLE): security group sg-ent: no rule matches; enterprise"
+            + " groups deny outbound traffic by default",
+        "service svc cannot reach 192.168.2.60:9000/tcp (UNREACHABLE): security group sg-ent: no rule matches;"
+            + " enterprise groups deny outbound traffic by default");
+    assertThat(f).extracting(Finding::remediation).containsExactlyInAnyOrder(
+        "add an egress rule to sg-ent: accept tcp 8080/8080 to 192.168.2.50/32 at priority 1"
+            + " (AuthorizeSecurityGroupEgress)",
+        "add an egress rule to sg-ent: accept tcp 9000/9000 to 192.168.2.60/32 at priority 1"
+            + " (AuthorizeSecurityGroupEgress)");
   }
 
   @Test

@@ -19,7 +19,7 @@ class SuppressionExpiryBoundaryTest {
   private static List<Finding> runOn(LocalDate today) {
     AnalysisInput in = AnalysisInput.builder().inventory(inventory().build()).inventorySource("snapshot.json")
         .addService(Estate.input(service("ranker-prod"))).addService(Estate.input(service("ranker-dev")))
-        .today(java.util.Optional.of(today)).build();
+        .today(today).build();
     return RuleCatalog.standard().run(in, Suppressions.parse(FILE));
   }
 

@@ -18,9 +18,9 @@ class SuppressionsTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
   private static AnalysisInput input(LocalDate today) {
-    return AnalysisInput.builder().inventory(inventory().build()).inventorySource("snapshot.json")
-        .addService(Estate.input(service("ranker-prod"))).addService(Estate.input(service("ranker-dev")))
-        .today(java.util.Optional.ofNullable(today)).build();
+    AnalysisInput.Builder b = AnalysisInput.builder().inventory(inventory().build()).inventorySource("snapshot.json")
+        .addService(Estate.input(service("ranker-prod"))).addService(Estate.input(service("ranker-dev")));
+    return (today == null ? b : b.today(today)).build();
   }
 
   private static String file(String scope, String expires) {
@@ -55,8 +55,18 @@ class SuppressionsTest {
   }
 
   @Test
-  void withoutTodayNothingExpires() {
+  void withoutAnInjectedDateTheSystemClockExpiresSuppressions() {
+    // expiry is never silently off: the default clock is the system clock, long past 2020
     List<Finding> f = RuleCatalog.standard().run(input(null), Suppressions.parse(file("*", "2020-01-01")));
+    assertThat(f).extracting(Finding::ruleId).contains("EASNET-014", "EASNET-900");
+  }
+
+  @Test
+  void anInjectedClockDecidesExpiry() {
+    java.time.Clock before = java.time.Clock.fixed(java.time.Instant.parse("2019-12-31T23:59:59Z"),
+        java.time.ZoneOffset.UTC);
+    AnalysisInput in = AnalysisInput.builder().from(input(null)).clock(before).build();
+    List<Finding> f = RuleCatalog.standard().run(in, Suppressions.parse(file("*", "2020-01-01")));
     assertThat(f).extracting(Finding::ruleId).doesNotContain("EASNET-014", "EASNET-900");
   }
 

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.internal.BlockIndex;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
@@ -10,6 +11,7 @@ import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +29,13 @@ final class AllowlistSingleEasAddress extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     Map<String, VSwitch> easVSwitches = new TreeMap<>();
-    Map<String, String> serviceOf = new TreeMap<>();
     for (ResolvedService s : context.services()) {
       for (VSwitchId id : s.network().map(n -> n.vSwitchIds()).orElse(List.of())) {
-        Optional<VSwitch> v = context.inventory().vSwitch(id);
-        if (v.isPresent()) {
-          easVSwitches.putIfAbsent(id.value(), v.get());
-          serviceOf.merge(id.value(), s.name(), (a, b) -> a.contains(b) ? a : a + ", " + b);
-        }
+        context.inventory().vSwitch(id).ifPresent(v -> easVSwitches.putIfAbsent(id.value(), v));
       }
     }
+    BlockIndex<VSwitch> byBlock = new BlockIndex<>();
+    easVSwitches.values().forEach(v -> byBlock.add(v.cidrBlock(), v));
     List<Finding> out = new ArrayList<>();
     for (Allowlists.Entry entry : Allowlists.entries(context.inventory())) {
       AllowlistTarget t = entry.target();
@@ -45,14 +44,15 @@ final class AllowlistSingleEasAddress extends BaseRule {
       if (!e.isSingleAddress()) {
         continue;
       }
-      for (VSwitch v : easVSwitches.values()) {
-        if (!v.cidrBlock().contains(e)) {
-          continue;
-        }
+      List<VSwitch> containing = new ArrayList<>(byBlock.containing(e));
+      containing.sort(Comparator.comparing(v -> v.id().value()));
+      for (VSwitch v : containing) {
+        String users = String.join(", ", context.servicesInVSwitch(v.id()).stream().map(ResolvedService::name)
+            .distinct().toList());
         out.add(atEntry(context, entry)
             .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
                 + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
-                + ", service " + serviceOf.get(v.id().value()) + "); EAS instances get new addresses on"
+                + ", service " + users + "); EAS instances get new addresses on"
                 + " restart, scale-out and rolling updates")
             .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
                 + " remove " + e.address())

@@ -1,8 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.ServiceDemand;
 import io.easnet.core.analysis.VSwitchCapacity;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
@@ -12,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IP capacity per vSwitch from the analysis {@link CapacityAnalyzer}: demand of a service = max(instances,
- * autoscaler max) + rolling-update surge ({@code max_surge}, or 25 % of the peak, at least one), split over the
- * vSwitches of its effective network.
+ * IP capacity per vSwitch from the run's {@link CapacityReport} ({@link RuleContext#capacity()}, computed once by
+ * {@code CapacityAnalyzer}): demand of a service = max(instances, autoscaler max) + rolling-update surge
+ * ({@code max_surge}, or 25 % of the peak, at least one), on the vSwitch its instances take addresses from.
  */
 final class Capacity {
   private Capacity() {}
@@ -23,7 +21,7 @@ final class Capacity {
   record Usage(VSwitchCapacity capacity, List<ResolvedService> services) {
     String serviceList() {
       List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, Integer> e : capacity.demandByService().entrySet()) {
+      for (Map.Entry<String, Long> e : capacity.demandByService().entrySet()) {
         parts.add(e.getKey() + " " + e.getValue());
       }
       return String.join(", ", parts);
@@ -32,21 +30,10 @@ final class Capacity {
 
   /** The capacity of every known vSwitch the services use, by vSwitch id. */
   static List<Usage> usages(RuleContext context) {
-    List<ServiceDemand> demands = new ArrayList<>();
-    for (ResolvedService s : context.services()) {
-      if (s.network().isPresent() && s.network().get().hasVpc()) {
-        demands.add(ServiceDemand.of(s.spec(), s.network().get()));
-      }
-    }
-    if (demands.isEmpty()) {
-      return List.of();
-    }
-    CapacityReport report = CapacityAnalyzer.of(context.inventory()).analyze(demands);
+    CapacityReport report = context.capacity();
     List<Usage> out = new ArrayList<>();
     for (VSwitchCapacity c : report.vSwitches()) {
-      List<ResolvedService> users = context.services().stream()
-          .filter(s -> s.network().map(n -> n.vSwitchIds().contains(c.vSwitchId())).orElse(false))
-          .toList();
+      List<ResolvedService> users = context.servicesInVSwitch(c.vSwitchId());
       if (!users.isEmpty()) {
         out.add(new Usage(c, users));
       }

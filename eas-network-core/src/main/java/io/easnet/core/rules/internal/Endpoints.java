@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Classifies OSS and container-registry endpoints as public, VPC-internal or outside Alibaba Cloud. */
-final class Endpoints {
+public final class Endpoints {
   private static final Pattern OSS_PUBLIC = Pattern.compile("(?:https?://)?oss-([a-z0-9-]+?)\\.aliyuncs\\.com/?");
   private static final Pattern ACR_PERSONAL = Pattern.compile("registry\\.([a-z0-9-]+)\\.aliyuncs\\.com");
   private static final Pattern ACR_ENTERPRISE =
@@ -29,7 +29,7 @@ final class Endpoints {
   }
 
   /** The registry host of an image reference; Docker Hub for references without one. */
-  static String registryHost(String image) {
+  public static String registryHost(String image) {
     String ref = image.trim();
     int slash = ref.indexOf('/');
     if (slash < 0) {
@@ -66,7 +66,7 @@ final class Endpoints {
   }
 
   /** True for a registry outside Alibaba Cloud (Docker Hub, ghcr.io, quay.io, …). */
-  static boolean external(String host) {
+  public static boolean external(String host) {
     return !host.endsWith(".aliyuncs.com") && !host.endsWith(".aliyun.com");
   }
 }

@@ -1,5 +1,7 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.Container;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
@@ -15,6 +17,15 @@ import java.util.List;
 final class ExternalImageWithoutInternet extends BaseRule {
   ExternalImageWithoutInternet() {
     super("EASNET-023", Severity.ERROR, "Image from an external registry without internet egress");
+  }
+
+  /** The blockers of internet egress as {@code CODE on component: actual}; empty when reachable. */
+  private static List<String> missing(PathResult r) {
+    if (r.verdict() == Verdict.REACHABLE) {
+      return List.of();
+    }
+    return r.explanations().stream().map(e -> e.code() + " on " + e.component() + ": " + e.actual()).distinct()
+        .toList();
   }
 
   @Override
@@ -36,7 +47,7 @@ final class ExternalImageWithoutInternet extends BaseRule {
           continue;
         }
         if (missing == null) {
-          missing = InternetPath.missing(s.network().get(), context.inventory());
+          missing = s.internetEgress().map(ExternalImageWithoutInternet::missing).orElse(List.of());
         }
         if (missing.isEmpty()) {
           continue;

@@ -43,7 +43,7 @@ final class GroupOpenOnAllPorts extends BaseRule {
   }
 
   static String users(RuleContext context, SecurityGroup g) {
-    List<String> names = context.servicesUsingGroup(g.id().value()).stream().map(s -> s.name()).toList();
+    List<String> names = context.servicesUsingGroup(g.id()).stream().map(s -> s.name()).toList();
     return names.isEmpty() ? "" : " (used by EAS service " + String.join(", ", names) + ")";
   }
 }

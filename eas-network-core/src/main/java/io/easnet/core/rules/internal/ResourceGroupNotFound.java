@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * EASNET-032: {@code metadata.resource} names a resource group the inventory does not hold, so its VPC direct
- * connection (if any) could not be taken into account. Checked only when the inventory holds resource groups.
+ * connection (if any) could not be taken into account. Checked only when the inventory holds resource groups, and
+ * only for services without intents: for those with intents, EASNET-039 reports the undetermined paths.
  */
 final class ResourceGroupNotFound extends BaseRule {
   ResourceGroupNotFound() {
@@ -30,7 +31,8 @@ final class ResourceGroupNotFound extends BaseRule {
         continue;
       }
       ResourceGroupId id = s.spec().resourceGroupId().get();
-      if (id.isPlaceholder() || context.inventory().resourceGroup(id).isPresent()) {
+      if (id.isPlaceholder() || context.inventory().resourceGroup(id).isPresent() || !s.paths().isEmpty()) {
+        // a service with intents is told by EASNET-039 that its paths are undetermined
         continue;
       }
       Finding.Builder f = atService(s, RESOURCE)

@@ -1,24 +1,21 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.rules.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The rules shipped with the library. */
 public final class StandardRules {
   private StandardRules() {}
 
-  /** A new list of every standard rule. */
+  /** A new list of every standard rule: the configuration rules, then the rules derived from path results. */
   public static List<Rule> all() {
-    return List.of(
+    List<Rule> all = new ArrayList<>(List.of(
         new PartialNetworkingBlock(),
         new PlaceholderId(),
         new PartialBlockWithResourceGroup(),
         new ShadowedResourceGroupConfig(),
         new VpcNotFound(),
-        new VSwitchNotFound(),
-        new SecurityGroupNotFound(),
-        new VSwitchOutsideVpc(),
-        new SecurityGroupOutsideVpc(),
         new VSwitchExhaustedAtScale(),
         new VSwitchNearlyFull(),
         new GroupOpenOnAllPorts(),
@@ -28,7 +25,6 @@ public final class StandardRules {
         new AllowlistAdmitsEverybody(),
         new AllowlistQuotaExceeded(),
         new AllowlistQuotaNear(),
-        new InternetIntentWithoutEgress(),
         new IdleNatGateway(),
         new PublicOssEndpoint(),
         new PublicRegistryEndpoint(),
@@ -36,13 +32,10 @@ public final class StandardRules {
         new EnterpriseGroupWithoutEgress(),
         new TinyVSwitch(),
         new DLinkAuxVSwitchInOtherVpc(),
-        new PrivateTargetNotFound(),
-        new PrivateTargetInOtherVpc(),
-        new TargetAllowlistMissesVSwitch(),
-        new EasEgressDeniesTarget(),
-        new IntentWithoutVpc(),
         new ResourceGroupNotFound(),
         SuppressionRules.EXPIRED,
-        SuppressionRules.UNUSED);
+        SuppressionRules.UNUSED));
+    all.addAll(PathRules.rules());
+    return all;
   }
 }

@@ -1,0 +1,310 @@
+package io.easnet.core.analysis;
+
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.EipAllocationId;
+import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.Policy;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.RouteTableId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A change that removes a blocker, as data: what a planner turns into cloud calls. The prose fix of an
+ * {@link Explanation} is rendered from it ({@link #describe()}), never written beside it.
+ *
+ * <pre>{@code
+ * Remedy remedy = explanation.remedy().orElseThrow();
+ * if (remedy instanceof Remedy.AuthorizeSecurityGroupRule r) {
+ *   authorize(r.securityGroupId(), r.rule());
+ * } else if (remedy instanceof Remedy.AppendAllowlistEntries r) {
+ *   append(r.instance(), r.groupName(), r.entries());
+ * }
+ * }</pre>
+ *
+ * <p>Changes that cost money ({@link CreateNatGateway}, {@link BindEip} with {@link Eip.Allocate}) say so in
+ * {@link #billed()}; a planner plans them only when the user allows it.
+ */
+public sealed interface Remedy {
+  /** The change as one sentence, naming the API call. */
+  String describe();
+
+  /** The component the change is made on. */
+  Component component();
+
+  /** True when the change creates a billed resource (a NAT gateway, an EIP). */
+  default boolean billed() {
+    return false;
+  }
+
+  /** The NAT gateway a change refers to: one that exists, or the one a {@link CreateNatGateway} creates. */
+  sealed interface Gateway {
+    /** e.g. {@code ngw-1} or {@code the new internet NAT gateway of vpc-1}. */
+    String describe();
+  }
+
+  /** An existing NAT gateway with its SNAT tables (possibly none known). */
+  record ExistingGateway(NatGatewayId natGatewayId, List<SnatTableId> snatTableIds) implements Gateway {
+    /** Checks the arguments and copies the list. */
+    public ExistingGateway {
+      Objects.requireNonNull(natGatewayId, "natGatewayId");
+      snatTableIds = List.copyOf(snatTableIds);
+    }
+
+    @Override
+    public String describe() {
+      return natGatewayId.value();
+    }
+  }
+
+  /** The internet NAT gateway that a {@link CreateNatGateway} remedy creates in the VPC. */
+  record NewGateway(VpcId vpcId) implements Gateway {
+    /** Checks the argument. */
+    public NewGateway {
+      Objects.requireNonNull(vpcId, "vpcId");
+    }
+
+    @Override
+    public String describe() {
+      return "the new internet NAT gateway of " + vpcId;
+    }
+  }
+
+  /** The EIP a {@link BindEip} binds: one the account holds, unbound, or a new one. */
+  sealed interface Eip {
+    /** An allocated, unbound EIP. */
+    record Existing(EipAllocationId eipId, IpAddress ipAddress) implements Eip {
+      /** Checks the arguments. */
+      public Existing {
+        Objects.requireNonNull(eipId, "eipId");
+        Objects.requireNonNull(ipAddress, "ipAddress");
+      }
+    }
+
+    /** A new EIP (AllocateEipAddress): billed. */
+    record Allocate() implements Eip {}
+  }
+
+  /** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
+  record AuthorizeSecurityGroupRule(SecurityGroupId securityGroupId, SecurityGroupRule rule) implements Remedy {
+    /** Checks the arguments: the rule must accept. */
+    public AuthorizeSecurityGroupRule {
+      Objects.requireNonNull(securityGroupId, "securityGroupId");
+      Objects.requireNonNull(rule, "rule");
+      if (rule.policy() != Policy.ACCEPT) {
+        throw new IllegalArgumentException("a remedy authorizes an accept rule, not " + rule.policy());
+      }
+    }
+
+    @Override
+    public String describe() {
+      boolean egress = rule.direction() == Direction.EGRESS;
+      return "add an " + (egress ? "egress" : "ingress") + " rule to " + securityGroupId + ": accept "
+          + rule.protocol().name().toLowerCase(Locale.ROOT) + " " + rule.portRange() + (egress ? " to " : " from ")
+          + peer(rule) + " at priority " + rule.priority() + " ("
+          + (egress ? "AuthorizeSecurityGroupEgress" : "AuthorizeSecurityGroup") + ")";
+    }
+
+    private static String peer(SecurityGroupRule rule) {
+      String p = rule.peer().toString();
+      return p.startsWith("sg-") ? "security group " + p : p;
+    }
+
+    @Override
+    public Component component() {
+      return Component.of(Component.Kind.SECURITY_GROUP, securityGroupId);
+    }
+  }
+
+  /** Append entries to a named allowlist group of an RDS or Redis instance (ModifySecurityIps, Append). */
+  record AppendAllowlistEntries(Component instance, String groupName, List<Cidr> entries) implements Remedy {
+    /** Checks the arguments and copies the list. */
+    public AppendAllowlistEntries {
+      Objects.requireNonNull(instance, "instance");
+      Objects.requireNonNull(groupName, "groupName");
+      if (instance.kind() != Component.Kind.RDS_INSTANCE && instance.kind() != Component.Kind.REDIS_INSTANCE) {
+        throw new IllegalArgumentException("allowlists belong to RDS or Redis instances, not " + instance.describe());
+      }
+      entries = List.copyOf(entries);
+      if (entries.isEmpty()) {
+        throw new IllegalArgumentException("an allowlist append needs at least one entry");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "append " + entries.stream().map(Object::toString).collect(Collectors.joining(", "))
+          + " to allowlist group " + groupName + " of " + instance.id()
+          + " (ModifySecurityIps with ModifyMode Append)";
+    }
+
+    @Override
+    public Component component() {
+      return Component.allowlistGroup(instance, groupName);
+    }
+  }
+
+  /**
+   * Create a SNAT entry whose source is a vSwitch (CreateSnatEntry with SourceVSwitchId). {@code snatIps} empty means
+   * the EIPs a {@link BindEip} of the same plan binds to the gateway.
+   */
+  record CreateSnatEntry(Gateway gateway, VSwitchId sourceVSwitchId, List<IpAddress> snatIps) implements Remedy {
+    /** Checks the arguments and copies the list. */
+    public CreateSnatEntry {
+      Objects.requireNonNull(gateway, "gateway");
+      Objects.requireNonNull(sourceVSwitchId, "sourceVSwitchId");
+      snatIps = List.copyOf(snatIps);
+    }
+
+    @Override
+    public String describe() {
+      return "create a SNAT entry on " + gateway.describe() + " with SourceVSwitchId " + sourceVSwitchId
+          + " and SnatIp " + (snatIps.isEmpty() ? "the gateway's EIP"
+              : snatIps.stream().map(Object::toString).collect(Collectors.joining(","))) + " (CreateSnatEntry)";
+    }
+
+    @Override
+    public Component component() {
+      return Component.of(Component.Kind.VSWITCH, sourceVSwitchId);
+    }
+  }
+
+  /** Add a route entry to a NAT gateway (CreateRouteEntry, NextHopType NatGateway). */
+  record AddRouteEntry(RouteTableId routeTableId, Cidr destination, Gateway nextHop) implements Remedy {
+    /** Checks the arguments. */
+    public AddRouteEntry {
+      Objects.requireNonNull(routeTableId, "routeTableId");
+      Objects.requireNonNull(destination, "destination");
+      Objects.requireNonNull(nextHop, "nextHop");
+    }
+
+    @Override
+    public String describe() {
+      return "add a route entry " + destination + " with next hop type NatGateway " + nextHop.describe() + " to "
+          + routeTableId + " (CreateRouteEntry)";
+    }
+
+    @Override
+    public Component component() {
+      return Component.of(Component.Kind.ROUTE_TABLE, routeTableId);
+    }
+  }
+
+  /** Bind an EIP to a NAT gateway (AssociateEipAddress, InstanceType Nat); billed when a new EIP is allocated. */
+  record BindEip(Gateway gateway, Eip eip) implements Remedy {
+    /** Checks the arguments. */
+    public BindEip {
+      Objects.requireNonNull(gateway, "gateway");
+      Objects.requireNonNull(eip, "eip");
+    }
+
+    @Override
+    public String describe() {
+      String which = eip instanceof Eip.Existing e ? "EIP " + e.eipId() + " (" + e.ipAddress() + ")"
+          : "a new EIP (AllocateEipAddress, billed)";
+      return "bind " + which + " to " + gateway.describe() + " (AssociateEipAddress with InstanceType Nat)";
+    }
+
+    @Override
+    public boolean billed() {
+      return eip instanceof Eip.Allocate;
+    }
+
+    @Override
+    public Component component() {
+      return gateway instanceof ExistingGateway g ? Component.of(Component.Kind.NAT_GATEWAY, g.natGatewayId())
+          : Component.of(Component.Kind.VPC, ((NewGateway) gateway).vpcId());
+    }
+  }
+
+  /** Create an internet NAT gateway in a VPC (CreateNatGateway, NetworkType internet): billed. */
+  record CreateNatGateway(VpcId vpcId, VSwitchId vSwitchId) implements Remedy {
+    /** Checks the arguments. */
+    public CreateNatGateway {
+      Objects.requireNonNull(vpcId, "vpcId");
+      Objects.requireNonNull(vSwitchId, "vSwitchId");
+    }
+
+    @Override
+    public String describe() {
+      return "create an internet NAT gateway in " + vpcId + " on vSwitch " + vSwitchId
+          + " (CreateNatGateway with NetworkType internet; billed)";
+    }
+
+    @Override
+    public boolean billed() {
+      return true;
+    }
+
+    @Override
+    public Component component() {
+      return Component.of(Component.Kind.VPC, vpcId);
+    }
+  }
+
+  /** Set the service's {@code cloud.networking} block (edit the service JSON, then UpdateService). */
+  record SetServiceNetworking(String serviceName, ServiceNetworking networking) implements Remedy {
+    /** Checks the arguments: the block must be complete. */
+    public SetServiceNetworking {
+      Objects.requireNonNull(serviceName, "serviceName");
+      Objects.requireNonNull(networking, "networking");
+      if (!networking.isComplete()) {
+        throw new IllegalArgumentException("a networking remedy sets a complete block; missing "
+            + String.join(", ", networking.missingKeys()));
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "set cloud.networking of service " + serviceName + " to vpc_id " + networking.vpcId().orElseThrow()
+          + ", vswitch_id " + networking.vSwitchId().orElseThrow() + ", security_group_id "
+          + networking.securityGroupId().orElseThrow() + " (service JSON, then UpdateService)";
+    }
+
+    @Override
+    public Component component() {
+      return Component.service(serviceName);
+    }
+  }
+
+  /** Update a resource group's VPC direct connection (UpdateResourceDLink) to {@code dlink}. */
+  record UpdateDLink(ResourceGroupId resourceGroupId, DLink dlink) implements Remedy {
+    /** Checks the arguments. */
+    public UpdateDLink {
+      Objects.requireNonNull(resourceGroupId, "resourceGroupId");
+      Objects.requireNonNull(dlink, "dlink");
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder sb = new StringBuilder("update the VPC direct connection of ").append(resourceGroupId)
+          .append(" (UpdateResourceDLink): VSwitchId ").append(dlink.vSwitchId()).append(", SecurityGroupId ")
+          .append(dlink.securityGroupId());
+      if (!dlink.auxVSwitchIds().isEmpty()) {
+        sb.append(", VSwitchIdList ").append(dlink.auxVSwitchIds().stream().map(Object::toString)
+            .collect(Collectors.joining(",")));
+      }
+      if (!dlink.destinationCidrs().isEmpty()) {
+        sb.append(", DestinationCIDRs ").append(dlink.destinationCidrs().stream().map(Object::toString)
+            .collect(Collectors.joining(",")));
+      }
+      return sb.toString();
+    }
+
+    @Override
+    public Component component() {
+      return Component.of(Component.Kind.RESOURCE_GROUP, resourceGroupId);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.easnet.core.check;
+
+import io.easnet.core.analysis.PathResult;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.report.Report;
+import io.easnet.core.rules.AnalysisInput;
+import io.easnet.core.rules.Finding;
+import io.easnet.core.rules.ResolvedService;
+import io.easnet.core.rules.RuleCatalog;
+import io.easnet.core.rules.RuleContext;
+import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.rules.Suppressions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks services against an estate in one call: resolves each service's network, analyses each of its intents once,
+ * runs the rule catalogue over those results, applies suppressions on the clock's date, and returns one
+ * {@link Report} with the findings, every path result and the IP capacity.
+ *
+ * <pre>{@code
+ * Report report = NetworkCheck.builder()
+ *     .snapshot(Path.of("snapshot.json"))
+ *     .addService(ServiceInput.fromFile(Path.of("service.json")).wantsInternetEgress(true).addPrivateTarget("rm-1"))
+ *     .suppressions(Path.of("suppressions.json"))
+ *     .build()
+ *     .run();
+ * String text = ReportFormat.TEXT.render(report);
+ * boolean gate = report.isBlocking();
+ * }</pre>
+ *
+ * <p>Services that the snapshot itself holds are checked too, without intents. Immutable and thread safe; each
+ * {@link #run()} reads the clock once.
+ */
+public final class NetworkCheck {
+  private final Inventory inventory;
+  private final String inventorySource;
+  private final List<ServiceInput> services;
+  private final List<String> inputs;
+  private final Suppressions suppressions;
+  private final Clock clock;
+  private final RuleCatalog catalog;
+
+  private NetworkCheck(Builder b, List<ServiceInput> services, List<String> inputs) {
+    this.inventory = b.inventory;
+    this.inventorySource = b.inventorySource;
+    this.services = List.copyOf(services);
+    this.inputs = List.copyOf(inputs);
+    this.suppressions = b.suppressions;
+    this.clock = b.clock;
+    this.catalog = b.catalog;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the check. */
+  public Report run() {
+    AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
+        .services(services).clock(clock).build();
+    RuleContext context = RuleContext.of(input);
+    List<Finding> findings = catalog.run(context, suppressions);
+    List<PathResult> paths = new ArrayList<>();
+    for (ResolvedService s : context.services()) {
+      paths.addAll(s.paths());
+    }
+    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(paths)
+        .capacity(context.capacity()).catalog(catalog).build();
+  }
+
+  /** Builds a {@link NetworkCheck}: an inventory (a snapshot) is required, services and the rest are optional. */
+  public static final class Builder {
+    private Inventory inventory;
+    private String inventorySource = AnalysisInput.DEFAULT_INVENTORY_SOURCE;
+    private final List<ServiceInput> services = new ArrayList<>();
+    private final List<ServiceInput> snapshotServices = new ArrayList<>();
+    private final List<String> inputs = new ArrayList<>();
+    private Suppressions suppressions = Suppressions.none();
+    private Clock clock = Clock.systemUTC();
+    private RuleCatalog catalog = RuleCatalog.standard();
+    private String snapshotInput;
+
+    private Builder() {}
+
+    /**
+     * Reads the snapshot file: its inventory, and the services it holds (checked without intents).
+     *
+     * @throws io.easnet.core.InvalidInputException naming the file and the JSON pointer when it is not valid
+     */
+    public Builder snapshot(Path file) {
+      Objects.requireNonNull(file, "file");
+      Snapshot s = SnapshotJson.read(file);
+      inventory = s.inventory();
+      inventorySource = file.getFileName().toString();
+      snapshotInput = inventorySource;
+      snapshotServices.clear();
+      s.services().forEach(svc -> snapshotServices.add(ServiceInput.builder().spec(svc.spec())
+          .sourceName(inventorySource).build()));
+      return this;
+    }
+
+    /** Uses an inventory built in code (or loaded live); {@code sourceName} names it in finding locations. */
+    public Builder inventory(Inventory inventory, String sourceName) {
+      this.inventory = Objects.requireNonNull(inventory, "inventory");
+      this.inventorySource = Objects.requireNonNull(sourceName, "sourceName");
+      this.snapshotInput = sourceName;
+      this.snapshotServices.clear();
+      return this;
+    }
+
+    /** Adds a service with its intents. */
+    public Builder addService(ServiceInput service) {
+      services.add(Objects.requireNonNull(service, "service"));
+      service.sourceName().filter(n -> !inputs.contains(n)).ifPresent(inputs::add);
+      return this;
+    }
+
+    /** Adds a service built in place, e.g. {@code ServiceInput.fromFile(path).addPrivateTarget("rm-1")}. */
+    public Builder addService(ServiceInput.Builder service) {
+      return addService(Objects.requireNonNull(service, "service").build());
+    }
+
+    /** Reads a service JSON file and adds the service without intents. */
+    public Builder addServiceFile(Path file) {
+      return addService(ServiceInput.fromFile(Objects.requireNonNull(file, "file")));
+    }
+
+    /** Reads a suppressions file; none by default. */
+    public Builder suppressions(Path file) {
+      this.suppressions = Suppressions.parse(Objects.requireNonNull(file, "file"));
+      inputs.add(file.getFileName().toString());
+      return this;
+    }
+
+    /** Uses suppressions built in code. */
+    public Builder suppressions(Suppressions suppressions) {
+      this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+      return this;
+    }
+
+    /** The clock whose date expires suppressions; the system clock in UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The rules to run; {@link RuleCatalog#standard()} by default. */
+    public Builder catalog(RuleCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * The check.
+     *
+     * @throws IllegalStateException when no snapshot or inventory was given
+     */
+    public NetworkCheck build() {
+      if (inventory == null) {
+        throw new IllegalStateException("a network check needs an estate: call snapshot(Path) or"
+            + " inventory(Inventory, String) before build()");
+      }
+      List<ServiceInput> all = new ArrayList<>(snapshotServices);
+      all.addAll(services);
+      List<String> in = new ArrayList<>(inputs);
+      if (snapshotInput != null && !in.contains(snapshotInput)) {
+        in.add(snapshotInput);
+      }
+      return new NetworkCheck(this, all, in);
+    }
+  }
+}
