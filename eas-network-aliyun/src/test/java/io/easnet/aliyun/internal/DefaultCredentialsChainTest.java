@@ -60,8 +60,8 @@ class DefaultCredentialsChainTest {
 
   private CredentialsContext context() {
     return new CredentialsContext(env, new OkHttpClient(), clock, () -> "nonce-" + nonce.incrementAndGet(),
-        warnings::add, URI.create("http://" + metadata.getHostName() + ":" + metadata.getPort()),
-        URI.create("http://" + sts.getHostName() + ":" + sts.getPort()), Duration.ofMinutes(15));
+        warnings::add, URI.create("http://" + "127.0.0.1" + ":" + metadata.getPort()),
+        URI.create("http://" + "127.0.0.1" + ":" + sts.getPort()), Duration.ofMinutes(15));
   }
 
   private Path write(String relative, String content, String permissions) throws IOException {
@@ -113,7 +113,7 @@ class DefaultCredentialsChainTest {
         .hasMessageContaining("aliyun CLI profile (" + home.resolve(".aliyun/config.json") + "): "
             + home.resolve(".aliyun/config.json") + " does not exist")
         .hasMessageContaining("credentials file (" + home.resolve(".alibabacloud/credentials.ini") + "): ")
-        .hasMessageContaining("ECS RAM role (instance metadata at " + metadata.getHostName() + "): the metadata "
+        .hasMessageContaining("ECS RAM role (instance metadata at " + "127.0.0.1" + "): the metadata "
             + "service answered HTTP 404 for the RAM role name")
         .hasMessageContaining("credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set")
         .hasMessageContaining("Fix: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET")
@@ -124,7 +124,7 @@ class DefaultCredentialsChainTest {
   void ecsMetadataCanBeDisabled() {
     env.variable("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
     assertThatThrownBy(() -> chain().credentials())
-        .hasMessageContaining("ECS RAM role (instance metadata at " + metadata.getHostName()
+        .hasMessageContaining("ECS RAM role (instance metadata at " + "127.0.0.1"
             + "): disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true");
     assertThat(metadata.getRequestCount()).isZero();
   }

@@ -26,7 +26,7 @@ class EcsRamRoleCredentialsProviderTest {
 
   private CredentialsContext context() {
     return new CredentialsContext(new FakeEnvironment(home), new OkHttpClient(), clock, () -> "n", m -> { },
-        URI.create("http://" + metadata.getHostName() + ":" + metadata.getPort()), null, Duration.ofMinutes(15));
+        URI.create("http://" + "127.0.0.1" + ":" + metadata.getPort()), null, Duration.ofMinutes(15));
   }
 
   private List<RecordedRequest> requests() throws InterruptedException {
@@ -69,7 +69,7 @@ class EcsRamRoleCredentialsProviderTest {
     dispatcher.tokenEndpointBroken = true;
     metadata.setDispatcher(dispatcher);
     assertThatThrownBy(() -> new EcsRamRoleCredentialsProvider(context(), "EasRole", true).credentials())
-        .hasMessageContaining("no metadata token from " + metadata.getHostName() + " (HTTP 403) and "
+        .hasMessageContaining("no metadata token from " + "127.0.0.1" + " (HTTP 403) and "
             + "ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids reading without one");
   }
 
