@@ -78,6 +78,11 @@ public final class HttpTransport {
         System::nanoTime);
   }
 
+  /** The configured OkHttp client (for tests: timeouts, no redirects, default host name verification). */
+  OkHttpClient client() {
+    return client;
+  }
+
   /** Sends the request, retrying as the policy allows; the last failure is thrown. */
   public ApiResponse call(ApiRequest request) {
     Retry.AsyncContext<ApiResponse> context = retry.asyncContext();

@@ -307,6 +307,31 @@ class HttpTransportTest {
   }
 
   @Test
+  void theClientVerifiesHostNamesFollowsNoRedirectsAndLeavesRetriesToThePolicy() {
+    AliyunOptions options = AliyunOptions.builder("cn-hangzhou").credentials(() -> credentials)
+        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(7)).build();
+    OkHttpClient client = HttpTransport.create(options).client();
+    assertThat(client.hostnameVerifier()).isSameAs(okhttp3.internal.tls.OkHostnameVerifier.INSTANCE);
+    assertThat(client.followRedirects()).isFalse();
+    assertThat(client.followSslRedirects()).isFalse();
+    assertThat(client.retryOnConnectionFailure()).isFalse();
+    assertThat(client.connectTimeoutMillis()).isEqualTo(2000);
+    assertThat(client.readTimeoutMillis()).isEqualTo(7000);
+  }
+
+  @Test
+  void realEndpointsAreHttpsInEveryModeAndRegion() {
+    for (boolean vpc : new boolean[] {false, true}) {
+      EndpointResolver r = new EndpointResolver(vpc, java.util.Map.of());
+      for (AliyunProduct p : AliyunProduct.values()) {
+        for (String region : List.of("cn-hangzhou", "cn-shanghai", "ap-southeast-1", "cn-north-2-gov-1")) {
+          assertThat(r.resolve(p, region).baseUri().getScheme()).as(p + " " + region).isEqualTo("https");
+        }
+      }
+    }
+  }
+
+  @Test
   void aFailingListenerDoesNotFailTheCall() {
     server.enqueue(json(200, "{\"RequestId\":\"R-15\"}"));
     AliyunOptions options = AliyunOptions.builder("cn-hangzhou").credentials(() -> credentials)
