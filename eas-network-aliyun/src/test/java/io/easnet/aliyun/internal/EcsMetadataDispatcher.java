@@ -12,6 +12,8 @@ final class EcsMetadataDispatcher extends Dispatcher {
   private final String role;
   private final boolean tokenRequired;
   volatile boolean tokenEndpointBroken;
+  /** Hands out tokens but refuses reads that carry one (a half-migrated instance). */
+  volatile boolean readsWithTokenRefused;
 
   EcsMetadataDispatcher(String role, boolean tokenRequired) {
     this.role = role;
@@ -24,6 +26,9 @@ final class EcsMetadataDispatcher extends Dispatcher {
     if (path.equals("/latest/api/token") && request.getMethod().equals("PUT")) {
       return tokenEndpointBroken ? new MockResponse.Builder().code(403).build()
           : new MockResponse.Builder().code(200).body("metadata-token").build();
+    }
+    if (readsWithTokenRefused && request.getHeaders().get("X-aliyun-ecs-metadata-token") != null) {
+      return new MockResponse.Builder().code(401).build();
     }
     if (tokenRequired && !"metadata-token".equals(request.getHeaders().get("X-aliyun-ecs-metadata-token"))) {
       return new MockResponse.Builder().code(401).build();

@@ -64,6 +64,29 @@ class EcsRamRoleCredentialsProviderTest {
   }
 
   @Test
+  void aReadRefusedWithTheTokenIsRepeatedWithoutIt() throws Exception {
+    EcsMetadataDispatcher dispatcher = new EcsMetadataDispatcher("EasRole", false);
+    dispatcher.readsWithTokenRefused = true;
+    metadata.setDispatcher(dispatcher);
+    assertThat(new EcsRamRoleCredentialsProvider(context(), "EasRole", false).credentials().accessKeyId())
+        .isEqualTo("STS.ecs");
+    List<RecordedRequest> r = requests();
+    assertThat(r).hasSize(3);
+    assertThat(r.get(1).getHeaders().get("X-aliyun-ecs-metadata-token")).isEqualTo("metadata-token");
+    assertThat(r.get(2).getHeaders().get("X-aliyun-ecs-metadata-token")).isNull();
+  }
+
+  @Test
+  void withImdsV1DisabledARefusedReadIsNotRepeated() {
+    EcsMetadataDispatcher dispatcher = new EcsMetadataDispatcher("EasRole", false);
+    dispatcher.readsWithTokenRefused = true;
+    metadata.setDispatcher(dispatcher);
+    assertThatThrownBy(() -> new EcsRamRoleCredentialsProvider(context(), "EasRole", true).credentials())
+        .hasMessageContaining("the metadata service answered HTTP 401 for the credentials of RAM role EasRole");
+    assertThat(metadata.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void imdsV1DisabledMakesTheTokenMandatory() {
     EcsMetadataDispatcher dispatcher = new EcsMetadataDispatcher("EasRole", false);
     dispatcher.tokenEndpointBroken = true;

@@ -76,6 +76,28 @@ class RefreshingCredentialsProviderTest {
   }
 
   @Test
+  void concurrentCallersShareOneFetch() throws Exception {
+    int threads = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<Credentials>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return provider.credentials();
+        }));
+      }
+      for (java.util.concurrent.Future<Credentials> f : results) {
+        assertThat(f.get().accessKeyId()).isEqualTo("STS.id1");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
   void negativeRefreshAheadIsRejected() {
     assertThatThrownBy(() -> new RefreshingCredentialsProvider("x", fetch, clock, Duration.ofSeconds(-1)))
         .hasMessageContaining("refreshAhead must not be negative");
