@@ -16,11 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs requests the way {@code aliyun-api.md} §7 describes, written from that text for the tests alone: it shares
  * no code with the emulator's verifier, so a bug in one is not mirrored in the other.
  */
-final class TestSigner {
+public final class TestSigner {
   private TestSigner() {}
 
   /** §7.1 step 2: the reference's Java recipe. */
-  static String encode(String s) {
+  public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
   }
 
@@ -39,7 +39,7 @@ final class TestSigner {
   }
 
   /** §7.1 step 6: the parameters plus Signature, as an encoded query string or form body. */
-  static String v1Encoded(String method, Map<String, String> params, String secret) {
+  public static String v1Encoded(String method, Map<String, String> params, String secret) {
     TreeMap<String, String> all = new TreeMap<>(params);
     all.put("Signature", v1Signature(method, params, secret));
     List<String> pairs = new ArrayList<>();
@@ -54,7 +54,7 @@ final class TestSigner {
    * @param encodedPath the path as it goes on the wire
    * @param query decoded query parameters
    */
-  static String v3Authorization(String method, String encodedPath, Map<String, String> query,
+  public static String v3Authorization(String method, String encodedPath, Map<String, String> query,
       Map<String, String> headers, String payloadHex, String accessKeyId, String secret) {
     TreeMap<String, String> sortedQuery = new TreeMap<>();
     query.forEach((k, v) -> sortedQuery.put(encode(k), encode(v)));
@@ -78,7 +78,7 @@ final class TestSigner {
         + signature;
   }
 
-  static byte[] sha256(byte[] data) {
+  public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (Exception e) {
@@ -86,7 +86,7 @@ final class TestSigner {
     }
   }
 
-  static String hex(byte[] bytes) {
+  public static String hex(byte[] bytes) {
     StringBuilder out = new StringBuilder();
     for (byte b : bytes) {
       out.append(String.format("%02x", b));
