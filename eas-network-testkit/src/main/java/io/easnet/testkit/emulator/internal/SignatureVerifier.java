@@ -64,9 +64,12 @@ final class SignatureVerifier {
       if (scheme.equals(V3_ALGORITHM)) {
         return verifyV3(request, authorization.substring(space + 1));
       }
+      if (scheme.equals("acs")) {
+        return verifyRoaV1(request, authorization.substring(space + 1).trim());
+      }
       throw AlibabaError.of(400, "InvalidSignatureMethod", "Specified signature method \"" + scheme
-          + "\" is not supported by the emulator: it verifies ACS3-HMAC-SHA256 (the SDK default) and the RPC"
-          + " HMAC-SHA1 Signature parameter.");
+          + "\" is not supported by the emulator: it verifies ACS3-HMAC-SHA256 (the SDK default), the RPC"
+          + " HMAC-SHA1 Signature parameter and the ROA \"acs <AccessKeyId>:<signature>\" HMAC-SHA1 header.");
     }
     if (request.hasParameter("Signature")) {
       return verifyV1(request);
@@ -169,6 +172,79 @@ final class SignatureVerifier {
     return new Signer(accessKeyId, "HMAC-SHA1");
   }
 
+  /**
+   * The legacy ROA signature ({@code Authorization: acs <AccessKeyId>:<Base64 HMAC-SHA1>}, key = the secret without
+   * {@code &}), which SDKs send for ROA APIs when told to use signature algorithm "v2" ({@code aliyun-api.md} §7.2).
+   */
+  private Signer verifyRoaV1(WireRequest request, String credentials) {
+    int colon = credentials.lastIndexOf(':');
+    if (colon <= 0 || colon == credentials.length() - 1) {
+      throw AlibabaError.of(400, "IncompleteSignature", "The request signature does not conform to Aliyun"
+          + " standards: the Authorization header reads \"acs <AccessKeyId>:<signature>\".");
+    }
+    String accessKeyId = credentials.substring(0, colon);
+    String secret = secretOf(accessKeyId);
+    for (String header : List.of("date", "x-acs-signature-nonce")) {
+      if (request.header(header).isEmpty()) {
+        throw AlibabaError.missingParameter(header);
+      }
+    }
+    String method = request.header("x-acs-signature-method");
+    if (!method.isEmpty() && !method.equals("HMAC-SHA1")) {
+      throw AlibabaError.of(400, "InvalidSignatureMethod", "Specified signature method \"" + method
+          + "\" is not valid: ROA \"acs\" signatures use HMAC-SHA1.");
+    }
+    Instant sent;
+    try {
+      sent = java.time.ZonedDateTime.parse(request.header("date"), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant();
+    } catch (DateTimeParseException e) {
+      throw AlibabaError.of(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well"
+          + " formatted: date \"" + request.header("date") + "\"; send RFC 1123 GMT, e.g. Tue, 01 Dec 2026 10:00:00 GMT.");
+    }
+    checkWindow(sent, request.header("date"));
+    String stringToSign = roaStringToSign(request);
+    byte[] expected = hmac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), stringToSign);
+    byte[] provided;
+    try {
+      provided = Base64.getDecoder().decode(credentials.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      provided = new byte[0];
+    }
+    if (!MessageDigest.isEqual(expected, provided)) {
+      log.accept("SignatureDoesNotMatch (ROA HMAC-SHA1) for " + request.method() + " " + request.rawPath()
+          + " by " + accessKeyId);
+      throw signatureDoesNotMatch(stringToSign);
+    }
+    rememberNonce(accessKeyId, request.header("x-acs-signature-nonce"));
+    return new Signer(accessKeyId, "acs HMAC-SHA1");
+  }
+
+  /**
+   * {@code METHOD\naccept\ncontent-md5\ncontent-type\ndate\n}, every {@code x-acs-*} header as {@code name:value\n}
+   * sorted by name, then the path as sent and, when there is a query, {@code ?} and its decoded {@code k=v} (or bare
+   * {@code k}) sorted by name and joined by {@code &}.
+   */
+  static String roaStringToSign(WireRequest request) {
+    StringBuilder out = new StringBuilder();
+    out.append(request.method()).append('\n').append(request.header("accept")).append('\n')
+        .append(request.header("content-md5")).append('\n').append(request.header("content-type")).append('\n')
+        .append(request.header("date")).append('\n');
+    request.headers().keySet().stream().filter(n -> n.startsWith("x-acs-")).sorted()
+        .forEach(n -> out.append(n).append(':').append(request.header(n)).append('\n'));
+    out.append(request.rawPath());
+    List<Parameter> query = new ArrayList<>(request.query());
+    if (!query.isEmpty()) {
+      query.sort(Comparator.comparing(Parameter::name));
+      out.append('?');
+      for (int i = 0; i < query.size(); i++) {
+        Parameter p = query.get(i);
+        out.append(i == 0 ? "" : "&").append(p.name()).append(p.value().isEmpty() ? "" : "=" + p.value());
+      }
+    }
+    return out.toString();
+  }
+
   /** {@code METHOD&%2F&enc(sorted enc(name)=enc(value) joined by &)}, every parameter but Signature. */
   static String v1StringToSign(String method, List<Parameter> parameters) {
     List<String[]> pairs = new ArrayList<>();
@@ -245,6 +321,10 @@ final class SignatureVerifier {
       throw AlibabaError.of(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well"
           + " formatted: \"" + text + "\"; send UTC as yyyy-MM-ddTHH:mm:ssZ.");
     }
+    checkWindow(sent, text);
+  }
+
+  private void checkWindow(Instant sent, String text) {
     Instant now = clock.instant();
     if (Duration.between(sent, now).abs().compareTo(window) > 0) {
       throw AlibabaError.of(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired: "

@@ -294,6 +294,44 @@ class SignatureVerifierTest {
         new Parameter("a", "*~")))).isEqualTo("a=&a=%2A~&b=x%20y");
   }
 
+  private Request roa(String date, String secret, String path) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("accept", "application/json");
+    h.put("date", date);
+    h.put("x-acs-signature-nonce", wire.nextNonce());
+    h.put("x-acs-signature-method", "HMAC-SHA1");
+    h.put("x-acs-signature-version", "1.0");
+    h.put("x-acs-version", "2021-07-01");
+    h.put("x-acs-action", "DescribeService");
+    Map<String, String> query = Map.of("Verbose", "true", "Flag", "");
+    Request.Builder b = new Request.Builder().url(wire.base() + path + "?Flag=&Verbose=true")
+        .header("Host", "pai-eas.cn-hangzhou.aliyuncs.com")
+        .header("Authorization", TestSigner.roaAuthorization("GET", h, path, query, Wire.AK, secret));
+    h.forEach(b::header);
+    return b.build();
+  }
+
+  @Test
+  void theLegacyRoaSignatureVerifiesAndIsCheckedLikeTheOthers() throws IOException {
+    start(null);
+    String date = "Thu, 26 Oct 2023 10:22:32 GMT";
+    Wire.Answer a = wire.send(roa(date, Wire.SECRET, "/api/v2/services/cn-hangzhou/my%20svc"));
+    // verified and routed: DescribeService has no handler in this test
+    assertThat(a.status()).as(a.body()).isEqualTo(501);
+    Wire.Answer wrong = wire.send(roa(date, "not-the-secret", "/api/v2/services/cn-hangzhou/my%20svc"));
+    assertThat(wrong.code()).isEqualTo("SignatureDoesNotMatch");
+    assertThat(wrong.json().path("Message").asText()).endsWith("\nx-acs-action:DescribeService\n"
+        + "x-acs-signature-method:HMAC-SHA1\nx-acs-signature-nonce:nonce-2\nx-acs-signature-version:1.0\n"
+        + "x-acs-version:2021-07-01\n/api/v2/services/cn-hangzhou/my%20svc?Flag&Verbose=true");
+    assertThat(wire.send(roa("Thu, 26 Oct 2023 10:40:00 GMT", Wire.SECRET, "/api/v2/services/a/b")).code())
+        .isEqualTo("InvalidTimeStamp.Expired");
+    assertThat(wire.send(roa("2023-10-26T10:22:32Z", Wire.SECRET, "/api/v2/services/a/b")).code())
+        .isEqualTo("InvalidTimeStamp.Format");
+    Request replay = roa(date, Wire.SECRET, "/api/v2/services/a/b");
+    assertThat(wire.send(replay).status()).isEqualTo(501);
+    assertThat(wire.send(replay).code()).isEqualTo("SignatureNonceUsed");
+  }
+
   private Request group() {
     return wire.rpcV3("ecs.cn-hangzhou.aliyuncs.com", "DescribeSecurityGroups", "2014-05-26",
         Map.of("RegionId", "cn-hangzhou"));

@@ -78,6 +78,32 @@ public final class TestSigner {
         + signature;
   }
 
+  /**
+   * §7.2: the legacy ROA header {@code acs AK:sig}: {@code METHOD\naccept\ncontent-md5\ncontent-type\ndate\n},
+   * the x-acs-* headers lower-cased and sorted as {@code name:value\n}, then the path and the sorted query with
+   * values not encoded; HMAC-SHA1 keyed by the raw secret.
+   */
+  public static String roaAuthorization(String method, Map<String, String> headers, String encodedPath,
+      Map<String, String> query, String accessKeyId, String secret) {
+    Map<String, String> lower = new TreeMap<>();
+    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    StringBuilder s = new StringBuilder(method + "\n" + lower.getOrDefault("accept", "") + "\n"
+        + lower.getOrDefault("content-md5", "") + "\n" + lower.getOrDefault("content-type", "") + "\n"
+        + lower.getOrDefault("date", "") + "\n");
+    lower.forEach((k, v) -> {
+      if (k.startsWith("x-acs-")) {
+        s.append(k).append(':').append(v).append('\n');
+      }
+    });
+    s.append(encodedPath);
+    if (!query.isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      new TreeMap<>(query).forEach((k, v) -> pairs.add(v.isEmpty() ? k : k + "=" + v));
+      s.append('?').append(String.join("&", pairs));
+    }
+    return "acs " + accessKeyId + ":" + Base64.getEncoder().encodeToString(mac("HmacSHA1", secret, s.toString()));
+  }
+
   public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
