@@ -129,7 +129,8 @@ final class SignatureVerifier {
     byte[] provided = fields.get("Signature").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, provided)) {
       log.accept("SignatureDoesNotMatch (V3) for " + request.method() + " " + request.rawPath()
-          + " by " + accessKeyId + "; server canonical request:\n" + canonicalRequest);
+          + " by " + accessKeyId + "; server canonical request:\n"
+          + canonicalRequest.replaceAll("(?m)^(x-acs-security-token:).*$", "$1<redacted>"));
       throw signatureDoesNotMatch(stringToSign);
     }
     rememberNonce(accessKeyId, request.header("x-acs-signature-nonce"));

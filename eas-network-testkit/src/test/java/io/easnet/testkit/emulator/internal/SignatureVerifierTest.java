@@ -171,6 +171,18 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void aSecurityTokenNeverReachesTheLog() throws IOException {
+    start(null);
+    Request r = wire.v3("POST", "ecs.aliyuncs.com", "/", Map.of("RegionId", "r"), "DescribeSecurityGroups",
+        "2014-05-26", new byte[0], null, Map.of("x-acs-security-token", "CAIS-sts-token-value"));
+    Request forged = r.newBuilder().header("Authorization", r.header("Authorization").replace("Signature=",
+        "Signature=0")).build();
+    assertThat(wire.send(forged).code()).isEqualTo("SignatureDoesNotMatch");
+    assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("x-acs-security-token:<redacted>"));
+    assertThat(String.join("\n", log.lines())).doesNotContain("CAIS-sts-token-value");
+  }
+
+  @Test
   void anUnknownAccessKeyIsRefused() throws IOException {
     start(null);
     Request r = wire.rpcV3("ecs.cn-hangzhou.aliyuncs.com", "DescribeSecurityGroups", "2014-05-26",
