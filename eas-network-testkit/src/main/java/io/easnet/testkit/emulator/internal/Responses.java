@@ -21,7 +21,7 @@ final class Responses {
   static MockResponse.Builder success(String requestId, ObjectNode body) {
     ObjectNode out = JSON.createObjectNode();
     out.put("RequestId", requestId);
-    body.fields().forEachRemaining(e -> {
+    body.properties().forEach(e -> {
       if (!e.getKey().equals("RequestId")) {
         out.set(e.getKey(), e.getValue());
       }
