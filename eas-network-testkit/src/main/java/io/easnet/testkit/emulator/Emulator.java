@@ -1,0 +1,258 @@
+package io.easnet.testkit.emulator;
+
+import io.easnet.testkit.emulator.internal.EmulatorDispatcher;
+import io.easnet.testkit.emulator.internal.EmulatorLog;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockWebServer;
+
+/**
+ * The wire emulator: an HTTP server that speaks Alibaba Cloud's protocol for every operation the Aliyun adapter
+ * uses, so any SDK or tool, in any language, can be pointed at it. It verifies ACS3-HMAC-SHA256 and RPC HMAC-SHA1
+ * signatures against the access key pairs it was given, refuses stale timestamps and replayed nonces, routes RPC
+ * calls by product, version and action and ROA calls by method and path, and answers in Alibaba's JSON shape with a
+ * {@code RequestId} on every response. A request it cannot route gets Alibaba's error and a {@link NearMiss} in
+ * its {@link #log()}.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.builder().accessKey("LTAI-test", "test-secret").build().start()) {
+ *   // point an SDK at emulator.endpoint() over HTTP ...
+ *   assertThat(emulator.nearMisses()).isEmpty();
+ * }
+ * }</pre>
+ *
+ * <p>The product of an RPC call comes from the {@code Host} when the client sends an {@code *.aliyuncs.com} name,
+ * from a path prefix ({@code /vpc/}, {@code /ecs/}, {@code /rds/}, {@code /r-kvstore/}, {@code /eas/}), or from
+ * the API version, which differs for every product; so a plain {@code 127.0.0.1:port} endpoint works for all.
+ *
+ * <p>This protocol layer answers {@code NotImplemented} (HTTP 501) for operations it knows but serves no state
+ * for yet. Thread-safe.
+ */
+public final class Emulator implements AutoCloseable {
+  /** In a fault setter: every operation. */
+  public static final String ANY_OPERATION = "*";
+
+  private final EmulatorDispatcher dispatcher;
+  private final EmulatorLog log;
+  private final List<String> accessKeyIds;
+  private MockWebServer server;
+
+  private Emulator(EmulatorDispatcher dispatcher, EmulatorLog log, List<String> accessKeyIds) {
+    this.dispatcher = dispatcher;
+    this.log = log;
+    this.accessKeyIds = List.copyOf(accessKeyIds);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The MockWebServer dispatcher, to install on a server the caller owns and starts. */
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /**
+   * Starts a server on a free loopback port.
+   *
+   * @throws IOException when no port can be bound
+   * @throws IllegalStateException when already started
+   */
+  public Emulator start() throws IOException {
+    return start(0);
+  }
+
+  /**
+   * Starts a server on the loopback address and {@code port} (0 for any free port).
+   *
+   * @throws IOException when the port cannot be bound (in use, or privileged)
+   * @throws IllegalStateException when already started
+   */
+  public synchronized Emulator start(int port) throws IOException {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 (any free port) to 65535, was " + port);
+    }
+    if (server != null) {
+      throw new IllegalStateException("the emulator is already running at " + url());
+    }
+    MockWebServer s = new MockWebServer();
+    s.setDispatcher(dispatcher);
+    s.start(InetAddress.getLoopbackAddress(), port);
+    server = s;
+    return this;
+  }
+
+  /**
+   * The endpoint to configure in an SDK, {@code host:port} without a scheme (the SDKs' {@code endpoint}); use
+   * the HTTP protocol.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public synchronized String endpoint() {
+    if (server == null) {
+      throw new IllegalStateException("the emulator is not running: call start() first, or install dispatcher()"
+          + " on your own MockWebServer");
+    }
+    String host = server.getSocketAddress().getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+  }
+
+  /** {@code http://host:port}, for clients that take a URL. */
+  public String url() {
+    return "http://" + endpoint();
+  }
+
+  /** The requests the emulator could not route, oldest first, each with the closest known operation. */
+  public List<NearMiss> nearMisses() {
+    return log.nearMisses();
+  }
+
+  /** Every line the emulator logged: near misses, signature mismatches with the server's canonical request, faults. */
+  public List<String> log() {
+    return log.lines();
+  }
+
+  /** Stops the server, if started. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "Emulator[" + (server == null ? "not running" : url()) + ", accessKeyIds=" + accessKeyIds + "]";
+  }
+
+  /** Configures an {@link Emulator}; every setter checks its argument. */
+  public static final class Builder {
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration window = Duration.ofMinutes(15);
+    private Sleeper sleeper = Sleeper.system();
+    private Consumer<String> sink = line -> { };
+    private final List<Consumer<EmulatorDispatcher.Builder>> faults = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * An access key pair whose signatures the emulator accepts; call once per pair. The secret never appears in
+     * a log, a message or {@code toString}.
+     */
+    public Builder accessKey(String accessKeyId, String accessKeySecret) {
+      if (accessKeyId == null || accessKeyId.isBlank()) {
+        throw new IllegalArgumentException("accessKeyId must not be blank");
+      }
+      if (accessKeySecret == null || accessKeySecret.isEmpty()) {
+        throw new IllegalArgumentException("the secret of access key " + accessKeyId + " must not be empty");
+      }
+      keys.put(accessKeyId, accessKeySecret);
+      return this;
+    }
+
+    /** The clock timestamps are checked against; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How far {@code x-acs-date} or {@code Timestamp} may be from the clock; default 15 minutes, as Alibaba
+     * documents.
+     */
+    public Builder timestampWindow(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("the timestamp window must be positive, was " + window);
+      }
+      this.window = window;
+      return this;
+    }
+
+    /** How injected latency is waited out; default {@link Sleeper#system()}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Also sends every log line here (the launcher passes standard error); default nowhere but {@link #log()}. */
+    public Builder log(Consumer<String> sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Delays every call of {@code operation} ({@code product:Action}, e.g. {@code vpc:DescribeVpcs}, or
+     * {@link #ANY_OPERATION}) by {@code latency}; several latencies add up.
+     *
+     * @throws IllegalArgumentException for an operation the emulator does not know, naming the known ones
+     */
+    public Builder latency(String operation, Duration latency) {
+      Objects.requireNonNull(latency, "latency");
+      check(operation, 1);
+      faults.add(b -> b.latency(operation, latency, -1));
+      return this;
+    }
+
+    /**
+     * Closes the connection, before any response byte, on the next {@code times} calls of {@code operation}. The
+     * operation does not run: a write is not applied.
+     */
+    public Builder resetConnection(String operation, int times) {
+      check(operation, times);
+      faults.add(b -> b.resetConnection(operation, times));
+      return this;
+    }
+
+    /**
+     * Sends half the body and closes the connection on the next {@code times} calls of {@code operation}. The
+     * operation runs: a write is applied but its answer is lost, the case a client's retry must survive.
+     */
+    public Builder truncateBody(String operation, int times) {
+      check(operation, times);
+      faults.add(b -> b.truncateBody(operation, times));
+      return this;
+    }
+
+    private static void check(String operation, int times) {
+      if (times < 1) {
+        throw new IllegalArgumentException("times must be at least 1, was " + times);
+      }
+      EmulatorDispatcher.builder().latency(operation, Duration.ZERO, 1);
+    }
+
+    /**
+     * The emulator, not yet listening.
+     *
+     * @throws IllegalStateException without any access key
+     */
+    public Emulator build() {
+      if (keys.isEmpty()) {
+        throw new IllegalStateException("no access key: call accessKey(id, secret) with the pair clients sign with");
+      }
+      EmulatorLog log = new EmulatorLog(sink);
+      EmulatorDispatcher.Builder b = EmulatorDispatcher.builder().clock(clock).timestampWindow(window)
+          .sleeper(sleeper).log(log);
+      keys.forEach(b::accessKey);
+      faults.forEach(f -> f.accept(b));
+      return new Emulator(b.build(), log, new ArrayList<>(keys.keySet()));
+    }
+
+    @Override
+    public String toString() {
+      return "Emulator.Builder[accessKeyIds=" + keys.keySet() + ", window=" + window + "]";
+    }
+  }
+}

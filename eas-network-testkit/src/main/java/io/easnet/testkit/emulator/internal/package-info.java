@@ -1,0 +1,6 @@
+/**
+ * The emulator's protocol layer, no compatibility promise: request model ({@code WireRequest}), signature
+ * verification ({@code SignatureVerifier}), operation table and router with near misses, Alibaba-shaped responses
+ * and pagination, wire faults, and the MockWebServer {@code EmulatorDispatcher} that ties them together.
+ */
+package io.easnet.testkit.emulator.internal;
