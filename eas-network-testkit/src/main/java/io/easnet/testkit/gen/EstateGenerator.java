@@ -125,6 +125,11 @@ public final class EstateGenerator {
           if (r.nextBoolean()) {
             b.addSnatEntry(SnatEntry.builder().id(randomId(r, "snat-")).snatTableId(table).natGatewayId(nat)
                 .sourceVSwitchId(v.id()).addSnatIp(ips.get(r.nextInt(ips.size()))).build());
+          } else if (r.nextInt(3) == 0) {
+            // a CIDR entry for half of the vSwitch: only some of its instances have egress
+            b.addSnatEntry(SnatEntry.builder().id(randomId(r, "snat-")).snatTableId(table).natGatewayId(nat)
+                .sourceCidr(Cidr.ofIpv4(v.cidrBlock().firstIpv4(), v.cidrBlock().prefixLength() + 1))
+                .addSnatIp(ips.get(r.nextInt(ips.size()))).build());
           }
         }
       }
@@ -158,7 +163,17 @@ public final class EstateGenerator {
       ResourceGroup.Builder rg = ResourceGroup.builder().id(randomId(r, "eas-r-"));
       if (r.nextBoolean()) {
         VSwitch v = vSwitches.get(r.nextInt(vSwitches.size()));
-        rg.dlink(DLink.builder().vpcId(vpc).vSwitchId(v.id()).securityGroupId(groupIds.get(0)).build());
+        DLink.Builder d = DLink.builder().vpcId(vpc).vSwitchId(v.id()).securityGroupId(groupIds.get(0));
+        // client vSwitches and destination CIDRs of the return route, sometimes
+        for (VSwitch c : vSwitches) {
+          if (!c.equals(v) && r.nextInt(3) == 0) {
+            d.addAuxVSwitchId(c.id());
+          }
+        }
+        if (r.nextInt(4) == 0) {
+          d.addDestinationCidr(NetworkGenerators.ipv4Subnet(r, block, 20));
+        }
+        rg.dlink(d.build());
       }
       b.addResourceGroup(rg.build());
     }
