@@ -1,5 +1,6 @@
 package io.easnet.testkit;
 
+import io.easnet.core.model.VSwitchId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,14 +41,14 @@ class FakeCloudSnapshotTest {
   @Test
   void loadedServicesKeepTheReportedFreeAddressesAndStillCount() {
     FakeCloud fake = estate();
-    assertThat(fake.inventory().vSwitch(fake.vSwitchId("eas")).orElseThrow().availableIpAddressCount())
+    assertThat(fake.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .isEqualTo(252 - 5);
     Snapshot snapshot = fake.snapshot();
     FakeCloud copy = FakeCloud.create().load(snapshot);
-    assertThat(copy.inventory().vSwitch(fake.vSwitchId("eas")).orElseThrow().availableIpAddressCount())
+    assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .isEqualTo(247);
     copy.eas().updateService("chat", "{\"metadata\":{\"instance\":2}}", io.easnet.core.spi.UpdateType.MERGE);
-    assertThat(copy.inventory().vSwitch(fake.vSwitchId("eas")).orElseThrow().availableIpAddressCount())
+    assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .as("scaling the loaded service down frees its addresses").isEqualTo(250);
   }
 

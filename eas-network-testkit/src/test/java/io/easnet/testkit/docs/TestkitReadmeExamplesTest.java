@@ -1,5 +1,6 @@
 package io.easnet.testkit.docs;
 
+import io.easnet.core.model.SecurityGroupId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,13 +36,13 @@ class TestkitReadmeExamplesTest {
     // end
     SecurityGroupRule rule = SecurityGroupRule.ingress().tcp(8000).peer("192.168.0.0/16").build();
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")))
+      assertThatThrownBy(() -> fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")))
           .isInstanceOf(CloudServiceException.class)
           .satisfies(e -> assertThat(((CloudServiceException) e).kind())
               .isEqualTo(CloudServiceException.Kind.THROTTLED));
     }
-    assertThat(fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")).id())
-        .isEqualTo(fake.securityGroupId("eas-sg"));
+    assertThat(fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")).id())
+        .isEqualTo(fake.id(SecurityGroupId.class, "eas-sg"));
     assertThat(rule.portRange().contains(8000)).isTrue();
   }
 

@@ -65,27 +65,26 @@ public final class LoadPlan {
     switch (question.kind()) {
       case PRIVATE_TARGET -> {
         Target target = question.target().orElseThrow();
-        all.add(serviceNetwork(question.service().orElseThrow()).thenCompose(vpcId -> {
-          if (vpcId.isEmpty()) {
-            return done();
-          }
-          return CompletableFuture.allOf(vpc(vpcId.get()), target(target));
-        }));
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(vpc(vpcId.get()), target(target))));
       }
-      case INTERNET_EGRESS -> all.add(serviceNetwork(question.service().orElseThrow()).thenCompose(vpcId -> {
-        if (vpcId.isEmpty()) {
-          return done();
-        }
-        return CompletableFuture.allOf(natGateways(vpcId.get()), routeTables(vpcId.get()));
-      }));
+      case INTERNET_EGRESS -> {
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(natGateways(vpcId.get()), routeTables(vpcId.get()))));
+      }
       case CLIENT_TO_SERVICE -> {
         EcsInstanceId client = question.client().orElseThrow();
-        all.add(serviceNetwork(question.service().orElseThrow()).thenCompose(vpcId -> {
-          if (vpcId.isEmpty()) {
-            return done();
-          }
-          return CompletableFuture.allOf(vpc(vpcId.get()), ecsWithGroups(client));
-        }));
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(vpc(vpcId.get()), ecsWithGroups(client))));
       }
       case EVERYTHING -> {
         VpcId vpc = question.vpc().orElseThrow();
@@ -121,12 +120,18 @@ public final class LoadPlan {
   }
 
   /**
+   * The service's part of a question: its VPC id (known from the network, or from its primary vSwitch; empty when
+   * the service has no VPC), and the reads of its vSwitches and security group.
+   */
+  private record ServiceReads(CompletableFuture<Optional<VpcId>> vpc, CompletableFuture<Void> done) {}
+
+  /**
    * Reads the resource group the spec names, resolves the effective network, and loads the service's vSwitches and
    * security group. When the spec sets a complete {@code cloud.networking} (which wins over the group), those reads
-   * start at once, beside the resource group's. Completes with the VPC id (from the network or its primary
-   * vSwitch), or empty when the service has no VPC.
+   * start at once, beside the resource group's; the VPC id is known as soon as the network is resolved, so the
+   * question's own reads start without waiting for the service's.
    */
-  private CompletableFuture<Optional<VpcId>> serviceNetwork(ServiceSpec spec) {
+  private ServiceReads serviceNetwork(ServiceSpec spec) {
     CompletableFuture<Optional<ResourceGroup>> group = spec.resourceGroupId()
         .map(this::resourceGroup)
         .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
@@ -136,24 +141,25 @@ public final class LoadPlan {
       early.add(vSwitch(n.vSwitchId().orElseThrow()));
       early.add(group(n.securityGroupId().orElseThrow()));
     });
-    return group.thenCompose(rg -> {
-      EffectiveNetwork net = RESOLVER.resolve(spec, rg);
-      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
-        return CompletableFuture.allOf(early.toArray(CompletableFuture[]::new)).thenApply(v -> Optional.empty());
-      }
-      List<CompletableFuture<VSwitch>> vSwitches = new ArrayList<>();
-      for (VSwitchId id : net.vSwitchIds()) {
-        vSwitches.add(vSwitch(id));
-      }
+    CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> RESOLVER.resolve(spec, rg));
+    CompletableFuture<Void> done = network.thenCompose(net -> {
       List<CompletableFuture<?>> needed = new ArrayList<>(early);
-      needed.addAll(vSwitches);
-      net.securityGroupId().ifPresent(g -> needed.add(group(g)));
-      CompletableFuture<VpcId> vpcId = net.vpcId().isPresent()
-          ? CompletableFuture.completedFuture(net.vpcId().get())
-          : vSwitches.get(0).thenApply(VSwitch::vpcId);
-      return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new))
-          .thenCompose(v -> vpcId).thenApply(Optional::of);
+      if (net.hasVpc()) {
+        net.vSwitchIds().forEach(id -> needed.add(vSwitch(id)));
+        net.securityGroupId().ifPresent(g -> needed.add(group(g)));
+      }
+      return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
     });
+    CompletableFuture<Optional<VpcId>> vpc = network.thenCompose(net -> {
+      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.<VpcId>empty());
+      }
+      if (net.vpcId().isPresent()) {
+        return CompletableFuture.completedFuture(net.vpcId());
+      }
+      return vSwitch(net.vSwitchIds().get(0)).thenApply(v -> Optional.of(v.vpcId()));
+    });
+    return new ServiceReads(vpc, done);
   }
 
   /** A resource group with its VPC direct connection, as {@code DescribeResourceDLink} returns it. */
