@@ -1,7 +1,7 @@
 package io.easnet.testkit;
 
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.spi.CloudErrorCodes;
 import java.util.Objects;
 

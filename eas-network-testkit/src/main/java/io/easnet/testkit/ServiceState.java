@@ -93,7 +93,9 @@ final class ServiceState {
     Transition t = transitions.get(name);
     return ServiceStatus.builder().name(name).status(t == null ? ServiceStatus.RUNNING : t.status())
         .runningInstances(t == null ? total : 0).totalInstances(total)
-        .message(t == null ? "Service start successfully" : "Service is " + t.status().toLowerCase(java.util.Locale.ROOT))
+        .message(t == null
+            ? "Service start successfully"
+            : "Service is " + t.status().toLowerCase(java.util.Locale.ROOT))
         .build();
   }
 

@@ -1,10 +1,10 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudPort;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

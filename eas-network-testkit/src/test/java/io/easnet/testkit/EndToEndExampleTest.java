@@ -1,10 +1,5 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.NatGatewayId;
 import static io.easnet.testkit.assertions.EasAssertions.assertThat;
 
 import io.easnet.core.analysis.ExplanationCode;
@@ -14,10 +9,15 @@ import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.NetworkResolver;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.SnatEntryRequest;
 import java.util.List;

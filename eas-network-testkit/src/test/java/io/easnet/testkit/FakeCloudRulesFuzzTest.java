@@ -1,15 +1,15 @@
 package io.easnet.testkit;
 
-import io.easnet.core.spi.SecurityGroupRuleRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.RulePeer;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;
 import java.util.ArrayList;
 import java.util.List;

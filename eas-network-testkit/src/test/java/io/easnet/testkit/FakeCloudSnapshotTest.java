@@ -1,12 +1,12 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.VSwitchId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.VSwitchId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,25 +1,25 @@
 package io.easnet.testkit;
 
-import io.easnet.core.spi.DLinkStatus;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.ResourceGroupId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SnatEntryId;
 import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudErrorCodes;
+import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
 import java.time.Duration;
@@ -356,5 +356,161 @@ class FakeCloudTest {
     var vsw = inv.vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow();
     assertThat(inv.routeTableFor(vsw).orElseThrow().longestMatch(Cidr.parse("8.8.8.8/32")).orElseThrow()
         .pointsTo(fake.id(NatGatewayId.class, "nat"))).isTrue();
+  }
+
+  // ------------------------------------------------------------------------------------------- the estate's invariants
+
+  @Test
+  void theEstateRefusesAVSwitchInTwoSnatEntriesAsTheCloudDoes() {
+    FakeCloud fake = estate(1);
+    fake.estate().snatEntry("nat", "eas");
+    assertThatThrownBy(() -> fake.estate().snatEntry("nat", "eas"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Forbidden.SourceVSwitchId.Duplicated: ");
+    assertThat(fake.inventory().snatEntries()).hasSize(1)
+        .allSatisfy(e -> assertThat(e.isAvailable()).as("planted entries are available at once").isTrue());
+  }
+
+  @Test
+  void theEstateRefusesOverlappingVSwitchesAndTakenAddresses() {
+    FakeCloud fake = estate(1);
+    assertThatThrownBy(() -> fake.estate().inVpc("prod").vSwitch("overlap", "192.168.2.128/25"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("InvalidCidrBlock.Overlapped: ");
+    assertThatThrownBy(() -> fake.estate().ecsInstance("twin", "db", "192.168.2.10"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("192.168.2.10 is in use");
+    assertThatThrownBy(() -> fake.estate().ecsInstance("far", "db", "192.168.3.10"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside vSwitch db");
+    assertThatThrownBy(() -> fake.estate().dlink("rg", "eas", "missing"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no SecurityGroupId named \"missing\"");
+  }
+
+  @Test
+  void anEipBoundInTheEstateIsBoundThroughThePortsInvariants() {
+    FakeCloud fake = estate(1);
+    assertThatThrownBy(() -> fake.estate().eip("nat", "47.100.1.1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("allocated already");
+    assertThat(fake.vpc().describeEips(fake.id(NatGatewayId.class, "nat"))).singleElement()
+        .satisfies(e -> {
+          assertThat(e.status()).isEqualTo("InUse");
+          assertThat(e.instanceType()).contains("Nat");
+        });
+  }
+
+  // ------------------------------------------------------------------------------------------- one call path
+
+  @Test
+  void everyRequestIsRecordedWithItsPageRequestIdAndHttpStatus() {
+    FakeCloud fake = FakeCloud.builder().seed(5).pageSize(1).build();
+    fake.estate().vpc("a", "10.0.0.0/16").vpc("b", "10.1.0.0/16").vpc("c", "10.2.0.0/16");
+    assertThat(fake.vpc().describeVpcs()).hasSize(3);
+    assertThatThrownBy(() -> fake.vpc().describeVpc(VpcId.of("vpc-missing")))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.httpStatus()).isEqualTo(404);
+          assertThat(e.requestId()).isPresent();
+        });
+    List<FakeCloud.RecordedCall> calls = fake.recordedCalls();
+    assertThat(calls).extracting(FakeCloud.RecordedCall::page).containsExactly(1, 2, 3, 1);
+    assertThat(calls).extracting(FakeCloud.RecordedCall::httpStatus).containsExactly(200, 200, 200, 404);
+    assertThat(calls.get(3).errorCode()).contains("InvalidVpcId.NotFound");
+    assertThat(calls).extracting(FakeCloud.RecordedCall::requestId).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"));
+    FakeCloud again = FakeCloud.builder().seed(5).pageSize(1).build();
+    again.estate().vpc("a", "10.0.0.0/16").vpc("b", "10.1.0.0/16").vpc("c", "10.2.0.0/16");
+    again.vpc().describeVpcs();
+    assertThat(again.recordedCalls().get(0).requestId()).as("request ids come from the seed")
+        .isEqualTo(calls.get(0).requestId());
+  }
+
+  @Test
+  void latencyIsInjectedPerPageRequestAndInjectedFaultsCarryTheirStatus() {
+    FakeCloud fake = FakeCloud.builder().seed(5).pageSize(1).build();
+    fake.estate().vpc("a", "10.0.0.0/16").vpc("b", "10.1.0.0/16");
+    fake.vpc().describeVpcs();
+    fake.clearCalls();
+    fake.faults(FaultPlan.builder().latency(CloudActions.DESCRIBE_VPCS, Duration.ofMillis(10)).build());
+    List<io.easnet.core.spi.RequestEvent> events = new java.util.ArrayList<>();
+    fake.withRequestListener(events::add).vpc().describeVpcs();
+    assertThat(events).extracting(io.easnet.core.spi.RequestEvent::duration)
+        .containsExactly(Duration.ofMillis(10), Duration.ofMillis(10));
+    fake.failNext(CloudActions.DESCRIBE_VPCS, "ServiceUnavailable");
+    assertThatThrownBy(() -> fake.vpc().describeVpcs())
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
+          assertThat(e.httpStatus()).isEqualTo(503);
+        });
+  }
+
+  @Test
+  void aClientTokenActsOnceAndAMismatchIsRefused() {
+    FakeCloud fake = estate(1);
+    SnatTableId table = fake.vpc().describeNatGateway(fake.id(NatGatewayId.class, "nat")).snatTableIds().get(0);
+    SnatEntryRequest request = SnatEntryRequest.builder().snatTableId(table)
+        .sourceVSwitchId(fake.id(VSwitchId.class, "eas")).addSnatIp("47.100.1.1").clientToken("t-1").build();
+    SnatEntryId id = fake.vpc().createSnatEntry(request);
+    assertThat(fake.vpc().createSnatEntry(SnatEntryRequest.builder().from(request).build())).isEqualTo(id);
+    assertThatThrownBy(() -> fake.vpc().createSnatEntry(SnatEntryRequest.builder().from(request)
+        .sourceVSwitchId(fake.id(VSwitchId.class, "db")).build()))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.code()).isEqualTo("IdempotentParameterMismatch");
+          assertThat(e.kind()).isEqualTo(Kind.INVALID_PARAMETER);
+        });
+    assertThatThrownBy(() -> fake.vpc().createSnatEntry(SnatEntryRequest.builder().from(request)
+        .clientToken("t-2").build()))
+        .as("a new token for the same source is a second entry, which the cloud refuses")
+        .isInstanceOfSatisfying(CloudServiceException.class,
+            e -> assertThat(e.code()).isEqualTo("Forbidden.SourceVSwitchId.Duplicated"));
+    assertThat(fake.callCount(CloudActions.CREATE_SNAT_ENTRY)).isEqualTo(4);
+    assertThat(fake.inventory().snatEntries()).hasSize(1);
+  }
+
+  @Test
+  void aThrottledWriteDidNotActSoItsRetryWithTheSameTokenActs() {
+    FakeCloud fake = estate(1);
+    SecurityGroupRuleRequest request = SecurityGroupRuleRequest.of(fake.id(SecurityGroupId.class, "eas-sg"),
+        SecurityGroupRule.ingress().tcp(22).peer("10.0.0.0/8").build());
+    fake.throttleNext(1);
+    assertThatThrownBy(() -> fake.ecs().authorizeRule(request)).isInstanceOf(CloudServiceException.class);
+    assertThat(fake.inventory().securityGroup(fake.id(SecurityGroupId.class, "eas-sg")).orElseThrow().rules())
+        .isEmpty();
+    fake.ecs().authorizeRule(request);
+    assertThat(fake.inventory().securityGroup(fake.id(SecurityGroupId.class, "eas-sg")).orElseThrow().rules())
+        .hasSize(1);
+  }
+
+  @Test
+  void describeSecurityGroupsListsGroupsWithoutTheirRules() {
+    FakeCloud fake = estate(1);
+    fake.estate().rule("eas-sg", SecurityGroupRule.ingress().tcp(22).peer("10.0.0.0/8"));
+    assertThat(fake.ecs().describeSecurityGroups(fake.id(VpcId.class, "prod")))
+        .extracting(io.easnet.core.spi.SecurityGroupSummary::id)
+        .containsExactly(fake.id(SecurityGroupId.class, "eas-sg"), fake.id(SecurityGroupId.class, "strict"));
+    assertThat(fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")).rules()).hasSize(1);
+  }
+
+  @Test
+  void aServiceIsCreatingUntilTheClockPassesAndAnUpdateIsUpdating() {
+    FakeCloud fake = estate(1);
+    fake.eas().createService(service(fake, "a", 2));
+    assertThat(fake.eas().describeServiceStatus("a").status()).isEqualTo("Creating");
+    fake.advance();
+    assertThat(fake.eas().describeServiceStatus("a").isRunning()).isTrue();
+    fake.eas().updateService("a", "{\"metadata\":{\"instance\":3}}", UpdateType.MERGE);
+    assertThat(fake.eas().describeServiceStatus("a").status()).isEqualTo("Updating");
+    fake.advance();
+    assertThat(fake.eas().describeServiceStatus("a").runningInstances()).isEqualTo(3);
+  }
+
+  @Test
+  void theNameLookUpNamesTheTypesItKnows() {
+    FakeCloud fake = estate(1);
+    assertThatThrownBy(() -> fake.id(io.easnet.core.model.EipAllocationId.class, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the fake names no EipAllocationId")
+        .hasMessageContaining("VSwitchId");
   }
 }

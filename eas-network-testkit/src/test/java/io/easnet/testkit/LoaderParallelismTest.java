@@ -1,17 +1,17 @@
 package io.easnet.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.easnet.core.analysis.Target;
+import io.easnet.core.load.InventoryLoader;
+import io.easnet.core.load.Question;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.RdsInstanceId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
-import io.easnet.core.model.Inventory;
 import io.easnet.core.spi.CloudActions;
 import java.util.ArrayList;
 import java.util.List;

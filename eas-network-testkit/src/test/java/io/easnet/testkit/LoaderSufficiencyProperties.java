@@ -1,8 +1,5 @@
 package io.easnet.testkit;
 
-import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.ServiceSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.InternetTarget;
@@ -14,9 +11,12 @@ import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.NetworkResolver;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.NatGatewayId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitchId;

@@ -72,7 +72,8 @@ public final class CallStatistics implements RequestListener {
   /** A one-line summary, e.g. {@code 5 requests (0 failed) in 412 ms: vpc:DescribeVpcs=1, …}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder().append(total()).append(" requests (").append(failures()).append(" failed) in ")
+    StringBuilder sb = new StringBuilder().append(total()).append(" requests (").append(failures())
+        .append(" failed) in ")
         .append(totalTime().toMillis()).append(" ms");
     Map<String, Long> by = byAction();
     if (!by.isEmpty()) {

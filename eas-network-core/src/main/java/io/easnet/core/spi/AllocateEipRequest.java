@@ -5,7 +5,8 @@ import org.immutables.value.Value;
 
 /**
  * The arguments of {@link VpcApi#allocateEip} ({@code AllocateEipAddress}, BGP, pay-as-you-go). <b>An EIP is
- * billed</b> from its allocation until it is released, bound or not. Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the same object.
+ * billed</b> from its allocation until it is released, bound or not. Every build without {@code clientToken} draws a
+ * fresh {@link ClientToken}: retry with the same object.
  */
 @Value.Immutable
 public abstract class AllocateEipRequest {
@@ -17,7 +18,9 @@ public abstract class AllocateEipRequest {
     return 5;
   }
 
-  /** How the traffic is billed ({@code InternetChargeType}): {@code PayByTraffic} (default) or {@code PayByBandwidth}. */
+  /**
+   * How the traffic is billed ({@code InternetChargeType}): {@code PayByTraffic} (default) or {@code PayByBandwidth}.
+   */
   @Value.Default
   public String internetChargeType() {
     return "PayByTraffic";

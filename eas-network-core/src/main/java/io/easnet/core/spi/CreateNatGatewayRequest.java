@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 /**
  * The arguments of {@link VpcApi#createNatGateway} ({@code CreateNatGateway}, {@code NatType} {@code Enhanced},
  * {@code NetworkType} {@code internet}, pay-as-you-go). <b>A NAT gateway is billed</b> by the hour and by the
- * traffic it carries, from its creation until it is deleted. Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the same object.
+ * traffic it carries, from its creation until it is deleted. Every build without {@code clientToken} draws a fresh
+ * {@link ClientToken}: retry with the same object.
  */
 @Value.Immutable
 public abstract class CreateNatGatewayRequest {

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 
 /**
  * The arguments of {@link VpcApi#deleteRouteEntry} ({@code DeleteRouteEntry} by {@code RouteTableId},
- * {@code DestinationCidrBlock} and {@code NextHopId}). Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the same object.
+ * {@code DestinationCidrBlock} and {@code NextHopId}). Every build without {@code clientToken} draws a fresh {@link
+ * ClientToken}: retry with the same object.
  */
 @Value.Immutable
 public abstract class DeleteRouteEntryRequest {

@@ -5,7 +5,8 @@ import io.easnet.core.model.SnatTableId;
 import org.immutables.value.Value;
 
 /**
- * The arguments of {@link VpcApi#deleteSnatEntry} ({@code DeleteSnatEntry}). Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the same object.
+ * The arguments of {@link VpcApi#deleteSnatEntry} ({@code DeleteSnatEntry}). Every build without {@code clientToken}
+ * draws a fresh {@link ClientToken}: retry with the same object.
  */
 @Value.Immutable
 public abstract class DeleteSnatEntryRequest {

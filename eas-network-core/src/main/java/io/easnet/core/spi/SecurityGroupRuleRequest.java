@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * The arguments of {@link EcsApi#authorizeRule} and {@link EcsApi#revokeRule}
  * ({@code AuthorizeSecurityGroup[Egress]}, {@code RevokeSecurityGroup[Egress]}): one rule of one group; the rule's
- * direction picks the action. Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the same object.
+ * direction picks the action. Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the
+ * same object.
  */
 @Value.Immutable
 public abstract class SecurityGroupRuleRequest {

@@ -1,22 +1,22 @@
 package io.easnet.testkit.assertions;
 
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.SecurityGroupId;
 import static io.easnet.testkit.assertions.EasAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Severity;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.FakeCloud;
 import org.junit.jupiter.api.Test;
 
