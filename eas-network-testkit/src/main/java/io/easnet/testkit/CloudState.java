@@ -99,6 +99,16 @@ final class CloudState {
     return id;
   }
 
+  /** The names so far, to put back with {@link #restoreNames} when a planting step is refused. */
+  Map<String, String> names() {
+    return new LinkedHashMap<>(names);
+  }
+
+  void restoreNames(Map<String, String> saved) {
+    names.clear();
+    names.putAll(saved);
+  }
+
   boolean hasName(Class<? extends ResourceId> type, String name) {
     return names.containsKey(kind(type).name() + ":" + name);
   }

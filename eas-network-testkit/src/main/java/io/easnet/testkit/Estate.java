@@ -27,6 +27,7 @@ import io.easnet.core.spi.AllocateEipRequest;
 import io.easnet.core.spi.SnatEntryRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -294,14 +295,20 @@ public final class Estate {
 
   /**
    * Runs one planting step under the fake's lock; a refusal of the state becomes an {@link IllegalArgumentException}
-   * with Alibaba's code. The fake's clock does not move, so what is planted is in place at once.
+   * with Alibaba's code, and the name the step registered is given back. The fake's clock does not move, so what is
+   * planted is in place at once.
    */
   private Estate plant(Runnable step) {
     synchronized (lock) {
+      Map<String, String> names = state.names();
       try {
         step.run();
       } catch (Refusal r) {
+        state.restoreNames(names);
         throw new IllegalArgumentException(r.code() + ": " + r.getMessage(), r);
+      } catch (RuntimeException e) {
+        state.restoreNames(names);
+        throw e;
       }
       return this;
     }

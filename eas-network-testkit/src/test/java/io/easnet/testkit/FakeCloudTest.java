@@ -377,6 +377,9 @@ class FakeCloudTest {
     assertThatThrownBy(() -> fake.estate().inVpc("prod").vSwitch("overlap", "192.168.2.128/25"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("InvalidCidrBlock.Overlapped: ");
+    fake.estate().inVpc("prod").vSwitch("overlap", "192.168.3.0/25");
+    assertThat(fake.vpc().describeVSwitch(fake.id(VSwitchId.class, "overlap")).cidrBlock())
+        .as("a refused step gives its name back").isEqualTo(Cidr.parse("192.168.3.0/25"));
     assertThatThrownBy(() -> fake.estate().ecsInstance("twin", "db", "192.168.2.10"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("192.168.2.10 is in use");
