@@ -21,7 +21,13 @@ public final class CloudServiceException extends EasNetworkException {
     THROTTLED,
     /** The caller lacks permission or the signature was rejected. */
     FORBIDDEN,
-    /** A parameter was invalid or missing, or the call conflicts with the resource's state. */
+    /**
+     * The resource is busy: another operation on it is in progress, it is in a transitional state
+     * ({@code OperationConflict}, {@code IncorrectStatus.*}, {@code LastTokenProcessing}, …). Retry after a
+     * back-off; the request itself is fine.
+     */
+    CONFLICT,
+    /** A parameter was invalid or missing, or the call can never succeed in the resource's current configuration. */
     INVALID_PARAMETER,
     /** A server-side failure ({@code InternalError}, {@code ServiceUnavailable}); retrying may help. */
     SERVER_ERROR
@@ -62,7 +68,10 @@ public final class CloudServiceException extends EasNetworkException {
     return kind;
   }
 
-  /** The HTTP status, or 0 when the failure did not come over HTTP (the fake cloud). */
+  /**
+   * The HTTP status, or 0 when the failure did not come over HTTP. The testkit's fake reports the status the real
+   * cloud answers with, so that its in-memory and wire faces agree.
+   */
   public int httpStatus() {
     return httpStatus;
   }
@@ -75,9 +84,9 @@ public final class CloudServiceException extends EasNetworkException {
     return Optional.ofNullable(retryAfterSeconds);
   }
 
-  /** True for throttling and server errors: the failures a retry can cure. */
+  /** True for throttling, conflicts ("busy, try again") and server errors: the failures a retry can cure. */
   public boolean retryable() {
-    return kind == Kind.THROTTLED || kind == Kind.SERVER_ERROR;
+    return kind == Kind.THROTTLED || kind == Kind.CONFLICT || kind == Kind.SERVER_ERROR;
   }
 
   private static String render(Builder b) {

@@ -6,44 +6,72 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.RouteTableId;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.AllocateEipRequest;
 import io.easnet.core.spi.AllowlistApi;
+import io.easnet.core.spi.ClientToken;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudPort;
+import io.easnet.core.spi.CreateNatGatewayRequest;
+import io.easnet.core.spi.CreateRouteEntryRequest;
+import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.DeleteRouteEntryRequest;
+import io.easnet.core.spi.DeleteSnatEntryRequest;
+import io.easnet.core.spi.EipAssociationRequest;
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.SecurityGroupSummary;
+import io.easnet.core.spi.ServiceStatus;
 import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conformance suite of the {@link CloudPort}: every implementation extends it and passes. It checks describe
- * round trips, idempotent writes, quotas (200 rules, 1,000 allowlist entries), the SNAT source rules, the
- * allowlist keep-one rule, typed not-found failures, the merge semantics of {@code UpdateService} and the DLink
- * life cycle.
+ * round trips, idempotent writes, client tokens (the same token acts once; reused with other parameters it is
+ * refused), quotas (200 rules, 1,000 allowlist entries), the SNAT source rules, the allowlist keep-one rule, typed
+ * not-found failures, busy resources as retryable {@code CONFLICT}s, complete lists over several pages with one
+ * {@link RequestEvent} per request, the remedies' writes (routes, EIP bindings, NAT gateways, EIPs), the
+ * asynchronous states of SNAT entries, NAT gateways, DLinks and services, the merge semantics of
+ * {@code UpdateService} and the DLink life cycle.
+ *
+ * <p>Against a real account the suite creates a NAT gateway and allocates EIPs, which are <b>billed</b>; run it
+ * against the fake or the wire emulator, or in a throw-away account.
  *
  * <pre>{@code
  * class MyPortConformanceTest extends CloudPortContractTest {
@@ -51,6 +79,7 @@ import org.junit.jupiter.api.Test;
  *   private final ContractFixture fixture = …; // the resources the suite needs, created in your cloud
  *   protected CloudPort port() { return port; }
  *   protected ContractFixture fixture() { return fixture; }
+ *   protected void settle() { … } // let asynchronous work finish: advance a fake clock, or wait
  * }
  * }</pre>
  *
@@ -67,6 +96,12 @@ public abstract class CloudPortContractTest {
 
   /** The resources the suite works on; see {@link ContractFixture}. */
   protected abstract ContractFixture fixture();
+
+  /**
+   * Lets every asynchronous change started so far finish (SNAT entries, NAT gateways, DLinks, services): a fake
+   * advances its clock, an implementation against a real cloud waits until the changes are done.
+   */
+  protected abstract void settle();
 
   // ------------------------------------------------------------------------------------------- describe
 
@@ -101,7 +136,7 @@ public abstract class CloudPortContractTest {
   @Test
   void describeSecurityGroupsListsTheGroupOfTheVpc() {
     assertThat(port().ecs().describeSecurityGroups(fixture().vpc()))
-        .extracting(SecurityGroup::id)
+        .extracting(SecurityGroupSummary::id)
         .contains(fixture().securityGroup());
     assertThat(port().ecs().describeSecurityGroup(fixture().securityGroup()).vpcId()).isEqualTo(fixture().vpc());
   }
@@ -129,7 +164,8 @@ public abstract class CloudPortContractTest {
   @Test
   void authorizingOnAnUnknownGroupIsNotFound() {
     assertFails(
-        () -> port().ecs().authorizeRule(SecurityGroupId.of("sg-contractmissing0"), ingressTcp(22)),
+        () -> port().ecs().authorizeRule(
+            SecurityGroupRuleRequest.of(SecurityGroupId.of("sg-contractmissing0"), ingressTcp(22))),
         Kind.NOT_FOUND, CloudActions.AUTHORIZE_SECURITY_GROUP);
   }
 
@@ -150,15 +186,15 @@ public abstract class CloudPortContractTest {
   @Test
   void authorizedRuleIsDescribed() {
     SecurityGroupRule rule = SecurityGroupRule.egress().tcp(3306).peer("172.16.2.0/24").priority(5).build();
-    port().ecs().authorizeRule(fixture().securityGroup(), rule);
+    authorize(rule);
     assertThat(rules()).filteredOn(r -> r.sameRuleAs(rule)).hasSize(1);
   }
 
   @Test
   void authorizingTheSameRuleTwiceKeepsOneRule() {
     SecurityGroupRule rule = ingressTcp(443);
-    port().ecs().authorizeRule(fixture().securityGroup(), rule);
-    port().ecs().authorizeRule(fixture().securityGroup(), rule.toBuilder().description("again").build());
+    authorize(rule);
+    authorize(rule.toBuilder().description("again").build());
     assertThat(rules()).filteredOn(r -> r.sameRuleAs(rule)).hasSize(1);
   }
 
@@ -166,23 +202,23 @@ public abstract class CloudPortContractTest {
   void revokedRuleIsGoneAndRevokingAgainSucceeds() {
     SecurityGroupRule keep = ingressTcp(80);
     SecurityGroupRule drop = ingressTcp(8080);
-    port().ecs().authorizeRule(fixture().securityGroup(), keep);
-    port().ecs().authorizeRule(fixture().securityGroup(), drop);
-    port().ecs().revokeRule(fixture().securityGroup(), drop);
+    authorize(keep);
+    authorize(drop);
+    revoke(drop);
     assertThat(rules()).noneMatch(r -> r.sameRuleAs(drop)).anyMatch(r -> r.sameRuleAs(keep));
-    assertThatCode(() -> port().ecs().revokeRule(fixture().securityGroup(), drop)).doesNotThrowAnyException();
+    assertThatCode(() -> revoke(drop)).doesNotThrowAnyException();
   }
 
   @Test
   void aGroupHoldsAtMost200Rules() {
     int existing = rules().size();
     for (int i = 0; existing + i < 200; i++) {
-      port().ecs().authorizeRule(fixture().securityGroup(), ingressTcp(10_000 + i));
+      authorize(ingressTcp(10_000 + i));
     }
     assertThat(rules()).hasSize(200);
-    assertFails(() -> port().ecs().authorizeRule(fixture().securityGroup(), ingressTcp(20_000)),
+    assertFails(() -> authorize(ingressTcp(20_000)),
         Kind.QUOTA_EXCEEDED, CloudActions.AUTHORIZE_SECURITY_GROUP);
-    assertThatCode(() -> port().ecs().authorizeRule(fixture().securityGroup(), ingressTcp(10_000)))
+    assertThatCode(() -> authorize(ingressTcp(10_000)))
         .as("re-authorizing an existing rule at the quota is still idempotent")
         .doesNotThrowAnyException();
     assertThat(rules()).hasSize(200);
@@ -198,7 +234,7 @@ public abstract class CloudPortContractTest {
     for (int t = 0; t < 8; t++) {
       tasks.add(() -> {
         for (SecurityGroupRule rule : rules) {
-          port().ecs().authorizeRule(fixture().securityGroup(), rule);
+          authorize(rule);
         }
         return null;
       });
@@ -250,13 +286,213 @@ public abstract class CloudPortContractTest {
   }
 
   @Test
-  void deletedSnatEntryIsGoneAndDeletingAgainSucceeds() {
+  void deletedSnatEntryIsDeletingThenGoneAndDeletingAgainSucceeds() {
     SnatEntryId id = port().vpc().createSnatEntry(snat().sourceCidr(Cidr.parse("172.16.3.0/24")).build());
-    port().vpc().deleteSnatEntry(fixture().snatTable(), id);
+    port().vpc().deleteSnatEntry(DeleteSnatEntryRequest.of(fixture().snatTable(), id));
     assertThat(port().vpc().describeSnatEntries(fixture().natGateway()))
         .filteredOn(e -> e.id().equals(id))
         .allSatisfy(e -> assertThat(e.status()).isEqualTo("Deleting"));
-    assertThatCode(() -> port().vpc().deleteSnatEntry(fixture().snatTable(), id)).doesNotThrowAnyException();
+    assertThatCode(() -> port().vpc().deleteSnatEntry(DeleteSnatEntryRequest.of(fixture().snatTable(), id)))
+        .doesNotThrowAnyException();
+    settle();
+    assertFails(() -> port().vpc().describeSnatEntry(fixture().snatTable(), id), Kind.NOT_FOUND,
+        CloudActions.DESCRIBE_SNAT_ENTRIES);
+    assertThat(port().vpc().describeSnatEntries(fixture().natGateway())).noneMatch(e -> e.id().equals(id));
+  }
+
+  @Test
+  void createdSnatEntryIsPendingThenAvailable() {
+    SnatEntryId id = port().vpc().createSnatEntry(snat().sourceVSwitchId(fixture().vSwitch()).build());
+    assertThat(port().vpc().describeSnatEntry(fixture().snatTable(), id).status()).isIn("Pending", "Available");
+    settle();
+    SnatEntry entry = port().vpc().describeSnatEntry(fixture().snatTable(), id);
+    assertThat(entry.status()).isEqualTo("Available");
+    assertThat(entry.sourceVSwitchId()).contains(fixture().vSwitch());
+  }
+
+  // ------------------------------------------------------------------------------------------- client tokens
+
+  @Test
+  void theSameClientTokenTwiceCreatesOneSnatEntry() {
+    SnatEntryRequest first = snat().sourceCidr(Cidr.parse("172.16.4.0/24")).clientToken(uniqueToken()).build();
+    SnatEntryRequest retry = SnatEntryRequest.builder().from(first).build();
+    SnatEntryId id = port().vpc().createSnatEntry(first);
+    assertThat(port().vpc().createSnatEntry(retry)).as("a retry with the same token").isEqualTo(id);
+    assertThat(port().vpc().describeSnatEntries(fixture().natGateway()))
+        .filteredOn(e -> e.sourceCidr().equals(Optional.of(Cidr.parse("172.16.4.0/24"))))
+        .singleElement()
+        .satisfies(e -> assertThat(e.id()).isEqualTo(id));
+  }
+
+  @Test
+  void aClientTokenReusedWithOtherParametersIsRefused() {
+    ClientToken token = ClientToken.of(uniqueToken());
+    port().vpc().createSnatEntry(snat().sourceCidr(Cidr.parse("172.16.5.0/24")).clientToken(token).build());
+    assertFails(() -> port().vpc().createSnatEntry(
+            snat().sourceCidr(Cidr.parse("172.16.6.0/24")).clientToken(token).build()),
+        Kind.INVALID_PARAMETER, CloudActions.CREATE_SNAT_ENTRY);
+    assertThat(port().vpc().describeSnatEntries(fixture().natGateway()))
+        .noneMatch(e -> e.sourceCidr().equals(Optional.of(Cidr.parse("172.16.6.0/24"))));
+  }
+
+  @Test
+  void aRuleAuthorizedTwiceWithOneTokenIsOneRule() {
+    SecurityGroupRuleRequest request = SecurityGroupRuleRequest.builder().securityGroupId(fixture().securityGroup())
+        .rule(ingressTcp(9000)).clientToken(uniqueToken()).build();
+    port().ecs().authorizeRule(request);
+    port().ecs().authorizeRule(request);
+    assertThat(rules()).filteredOn(r -> r.sameRuleAs(ingressTcp(9000))).hasSize(1);
+  }
+
+  @Test
+  void allocatingTwiceWithOneTokenAllocatesOneEip() {
+    AllocateEipRequest request = AllocateEipRequest.builder().clientToken(uniqueToken()).build();
+    Eip first = port().vpc().allocateEip(request);
+    Eip again = port().vpc().allocateEip(request);
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.ipAddress()).isEqualTo(first.ipAddress());
+    assertThat(first.status()).isEqualTo("Available");
+    assertThat(port().vpc().allocateEip(AllocateEipRequest.builder().build()).id())
+        .as("a new token is a new EIP").isNotEqualTo(first.id());
+  }
+
+  // ------------------------------------------------------------------------------------------- NAT, EIP, routes
+
+  @Test
+  void aNatGatewayCreatedThroughThePortTakesAnEipASnatEntryAndARoute() {
+    CreateNatGatewayRequest create = CreateNatGatewayRequest.builder().vpcId(fixture().vpc())
+        .vSwitchId(fixture().vSwitch()).name("contract-nat-2").clientToken(uniqueToken()).build();
+    NatGatewayId nat = port().vpc().createNatGateway(create);
+    assertThat(port().vpc().createNatGateway(create)).as("same token, one gateway").isEqualTo(nat);
+    assertThat(port().vpc().describeNatGateway(nat).status()).isIn("Creating", "Available");
+    settle();
+    NatGateway available = port().vpc().describeNatGateway(nat);
+    assertThat(available.isAvailable()).isTrue();
+    assertThat(available.vpcId()).isEqualTo(fixture().vpc());
+    assertThat(port().vpc().describeNatGateways(fixture().vpc())).extracting(NatGateway::id).contains(nat);
+
+    Eip eip = port().vpc().allocateEip(AllocateEipRequest.builder().build());
+    EipAssociationRequest bind = EipAssociationRequest.of(eip.id(), nat);
+    port().vpc().associateEip(bind);
+    port().vpc().associateEip(EipAssociationRequest.of(eip.id(), nat));
+    assertThat(port().vpc().describeEips(nat)).extracting(Eip::ipAddress).containsExactly(eip.ipAddress());
+
+    SnatTableId table = available.snatTableIds().get(0);
+    SnatEntryId entry = port().vpc().createSnatEntry(SnatEntryRequest.builder().snatTableId(table)
+        .sourceCidr(Cidr.parse("172.16.7.0/24")).addSnatIp(eip.ipAddress()).build());
+    assertFails(() -> port().vpc().unassociateEip(EipAssociationRequest.of(eip.id(), nat)),
+        Kind.INVALID_PARAMETER, CloudActions.UNASSOCIATE_EIP);
+
+    RouteTableId routeTable = systemRouteTable();
+    Cidr destination = Cidr.parse("198.51.100.0/24");
+    CreateRouteEntryRequest route = CreateRouteEntryRequest.toNat(routeTable, destination, nat);
+    port().vpc().createRouteEntry(route);
+    port().vpc().createRouteEntry(CreateRouteEntryRequest.toNat(routeTable, destination, nat));
+    assertThat(routes(routeTable)).filteredOn(r -> r.destination().equals(destination)).singleElement()
+        .satisfies(r -> assertThat(r.pointsTo(nat)).isTrue());
+    port().vpc().deleteRouteEntry(DeleteRouteEntryRequest.of(routeTable, destination, nat));
+    assertThat(routes(routeTable)).noneMatch(r -> r.destination().equals(destination));
+    assertThatCode(() -> port().vpc().deleteRouteEntry(DeleteRouteEntryRequest.of(routeTable, destination, nat)))
+        .doesNotThrowAnyException();
+
+    port().vpc().deleteSnatEntry(DeleteSnatEntryRequest.of(table, entry));
+    settle();
+    port().vpc().unassociateEip(EipAssociationRequest.of(eip.id(), nat));
+    assertThat(port().vpc().describeEips(nat)).isEmpty();
+  }
+
+  @Test
+  void writesToAGatewayThatIsStillCreatingAreRetryableConflicts() {
+    NatGatewayId nat = port().vpc().createNatGateway(CreateNatGatewayRequest.builder().vpcId(fixture().vpc())
+        .vSwitchId(fixture().vSwitch()).build());
+    Eip eip = port().vpc().allocateEip(AllocateEipRequest.builder().build());
+    EipAssociationRequest bind = EipAssociationRequest.of(eip.id(), nat);
+    if (!port().vpc().describeNatGateway(nat).isAvailable()) {
+      assertThatThrownBy(() -> port().vpc().associateEip(bind))
+          .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+            assertThat(e.retryable()).as("busy means try again").isTrue();
+            assertThat(e.action()).isEqualTo(CloudActions.ASSOCIATE_EIP);
+          });
+    }
+    settle();
+    port().vpc().associateEip(bind);
+    assertThat(port().vpc().describeEips(nat)).extracting(Eip::id).containsExactly(eip.id());
+  }
+
+  @Test
+  void aRouteToAnotherNextHopForTheSameDestinationIsRefused() {
+    NatGatewayId other = port().vpc().createNatGateway(CreateNatGatewayRequest.builder().vpcId(fixture().vpc())
+        .vSwitchId(fixture().vSwitch()).build());
+    settle();
+    assertFails(() -> port().vpc().createRouteEntry(
+            CreateRouteEntryRequest.toNat(systemRouteTable(), Cidr.ANY_IPV4, other)),
+        Kind.INVALID_PARAMETER, CloudActions.CREATE_ROUTE_ENTRY);
+  }
+
+  // ------------------------------------------------------------------------------------------- pages and requests
+
+  @Test
+  void listsReturnEveryPageAndReportOneEventPerRequest() {
+    List<SnatEntryId> created = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      created.add(port().vpc().createSnatEntry(snat().sourceCidr(Cidr.parse("10." + (40 + i) + ".0.0/16")).build()));
+    }
+    List<RequestEvent> events = new CopyOnWriteArrayList<>();
+    CloudPort listening = port().withRequestListener(events::add);
+    assertThat(listening.vpc().describeSnatEntries(fixture().natGateway())).extracting(SnatEntry::id)
+        .containsAll(created);
+    assertThat(events).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES);
+      assertThat(e.succeeded()).isTrue();
+      assertThat(e.requestId()).isPresent();
+      assertThat(e.duration().isNegative()).isFalse();
+    });
+    assertThat(events).extracting(RequestEvent::page)
+        .as("one request per page, in order")
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, events.size()).boxed().toList());
+  }
+
+  @Test
+  void aFailedRequestIsReportedWithItsErrorCode() {
+    List<RequestEvent> events = new CopyOnWriteArrayList<>();
+    CloudPort listening = port().withRequestListener(events::add);
+    listening.vpc().describeVpc(fixture().vpc());
+    assertThatThrownBy(() -> listening.vpc().describeVpc(VpcId.of("vpc-contractmissing0")))
+        .isInstanceOf(CloudServiceException.class);
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).succeeded()).isTrue();
+    assertThat(events.get(0).action()).isEqualTo(CloudActions.DESCRIBE_VPCS);
+    assertThat(events.get(1).errorCode()).isPresent();
+    assertThat(events.get(1).httpStatus()).isBetween(400, 499);
+  }
+
+  // ------------------------------------------------------------------------------------------- async EAS state
+
+  @Test
+  void aCreatedServiceBecomesRunning() {
+    String name = uniqueService();
+    port().eas().createService(serviceJson(name, 2));
+    assertThat(port().eas().describeServiceStatus(name).totalInstances()).isEqualTo(2);
+    settle();
+    ServiceStatus status = port().eas().describeServiceStatus(name);
+    assertThat(status.isRunning()).as("%s", status).isTrue();
+    assertThat(status.runningInstances()).isEqualTo(2);
+    assertFails(() -> port().eas().describeServiceStatus(name + "-missing"), Kind.NOT_FOUND,
+        CloudActions.DESCRIBE_SERVICE);
+  }
+
+  @Test
+  void aDLinkIsUpdatingThenReady() {
+    ResourceGroupId rg = fixture().resourceGroup();
+    assertThat(port().eas().describeResourceDLinkStatus(rg)).isEqualTo(DLinkStatus.NONE);
+    port().eas().updateResourceDLink(rg,
+        DLink.builder().vSwitchId(fixture().vSwitch()).securityGroupId(fixture().securityGroup()).build());
+    assertThat(port().eas().describeResourceDLinkStatus(rg)).isIn(DLinkStatus.UPDATING, DLinkStatus.READY);
+    settle();
+    assertThat(port().eas().describeResourceDLinkStatus(rg)).isEqualTo(DLinkStatus.READY);
+    port().eas().deleteResourceDLink(rg);
+    assertThat(port().eas().describeResourceDLinkStatus(rg)).isEqualTo(DLinkStatus.NONE);
   }
 
   // ------------------------------------------------------------------------------------------- allowlists
@@ -399,6 +635,30 @@ public abstract class CloudPortContractTest {
           }
           assertThat(e.getMessage()).contains(e.code());
         });
+  }
+
+  private void authorize(SecurityGroupRule rule) {
+    port().ecs().authorizeRule(SecurityGroupRuleRequest.of(fixture().securityGroup(), rule));
+  }
+
+  private void revoke(SecurityGroupRule rule) {
+    port().ecs().revokeRule(SecurityGroupRuleRequest.of(fixture().securityGroup(), rule));
+  }
+
+  private RouteTableId systemRouteTable() {
+    return port().vpc().describeRouteTables(fixture().vpc()).stream()
+        .filter(t -> t.type() == RouteTable.Type.SYSTEM).findFirst()
+        .orElseThrow(() -> new AssertionError("VPC " + fixture().vpc() + " has no system route table"))
+        .id();
+  }
+
+  private List<RouteEntry> routes(RouteTableId table) {
+    return port().vpc().describeRouteTables(fixture().vpc()).stream().filter(t -> t.id().equals(table))
+        .findFirst().orElseThrow().entries();
+  }
+
+  private static String uniqueToken() {
+    return "contract-" + System.nanoTime() + "-" + UNIQUE.incrementAndGet();
   }
 
   private List<SecurityGroupRule> rules() {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param vpc a VPC
  * @param vSwitch a vSwitch of the VPC with at least 16 free addresses and no SNAT entry
  * @param securityGroup a basic security group of the VPC without rules
- * @param natGateway an internet NAT gateway of the VPC
+ * @param natGateway an available internet NAT gateway of the VPC, to which the VPC's system route table sends
+ *     {@code 0.0.0.0/0}
  * @param snatTable the NAT gateway's SNAT table, without entries
  * @param eip an EIP address bound to the NAT gateway
  * @param rds an RDS instance whose {@code default} allowlist group holds {@code 127.0.0.1} only
@@ -61,17 +62,17 @@ public record ContractFixture(
         .rds("contract-rds", "contract-db", "172.16.2.10")
         .redis("contract-redis", "contract-db", "172.16.2.11")
         .resourceGroup("contract-rg");
-    NatGatewayId nat = fake.natGatewayId("contract-nat");
+    NatGatewayId nat = fake.id(NatGatewayId.class, "contract-nat");
     SnatTableId table = fake.inventory().natGateway(nat).orElseThrow().snatTableIds().get(0);
     return new ContractFixture(
-        fake.vpcId("contract"),
-        fake.vSwitchId("contract-eas"),
-        fake.securityGroupId("contract-sg"),
+        fake.id(VpcId.class, "contract"),
+        fake.id(VSwitchId.class, "contract-eas"),
+        fake.id(SecurityGroupId.class, "contract-sg"),
         nat,
         table,
         IpAddress.parse("47.96.0.10"),
-        fake.rdsInstanceId("contract-rds"),
-        fake.redisInstanceId("contract-redis"),
-        fake.resourceGroupId("contract-rg"));
+        fake.id(RdsInstanceId.class, "contract-rds"),
+        fake.id(RedisInstanceId.class, "contract-redis"),
+        fake.id(ResourceGroupId.class, "contract-rg"));
   }
 }

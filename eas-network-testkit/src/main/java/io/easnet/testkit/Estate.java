@@ -5,35 +5,39 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
-import io.easnet.core.model.EipAllocationId;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteEntry;
-import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.RouteTableId;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.spi.SnatEntryRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+
 
 /**
- * A readable DSL that plants resources in a {@link FakeCloud} directly: no faults, no recorded calls. Resources get
- * seeded ids and are referred to by the names given here; the fake's look-ups ({@link FakeCloud#vSwitchId(String)}
- * and friends) turn names into ids.
+ * A readable DSL that plants resources in a {@link FakeCloud}: no faults, no recorded calls, but the same invariants
+ * as the port, because it changes the state through the same methods. An estate the cloud would refuse (a vSwitch
+ * in two SNAT entries, an address outside its vSwitch, two instances on one address, overlapping vSwitches) fails
+ * with an {@link IllegalArgumentException} that carries Alibaba's error code. Resources get seeded ids and are
+ * referred to by the names given here; {@link FakeCloud#id(Class, String)} turns a name into an id.
  *
  * <pre>{@code
  * fake.estate()
@@ -49,6 +53,7 @@ import java.util.Objects;
  *
  * <p>Resources that need a VPC go into the last VPC named with {@link #vpc} or {@link #inVpc}. Every VPC gets a
  * system route table; an internet NAT gateway adds the {@code 0.0.0.0/0} route to it, as an enhanced NAT does.
+ * Planted resources are available at once: nothing is pending.
  */
 public final class Estate {
   /** The zone vSwitches get unless one is given. */
@@ -72,19 +77,17 @@ public final class Estate {
 
   /** Adds a VPC with its system route table and makes it the current VPC. */
   public Estate vpc(String name, String cidr) {
-    synchronized (lock) {
-      VpcId id = VpcId.of(register("vpc", name, "vpc-"));
-      state.vpcs.put(id, Vpc.builder().id(id).name(name).cidrBlock(Cidr.parse(cidr)).build());
-      RouteTableId table = RouteTableId.of(state.ids.next("vtb-"));
-      state.routeTables.put(table, RouteTable.builder().id(table).vpcId(id).type(RouteTable.Type.SYSTEM).build());
+    Cidr block = Cidr.parse(cidr);
+    return plant(() -> {
+      VpcId id = VpcId.of(state.register(VpcId.class, name, "vpc-"));
+      state.network.addVpc(Vpc.builder().id(id).name(name).cidrBlock(block).build());
       current = id;
-      return this;
-    }
+    });
   }
 
   /** Makes an existing VPC the current one. */
   public Estate inVpc(String name) {
-    current = fake.vpcId(name);
+    current = fake.id(VpcId.class, name);
     return this;
   }
 
@@ -93,22 +96,14 @@ public final class Estate {
     return vSwitch(name, cidr, DEFAULT_ZONE);
   }
 
-  /** Adds a vSwitch to the current VPC. */
+  /** Adds a vSwitch to the current VPC: inside the VPC's block, overlapping no other vSwitch. */
   public Estate vSwitch(String name, String cidr, String zone) {
-    synchronized (lock) {
+    Cidr block = Cidr.parse(cidr);
+    return plant(() -> {
       VpcId vpc = currentVpc();
-      Cidr block = Cidr.parse(cidr);
-      if (!state.vpcs.get(vpc).covers(block)) {
-        throw new IllegalArgumentException(
-            "vSwitch " + name + " (" + cidr + ") is outside VPC " + state.vpcs.get(vpc).name().orElse("") + " ("
-                + state.vpcs.get(vpc).cidrBlock() + ")");
-      }
-      VSwitchId id = VSwitchId.of(register("vsw", name, "vsw-"));
-      VSwitch v = VSwitch.builder().id(id).vpcId(vpc).name(name).zoneId(zone).cidrBlock(block).build();
-      state.vSwitches.put(id, v);
-      state.baseline.put(id, v.usableIpCount());
-      return this;
-    }
+      VSwitchId id = VSwitchId.of(state.register(VSwitchId.class, name, "vsw-"));
+      state.network.addVSwitch(VSwitch.builder().id(id).vpcId(vpc).name(name).zoneId(zone).cidrBlock(block).build());
+    });
   }
 
   /** Adds a basic security group to the current VPC. */
@@ -122,12 +117,11 @@ public final class Estate {
   }
 
   private Estate securityGroup(String name, SecurityGroupType type) {
-    synchronized (lock) {
+    return plant(() -> {
       VpcId vpc = currentVpc();
-      SecurityGroupId id = SecurityGroupId.of(register("sg", name, "sg-"));
-      state.groups.put(id, SecurityGroup.builder().id(id).vpcId(vpc).name(name).type(type).build());
-      return this;
-    }
+      SecurityGroupId id = SecurityGroupId.of(state.register(SecurityGroupId.class, name, "sg-"));
+      state.groups.add(SecurityGroup.builder().id(id).vpcId(vpc).name(name).type(type).build());
+    });
   }
 
   /** Adds a rule to a named group, with the fake's invariants (no duplicate, at most 200). */
@@ -137,54 +131,35 @@ public final class Estate {
 
   /** Adds a rule to a named group, with the fake's invariants (no duplicate, at most 200). */
   public Estate rule(String groupName, SecurityGroupRule rule) {
-    SecurityGroupId id = fake.securityGroupId(groupName);
-    synchronized (lock) {
-      try {
-        state.authorize(id, rule);
-      } catch (Refusal r) {
-        throw new IllegalArgumentException(r.code + ": " + r.getMessage());
-      }
-      return this;
-    }
+    return plant(() -> state.groups.authorize(id(SecurityGroupId.class, groupName), rule));
   }
 
   /**
-   * Adds an available internet NAT gateway with a SNAT table to the current VPC, and a {@code 0.0.0.0/0} route to it
-   * in the VPC's system route table.
+   * Adds an available internet NAT gateway with a SNAT table to the current VPC (in its first vSwitch, when it has
+   * one), and a {@code 0.0.0.0/0} route to it in the VPC's system route table.
    */
   public Estate natGateway(String name) {
-    synchronized (lock) {
+    return plant(() -> {
       VpcId vpc = currentVpc();
-      NatGatewayId id = NatGatewayId.of(register("ngw", name, "ngw-"));
-      SnatTableId table = SnatTableId.of(state.ids.next("stb-"));
-      state.nats.put(id, NatGateway.builder().id(id).vpcId(vpc).name(name).addSnatTableId(table).build());
-      for (RouteTable t : new ArrayList<>(state.routeTables.values())) {
-        if (t.vpcId().equals(vpc) && t.type() == RouteTable.Type.SYSTEM
-            && t.entries().stream().noneMatch(e -> e.destination().isAny() && e.destination().isIpv4())) {
-          state.routeTables.put(t.id(), t.toBuilder().addEntry(RouteEntry.toNat("0.0.0.0/0", id)).build());
-        }
-      }
-      return this;
-    }
+      Optional<VSwitchId> home = state.network.vSwitchIdsIn(vpc).stream().findFirst();
+      NatGatewayId id = NatGatewayId.of(state.register(NatGatewayId.class, name, "ngw-"));
+      state.network.createNat(id, vpc, home, Optional.of(name), true);
+    });
   }
 
-  /** Adds an EIP with this address and binds it to a named NAT gateway. */
+  /** Allocates an EIP with this address and binds it to a named NAT gateway. */
   public Estate eip(String natName, String ip) {
-    NatGatewayId nat = fake.natGatewayId(natName);
-    synchronized (lock) {
-      EipAllocationId id = EipAllocationId.of(state.ids.next("eip-"));
-      state.eips.put(id, Eip.builder().id(id).ipAddress(IpAddress.parse(ip)).instanceId(nat.value())
-          .instanceType("Nat").build());
-      NatGateway n = state.nats.get(nat);
-      state.nats.put(nat, n.toBuilder().addEipId(id).build());
-      return this;
-    }
+    IpAddress address = IpAddress.parse(ip);
+    return plant(() -> {
+      NatGatewayId nat = id(NatGatewayId.class, natName);
+      Eip e = state.network.allocateEip(AllocateEipRequest.builder().build(), Optional.of(address));
+      state.network.associate(e.id(), nat);
+    });
   }
 
   /** Adds an available SNAT entry for a named vSwitch, through every EIP of the gateway. */
   public Estate snatEntry(String natName, String vSwitchName) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    return snat(natName, b -> b.sourceVSwitchId(vsw));
+    return snat(natName, b -> b.sourceVSwitchId(id(VSwitchId.class, vSwitchName)));
   }
 
   /** Adds an available SNAT entry for a source block, through every EIP of the gateway. */
@@ -193,73 +168,58 @@ public final class Estate {
     return snat(natName, b -> b.sourceCidr(block));
   }
 
-  private Estate snat(String natName, java.util.function.Consumer<SnatEntry.Builder> source) {
-    NatGatewayId nat = fake.natGatewayId(natName);
-    synchronized (lock) {
-      NatGateway n = state.nats.get(nat);
-      List<IpAddress> ips = state.eipsOf(nat).stream().map(Eip::ipAddress).toList();
+  private Estate snat(String natName, java.util.function.Consumer<SnatEntryRequest.Builder> source) {
+    return plant(() -> {
+      NatGatewayId nat = id(NatGatewayId.class, natName);
+      NatGateway n = state.network.nat(nat);
+      List<IpAddress> ips = state.network.eipsOf(nat).stream().map(Eip::ipAddress).toList();
       if (ips.isEmpty()) {
         throw new IllegalStateException("NAT gateway " + natName + " has no EIP: add one with eip(\"" + natName
             + "\", \"47.x.x.x\") first");
       }
-      SnatEntry.Builder b = SnatEntry.builder().id(SnatEntryId.of(state.ids.next("snat-")))
-          .snatTableId(n.snatTableIds().get(0)).natGatewayId(nat).addAllSnatIps(ips);
+      SnatEntryRequest.Builder b = SnatEntryRequest.builder().snatTableId(n.snatTableIds().get(0)).addAllSnatIps(ips);
       source.accept(b);
-      SnatEntry e = b.build();
-      state.snat.put(e.id(), e);
-      return this;
-    }
+      state.network.createSnat(b.build(), true);
+    });
   }
 
   /** Adds an ECS instance with one private IP in a named vSwitch and named groups; it takes one address. */
   public Estate ecsInstance(String name, String vSwitchName, String ip, String... groupNames) {
-    synchronized (lock) {
-      EcsInstance i = placed("ecs", "i-", name, vSwitchName, ip, groupNames,
-          (id, v, address, groups) -> EcsInstance.builder().id(id).vpcId(v.vpcId()).vSwitchId(v.id()).name(name)
-              .addPrivateIp(address).addAllSecurityGroupIds(groups).build());
-      state.ecs.put(i.id(), i);
-      state.baseline.merge(i.vSwitchId(), -1L, Long::sum);
-      return this;
-    }
+    IpAddress address = IpAddress.parse(ip);
+    return plant(() -> {
+      VSwitch v = state.network.vSwitch(id(VSwitchId.class, vSwitchName));
+      List<SecurityGroupId> groups = groups(groupNames);
+      state.checkAddress(v, address);
+      String id = state.register(io.easnet.core.model.EcsInstanceId.class, name, "i-");
+      state.addEcs(EcsInstance.builder().id(id).vpcId(v.vpcId()).vSwitchId(v.id()).name(name).addPrivateIp(address)
+          .addAllSecurityGroupIds(groups).build());
+    });
   }
 
   /** Adds an RDS instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate rds(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    synchronized (lock) {
-      state.rds.put(placed("rds", "rm-", name, vSwitchName, ip, boundGroupNames,
-          (id, v, address, groups) -> RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
-              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
-      return this;
-    }
+    IpAddress address = IpAddress.parse(ip);
+    return plant(() -> {
+      VSwitch v = state.network.vSwitch(id(VSwitchId.class, vSwitchName));
+      List<SecurityGroupId> groups = groups(boundGroupNames);
+      state.checkAddress(v, address);
+      String id = state.register(RdsInstanceId.class, name, "rm-");
+      state.rds.put(RdsInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id()).privateIp(address)
+          .addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
+    });
   }
 
   /** Adds a Redis instance in a named vSwitch; its {@code default} allowlist holds only {@code 127.0.0.1}. */
   public Estate redis(String name, String vSwitchName, String ip, String... boundGroupNames) {
-    synchronized (lock) {
-      state.redis.put(placed("redis", "r-", name, vSwitchName, ip, boundGroupNames,
-          (id, v, address, groups) -> RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id())
-              .privateIp(address).addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build()));
-      return this;
-    }
-  }
-
-  /** Builds an instance from its registered id, its vSwitch, its address in the vSwitch and its groups. */
-  @FunctionalInterface
-  private interface Placed<T> {
-    T create(String id, VSwitch vSwitch, IpAddress address, List<SecurityGroupId> groups);
-  }
-
-  /**
-   * Resolves a named vSwitch and named groups, checks that {@code ip} lies in the vSwitch, registers {@code name}
-   * and builds the instance. The caller holds the lock and stores the instance.
-   */
-  private <T> T placed(String kind, String idPrefix, String name, String vSwitchName, String ip,
-      String[] groupNames, Placed<T> factory) {
-    VSwitch v = state.vSwitches.get(fake.vSwitchId(vSwitchName));
-    List<SecurityGroupId> groups = groups(groupNames);
     IpAddress address = IpAddress.parse(ip);
-    checkIn(address, v);
-    return factory.create(register(kind, name, idPrefix), v, address, groups);
+    return plant(() -> {
+      VSwitch v = state.network.vSwitch(id(VSwitchId.class, vSwitchName));
+      List<SecurityGroupId> groups = groups(boundGroupNames);
+      state.checkAddress(v, address);
+      String id = state.register(RedisInstanceId.class, name, "r-");
+      state.redis.put(RedisInstance.builder().id(id).name(name).vpcId(v.vpcId()).vSwitchId(v.id()).privateIp(address)
+          .addAllowlist(defaultAllowlist()).addAllSecurityGroupIds(groups).build());
+    });
   }
 
   /** Appends entries to an allowlist group of a named RDS or Redis instance, creating the group if needed. */
@@ -268,63 +228,44 @@ public final class Estate {
     for (String e : entries) {
       cidrs.add(Cidr.parseNormalizing(e));
     }
-    synchronized (lock) {
-      try {
-        if (state.names.containsKey("rds:" + targetName)) {
-          state.rds.append(fake.rdsInstanceId(targetName), group, cidrs);
-        } else {
-          state.redis.append(fake.redisInstanceId(targetName), group, cidrs);
-        }
-      } catch (Refusal r) {
-        throw new IllegalArgumentException(r.code + ": " + r.getMessage());
+    return plant(() -> {
+      if (state.hasName(RdsInstanceId.class, targetName)) {
+        state.rds.append(id(RdsInstanceId.class, targetName), group, cidrs);
+      } else {
+        state.redis.append(id(RedisInstanceId.class, targetName), group, cidrs);
       }
-      return this;
-    }
+    });
   }
 
   /** Adds a dedicated resource group without a VPC direct connection. */
   public Estate resourceGroup(String name) {
-    synchronized (lock) {
-      ResourceGroup g = ResourceGroup.builder().id(register("rg", name, "eas-r-")).name(name).build();
-      state.resourceGroups.put(g.id(), g);
-      return this;
-    }
+    return plant(() -> state.dlinks.add(
+        ResourceGroup.builder().id(state.register(ResourceGroupId.class, name, "eas-r-")).name(name).build()));
   }
 
-  /** Gives a named resource group an available VPC direct connection. */
+  /** Gives a named resource group a ready VPC direct connection in a named vSwitch and group. */
   public Estate dlink(String resourceGroupName, String vSwitchName, String groupName) {
-    ResourceGroup g;
-    DLink d;
-    synchronized (lock) {
-      g = state.resourceGroup(fake.resourceGroupId(resourceGroupName));
-      VSwitch v = state.vSwitches.get(fake.vSwitchId(vSwitchName));
-      d = DLink.builder().vpcId(v.vpcId()).vSwitchId(v.id()).securityGroupId(fake.securityGroupId(groupName)).build();
-      state.resourceGroups.put(g.id(), g.toBuilder().dlink(d).build());
-      return this;
-    }
+    return plant(() -> state.dlinks.update(id(ResourceGroupId.class, resourceGroupName),
+        DLink.builder().vSwitchId(id(VSwitchId.class, vSwitchName))
+            .securityGroupId(id(SecurityGroupId.class, groupName)).build(), true));
   }
 
   /**
-   * Creates a service with {@code instances} instances whose {@code cloud.networking} names the vSwitch's VPC, the
-   * vSwitch and the group. Its instances take addresses from the vSwitch.
+   * Creates a running service with {@code instances} instances whose {@code cloud.networking} names the vSwitch's
+   * VPC, the vSwitch and the group. Its instances take addresses from the vSwitch.
    *
-   * @throws IllegalStateException when the vSwitch has too few free addresses
+   * @throws IllegalArgumentException when the vSwitch has too few free addresses ({@code InvalidVSwitchId.IpNotEnough})
    */
   public Estate service(String name, String vSwitchName, String groupName, int instances) {
-    VSwitchId vsw = fake.vSwitchId(vSwitchName);
-    SecurityGroupId sg = fake.securityGroupId(groupName);
-    synchronized (lock) {
-      VpcId vpc = state.vSwitches.get(vsw).vpcId();
+    return plant(() -> {
+      VSwitchId vsw = id(VSwitchId.class, vSwitchName);
+      SecurityGroupId sg = id(SecurityGroupId.class, groupName);
+      VpcId vpc = state.network.vSwitch(vsw).vpcId();
       String json = "{\"metadata\":{\"name\":\"" + name + "\",\"instance\":" + instances + "},"
           + "\"cloud\":{\"networking\":{\"vpc_id\":\"" + vpc + "\",\"vswitch_id\":\"" + vsw
           + "\",\"security_group_id\":\"" + sg + "\"}}}";
-      try {
-        state.createService(json);
-      } catch (Refusal r) {
-        throw new IllegalStateException(r.code + ": " + r.getMessage());
-      }
-      return this;
-    }
+      state.services.create(json, true);
+    });
   }
 
   private static AllowlistGroup defaultAllowlist() {
@@ -334,16 +275,15 @@ public final class Estate {
   private List<SecurityGroupId> groups(String... names) {
     List<SecurityGroupId> out = new ArrayList<>();
     for (String n : names) {
-      out.add(fake.securityGroupId(n));
+      SecurityGroupId g = id(SecurityGroupId.class, n);
+      state.groups.group(g);
+      out.add(g);
     }
     return out;
   }
 
-  private static void checkIn(IpAddress ip, VSwitch v) {
-    if (!ip.isIn(v.cidrBlock())) {
-      throw new IllegalArgumentException(ip + " is outside vSwitch " + v.name().orElse(v.id().value()) + " ("
-          + v.cidrBlock() + ")");
-    }
+  private <T extends ResourceId> T id(Class<T> type, String name) {
+    return state.id(type, Objects.requireNonNull(name, "name must not be null"));
   }
 
   private VpcId currentVpc() {
@@ -353,14 +293,25 @@ public final class Estate {
     return current;
   }
 
-  private String register(String kind, String name, String prefix) {
-    Objects.requireNonNull(name, "name");
-    String key = kind + ":" + name;
-    if (state.names.containsKey(key)) {
-      throw new IllegalArgumentException("the estate already has a " + kind + " named \"" + name + "\"");
+  /**
+   * Runs one planting step under the fake's lock; a refusal of the state becomes an {@link IllegalArgumentException}
+   * with Alibaba's code, and the name the step registered is given back. The fake's clock does not move, so what is
+   * planted is in place at once.
+   */
+  private Estate plant(Runnable step) {
+    synchronized (lock) {
+      Map<String, String> names = state.names();
+      try {
+        step.run();
+      } catch (Refusal r) {
+        state.restoreNames(names);
+        throw new IllegalArgumentException(r.code() + ": " + r.getMessage(), r);
+      } catch (RuntimeException e) {
+        state.restoreNames(names);
+        throw e;
+      }
+      return this;
     }
-    String id = state.ids.next(prefix);
-    state.names.put(key, id);
-    return id;
   }
+
 }

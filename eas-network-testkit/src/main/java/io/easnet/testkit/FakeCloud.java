@@ -1,38 +1,10 @@
 package io.easnet.testkit;
 
-import io.easnet.core.CloudServiceException;
-import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
-import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EcsInstanceId;
-import io.easnet.core.model.Eip;
-import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.spi.AllowlistApi;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.CloudPort;
@@ -40,10 +12,9 @@ import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
 import io.easnet.core.spi.RdsApi;
 import io.easnet.core.spi.RedisApi;
-import io.easnet.core.spi.SnatEntryRequest;
-import io.easnet.core.spi.UpdateType;
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
-import io.easnet.core.model.Direction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,34 +39,43 @@ import java.util.function.Supplier;
  *   <li>a security group holds at most 200 rules; authorizing an existing rule succeeds without a duplicate;
  *   <li>a SNAT entry has a source vSwitch or a source CIDR, never both, and a source sits in one entry only;
  *   <li>an instance's allowlists hold at most 1,000 entries, and a delete leaves at least one in its group;
- *   <li>SNAT entries and DLink updates start {@code Pending} and become {@code Available} when the fake's clock
- *       passes {@link #asyncDelay()}: call {@link #advance()}; nothing ever sleeps.
+ *   <li>a NAT gateway is {@code Creating}, a SNAT entry {@code Pending} (and {@code Deleting} when deleted), a
+ *       DLink {@code UPDATING} and a service {@code Creating} or {@code Updating} until the fake's clock passes
+ *       {@link #asyncDelay()}: call {@link #advance()}; nothing ever sleeps. Writes to a gateway that is not
+ *       {@code Available} are refused with {@code IncorrectStatus.NatGateway} ({@code CONFLICT}, retryable);
+ *   <li>every VPC and ECS write honours its client token: the same token twice acts once, the same token with other
+ *       parameters is refused with {@code IdempotentParameterMismatch};
+ *   <li>every list is served in pages of {@link #pageSize()} (one request, one recorded call, one fault draw each),
+ *       and the port returns all of them.
  * </ul>
  *
  * <pre>{@code
  * FakeCloud fake = FakeCloud.builder().seed(42).build();
  * fake.estate().vpc("prod", "192.168.0.0/16").vSwitch("eas", "192.168.1.0/24").securityGroup("eas-sg");
- * SecurityGroup sg = fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg"));
+ * SecurityGroup sg = fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg"));
  * }</pre>
  *
  * <p>Ids come from the seed, faults from a {@link FaultPlan} drawn from the same seed: the same seed and the same
- * calls give the same run. Every call is recorded ({@link #calls()}). Thread-safe: calls are serialized.
+ * calls give the same run. Every request is recorded ({@link #recordedCalls()}). Thread-safe: requests are
+ * serialized.
  *
- * <p>Refusals carry Alibaba's error codes, classified by {@link CloudErrorCodes} as the Aliyun adapter classifies the
- * real cloud's. Most codes are confirmed in the API reference; these are not, and follow the products' naming:
- * {@code InvalidVSwitchId.NotInVpc}, {@code InvalidParam.SecurityGroupType}, {@code QuotaExceeded.SecurityIps},
- * {@code InvalidSecurityIPArrayName.Malformed}, {@code InvalidSecurityIPArrayName.NotFound},
- * {@code InvalidSecurityIPList.AtLeastOne}, Redis's {@code InvalidInstanceId.NotFound}, and the EAS codes
- * {@code InvalidService.NotFound}, {@code ServiceAlreadyExists} and {@code InvalidResource.NotFound}.
+ * <p>Every request takes one call path: argument checks, then the seeded faults and latency, then the state, then the
+ * call log and the request listeners. It ends in a result or a refusal carrying Alibaba's error code, message and
+ * HTTP status, classified by {@link CloudErrorCodes} as the Aliyun adapter classifies the real cloud's; the port face
+ * throws the refusal as a {@link io.easnet.core.CloudServiceException}, and a wire face can serve the same state and
+ * the same failures over HTTP. The codes the fake uses are listed, confirmed or not, on its refusal type.
  */
 public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The seed used when none is given. */
   public static final long DEFAULT_SEED = 1L;
   /** How long asynchronous resources stay {@code Pending} by default. */
   public static final Duration DEFAULT_ASYNC_DELAY = Duration.ofSeconds(5);
+  /** The page size of list requests by default: the largest most VPC list actions allow. */
+  public static final int DEFAULT_PAGE_SIZE = 50;
 
   private final Object lock = new Object();
   private final long seed;
+  private final int pageSize;
   private final FakeClock clock;
   private final CloudState state;
   private final Map<String, Integer> callCounters = new HashMap<>();
@@ -106,21 +86,25 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   private long requestCounter;
   private volatile boolean closed;
 
-  private final VpcApi vpcApi = new FakeVpc();
-  private final EcsApi ecsApi = new FakeEcs();
+  private final VpcApi vpcApi;
+  private final EcsApi ecsApi;
   private final RdsApi rdsApi;
   private final RedisApi redisApi;
-  private final EasApi easApi = new FakeEas();
+  private final EasApi easApi;
 
   /**
-   * One call the fake answered.
+   * One request the fake answered.
    *
    * @param action the action, one of {@link CloudActions}
-   * @param errorCode the error code when the call failed
+   * @param page the page of a list request, from 1; 1 for other requests
+   * @param requestId the request id the fake answered with
+   * @param errorCode the error code when the request failed
+   * @param httpStatus the HTTP status the cloud would have answered with (200 on success)
    * @param latency the latency injected by the fault plan
    */
-  public record RecordedCall(String action, Optional<String> errorCode, Duration latency) {
-    /** True when the call succeeded. */
+  public record RecordedCall(
+      String action, int page, String requestId, Optional<String> errorCode, int httpStatus, Duration latency) {
+    /** True when the request succeeded. */
     public boolean succeeded() {
       return errorCode.isEmpty();
     }
@@ -128,15 +112,20 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   private FakeCloud(Builder b) {
     this.seed = b.seed;
+    this.pageSize = b.pageSize;
     this.clock = new FakeClock(b.start);
     this.state = new CloudState(clock, new Ids(b.seed), b.asyncDelay);
-    this.rdsApi = new FakeRds();
-    this.redisApi = new FakeRedis();
     this.faults = b.faults;
     if (b.inventory != null) {
       state.load(b.inventory);
     }
-    b.regionId.ifPresent(r -> state.regionId = Optional.of(r));
+    b.regionId.ifPresent(state::regionId);
+    Requests own = new Requests(this, RequestListener.none());
+    this.vpcApi = new FakeVpcApi(own);
+    this.ecsApi = new FakeEcsApi(own);
+    this.rdsApi = new FakeAllowlistApi.Rds(own);
+    this.redisApi = new FakeAllowlistApi.Redis(own);
+    this.easApi = new FakeEasApi(own);
   }
 
   /** A fake with the default seed and no faults. */
@@ -176,9 +165,18 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     return easApi;
   }
 
+  /** A view of this fake whose requests are also reported to {@code listener}; state and call log are shared. */
+  @Override
+  public CloudPort withRequestListener(RequestListener listener) {
+    return new FakeCloudView(this, Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
   // ------------------------------------------------------------------------------------------- set-up and state
 
-  /** The builder DSL that plants resources directly, without faults and without recording calls. */
+  /**
+   * The builder DSL that plants resources: no faults, no recorded calls, but the same invariants as the port (a
+   * vSwitch sits in one SNAT entry, addresses lie in their vSwitch, …).
+   */
   public Estate estate() {
     checkOpen();
     return new Estate(this, state, lock);
@@ -192,7 +190,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  /** Replaces the whole state with an inventory's contents (services and recorded calls are dropped too). */
+  /** Replaces the whole state with an inventory's contents (services, client tokens and names are dropped too). */
   public FakeCloud load(Inventory inventory) {
     Objects.requireNonNull(inventory, "inventory");
     synchronized (lock) {
@@ -210,7 +208,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     synchronized (lock) {
       state.settle();
       Snapshot.Builder b = Snapshot.builder().inventory(state.inventory());
-      state.services.forEach((name, json) -> b.addService(ServiceDocument.parse(json.toString(), "service " + name)));
+      state.services.configurations()
+          .forEach((name, json) -> b.addService(ServiceDocument.parse(json, "service " + name)));
       return b.build();
     }
   }
@@ -229,10 +228,10 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       state.load(snapshot.inventory());
       for (ServiceDocument doc : snapshot.services()) {
         try {
-          state.restoreService(doc.toJson());
+          state.services.restore(doc.toJson());
         } catch (Refusal r) {
           throw new IllegalArgumentException(
-              "service " + doc.spec().name() + " of the snapshot does not fit its inventory: " + r.code + ": "
+              "service " + doc.spec().name() + " of the snapshot does not fit its inventory: " + r.code() + ": "
                   + r.getMessage(), r);
         }
       }
@@ -257,21 +256,18 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The names of the services the fake holds, in creation order. */
   public List<String> serviceNames() {
     synchronized (lock) {
-      return List.copyOf(state.services.keySet());
-    }
-  }
-
-  /** {@code Pending} or {@code Available} for a resource group's VPC direct connection; empty when none is set. */
-  public Optional<String> dlinkStatus(ResourceGroupId id) {
-    synchronized (lock) {
-      state.settle();
-      return state.dlinkStatus(id);
+      return state.services.names();
     }
   }
 
   /** The seed of ids and faults. */
   public long seed() {
     return seed;
+  }
+
+  /** How many items a page of a list request holds. */
+  public int pageSize() {
+    return pageSize;
   }
 
   // ------------------------------------------------------------------------------------------- time
@@ -283,12 +279,12 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   /** How long asynchronous resources stay {@code Pending}. */
   public Duration asyncDelay() {
-    return state.asyncDelay;
+    return state.asyncDelay();
   }
 
   /** Moves the clock forward by {@link #asyncDelay()}: everything pending now becomes available. */
   public void advance() {
-    advance(state.asyncDelay);
+    advance(state.asyncDelay());
   }
 
   /** Moves the clock forward. */
@@ -316,10 +312,10 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  /** Fails the next {@code n} calls, whatever their action, with {@code Throttling}. */
+  /** Fails the next {@code n} requests, whatever their action, with {@code Throttling}. */
   public void throttleNext(int n) {
     if (n < 0) {
-      throw new IllegalArgumentException("n must be >= 0, was " + n);
+      throw new IllegalArgumentException("n must be greater than or equal to 0, was " + n);
     }
     synchronized (lock) {
       throttleNext = n;
@@ -327,8 +323,8 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   }
 
   /**
-   * Fails the next call of {@code action} with {@code code} (mapped with
-   * {@link io.easnet.core.spi.CloudErrorCodes#kindOf(String, int)}).
+   * Fails the next request of {@code action} with {@code code}, answered with the HTTP status the cloud uses for
+   * it ({@link CloudErrorCodes#httpStatusOf(String)}) and classified by {@link CloudErrorCodes#kindOf(String, int)}.
    */
   public void failNext(String action, String code) {
     if (action == null || action.isBlank() || code == null || code.isBlank()) {
@@ -339,21 +335,21 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     }
   }
 
-  /** The actions of every call so far, in order. */
+  /** The actions of every request so far, in order (a list of three pages appears three times). */
   public List<String> calls() {
     synchronized (lock) {
       return recorded.stream().map(RecordedCall::action).toList();
     }
   }
 
-  /** Every call so far with its outcome. */
+  /** Every request so far with its outcome. */
   public List<RecordedCall> recordedCalls() {
     synchronized (lock) {
       return List.copyOf(recorded);
     }
   }
 
-  /** How many calls of {@code action} were made. */
+  /** How many requests of {@code action} were made. */
   public int callCount(String action) {
     synchronized (lock) {
       return (int) recorded.stream().filter(c -> c.action().equals(action)).count();
@@ -369,56 +365,19 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   // ------------------------------------------------------------------------------------------- names
 
-  /** The id of the VPC the estate DSL (or a loaded inventory) named {@code name}. */
-  public VpcId vpcId(String name) {
-    return VpcId.of(named("vpc", name));
-  }
-
-  /** The id of the named vSwitch. */
-  public VSwitchId vSwitchId(String name) {
-    return VSwitchId.of(named("vsw", name));
-  }
-
-  /** The id of the named security group. */
-  public SecurityGroupId securityGroupId(String name) {
-    return SecurityGroupId.of(named("sg", name));
-  }
-
-  /** The id of the named NAT gateway. */
-  public NatGatewayId natGatewayId(String name) {
-    return NatGatewayId.of(named("ngw", name));
-  }
-
-  /** The id of the named ECS instance. */
-  public EcsInstanceId ecsInstanceId(String name) {
-    return EcsInstanceId.of(named("ecs", name));
-  }
-
-  /** The id of the named RDS instance. */
-  public RdsInstanceId rdsInstanceId(String name) {
-    return RdsInstanceId.of(named("rds", name));
-  }
-
-  /** The id of the named Redis instance. */
-  public RedisInstanceId redisInstanceId(String name) {
-    return RedisInstanceId.of(named("redis", name));
-  }
-
-  /** The id of the named resource group. */
-  public ResourceGroupId resourceGroupId(String name) {
-    return ResourceGroupId.of(named("rg", name));
-  }
-
-  String named(String kind, String name) {
+  /**
+   * The id of the resource the estate DSL (or a loaded inventory) named {@code name}, for example
+   * {@code fake.id(VSwitchId.class, "eas")}. Names are per type: a VPC and a vSwitch may share one.
+   *
+   * @param type one of {@code VpcId}, {@code VSwitchId}, {@code SecurityGroupId}, {@code NatGatewayId},
+   *     {@code EcsInstanceId}, {@code RdsInstanceId}, {@code RedisInstanceId}, {@code ResourceGroupId}
+   * @throws IllegalArgumentException when nothing of that type has the name (the message lists the known names)
+   */
+  public <T extends ResourceId> T id(Class<T> type, String name) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(name, "name must not be null");
     synchronized (lock) {
-      String id = state.names.get(kind + ":" + name);
-      if (id == null) {
-        List<String> known = state.names.keySet().stream()
-            .filter(k -> k.startsWith(kind + ":")).map(k -> k.substring(kind.length() + 1)).toList();
-        throw new IllegalArgumentException(
-            "no " + kind + " named \"" + name + "\" in the fake; known: " + known);
-      }
-      return id;
+      return state.id(type, name);
     }
   }
 
@@ -444,15 +403,25 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   @Override
   public String toString() {
     synchronized (lock) {
-      return "FakeCloud[seed=" + seed + ", vpcs=" + state.vpcs.size() + ", vSwitches=" + state.vSwitches.size()
-          + ", groups=" + state.groups.size() + ", services=" + state.services.size() + ", calls="
-          + recorded.size() + "]";
+      return "FakeCloud[seed=" + seed + ", " + state + ", calls=" + recorded.size() + "]";
     }
   }
 
   // ------------------------------------------------------------------------------------------- the call path
 
-  private <T> T call(String action, Supplier<T> body) {
+  CloudState state() {
+    return state;
+  }
+
+  /**
+   * The one call path of every request, whichever face it came through: seeded faults and latency, the state, the
+   * call log, then the listener (outside the lock). The caller has checked the arguments.
+   *
+   * @param page the page of a list request, from 1
+   */
+  <T> Outcome<T> serve(String action, int page, Supplier<T> body, RequestListener listener) {
+    Outcome<T> outcome;
+    RequestEvent event;
     synchronized (lock) {
       checkOpen();
       int n = callCounters.merge(action, 1, Integer::sum);
@@ -477,43 +446,32 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       }
       clock.advance(latency);
       state.settle();
-      String requestId = "fake-" + (++requestCounter);
+      String requestId = requestId();
       if (code != null) {
-        recorded.add(new RecordedCall(action, Optional.of(code), latency));
-        throw CloudServiceException.builder(action, code, CloudErrorCodes.kindOf(code, 0))
-            .message("injected by the fake cloud's fault plan")
-            .requestId(requestId)
-            .build();
+        outcome = Outcome.refused(Refusal.of(code, "injected by the fake cloud's fault plan"), requestId);
+      } else {
+        try {
+          outcome = Outcome.success(body.get(), requestId);
+        } catch (Refusal r) {
+          outcome = Outcome.refused(r, requestId);
+        }
       }
-      try {
-        T result = body.get();
-        recorded.add(new RecordedCall(action, Optional.empty(), latency));
-        return result;
-      } catch (Refusal r) {
-        recorded.add(new RecordedCall(action, Optional.of(r.code), latency));
-        throw CloudServiceException.builder(action, r.code, r.kind).message(r.getMessage()).requestId(requestId)
-            .build();
-      }
+      Optional<String> error = outcome.refusal().map(Refusal::code);
+      int status = outcome.refusal().map(Refusal::httpStatus).orElse(200);
+      recorded.add(new RecordedCall(action, page, requestId, error, status, latency));
+      event = RequestEvent.builder().action(action).page(page).requestId(requestId).duration(latency)
+          .errorCode(error).httpStatus(status).build();
     }
+    listener.onRequest(event);
+    return outcome;
   }
 
-  /** {@link #call(String, Supplier)} after checking that the call's one argument is not null. */
-  private <T> T call(String action, Object argument, String name, Supplier<T> body) {
-    req(argument, name);
-    return call(action, body);
-  }
-
-  /** {@link #run(String, Runnable)} after checking that the call's one argument is not null. */
-  private void run(String action, Object argument, String name, Runnable body) {
-    req(argument, name);
-    run(action, body);
-  }
-
-  private void run(String action, Runnable body) {
-    call(action, () -> {
-      body.run();
-      return null;
-    });
+  /** A request id shaped like Alibaba's (a UUID in upper case), drawn from the seed and the request number. */
+  private String requestId() {
+    long n = ++requestCounter;
+    SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
+    return String.format("%08X-%04X-%04X-%04X-%012X", r.nextInt() & 0xFFFFFFFFL, r.nextInt(0x10000),
+        r.nextInt(0x10000), r.nextInt(0x10000), r.nextLong() & 0xFFFFFFFFFFFFL);
   }
 
   private double draw(String action, int n, int faultIndex) {
@@ -522,228 +480,13 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     return new SplittableRandom(mix).nextDouble();
   }
 
-  private static <T> T req(T value, String what) {
-    return Objects.requireNonNull(value, what + " must not be null");
-  }
-
-  // ------------------------------------------------------------------------------------------- facets
-
-  private final class FakeVpc implements VpcApi {
-    @Override
-    public List<Vpc> describeVpcs() {
-      return call(CloudActions.DESCRIBE_VPCS, () -> List.copyOf(state.vpcs.values()));
-    }
-
-    @Override
-    public Vpc describeVpc(VpcId id) {
-      return call(CloudActions.DESCRIBE_VPCS, id, "id", () -> state.vpc(id));
-    }
-
-    @Override
-    public List<VSwitch> describeVSwitches(VpcId vpc) {
-      return call(CloudActions.DESCRIBE_VSWITCHES, vpc, "vpc", () -> state.vSwitchesIn(vpc));
-    }
-
-    @Override
-    public VSwitch describeVSwitch(VSwitchId id) {
-      return call(CloudActions.DESCRIBE_VSWITCHES, id, "id", () -> state.vSwitchNow(id));
-    }
-
-    @Override
-    public List<NatGateway> describeNatGateways(VpcId vpc) {
-      return call(CloudActions.DESCRIBE_NAT_GATEWAYS, vpc, "vpc", () -> state.natsIn(vpc));
-    }
-
-    @Override
-    public List<SnatEntry> describeSnatEntries(NatGatewayId nat) {
-      return call(CloudActions.DESCRIBE_SNAT_ENTRIES, nat, "nat", () -> state.snatOf(nat));
-    }
-
-    @Override
-    public List<Eip> describeEips(NatGatewayId nat) {
-      return call(CloudActions.DESCRIBE_EIPS, nat, "nat", () -> state.eipsOf(nat));
-    }
-
-    @Override
-    public List<RouteTable> describeRouteTables(VpcId vpc) {
-      return call(CloudActions.DESCRIBE_ROUTE_TABLES, vpc, "vpc", () -> state.routeTablesIn(vpc));
-    }
-
-    @Override
-    public SnatEntryId createSnatEntry(SnatEntryRequest request) {
-      return call(CloudActions.CREATE_SNAT_ENTRY, request, "request", () -> state.createSnat(request));
-    }
-
-    @Override
-    public void deleteSnatEntry(SnatTableId table, SnatEntryId entry) {
-      req(table, "table");
-      req(entry, "entry");
-      run(CloudActions.DELETE_SNAT_ENTRY, () -> state.deleteSnat(table, entry));
-    }
-  }
-
-  private final class FakeEcs implements EcsApi {
-    @Override
-    public List<SecurityGroup> describeSecurityGroups(VpcId vpc) {
-      return call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, "vpc", () -> state.groupsIn(vpc));
-    }
-
-    @Override
-    public SecurityGroup describeSecurityGroup(SecurityGroupId id) {
-      return call(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, id, "id", () -> state.group(id));
-    }
-
-    @Override
-    public void authorizeRule(SecurityGroupId group, SecurityGroupRule rule) {
-      req(group, "group");
-      req(rule, "rule");
-      String action = rule.direction() == Direction.INGRESS
-          ? CloudActions.AUTHORIZE_SECURITY_GROUP
-          : CloudActions.AUTHORIZE_SECURITY_GROUP_EGRESS;
-      run(action, () -> state.authorize(group, rule));
-    }
-
-    @Override
-    public void revokeRule(SecurityGroupId group, SecurityGroupRule rule) {
-      req(group, "group");
-      req(rule, "rule");
-      String action = rule.direction() == Direction.INGRESS
-          ? CloudActions.REVOKE_SECURITY_GROUP
-          : CloudActions.REVOKE_SECURITY_GROUP_EGRESS;
-      run(action, () -> state.revoke(group, rule));
-    }
-
-    @Override
-    public List<EcsInstance> describeInstances(VpcId vpc) {
-      req(vpc, "vpc");
-      return call(CloudActions.DESCRIBE_INSTANCES,
-          () -> state.ecs.values().stream().filter(i -> i.vpcId().equals(vpc)).toList());
-    }
-
-    @Override
-    public EcsInstance describeInstance(EcsInstanceId id) {
-      return call(CloudActions.DESCRIBE_INSTANCES, id, "id", () -> state.ecsInstance(id));
-    }
-  }
-
-  /** An edit of one instance's allowlist group. */
-  @FunctionalInterface
-  private interface AllowlistEdit<I> {
-    void apply(I id, String group, List<Cidr> entries);
-  }
-
-  /** RDS and Redis alike: the same allowlist semantics under each product's action names. */
-  private class FakeAllowlists<I extends ResourceId, T extends AllowlistTarget> implements AllowlistApi<I, T> {
-    private final CloudState.Allowlists<I, T> store;
-    private final String describeInstances;
-    private final String describeInstance;
-    private final String describeAllowlists;
-    private final String modifySecurityIps;
-
-    FakeAllowlists(CloudState.Allowlists<I, T> store, String describeInstances, String describeInstance,
-        String describeAllowlists, String modifySecurityIps) {
-      this.store = store;
-      this.describeInstances = describeInstances;
-      this.describeInstance = describeInstance;
-      this.describeAllowlists = describeAllowlists;
-      this.modifySecurityIps = modifySecurityIps;
-    }
-
-    @Override
-    public List<T> describeInstances(VpcId vpc) {
-      return call(describeInstances, vpc, "vpc", () -> store.inVpc(vpc));
-    }
-
-    @Override
-    public T describeInstance(I id) {
-      return call(describeInstance, id, "id", () -> store.instance(id));
-    }
-
-    @Override
-    public List<AllowlistGroup> describeAllowlists(I id) {
-      return call(describeAllowlists, id, "id", () -> store.instance(id).allowlists());
-    }
-
-    @Override
-    public void appendAllowlistEntries(I id, String group, List<Cidr> entries) {
-      modify(id, group, entries, store::append);
-    }
-
-    @Override
-    public void deleteAllowlistEntries(I id, String group, List<Cidr> entries) {
-      modify(id, group, entries, store::delete);
-    }
-
-    private void modify(I id, String group, List<Cidr> entries, AllowlistEdit<I> edit) {
-      req(id, "id");
-      req(group, "group");
-      List<Cidr> copy = List.copyOf(req(entries, "entries"));
-      run(modifySecurityIps, () -> edit.apply(id, group, copy));
-    }
-  }
-
-  private final class FakeRds extends FakeAllowlists<RdsInstanceId, RdsInstance> implements RdsApi {
-    FakeRds() {
-      super(state.rds, CloudActions.RDS_DESCRIBE_INSTANCES, CloudActions.RDS_DESCRIBE_INSTANCE,
-          CloudActions.RDS_DESCRIBE_ALLOWLISTS, CloudActions.RDS_MODIFY_SECURITY_IPS);
-    }
-  }
-
-  private final class FakeRedis extends FakeAllowlists<RedisInstanceId, RedisInstance> implements RedisApi {
-    FakeRedis() {
-      super(state.redis, CloudActions.REDIS_DESCRIBE_INSTANCES, CloudActions.REDIS_DESCRIBE_INSTANCE,
-          CloudActions.REDIS_DESCRIBE_ALLOWLISTS, CloudActions.REDIS_MODIFY_SECURITY_IPS);
-    }
-  }
-
-  private final class FakeEas implements EasApi {
-    @Override
-    public String describeService(String name) {
-      return call(CloudActions.DESCRIBE_SERVICE, name, "name", () -> state.describeService(name));
-    }
-
-    @Override
-    public void createService(String json) {
-      run(CloudActions.CREATE_SERVICE, json, "json", () -> state.createService(json));
-    }
-
-    @Override
-    public void updateService(String name, String json, UpdateType type) {
-      req(name, "name");
-      req(json, "json");
-      req(type, "type");
-      run(CloudActions.UPDATE_SERVICE, () -> state.updateService(name, json, type));
-    }
-
-    @Override
-    public List<ResourceGroup> describeResourceGroups() {
-      return call(CloudActions.LIST_RESOURCES, () -> List.copyOf(state.resourceGroups.values()));
-    }
-
-    @Override
-    public Optional<DLink> describeResourceDLink(ResourceGroupId id) {
-      return call(CloudActions.DESCRIBE_RESOURCE_DLINK, id, "id", () -> state.resourceGroup(id).dlink());
-    }
-
-    @Override
-    public void updateResourceDLink(ResourceGroupId id, DLink dlink) {
-      req(id, "id");
-      req(dlink, "dlink");
-      run(CloudActions.UPDATE_RESOURCE_DLINK, () -> state.updateDLink(id, dlink));
-    }
-
-    @Override
-    public void deleteResourceDLink(ResourceGroupId id) {
-      run(CloudActions.DELETE_RESOURCE_DLINK, id, "id", () -> state.deleteDLink(id));
-    }
-  }
-
   /** Configures a {@link FakeCloud}. */
   public static final class Builder {
     private long seed = DEFAULT_SEED;
     private FaultPlan faults = FaultPlan.none();
     private Duration asyncDelay = DEFAULT_ASYNC_DELAY;
     private Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    private int pageSize = DEFAULT_PAGE_SIZE;
     private Inventory inventory;
     private Optional<String> regionId = Optional.empty();
 
@@ -755,7 +498,6 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       return this;
     }
 
-
     /** The fault plan; default {@link FaultPlan#none()}. */
     public Builder faults(FaultPlan faults) {
       this.faults = Objects.requireNonNull(faults, "faults must not be null");
@@ -766,7 +508,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     public Builder asyncDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay must not be null");
       if (delay.isNegative()) {
-        throw new IllegalArgumentException("asyncDelay must be >= 0, was " + delay);
+        throw new IllegalArgumentException("asyncDelay must be greater than or equal to 0, was " + delay);
       }
       this.asyncDelay = delay;
       return this;
@@ -775,6 +517,18 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     /** The clock's start; default 2026-01-01T00:00:00Z. */
     public Builder start(Instant start) {
       this.start = Objects.requireNonNull(start, "start must not be null");
+      return this;
+    }
+
+    /**
+     * How many items a page of a list request holds, 1 to 100; default {@value FakeCloud#DEFAULT_PAGE_SIZE}. A
+     * small page size makes lists take several requests, as large estates do in the real cloud.
+     */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1 || pageSize > 100) {
+        throw new IllegalArgumentException("pageSize must be between 1 and 100, was " + pageSize);
+      }
+      this.pageSize = pageSize;
       return this;
     }
 

@@ -19,4 +19,9 @@ final class Ids {
     }
     return sb.toString();
   }
+
+  /** The next public address under {@code prefix} (e.g. {@code "47."}), from the same seeded sequence. */
+  synchronized String address(String prefix) {
+    return prefix + (96 + random.nextInt(32)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+  }
 }

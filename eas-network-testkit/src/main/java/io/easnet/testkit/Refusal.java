@@ -1,48 +1,70 @@
 package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.spi.CloudErrorCodes;
+import java.util.Objects;
 
 /**
- * A refusal of the fake's state, turned into a {@code CloudServiceException} with the action by {@link FakeCloud}.
- *
- * <p>The kind a refusal states must be the kind {@link CloudErrorCodes} gives its code, so the fake and the Aliyun
- * adapter classify the same code alike; the constructor checks it.
+ * A refusal of the fake's state: Alibaba's error code, message and HTTP status. The fake's in-memory face turns it
+ * into a {@link CloudServiceException} with the action; a wire face serves it as Alibaba's error JSON with the same
+ * status. The kind is never stated here: it is {@link CloudErrorCodes#kindOf(String, int)} of the code and status,
+ * and the status is {@link CloudErrorCodes#httpStatusOf(String)} unless given, so the one mapping decides.
  *
  * <p>Codes confirmed in Alibaba's API reference: {@code InvalidVpcId.NotFound}, {@code InvalidVSwitchId.NotFound},
  * {@code InvalidNatGatewayId.NotFound}, {@code InvalidSnatTableId.NotFound}, {@code InvalidSnatIp.NotFound},
  * {@code Forbidden.SourceVSwitchId.Duplicated} (CreateSnatEntry); {@code InvalidSecurityGroupId.NotFound},
  * {@code AuthorizationLimitExceed}, {@code InvalidInstanceId.NotFound}, {@code InvalidVSwitchId.IpNotEnough} (ECS);
  * {@code InvalidDBInstanceId.NotFound}, {@code InvalidSecurityIPList.Malformed} (RDS); {@code InvalidParameter},
- * {@code MissingParameter} (common). Not confirmed, kept because they follow the products' naming and map to the
- * intended kind: {@code InvalidVSwitchId.NotInVpc}, {@code InvalidParam.SecurityGroupType},
+ * {@code MissingParameter}, {@code Throttling} (common). Not confirmed, kept because they follow the products'
+ * naming and map to the intended kind: {@code InvalidVSwitchId.NotInVpc}, {@code InvalidParam.SecurityGroupType},
  * {@code InvalidSecurityIPArrayName.Malformed}, {@code InvalidSecurityIPArrayName.NotFound},
  * {@code InvalidSecurityIPList.AtLeastOne}, {@code QuotaExceeded.SecurityIps}, {@code InvalidInstanceId.NotFound}
- * for Redis, and the EAS codes {@code InvalidService.NotFound}, {@code ServiceAlreadyExists},
- * {@code InvalidResource.NotFound}.
+ * for Redis, the VPC codes {@code IncorrectStatus.NatGateway}, {@code IncorrectEipStatus},
+ * {@code InvalidCIDRBlock.Duplicate}, {@code InvalidRouteTableId.NotFound}, {@code InvalidAllocationId.NotFound},
+ * {@code DependencyViolation.SnatEntry}, {@code IdempotentParameterMismatch}, and the EAS codes
+ * {@code InvalidService.NotFound}, {@code ServiceAlreadyExists} and {@code InvalidResource.NotFound}.
  */
 final class Refusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  final String code;
-  final Kind kind;
+  private final String code;
+  private final int httpStatus;
 
-  Refusal(String code, Kind kind, String message) {
+  private Refusal(String code, int httpStatus, String message) {
     super(message, null, false, false);
-    Kind mapped = CloudErrorCodes.kindOf(code, 0);
-    if (mapped != kind) {
-      throw new IllegalStateException("the fake refuses with " + code + " as " + kind + ", but CloudErrorCodes maps "
-          + code + " to " + mapped + "; pick a code of the intended family");
-    }
-    this.code = code;
-    this.kind = kind;
+    this.code = Objects.requireNonNull(code, "code");
+    this.httpStatus = httpStatus;
   }
 
-  static Refusal notFound(String code, String message) {
-    return new Refusal(code, Kind.NOT_FOUND, message);
+  /** A refusal with the HTTP status the cloud answers {@code code} with. */
+  static Refusal of(String code, String message) {
+    return new Refusal(code, CloudErrorCodes.httpStatusOf(code), message);
   }
 
-  static Refusal invalid(String code, String message) {
-    return new Refusal(code, Kind.INVALID_PARAMETER, message);
+  /** A refusal with an explicit HTTP status (for injected faults that mimic a particular answer). */
+  static Refusal of(String code, int httpStatus, String message) {
+    return new Refusal(code, httpStatus, message);
+  }
+
+  /** Alibaba's error code. */
+  String code() {
+    return code;
+  }
+
+  /** The HTTP status the cloud answers with. */
+  int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The kind, as {@link CloudErrorCodes} maps the code and status. */
+  Kind kind() {
+    return CloudErrorCodes.kindOf(code, httpStatus);
+  }
+
+  /** The exception the in-memory face throws for this refusal of {@code action}. */
+  CloudServiceException toException(String action, String requestId) {
+    return CloudServiceException.builder(action, code, kind()).message(getMessage()).httpStatus(httpStatus)
+        .requestId(requestId).build();
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.RdsInstanceId;
@@ -24,7 +24,7 @@ class AllowlistFuzzTest {
     for (int run = 0; run < 15; run++) {
       FakeCloud fake = FakeCloud.builder().seed(r.nextLong()).build();
       fake.estate().vpc("v", "10.0.0.0/16").vSwitch("db", "10.0.1.0/24").rds("db1", "db", "10.0.1.10");
-      RdsInstanceId id = fake.rdsInstanceId("db1");
+      RdsInstanceId id = fake.id(RdsInstanceId.class, "db1");
       int space = r.nextInt(1, 1400);
       int ops = r.nextInt(1, 60);
       for (int op = 0; op < ops; op++) {

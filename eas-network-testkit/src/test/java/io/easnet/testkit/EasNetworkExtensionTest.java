@@ -3,6 +3,8 @@ package io.easnet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudPort;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,7 +115,7 @@ class EasNetworkExtensionTest {
     void first(FakeCloud fake) {
       SEEN.add(fake);
       SEEN.add(fromConstructor);
-      assertThat(fake.vpcId("shared")).isNotNull();
+      assertThat(fake.id(VpcId.class, "shared")).isNotNull();
     }
 
     @Test
@@ -127,7 +129,7 @@ class EasNetworkExtensionTest {
       @Test
       void nestedSeesTheSameFake(FakeCloud fake) {
         SEEN.add(fake);
-        assertThat(fake.vpcId("shared")).isNotNull();
+        assertThat(fake.id(VpcId.class, "shared")).isNotNull();
       }
     }
   }
@@ -142,7 +144,7 @@ class EasNetworkExtensionTest {
     @Test
     void first() {
       SEEN.add(cloud.fake());
-      assertThat(cloud.fake().vpc().describeVSwitch(cloud.fake().vSwitchId("eas")).cidrBlock())
+      assertThat(cloud.fake().vpc().describeVSwitch(cloud.fake().id(VSwitchId.class, "eas")).cidrBlock())
           .hasToString("192.168.1.0/24");
     }
 

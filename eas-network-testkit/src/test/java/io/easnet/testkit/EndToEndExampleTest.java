@@ -9,8 +9,15 @@ import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Cidr;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.SnatEntryRequest;
 import java.util.List;
@@ -27,23 +34,23 @@ class EndToEndExampleTest {
         .securityGroup("eas-sg")
         .natGateway("nat")
         .eip("nat", "47.100.1.1");
-    EffectiveNetwork net = EffectiveNetwork.builder().serviceName("chat").provenance(Provenance.SERVICE)
-        .vpcId(fake.vpcId("prod")).addVSwitchId(fake.vSwitchId("eas")).securityGroupId(fake.securityGroupId("eas-sg"))
-        .build();
+    ServiceSpec spec = ServiceSpec.builder().name("chat").networking(ServiceNetworking.of(fake.id(VpcId.class, "prod"),
+        fake.id(VSwitchId.class, "eas"), fake.id(SecurityGroupId.class, "eas-sg"))).build();
+    EffectiveNetwork net = NetworkResolver.create().resolve(spec);
 
     try (InventoryLoader loader = InventoryLoader.builder().port(fake).build()) {
-      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(net))).internet(net, InternetTarget.any(443)))
+      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(spec))).internet(net, InternetTarget.any(443)))
           .isUnreachable()
           .hasExplanation(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE);
 
       fake.vpc().createSnatEntry(SnatEntryRequest.builder()
-          .snatTableId(fake.inventory().natGateway(fake.natGatewayId("nat")).orElseThrow().snatTableIds().get(0))
-          .sourceVSwitchId(fake.vSwitchId("eas")).addSnatIp("47.100.1.1").build());
-      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(net))).internet(net, InternetTarget.any(443)))
+          .snatTableId(fake.vpc().describeNatGateway(fake.id(NatGatewayId.class, "nat")).snatTableIds().get(0))
+          .sourceVSwitchId(fake.id(VSwitchId.class, "eas")).addSnatIp("47.100.1.1").build());
+      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(spec))).internet(net, InternetTarget.any(443)))
           .hasExplanation(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE);
 
       fake.advance(); // the entry goes from Pending to Available
-      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(net))).internet(net, InternetTarget.any(443)))
+      assertThat(PathAnalyzer.of(loader.load(Question.internetEgress(spec))).internet(net, InternetTarget.any(443)))
           .isReachable()
           .hasNoExplanation(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE);
     }
@@ -58,20 +65,20 @@ class EndToEndExampleTest {
         .vSwitch("db", "192.168.2.0/24")
         .securityGroup("eas-sg")
         .rds("orders", "db", "192.168.2.10");
-    EffectiveNetwork net = EffectiveNetwork.builder().serviceName("chat").provenance(Provenance.SERVICE)
-        .vpcId(fake.vpcId("prod")).addVSwitchId(fake.vSwitchId("eas")).securityGroupId(fake.securityGroupId("eas-sg"))
-        .build();
-    Target orders = Target.rds(fake.rdsInstanceId("orders"));
+    ServiceSpec spec = ServiceSpec.builder().name("chat").networking(ServiceNetworking.of(fake.id(VpcId.class, "prod"),
+        fake.id(VSwitchId.class, "eas"), fake.id(SecurityGroupId.class, "eas-sg"))).build();
+    EffectiveNetwork net = NetworkResolver.create().resolve(spec);
+    Target orders = Target.rds(fake.id(RdsInstanceId.class, "orders"));
 
     try (InventoryLoader loader = InventoryLoader.builder().port(fake).build()) {
-      assertThat(PathAnalyzer.of(loader.load(Question.privatePath(net, fake.rdsInstanceId("orders"))))
+      assertThat(PathAnalyzer.of(loader.load(Question.privateTarget(spec, orders)))
           .privateTarget(net, orders))
           .isUnreachable()
           .hasExplanation(ExplanationCode.TARGET_ALLOWLIST_MISSING_SOURCE);
 
-      fake.rds().appendAllowlistEntries(fake.rdsInstanceId("orders"), "default",
+      fake.rds().appendAllowlistEntries(fake.id(RdsInstanceId.class, "orders"), "default",
           List.of(Cidr.parse("192.168.1.0/24")));
-      assertThat(PathAnalyzer.of(loader.load(Question.privatePath(net, fake.rdsInstanceId("orders"))))
+      assertThat(PathAnalyzer.of(loader.load(Question.privateTarget(spec, orders)))
           .privateTarget(net, orders))
           .isReachable();
     }

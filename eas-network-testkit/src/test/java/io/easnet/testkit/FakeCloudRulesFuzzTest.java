@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.RulePeer;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ class FakeCloudRulesFuzzTest {
     for (int run = 0; run < 20; run++) {
       FakeCloud fake = FakeCloud.builder().seed(r.nextLong()).build();
       fake.estate().vpc("v", "10.0.0.0/16").securityGroup("a").securityGroup("b");
-      SecurityGroupId a = fake.securityGroupId("a");
+      SecurityGroupId a = fake.id(SecurityGroupId.class, "a");
       List<RulePeer> peers = List.of(RulePeer.cidr("10.0.0.0/8"), RulePeer.cidr("0.0.0.0/0"),
-          RulePeer.group(fake.securityGroupId("b")));
+          RulePeer.group(fake.id(SecurityGroupId.class, "b")));
       List<SecurityGroupRule> pool = new ArrayList<>();
       int poolSize = r.nextInt(2, 260);
       for (int i = 0; i < poolSize; i++) {
@@ -41,7 +42,7 @@ class FakeCloudRulesFuzzTest {
         boolean present = before.stream().anyMatch(x -> x.sameRuleAs(rule));
         if (r.nextInt(3) > 0) {
           try {
-            fake.ecs().authorizeRule(a, rule);
+            fake.ecs().authorizeRule(SecurityGroupRuleRequest.of(a, rule));
             List<SecurityGroupRule> after = fake.ecs().describeSecurityGroup(a).rules();
             assertThat(after).filteredOn(x -> x.sameRuleAs(rule)).hasSize(1);
             assertThat(after).hasSize(present ? before.size() : before.size() + 1);
@@ -52,7 +53,7 @@ class FakeCloudRulesFuzzTest {
             assertThat(fake.ecs().describeSecurityGroup(a).rules()).isEqualTo(before);
           }
         } else {
-          fake.ecs().revokeRule(a, rule);
+          fake.ecs().revokeRule(SecurityGroupRuleRequest.of(a, rule));
           assertThat(fake.ecs().describeSecurityGroup(a).rules()).noneMatch(x -> x.sameRuleAs(rule))
               .hasSize(present ? before.size() - 1 : before.size());
         }

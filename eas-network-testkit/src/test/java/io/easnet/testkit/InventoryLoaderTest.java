@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.LoadListener;
 import io.easnet.core.load.Question;
+import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,15 +30,11 @@ import org.junit.jupiter.api.Test;
 /** The live loader against the fake: which calls, how many, and what comes back. */
 class InventoryLoaderTest {
   private final FakeCloud fake = FakeCloud.builder().seed(3).build();
-  private final List<String> heard = new CopyOnWriteArrayList<>();
-  private final List<Boolean> outcomes = new CopyOnWriteArrayList<>();
+  private final List<RequestEvent> heard = new CopyOnWriteArrayList<>();
   private final InventoryLoader loader = InventoryLoader.builder()
       .port(fake)
       .parallelism(4)
-      .listener((action, elapsed, ok) -> {
-        heard.add(action);
-        outcomes.add(ok);
-      })
+      .listener(heard::add)
       .build();
 
   InventoryLoaderTest() {
@@ -43,7 +49,10 @@ class InventoryLoaderTest {
         .ecsInstance("client", "db", "192.168.2.20", "db-sg")
         .natGateway("nat")
         .eip("nat", "47.100.1.1")
-        .snatEntry("nat", "eas");
+        .snatEntry("nat", "eas")
+        .resourceGroup("rg")
+        .dlink("rg", "eas", "eas-sg")
+        .resourceGroup("bare");
   }
 
   @AfterEach
@@ -51,19 +60,23 @@ class InventoryLoaderTest {
     loader.close();
   }
 
-  private EffectiveNetwork network() {
-    return EffectiveNetwork.builder()
-        .serviceName("svc")
-        .provenance(Provenance.SERVICE)
-        .vpcId(fake.vpcId("prod"))
-        .addVSwitchId(fake.vSwitchId("eas"))
-        .securityGroupId(fake.securityGroupId("eas-sg"))
-        .build();
+  /** A service whose cloud.networking names the eas vSwitch and group. */
+  private ServiceSpec service() {
+    return ServiceSpec.builder().name("svc").networking(ServiceNetworking.of(fake.id(VpcId.class, "prod"),
+        fake.id(VSwitchId.class, "eas"), fake.id(SecurityGroupId.class, "eas-sg"))).build();
+  }
+
+  private Target orders() {
+    return Target.rds(fake.id(RdsInstanceId.class, "orders"));
+  }
+
+  private List<String> heardActions() {
+    return heard.stream().map(RequestEvent::action).toList();
   }
 
   @Test
   void privatePathToRdsMakesFiveCallsAndNoNatSnatEipOrRouteCall() {
-    Inventory inv = loader.load(Question.privatePath(network(), fake.rdsInstanceId("orders")));
+    Inventory inv = loader.load(Question.privateTarget(service(), orders()));
 
     assertThat(fake.calls()).hasSize(5).containsExactlyInAnyOrder(
         CloudActions.DESCRIBE_VPCS,
@@ -71,12 +84,12 @@ class InventoryLoaderTest {
         CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, // the EAS group
         CloudActions.RDS_DESCRIBE_INSTANCE,
         CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE); // the group bound to the RDS instance
-    assertThat(heard).containsExactlyInAnyOrderElementsOf(fake.calls());
-    assertThat(outcomes).containsOnly(true);
+    assertThat(heardActions()).containsExactlyInAnyOrderElementsOf(fake.calls());
+    assertThat(heard).allMatch(RequestEvent::succeeded).allMatch(e -> e.requestId().isPresent());
     assertThat(inv.vpcs()).hasSize(1);
-    assertThat(inv.vSwitches()).extracting(v -> v.id()).containsExactly(fake.vSwitchId("eas"));
+    assertThat(inv.vSwitches()).extracting(v -> v.id()).containsExactly(fake.id(VSwitchId.class, "eas"));
     assertThat(inv.securityGroups()).hasSize(2);
-    assertThat(inv.rdsInstance(fake.rdsInstanceId("orders"))).isPresent();
+    assertThat(inv.rdsInstance(fake.id(RdsInstanceId.class, "orders"))).isPresent();
     assertThat(inv.natGateways()).isEmpty();
     assertThat(inv.snatEntries()).isEmpty();
     assertThat(inv.routeTables()).isEmpty();
@@ -84,7 +97,7 @@ class InventoryLoaderTest {
 
   @Test
   void aGroupNeededTwiceInOneRunIsDescribedOnce() {
-    loader.load(Question.privatePath(network(), fake.redisInstanceId("cache")));
+    loader.load(Question.privateTarget(service(), Target.redis(fake.id(RedisInstanceId.class, "cache"))));
     assertThat(fake.callCount(CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE))
         .as("the Redis instance is bound to the EAS group itself").isEqualTo(1);
     assertThat(fake.calls()).hasSize(4);
@@ -92,14 +105,14 @@ class InventoryLoaderTest {
 
   @Test
   void eachRunHasItsOwnCache() {
-    loader.load(Question.privatePath(network(), fake.rdsInstanceId("orders")));
-    loader.load(Question.privatePath(network(), fake.rdsInstanceId("orders")));
+    loader.load(Question.privateTarget(service(), orders()));
+    loader.load(Question.privateTarget(service(), orders()));
     assertThat(fake.calls()).hasSize(10);
   }
 
   @Test
   void internetEgressMakesSixCallsAndNoRdsOrVpcCall() {
-    Inventory inv = loader.load(Question.internetEgress(network()));
+    Inventory inv = loader.load(Question.internetEgress(service()));
 
     assertThat(fake.calls()).hasSize(6).containsExactlyInAnyOrder(
         CloudActions.DESCRIBE_VSWITCHES,
@@ -117,68 +130,103 @@ class InventoryLoaderTest {
   }
 
   @Test
-  void aResourceGroupNetworkWithoutVpcIdFindsTheVpcThroughItsVSwitch() {
-    EffectiveNetwork dlink = EffectiveNetwork.builder()
-        .serviceName("svc")
-        .provenance(Provenance.RESOURCE_GROUP)
-        .addVSwitchId(fake.vSwitchId("eas"))
-        .securityGroupId(fake.securityGroupId("eas-sg"))
+  void aServiceInAResourceGroupIsResolvedByTheLoaderFromTheGroupsDLink() {
+    ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId(fake.id(ResourceGroupId.class, "rg"))
         .build();
-    Inventory inv = loader.load(Question.privatePath(dlink, fake.rdsInstanceId("orders")));
-    assertThat(inv.vpc(fake.vpcId("prod"))).isPresent();
-    assertThat(fake.calls()).hasSize(5);
+    Inventory inv = loader.load(Question.privateTarget(spec, orders()));
+    assertThat(fake.calls()).hasSize(6).containsExactlyInAnyOrder(
+        CloudActions.DESCRIBE_RESOURCE_DLINK,
+        CloudActions.DESCRIBE_VSWITCHES,
+        CloudActions.DESCRIBE_VPCS,
+        CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE,
+        CloudActions.RDS_DESCRIBE_INSTANCE,
+        CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE);
+    assertThat(inv.vpc(fake.id(VpcId.class, "prod"))).isPresent();
+    assertThat(NetworkResolver.create().resolve(spec, inv).vSwitchIds())
+        .as("the inventory resolves to the same network")
+        .containsExactly(fake.id(VSwitchId.class, "eas"));
+  }
+
+  @Test
+  void aServiceWithoutAVpcNeedsOnlyItsResourceGroupRead() {
+    ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId(fake.id(ResourceGroupId.class, "bare"))
+        .build();
+    Inventory inv = loader.load(Question.internetEgress(spec));
+    assertThat(fake.calls()).containsExactly(CloudActions.DESCRIBE_RESOURCE_DLINK);
+    assertThat(inv.resourceGroups()).hasSize(1);
+    assertThat(inv.vpcs()).isEmpty();
+    assertThat(loader.load(Question.internetEgress(ServiceSpec.builder().name("alone").build())))
+        .isEqualTo(Inventory.builder().build());
+    assertThat(fake.calls()).as("a service in no group and no VPC needs no call").hasSize(1);
   }
 
   @Test
   void clientToServiceLoadsTheClientAndItsGroups() {
-    Inventory inv = loader.load(Question.clientToService(fake.ecsInstanceId("client"), network()));
+    Inventory inv = loader.load(Question.clientToService(fake.id(EcsInstanceId.class, "client"), service()));
     assertThat(fake.calls()).containsExactlyInAnyOrder(
         CloudActions.DESCRIBE_VPCS,
         CloudActions.DESCRIBE_VSWITCHES,
         CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE,
         CloudActions.DESCRIBE_INSTANCES,
         CloudActions.DESCRIBE_SECURITY_GROUP_ATTRIBUTE);
-    assertThat(inv.ecsInstance(fake.ecsInstanceId("client"))).isPresent();
+    assertThat(inv.ecsInstance(fake.id(EcsInstanceId.class, "client"))).isPresent();
   }
 
   @Test
   void everythingEqualsTheFakesOwnSnapshot() {
-    Inventory inv = loader.load(Question.everything(fake.vpcId("prod")));
+    Inventory inv = loader.load(Question.everything(fake.id(VpcId.class, "prod")));
     assertThat(Inventories.normalized(inv)).isEqualTo(Inventories.normalized(fake.inventory()));
+  }
+
+  @Test
+  void everyPageOfAListIsOneRequestTheListenerHears() {
+    FakeCloud paged = FakeCloud.builder().seed(3).pageSize(2).build();
+    paged.estate().vpc("prod", "192.168.0.0/16");
+    for (int i = 0; i < 5; i++) {
+      paged.estate().inVpc("prod").vSwitch("v" + i, "192.168." + i + ".0/24").securityGroup("g" + i);
+    }
+    List<RequestEvent> events = new CopyOnWriteArrayList<>();
+    try (InventoryLoader l = InventoryLoader.builder().port(paged).listener(events::add).build()) {
+      Inventory inv = l.load(Question.everything(paged.id(VpcId.class, "prod")));
+      assertThat(inv.vSwitches()).hasSize(5);
+      assertThat(inv.securityGroups()).hasSize(5);
+    }
+    assertThat(events).filteredOn(e -> e.action().equals(CloudActions.DESCRIBE_VSWITCHES))
+        .extracting(RequestEvent::page).as("5 vSwitches in pages of 2").containsExactly(1, 2, 3);
+    assertThat(events).filteredOn(e -> e.action().equals(CloudActions.DESCRIBE_SECURITY_GROUPS))
+        .extracting(RequestEvent::page).containsExactly(1, 2, 3);
+    assertThat(events).hasSameSizeAs(paged.calls());
   }
 
   @Test
   void aFailedCallFailsTheLoadWithTheCloudErrorAndIsReported() {
     fake.failNext(CloudActions.DESCRIBE_SNAT_ENTRIES, "InternalError");
-    assertThatThrownBy(() -> loader.load(Question.internetEgress(network())))
-        .isInstanceOfSatisfying(CloudServiceException.class,
-            e -> assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES))
+    assertThatThrownBy(() -> loader.load(Question.internetEgress(service())))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES);
+          assertThat(e.httpStatus()).isEqualTo(500);
+        })
         .hasMessageContaining("InternalError");
-    assertThat(outcomes).contains(false);
+    assertThat(heard).filteredOn(e -> !e.succeeded()).singleElement().satisfies(e -> {
+      assertThat(e.errorCode()).contains("InternalError");
+      assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES);
+    });
   }
 
   @Test
-  void callsAreTimedOnTheGivenClock() {
+  void eachRequestIsTimedByThePort() {
     fake.faults(FaultPlan.builder().latency(CloudActions.DESCRIBE_VPCS, Duration.ofMillis(120)).build());
     List<Duration> vpcTimes = new CopyOnWriteArrayList<>();
-    LoadListener timing = (action, elapsed, ok) -> {
-      if (action.equals(CloudActions.DESCRIBE_VPCS)) {
-        vpcTimes.add(elapsed);
+    RequestListener timing = e -> {
+      if (e.action().equals(CloudActions.DESCRIBE_VPCS)) {
+        vpcTimes.add(e.duration());
       }
     };
     try (InventoryLoader sequential = InventoryLoader.builder().port(fake).executor(Runnable::run)
-        .clock(fake.clock()).listener(timing).build()) {
-      sequential.load(Question.privatePath(network(), fake.rdsInstanceId("orders")));
+        .listener(timing).build()) {
+      sequential.load(Question.privateTarget(service(), orders()));
     }
     assertThat(vpcTimes).containsExactly(Duration.ofMillis(120));
-  }
-
-  @Test
-  void questionsNeedAServiceWithAVpc() {
-    EffectiveNetwork none = EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.NONE).build();
-    assertThatThrownBy(() -> Question.internetEgress(none))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("service svc has no VPC configuration");
   }
 
   @Test

@@ -2,11 +2,16 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudActions;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +42,9 @@ class LoaderParallelismTest {
         .snatEntry("nat", "eas");
   }
 
-  private EffectiveNetwork network() {
-    return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE)
-        .vpcId(fake.vpcId("prod")).addVSwitchId(fake.vSwitchId("eas"))
-        .securityGroupId(fake.securityGroupId("eas-sg")).build();
+  private ServiceSpec service() {
+    return ServiceSpec.builder().name("svc").networking(ServiceNetworking.of(fake.id(VpcId.class, "prod"),
+        fake.id(VSwitchId.class, "eas"), fake.id(SecurityGroupId.class, "eas-sg"))).build();
   }
 
   /**
@@ -92,9 +96,9 @@ class LoaderParallelismTest {
   @Test
   void independentCallsOfAPrivatePathQuestionAreInFlightTogether() throws Exception {
     List<Inventory> out = new ArrayList<>();
-    int queued = queuedBeforeTheFirstRuns(Question.privatePath(network(), fake.rdsInstanceId("orders")), out);
+    int queued = queuedBeforeTheFirstRuns(Question.privateTarget(service(), Target.rds(fake.id(RdsInstanceId.class, "orders"))), out);
     assertThat(queued).isGreaterThanOrEqualTo(3);
-    assertThat(out.get(0).rdsInstance(fake.rdsInstanceId("orders"))).isPresent();
+    assertThat(out.get(0).rdsInstance(fake.id(RdsInstanceId.class, "orders"))).isPresent();
     assertThat(fake.calls()).contains(CloudActions.DESCRIBE_VPCS, CloudActions.DESCRIBE_VSWITCHES,
         CloudActions.RDS_DESCRIBE_INSTANCE);
   }
@@ -102,7 +106,7 @@ class LoaderParallelismTest {
   @Test
   void independentCallsOfAnInternetQuestionAreInFlightTogether() throws Exception {
     List<Inventory> out = new ArrayList<>();
-    int queued = queuedBeforeTheFirstRuns(Question.internetEgress(network()), out);
+    int queued = queuedBeforeTheFirstRuns(Question.internetEgress(service()), out);
     assertThat(queued).isGreaterThanOrEqualTo(3);
     assertThat(out.get(0).natGateways()).hasSize(1);
     assertThat(fake.calls()).hasSize(6);

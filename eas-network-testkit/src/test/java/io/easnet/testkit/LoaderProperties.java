@@ -2,17 +2,18 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ class LoaderProperties {
           .orElseThrow().id();
       FakeCloud fake = FakeCloud.builder().inventory(estate).build();
       try (InventoryLoader loader = loaders.port(fake).build()) {
-        loader.load(Question.privatePath(network(vpc, vsw, sg), target.id()));
+        loader.load(Question.privateTarget(service(vpc, vsw, sg), Target.rds(target.id())));
       }
       Set<SecurityGroupId> groups = new HashSet<>(target.securityGroupIds());
       groups.add(sg);
@@ -87,7 +88,7 @@ class LoaderProperties {
       FakeCloud fake = FakeCloud.builder().inventory(estate).build();
       Inventory loaded;
       try (InventoryLoader loader = loaders.port(fake).build()) {
-        loaded = loader.load(Question.internetEgress(network(vpc.id(), vsw, sg)));
+        loaded = loader.load(Question.internetEgress(service(vpc.id(), vsw, sg)));
       }
       int nats = estate.natGatewaysIn(vpc.id()).size();
       assertThat(fake.calls()).hasSize(4 + 2 * nats)
@@ -99,9 +100,8 @@ class LoaderProperties {
     }
   }
 
-  private static EffectiveNetwork network(VpcId vpc, VSwitch vsw, SecurityGroupId sg) {
-    return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE).vpcId(vpc)
-        .addVSwitchId(vsw.id()).securityGroupId(sg).build();
+  private static ServiceSpec service(VpcId vpc, VSwitch vsw, SecurityGroupId sg) {
+    return ServiceSpec.builder().name("svc").networking(ServiceNetworking.of(vpc, vsw.id(), sg)).build();
   }
 
   static Inventory restrict(Inventory inv, VpcId vpc) {

@@ -11,10 +11,12 @@ import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.NetworkResolver;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,13 +37,13 @@ class LoaderSufficiencyProperties {
       VpcId vpc = estate.vpcs().get(r.nextInt(estate.vpcs().size())).id();
       List<VSwitch> vsws = estate.vSwitchesIn(vpc);
       List<SecurityGroup> groups = estate.securityGroups().stream().filter(g -> g.vpcId().equals(vpc)).toList();
-      EffectiveNetwork net = EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE).vpcId(vpc)
-          .addVSwitchId(vsws.get(r.nextInt(vsws.size())).id())
-          .securityGroupId(groups.get(r.nextInt(groups.size())).id()).build();
+      ServiceSpec spec = ServiceSpec.builder().name("svc").networking(ServiceNetworking.of(vpc,
+          vsws.get(r.nextInt(vsws.size())).id(), groups.get(r.nextInt(groups.size())).id())).build();
+      EffectiveNetwork net = NetworkResolver.create().resolve(spec);
       try (InventoryLoader loader = InventoryLoader.builder().port(fake).build()) {
         InternetTarget internet = InternetTarget.any(443);
         PathResult full = PathAnalyzer.of(estate).internet(net, internet);
-        PathResult loaded = PathAnalyzer.of(loader.load(Question.internetEgress(net))).internet(net, internet);
+        PathResult loaded = PathAnalyzer.of(loader.load(Question.internetEgress(spec))).internet(net, internet);
         assertThat(loaded).as("internet egress, estate %d", i).isEqualTo(full);
         verdicts.add(full.verdict());
 
@@ -50,7 +52,7 @@ class LoaderSufficiencyProperties {
         if (!targets.isEmpty()) {
           RdsInstance t = targets.get(r.nextInt(targets.size()));
           PathResult fullPrivate = PathAnalyzer.of(estate).privateTarget(net, Target.rds(t.id()));
-          PathResult loadedPrivate = PathAnalyzer.of(loader.load(Question.privatePath(net, t.id())))
+          PathResult loadedPrivate = PathAnalyzer.of(loader.load(Question.privateTarget(spec, Target.rds(t.id()))))
               .privateTarget(net, Target.rds(t.id()));
           assertThat(loadedPrivate).as("private path, estate %d", i).isEqualTo(fullPrivate);
           verdicts.add(fullPrivate.verdict());

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,10 +31,10 @@ class SeedDeterminismProperties {
     for (int i = 0; i < ops; i++) {
       try {
         switch (r.nextInt(3)) {
-          case 0 -> fake.vpc().describeVSwitch(fake.vSwitchId("s"));
-          case 1 -> fake.ecs().authorizeRule(fake.securityGroupId("g"),
-              NetworkGenerators.rule(r).toBuilder().direction(io.easnet.core.model.Direction.INGRESS).build());
-          default -> fake.ecs().describeSecurityGroup(fake.securityGroupId("g"));
+          case 0 -> fake.vpc().describeVSwitch(fake.id(VSwitchId.class, "s"));
+          case 1 -> fake.ecs().authorizeRule(SecurityGroupRuleRequest.of(fake.id(SecurityGroupId.class, "g"),
+              NetworkGenerators.rule(r).toBuilder().direction(io.easnet.core.model.Direction.INGRESS).build()));
+          default -> fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "g"));
         }
       } catch (CloudServiceException | IllegalArgumentException expected) {
         // faults and refusals are part of the run
@@ -61,7 +65,7 @@ class SeedDeterminismProperties {
       FakeCloud b = FakeCloud.builder().seed(s + 1).build();
       a.estate().vpc("v", "10.0.0.0/16");
       b.estate().vpc("v", "10.0.0.0/16");
-      assertThat(a.vpcId("v")).isNotEqualTo(b.vpcId("v"));
+      assertThat(a.id(VpcId.class, "v")).isNotEqualTo(b.id(VpcId.class, "v"));
     }
   }
 
@@ -72,7 +76,7 @@ class SeedDeterminismProperties {
     fake.estate().vpc("v", "10.0.0.0/16").securityGroup("g");
     for (int i = 0; i < 150; i++) {
       SecurityGroupRule rule = NetworkGenerators.rule(r).toBuilder().peer("10.0.0.0/8").build();
-      fake.ecs().authorizeRule(fake.securityGroupId("g"), rule);
+      fake.ecs().authorizeRule(SecurityGroupRuleRequest.of(fake.id(SecurityGroupId.class, "g"), rule));
     }
     assertThat(fake.recordedCalls()).allMatch(FakeCloud.RecordedCall::succeeded);
   }

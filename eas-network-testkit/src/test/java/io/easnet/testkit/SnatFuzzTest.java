@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitchId;
@@ -27,8 +28,8 @@ class SnatFuzzTest {
       FakeCloud fake = FakeCloud.builder().seed(r.nextLong()).build();
       fake.estate().vpc("v", "10.0.0.0/16").vSwitch("a", "10.0.1.0/24").vSwitch("b", "10.0.2.0/24")
           .vSwitch("c", "10.0.3.0/24").natGateway("nat").eip("nat", "47.1.1.1").eip("nat", "47.1.1.2");
-      SnatTableId table = fake.inventory().natGateway(fake.natGatewayId("nat")).orElseThrow().snatTableIds().get(0);
-      List<VSwitchId> vsws = List.of(fake.vSwitchId("a"), fake.vSwitchId("b"), fake.vSwitchId("c"));
+      SnatTableId table = fake.inventory().natGateway(fake.id(NatGatewayId.class, "nat")).orElseThrow().snatTableIds().get(0);
+      List<VSwitchId> vsws = List.of(fake.id(VSwitchId.class, "a"), fake.id(VSwitchId.class, "b"), fake.id(VSwitchId.class, "c"));
       int ops = r.nextInt(1, 40);
       for (int op = 0; op < ops; op++) {
         SnatEntryRequest.Builder b = SnatEntryRequest.builder().snatTableId(table)
@@ -57,7 +58,7 @@ class SnatFuzzTest {
         if (r.nextInt(10) == 0) {
           fake.advance();
         }
-        List<SnatEntry> entries = fake.vpc().describeSnatEntries(fake.natGatewayId("nat"));
+        List<SnatEntry> entries = fake.vpc().describeSnatEntries(fake.id(NatGatewayId.class, "nat"));
         Set<String> sources = new HashSet<>();
         for (SnatEntry e : entries) {
           assertThat(e.sourceVSwitchId().isPresent()).isNotEqualTo(e.sourceCidr().isPresent());

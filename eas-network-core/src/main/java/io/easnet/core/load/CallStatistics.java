@@ -1,5 +1,7 @@
 package io.easnet.core.load;
 
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,17 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link LoadListener} that counts and times calls per action, for a {@code --stats} line or a test.
- * Thread-safe.
+ * A {@link RequestListener} that counts and times requests per action (one per HTTP request: a list of three pages
+ * counts three), for a {@code --stats} line or a test. Thread-safe.
  *
  * <pre>{@code
  * CallStatistics stats = CallStatistics.create();
  * InventoryLoader loader = InventoryLoader.builder().port(port).listener(stats).build();
  * loader.load(question);
- * System.out.println(stats); // 5 calls (0 failed) in 412 ms: ecs:DescribeSecurityGroupAttribute=2, …
+ * System.out.println(stats); // 5 requests (0 failed) in 412 ms: ecs:DescribeSecurityGroupAttribute=2, …
  * }</pre>
  */
-public final class CallStatistics implements LoadListener {
+public final class CallStatistics implements RequestListener {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final LongAdder failures = new LongAdder();
   private final AtomicLong nanos = new AtomicLong();
@@ -31,46 +33,47 @@ public final class CallStatistics implements LoadListener {
   }
 
   @Override
-  public void onCall(String action, Duration elapsed, boolean succeeded) {
-    counts.computeIfAbsent(action, a -> new LongAdder()).increment();
-    if (!succeeded) {
+  public void onRequest(RequestEvent event) {
+    counts.computeIfAbsent(event.action(), a -> new LongAdder()).increment();
+    if (!event.succeeded()) {
       failures.increment();
     }
-    nanos.addAndGet(elapsed.toNanos());
+    nanos.addAndGet(event.duration().toNanos());
   }
 
-  /** Calls of every action so far. */
+  /** Requests of every action so far. */
   public long total() {
     return counts.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** Calls of one action so far. */
+  /** Requests of one action so far. */
   public long count(String action) {
     LongAdder n = counts.get(action);
     return n == null ? 0 : n.sum();
   }
 
-  /** Calls that failed so far. */
+  /** Requests that failed so far. */
   public long failures() {
     return failures.sum();
   }
 
-  /** The summed time of all calls (parallel calls overlap, so this may exceed the wall time). */
+  /** The summed time of all requests (parallel requests overlap, so this may exceed the wall time). */
   public Duration totalTime() {
     return Duration.ofNanos(nanos.get());
   }
 
-  /** Calls per action, sorted by action. */
+  /** Requests per action, sorted by action. */
   public Map<String, Long> byAction() {
     Map<String, Long> out = new TreeMap<>();
     counts.forEach((a, n) -> out.put(a, n.sum()));
     return out;
   }
 
-  /** A one-line summary, e.g. {@code 5 calls (0 failed) in 412 ms: vpc:DescribeVpcs=1, …}. */
+  /** A one-line summary, e.g. {@code 5 requests (0 failed) in 412 ms: vpc:DescribeVpcs=1, …}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder().append(total()).append(" calls (").append(failures()).append(" failed) in ")
+    StringBuilder sb = new StringBuilder().append(total()).append(" requests (").append(failures())
+        .append(" failed) in ")
         .append(totalTime().toMillis()).append(" ms");
     Map<String, Long> by = byAction();
     if (!by.isEmpty()) {

@@ -6,7 +6,7 @@ import io.easnet.core.load.internal.LoadPlan;
 import io.easnet.core.load.internal.LoadSession;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.spi.CloudPort;
-import java.time.Clock;
+import io.easnet.core.spi.RequestListener;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,13 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (InventoryLoader loader = InventoryLoader.builder().port(port).parallelism(4).build()) {
- *   Inventory inv = loader.load(Question.privatePath(network, RdsInstanceId.of("rm-…")));
+ *   Inventory inv = loader.load(Question.privateTarget(spec, Target.rds(RdsInstanceId.of("rm-…"))));
  * }
  * }</pre>
  *
+ * <p>A question about a service starts from its spec: the loader first reads the resource group the spec names
+ * ({@code DescribeResourceDLink}; in parallel with the service's own vSwitches and security group when the spec
+ * sets {@code cloud.networking}), resolves the effective network with
+ * {@link io.easnet.core.resolve.NetworkResolver} and then loads the minimal facts. The inventory holds the resource
+ * group, so {@code NetworkResolver.resolve(spec, inventory)} gives the same network. A service without a VPC needs
+ * nothing more: its inventory holds the resource group only.
+ *
  * <p>Each {@link #load} is one run with its own cache: the same describe call made twice in a run reaches the port
- * once. Independent calls run in parallel on the executor; nothing blocks a worker thread. Every port call is
- * reported to the {@link LoadListener}. Thread-safe: several loads may run at once.
+ * once. Independent calls run in parallel on the executor; nothing blocks a worker thread. Every HTTP request the
+ * port makes (one per page of a list) is reported to the {@link RequestListener}, through
+ * {@link CloudPort#withRequestListener}. Thread-safe: several loads may run at once.
  */
 public final class InventoryLoader implements AutoCloseable {
   /** The parallelism used when neither an executor nor a parallelism is given. */
@@ -36,13 +44,11 @@ public final class InventoryLoader implements AutoCloseable {
   private final CloudPort port;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
-  private final LoadListener listener;
-  private final Clock clock;
+  private final RequestListener listener;
 
   private InventoryLoader(Builder b) {
     this.port = b.port;
     this.listener = b.listener;
-    this.clock = b.clock;
     if (b.executor != null) {
       this.executor = b.executor;
       this.ownedExecutor = null;
@@ -61,10 +67,11 @@ public final class InventoryLoader implements AutoCloseable {
    * Loads what the question needs.
    *
    * @throws CloudServiceException the first failure of a needed call, as the port threw it
+   * @throws io.easnet.core.InvalidInputException when the service's {@code cloud.networking} block is partial
    */
   public Inventory load(Question question) {
     Objects.requireNonNull(question, "question");
-    LoadSession session = new LoadSession(port, executor, listener, clock);
+    LoadSession session = new LoadSession(port.withRequestListener(listener), executor);
     try {
       return LoadPlan.of(question, session).run().get();
     } catch (InterruptedException e) {
@@ -114,8 +121,7 @@ public final class InventoryLoader implements AutoCloseable {
     private CloudPort port;
     private Executor executor;
     private int parallelism = DEFAULT_PARALLELISM;
-    private LoadListener listener = LoadListener.none();
-    private Clock clock = Clock.systemUTC();
+    private RequestListener listener = RequestListener.none();
 
     private Builder() {}
 
@@ -143,15 +149,12 @@ public final class InventoryLoader implements AutoCloseable {
       return this;
     }
 
-    /** Told about every call; default {@link LoadListener#none()}. */
-    public Builder listener(LoadListener listener) {
+    /**
+     * Told about every HTTP request (action, page, request id, duration, outcome); default
+     * {@link RequestListener#none()}. {@link CallStatistics} counts and times them.
+     */
+    public Builder listener(RequestListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener must not be null");
-      return this;
-    }
-
-    /** The clock calls are timed with; default the system clock. A fake cloud's clock makes timings exact. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock must not be null");
       return this;
     }
 

@@ -1,21 +1,21 @@
 package io.easnet.core.load;
 
+import io.easnet.core.analysis.Target;
 import io.easnet.core.model.EcsInstanceId;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.model.ResourceId;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the analysis wants to know; the {@link InventoryLoader} fetches just the facts needed to answer it.
+ * What the analysis wants to know; the {@link InventoryLoader} fetches just the facts needed to answer it. A
+ * question about a service starts from its {@link ServiceSpec}: the loader reads the resource group the spec names
+ * (its VPC direct connection), resolves the effective network itself and then loads what the question needs.
  *
  * <ul>
- *   <li>{@link #privatePath}: can the service reach an RDS, Redis or ECS instance in its VPC? Needs the VPC, the
- *       service's vSwitches and security group, the target and the security groups bound to it &mdash; no NAT, SNAT,
- *       EIP or route.
+ *   <li>{@link #privateTarget}: can the service reach an RDS, Redis or ECS instance (or an address) in its VPC?
+ *       Needs the VPC, the service's vSwitches and security group, the target and the security groups bound to it
+ *       &mdash; no NAT, SNAT, EIP or route.
  *   <li>{@link #internetEgress}: can the service reach the internet? Needs the service's vSwitches and security
  *       group, the VPC's NAT gateways with their SNAT entries and EIPs, and the VPC's route tables &mdash; no target.
  *   <li>{@link #clientToService}: can an ECS instance call the service directly? Needs the client, its security
@@ -27,7 +27,7 @@ public final class Question {
   /** The kinds of question. */
   public enum Kind {
     /** The service to a private target. */
-    PRIVATE_PATH,
+    PRIVATE_TARGET,
     /** The service to the internet. */
     INTERNET_EGRESS,
     /** An ECS client to the service. */
@@ -37,53 +37,40 @@ public final class Question {
   }
 
   private final Kind kind;
-  private final EffectiveNetwork network;
-  private final ResourceId subject;
+  private final ServiceSpec service;
+  private final Target target;
+  private final EcsInstanceId client;
+  private final VpcId vpc;
 
-  private Question(Kind kind, EffectiveNetwork network, ResourceId subject) {
+  private Question(Kind kind, ServiceSpec service, Target target, EcsInstanceId client, VpcId vpc) {
     this.kind = kind;
-    this.network = network;
-    this.subject = subject;
+    this.service = service;
+    this.target = target;
+    this.client = client;
+    this.vpc = vpc;
   }
 
-  /** The service's private path to an RDS instance. */
-  public static Question privatePath(EffectiveNetwork network, RdsInstanceId target) {
-    return new Question(Kind.PRIVATE_PATH, requireVpc(network), Objects.requireNonNull(target, "target"));
-  }
-
-  /** The service's private path to a Redis instance. */
-  public static Question privatePath(EffectiveNetwork network, RedisInstanceId target) {
-    return new Question(Kind.PRIVATE_PATH, requireVpc(network), Objects.requireNonNull(target, "target"));
-  }
-
-  /** The service's private path to an ECS instance. */
-  public static Question privatePath(EffectiveNetwork network, EcsInstanceId target) {
-    return new Question(Kind.PRIVATE_PATH, requireVpc(network), Objects.requireNonNull(target, "target"));
+  /** The service's private path to a target. */
+  public static Question privateTarget(ServiceSpec service, Target target) {
+    return new Question(Kind.PRIVATE_TARGET, Objects.requireNonNull(service, "service must not be null"),
+        Objects.requireNonNull(target, "target must not be null"), null, null);
   }
 
   /** The service's path to the internet. */
-  public static Question internetEgress(EffectiveNetwork network) {
-    return new Question(Kind.INTERNET_EGRESS, requireVpc(network), null);
+  public static Question internetEgress(ServiceSpec service) {
+    return new Question(Kind.INTERNET_EGRESS, Objects.requireNonNull(service, "service must not be null"), null, null,
+        null);
   }
 
   /** A direct call from an ECS instance to the service. */
-  public static Question clientToService(EcsInstanceId client, EffectiveNetwork network) {
-    return new Question(Kind.CLIENT_TO_SERVICE, requireVpc(network), Objects.requireNonNull(client, "client"));
+  public static Question clientToService(EcsInstanceId client, ServiceSpec service) {
+    return new Question(Kind.CLIENT_TO_SERVICE, Objects.requireNonNull(service, "service must not be null"), null,
+        Objects.requireNonNull(client, "client must not be null"), null);
   }
 
   /** Everything in one VPC. */
   public static Question everything(VpcId vpc) {
-    return new Question(Kind.EVERYTHING, null, Objects.requireNonNull(vpc, "vpc"));
-  }
-
-  private static EffectiveNetwork requireVpc(EffectiveNetwork network) {
-    Objects.requireNonNull(network, "network");
-    if (!network.hasVpc() || network.vSwitchIds().isEmpty()) {
-      throw new IllegalArgumentException(
-          "service " + network.serviceName() + " has no VPC configuration (provenance " + network.provenance()
-              + "): there is nothing to load. Set cloud.networking or the resource group's VPC direct connection.");
-    }
-    return network;
+    return new Question(Kind.EVERYTHING, null, null, null, Objects.requireNonNull(vpc, "vpc must not be null"));
   }
 
   /** The kind of question. */
@@ -91,19 +78,41 @@ public final class Question {
     return kind;
   }
 
-  /** The service's effective network; empty for {@link Kind#EVERYTHING}. */
-  public Optional<EffectiveNetwork> network() {
-    return Optional.ofNullable(network);
+  /** The service asked about; empty for {@link Kind#EVERYTHING}. */
+  public Optional<ServiceSpec> service() {
+    return Optional.ofNullable(service);
   }
 
-  /** The target, the client, or the VPC, depending on the kind; empty for {@link Kind#INTERNET_EGRESS}. */
-  public Optional<ResourceId> subject() {
-    return Optional.ofNullable(subject);
+  /** The private target, for {@link Kind#PRIVATE_TARGET}. */
+  public Optional<Target> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /** The ECS client, for {@link Kind#CLIENT_TO_SERVICE}. */
+  public Optional<EcsInstanceId> client() {
+    return Optional.ofNullable(client);
+  }
+
+  /** The VPC, for {@link Kind#EVERYTHING}. */
+  public Optional<VpcId> vpc() {
+    return Optional.ofNullable(vpc);
   }
 
   @Override
   public String toString() {
-    return "Question[" + kind + (network == null ? "" : ", service " + network.serviceName())
-        + (subject == null ? "" : ", " + subject) + "]";
+    StringBuilder sb = new StringBuilder("Question[").append(kind);
+    if (service != null) {
+      sb.append(", service ").append(service.name());
+    }
+    if (target != null) {
+      sb.append(", ").append(target.resourceId().map(Object::toString).orElseGet(() -> target.toString()));
+    }
+    if (client != null) {
+      sb.append(", client ").append(client);
+    }
+    if (vpc != null) {
+      sb.append(", ").append(vpc);
+    }
+    return sb.append(']').toString();
   }
 }

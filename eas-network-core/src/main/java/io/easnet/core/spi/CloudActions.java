@@ -14,9 +14,9 @@ public final class CloudActions {
   public static final String DESCRIBE_VPCS = "vpc:DescribeVpcs";
   /** {@link VpcApi#describeVSwitches} and {@link VpcApi#describeVSwitch}. */
   public static final String DESCRIBE_VSWITCHES = "vpc:DescribeVSwitches";
-  /** {@link VpcApi#describeNatGateways}. */
+  /** {@link VpcApi#describeNatGateways} and {@link VpcApi#describeNatGateway}. */
   public static final String DESCRIBE_NAT_GATEWAYS = "vpc:DescribeNatGateways";
-  /** {@link VpcApi#describeSnatEntries}. */
+  /** {@link VpcApi#describeSnatEntries} and {@link VpcApi#describeSnatEntry}. */
   public static final String DESCRIBE_SNAT_ENTRIES = "vpc:DescribeSnatTableEntries";
   /** {@link VpcApi#describeEips}. */
   public static final String DESCRIBE_EIPS = "vpc:DescribeEipAddresses";
@@ -26,6 +26,18 @@ public final class CloudActions {
   public static final String CREATE_SNAT_ENTRY = "vpc:CreateSnatEntry";
   /** {@link VpcApi#deleteSnatEntry}. */
   public static final String DELETE_SNAT_ENTRY = "vpc:DeleteSnatEntry";
+  /** {@link VpcApi#createRouteEntry}. */
+  public static final String CREATE_ROUTE_ENTRY = "vpc:CreateRouteEntry";
+  /** {@link VpcApi#deleteRouteEntry}. */
+  public static final String DELETE_ROUTE_ENTRY = "vpc:DeleteRouteEntry";
+  /** {@link VpcApi#associateEip}. */
+  public static final String ASSOCIATE_EIP = "vpc:AssociateEipAddress";
+  /** {@link VpcApi#unassociateEip}. */
+  public static final String UNASSOCIATE_EIP = "vpc:UnassociateEipAddress";
+  /** {@link VpcApi#createNatGateway} (billed). */
+  public static final String CREATE_NAT_GATEWAY = "vpc:CreateNatGateway";
+  /** {@link VpcApi#allocateEip} (billed). */
+  public static final String ALLOCATE_EIP = "vpc:AllocateEipAddress";
 
   /** {@link EcsApi#describeSecurityGroups}. */
   public static final String DESCRIBE_SECURITY_GROUPS = "ecs:DescribeSecurityGroups";
@@ -60,7 +72,7 @@ public final class CloudActions {
   /** {@link RedisApi#appendAllowlistEntries} and {@link RedisApi#deleteAllowlistEntries}. */
   public static final String REDIS_MODIFY_SECURITY_IPS = "kvstore:ModifySecurityIps";
 
-  /** {@link EasApi#describeService}. */
+  /** {@link EasApi#describeService} and {@link EasApi#describeServiceStatus}. */
   public static final String DESCRIBE_SERVICE = "eas:DescribeService";
   /** {@link EasApi#createService}. */
   public static final String CREATE_SERVICE = "eas:CreateService";
@@ -70,6 +82,8 @@ public final class CloudActions {
   public static final String LIST_RESOURCES = "eas:ListResources";
   /** {@link EasApi#describeResourceDLink}. */
   public static final String DESCRIBE_RESOURCE_DLINK = "eas:DescribeResourceDLink";
+  /** {@link EasApi#describeResourceDLinkStatus}. */
+  public static final String DESCRIBE_RESOURCE = "eas:DescribeResource";
   /** {@link EasApi#updateResourceDLink}. */
   public static final String UPDATE_RESOURCE_DLINK = "eas:UpdateResourceDLink";
   /** {@link EasApi#deleteResourceDLink}. */
@@ -79,12 +93,13 @@ public final class CloudActions {
   public static List<String> all() {
     return List.of(
         DESCRIBE_VPCS, DESCRIBE_VSWITCHES, DESCRIBE_NAT_GATEWAYS, DESCRIBE_SNAT_ENTRIES, DESCRIBE_EIPS,
-        DESCRIBE_ROUTE_TABLES, CREATE_SNAT_ENTRY, DELETE_SNAT_ENTRY, DESCRIBE_SECURITY_GROUPS,
+        DESCRIBE_ROUTE_TABLES, CREATE_SNAT_ENTRY, DELETE_SNAT_ENTRY, CREATE_ROUTE_ENTRY, DELETE_ROUTE_ENTRY,
+        ASSOCIATE_EIP, UNASSOCIATE_EIP, CREATE_NAT_GATEWAY, ALLOCATE_EIP, DESCRIBE_SECURITY_GROUPS,
         DESCRIBE_SECURITY_GROUP_ATTRIBUTE, AUTHORIZE_SECURITY_GROUP, AUTHORIZE_SECURITY_GROUP_EGRESS,
         REVOKE_SECURITY_GROUP, REVOKE_SECURITY_GROUP_EGRESS, DESCRIBE_INSTANCES, RDS_DESCRIBE_INSTANCES,
         RDS_DESCRIBE_INSTANCE, RDS_DESCRIBE_ALLOWLISTS, RDS_MODIFY_SECURITY_IPS, REDIS_DESCRIBE_INSTANCES,
         REDIS_DESCRIBE_INSTANCE, REDIS_DESCRIBE_ALLOWLISTS, REDIS_MODIFY_SECURITY_IPS, DESCRIBE_SERVICE,
-        CREATE_SERVICE, UPDATE_SERVICE, LIST_RESOURCES, DESCRIBE_RESOURCE_DLINK, UPDATE_RESOURCE_DLINK,
-        DELETE_RESOURCE_DLINK);
+        CREATE_SERVICE, UPDATE_SERVICE, LIST_RESOURCES, DESCRIBE_RESOURCE_DLINK, DESCRIBE_RESOURCE,
+        UPDATE_RESOURCE_DLINK, DELETE_RESOURCE_DLINK);
   }
 }

@@ -21,6 +21,13 @@ import java.util.Objects;
  *       {@code InvalidVSwitchId.IpNotEnough} are {@code QUOTA_EXCEEDED}.
  *   <li>{@code InternalError*}, {@code ServiceUnavailable*} and {@code UnknownError} are {@code SERVER_ERROR} with
  *       any status.
+ *   <li>"Busy, try again" codes are {@code CONFLICT}, which is retryable: {@code OperationConflict} and
+ *       {@code TaskConflict} (alone or as a suffix, {@code Forbidden.OperationConflict}), {@code IncorrectStatus}
+ *       and {@code IncorrectStatus.*} ({@code IncorrectStatus.NatGateway}), {@code Incorrect…Status}
+ *       ({@code IncorrectVSwitchStatus}, {@code IncorrectEipStatus}, {@code IncorrectInstanceStatus}), and codes
+ *       ending in {@code LastTokenProcessing} ({@code OperationFailed.LastTokenProcessing}: the same client token is
+ *       still being processed). {@code IdempotentParameterMismatch} (a token reused with other parameters) is not
+ *       a conflict but {@code INVALID_PARAMETER}.
  *   <li>{@code SignatureDoesNotMatch}, {@code InvalidAccessKeyId*} (including {@code InvalidAccessKeyId.NotFound})
  *       and codes containing {@code NoPermission} are {@code FORBIDDEN}.
  *   <li>Codes containing {@code QuotaExceed} or {@code LimitExceed} ({@code QuotaExceeded.*},
@@ -44,6 +51,9 @@ public final class CloudErrorCodes {
       "forbidden.snatentrycountlimited", Kind.QUOTA_EXCEEDED,
       "snat_ip_pool_count_too_many", Kind.QUOTA_EXCEEDED,
       "invalidvswitchid.ipnotenough", Kind.QUOTA_EXCEEDED);
+
+  private static final java.util.regex.Pattern INCORRECT_STATUS =
+      java.util.regex.Pattern.compile("(.*\\.)?incorrect[a-z]*status(\\..*)?");
 
   private CloudErrorCodes() {}
 
@@ -75,6 +85,9 @@ public final class CloudErrorCodes {
     if (c.startsWith("internalerror") || c.startsWith("serviceunavailable") || c.equals("unknownerror")) {
       return Kind.SERVER_ERROR;
     }
+    if (isConflict(c)) {
+      return Kind.CONFLICT;
+    }
     if (c.equals("signaturedoesnotmatch") || c.startsWith("invalidaccesskeyid") || c.contains("nopermission")) {
       return Kind.FORBIDDEN;
     }
@@ -91,5 +104,28 @@ public final class CloudErrorCodes {
       return Kind.FORBIDDEN;
     }
     return Kind.INVALID_PARAMETER;
+  }
+
+  private static boolean isConflict(String c) {
+    String last = c.substring(c.lastIndexOf('.') + 1);
+    return last.equals("operationconflict") || last.equals("taskconflict") || c.endsWith("lasttokenprocessing")
+        || c.equals("incorrectstatus") || c.startsWith("incorrectstatus.") || INCORRECT_STATUS.matcher(c).matches();
+  }
+
+  /**
+   * The HTTP status Alibaba Cloud answers a code with, for a fake or emulator that must answer as the cloud does:
+   * 404 for {@code NOT_FOUND}, 403 for {@code FORBIDDEN}, 500 for {@code SERVER_ERROR} ({@code ServiceUnavailable}
+   * 503), and 400 for the rest ({@code Throttling*}, conflicts, quotas and invalid parameters are HTTP 400). The kind
+   * of the pair is the kind of the code: {@code kindOf(code, httpStatusOf(code)) == kindOf(code, 0)} for every code.
+   */
+  public static int httpStatusOf(String code) {
+    Kind kind = kindOf(code, 0);
+    String c = code.trim().toLowerCase(Locale.ROOT);
+    return switch (kind) {
+      case NOT_FOUND -> 404;
+      case FORBIDDEN -> 403;
+      case SERVER_ERROR -> c.startsWith("serviceunavailable") ? 503 : 500;
+      default -> 400;
+    };
   }
 }

@@ -2,7 +2,8 @@ package io.easnet.core.spi;
 
 /**
  * Everything the library reads from and writes to Alibaba Cloud, grouped by product. See the package documentation
- * for the contract: thread-safe, idempotent writes, typed {@link io.easnet.core.CloudServiceException} failures.
+ * for the contract: thread-safe, idempotent writes, every list complete, typed
+ * {@link io.easnet.core.CloudServiceException} failures.
  */
 public interface CloudPort {
   /** VPC, vSwitches, NAT gateways, SNAT entries, EIPs and route tables. */
@@ -19,4 +20,11 @@ public interface CloudPort {
 
   /** EAS services and the VPC direct connection of resource groups. */
   EasApi eas();
+
+  /**
+   * A view of this port that tells {@code listener} about every HTTP request made through the view: one event per
+   * page of a list, one per attempt of a retried call. The view shares everything else (connections, credentials,
+   * state) with this port; this port's own listeners, if any, are told too. Cheap: create one per unit of work.
+   */
+  CloudPort withRequestListener(RequestListener listener);
 }

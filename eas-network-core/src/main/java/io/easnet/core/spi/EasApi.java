@@ -8,8 +8,13 @@ import java.util.Optional;
 
 /**
  * The EAS product: service configurations (as the JSON text {@code eascmd} takes) and the VPC direct connection
- * ("DLink") of dedicated resource groups. Thread-safe. EAS has no client token, so implementations check state
- * before they retry a write.
+ * ("DLink") of dedicated resource groups. Thread-safe; lists return every page.
+ *
+ * <p><b>No client token.</b> EAS writes carry none, so a write whose answer was lost may or may not have acted. An
+ * implementation that retries a write first reads the state it would change and retries only when the write did not
+ * act: {@link #createService} after a lost answer reads the service ({@code ALREADY_EXISTS} with the same
+ * configuration is success); {@link #updateService} and {@link #updateResourceDLink} compare the current
+ * configuration with the wanted one; {@link #deleteResourceDLink} checks whether a connection is still configured.
  */
 public interface EasApi {
   /**
@@ -28,6 +33,15 @@ public interface EasApi {
    *     group, {@code QUOTA_EXCEEDED} when the vSwitch has too few free addresses
    */
   void createService(String json);
+
+  /**
+   * The state of a service ({@link CloudActions#DESCRIBE_SERVICE}, fields {@code Status}, {@code RunningInstance},
+   * {@code TotalInstance}), for polling after {@link #createService} or {@link #updateService} until
+   * {@link ServiceStatus#isRunning()}.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} when there is no such service
+   */
+  ServiceStatus describeServiceStatus(String name);
 
   /**
    * Updates a service ({@link CloudActions#UPDATE_SERVICE}), merging or replacing per {@link UpdateType}.
@@ -50,12 +64,23 @@ public interface EasApi {
 
   /**
    * Enables or changes the VPC direct connection ({@link CloudActions#UPDATE_RESOURCE_DLINK}); the network
-   * interfaces are updated asynchronously.
+   * interfaces are updated asynchronously: poll {@link #describeResourceDLinkStatus}. Updating to the configuration
+   * in place succeeds and changes nothing.
    *
    * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group, vSwitch or
    *     security group
    */
   void updateResourceDLink(ResourceGroupId id, DLink dlink);
+
+  /**
+   * Where the VPC direct connection of a resource group stands, for polling after {@link #updateResourceDLink}
+   * ({@link CloudActions#DESCRIBE_RESOURCE}). The API reference documents no DLink-specific status field; an HTTP
+   * implementation reads {@code DescribeResource}'s {@code Status} (UNCERTAIN: {@code ResourceReady} once the
+   * interfaces are in place) together with {@code DescribeResourceDLink}.
+   *
+   * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group
+   */
+  DLinkStatus describeResourceDLinkStatus(ResourceGroupId id);
 
   /**
    * Disables the VPC direct connection ({@link CloudActions#DELETE_RESOURCE_DLINK}); succeeds when none is enabled.

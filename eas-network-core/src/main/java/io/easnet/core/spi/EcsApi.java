@@ -4,17 +4,19 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.VpcId;
 import java.util.List;
 
-/** The ECS product: security groups with their rules and ECS instances. Thread-safe; writes are idempotent. */
+/**
+ * The ECS product: security groups with their rules and ECS instances. Thread-safe; writes carry a
+ * {@link ClientToken} and are idempotent. Lists return every page.
+ */
 public interface EcsApi {
   /**
-   * The security groups of a VPC ({@link CloudActions#DESCRIBE_SECURITY_GROUPS}). Like the API, this list call
-   * need not return the rules: read them with {@link #describeSecurityGroup(SecurityGroupId)}.
+   * The security groups of a VPC, without their rules ({@link CloudActions#DESCRIBE_SECURITY_GROUPS}): read the
+   * rules of a group with {@link #describeSecurityGroup(SecurityGroupId)}.
    */
-  List<SecurityGroup> describeSecurityGroups(VpcId vpc);
+  List<SecurityGroupSummary> describeSecurityGroups(VpcId vpc);
 
   /**
    * One security group with all its rules ({@link CloudActions#DESCRIBE_SECURITY_GROUP_ATTRIBUTE}).
@@ -26,12 +28,13 @@ public interface EcsApi {
   /**
    * Adds a rule in the rule's direction ({@link CloudActions#AUTHORIZE_SECURITY_GROUP} or
    * {@link CloudActions#AUTHORIZE_SECURITY_GROUP_EGRESS}). Authorizing a rule that exists succeeds and creates no
-   * duplicate (ids and descriptions are not compared).
+   * duplicate (ids and descriptions are not compared), as does repeating a client token.
    *
    * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown group, {@code QUOTA_EXCEEDED} when
-   *     the group holds 200 rules already, {@code INVALID_PARAMETER} for a rule the group cannot hold
+   *     the group holds 200 rules already, {@code INVALID_PARAMETER} for a rule the group cannot hold or a token
+   *     reused with another rule
    */
-  void authorizeRule(SecurityGroupId group, SecurityGroupRule rule);
+  void authorizeRule(SecurityGroupRuleRequest request);
 
   /**
    * Removes a rule ({@link CloudActions#REVOKE_SECURITY_GROUP} or {@link CloudActions#REVOKE_SECURITY_GROUP_EGRESS});
@@ -39,7 +42,7 @@ public interface EcsApi {
    *
    * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown group
    */
-  void revokeRule(SecurityGroupId group, SecurityGroupRule rule);
+  void revokeRule(SecurityGroupRuleRequest request);
 
   /** The ECS instances of a VPC ({@link CloudActions#DESCRIBE_INSTANCES}). */
   List<EcsInstance> describeInstances(VpcId vpc);

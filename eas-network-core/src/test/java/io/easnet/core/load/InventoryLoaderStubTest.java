@@ -4,26 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.Target;
+import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
 import io.easnet.core.spi.RdsApi;
 import io.easnet.core.spi.RedisApi;
+import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,8 @@ class InventoryLoaderStubTest {
   private static final VSwitchId VSW = VSwitchId.of("vsw-a");
   private static final SecurityGroupId SG = SecurityGroupId.of("sg-a");
   private static final RdsInstanceId RDS = RdsInstanceId.of("rm-a");
+  private static final ResourceGroupId RG = ResourceGroupId.of("eas-r-a");
+  private static final ResourceGroupId RG_WITHOUT_DLINK = ResourceGroupId.of("eas-r-none");
 
   @SuppressWarnings("unchecked")
   private <T> T stub(Class<T> api, Map<String, Function<Object[], Object>> answers) {
@@ -66,7 +74,9 @@ class InventoryLoaderStubTest {
       return RdsInstance.builder().id(RDS).vpcId(VPC).addSecurityGroupId(SG).build();
     }));
     RedisApi redis = stub(RedisApi.class, Map.of());
-    EasApi eas = stub(EasApi.class, Map.of());
+    EasApi eas = stub(EasApi.class, Map.of("describeResourceDLink", a -> a[0].equals(RG)
+        ? Optional.of(DLink.builder().vSwitchId(VSW).securityGroupId(SG).build())
+        : Optional.empty()));
     return new CloudPort() {
       @Override
       public VpcApi vpc() {
@@ -92,29 +102,69 @@ class InventoryLoaderStubTest {
       public EasApi eas() {
         return eas;
       }
+
+      @Override
+      public CloudPort withRequestListener(RequestListener listener) {
+        calls.add("withRequestListener");
+        return this;
+      }
     };
   }
 
-  private static EffectiveNetwork dlinkNetwork() {
-    return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.RESOURCE_GROUP).addVSwitchId(VSW)
-        .securityGroupId(SG).build();
+  private static ServiceSpec inResourceGroup(ResourceGroupId rg) {
+    return ServiceSpec.builder().name("svc").resourceGroupId(rg).build();
   }
 
   @Test
-  void theVpcOfADlinkNetworkComesFromItsVSwitchAndTheSharedGroupIsReadOnce() {
+  void theLoaderReadsTheResourceGroupResolvesTheNetworkAndReadsTheSharedGroupOnce() {
     try (InventoryLoader loader = InventoryLoader.builder().port(port(false)).parallelism(2).build()) {
-      Inventory inv = loader.load(Question.privatePath(dlinkNetwork(), RDS));
-      assertThat(inv.vpc(VPC)).isPresent();
+      Inventory inv = loader.load(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS)));
+      assertThat(inv.vpc(VPC)).as("the VPC comes from the DLink's vSwitch").isPresent();
       assertThat(inv.securityGroups()).hasSize(1);
+      assertThat(inv.resourceGroup(RG)).hasValueSatisfying(g -> assertThat(g.dlink()).isPresent());
     }
-    assertThat(calls).containsExactlyInAnyOrder("describeVSwitch", "describeVpc", "describeSecurityGroup",
-        "describeInstance");
+    assertThat(calls).containsExactlyInAnyOrder("withRequestListener", "describeResourceDLink", "describeVSwitch",
+        "describeVpc", "describeSecurityGroup", "describeInstance");
+  }
+
+  @Test
+  void aServiceWithoutAVpcNeedsOnlyItsResourceGroup() {
+    try (InventoryLoader loader = InventoryLoader.builder().port(port(false)).executor(Runnable::run).build()) {
+      Inventory inv = loader.load(Question.internetEgress(inResourceGroup(RG_WITHOUT_DLINK)));
+      assertThat(inv.resourceGroups()).hasSize(1);
+      assertThat(inv.vpcs()).isEmpty();
+    }
+    assertThat(calls).containsExactly("withRequestListener", "describeResourceDLink");
+  }
+
+  @Test
+  void serviceNetworkingStartsBesideTheResourceGroupRead() {
+    ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId(RG)
+        .networking(ServiceNetworking.of(VPC, VSW, SG)).build();
+    try (InventoryLoader loader = InventoryLoader.builder().port(port(false)).executor(Runnable::run).build()) {
+      Inventory inv = loader.load(Question.privateTarget(spec, Target.rds(RDS)));
+      assertThat(inv.vSwitches()).hasSize(1);
+    }
+    assertThat(calls).as("the shadowed DLink names the same vSwitch and group; each is read once")
+        .containsExactlyInAnyOrder("withRequestListener", "describeResourceDLink", "describeVSwitch",
+            "describeSecurityGroup", "describeVpc", "describeInstance");
+  }
+
+  @Test
+  void aPartialServiceNetworkingBlockIsBadInput() {
+    ServiceSpec spec = ServiceSpec.builder().name("svc")
+        .networking(ServiceNetworking.builder().vSwitchId(VSW).build()).build();
+    try (InventoryLoader loader = InventoryLoader.builder().port(port(false)).executor(Runnable::run).build()) {
+      assertThatThrownBy(() -> loader.load(Question.internetEgress(spec)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("/cloud/networking");
+    }
   }
 
   @Test
   void aFailingCallFailsTheLoadWithTheSameException() {
     try (InventoryLoader loader = InventoryLoader.builder().port(port(true)).executor(Runnable::run).build()) {
-      assertThatThrownBy(() -> loader.load(Question.privatePath(dlinkNetwork(), RDS)))
+      assertThatThrownBy(() -> loader.load(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS))))
           .isInstanceOfSatisfying(CloudServiceException.class,
               e -> assertThat(e.kind()).isEqualTo(CloudServiceException.Kind.NOT_FOUND))
           .hasMessageContaining("InvalidDBInstanceId.NotFound");
@@ -123,9 +173,10 @@ class InventoryLoaderStubTest {
 
   @Test
   void questionsDescribeThemselves() {
-    assertThat(Question.privatePath(dlinkNetwork(), RDS))
-        .hasToString("Question[PRIVATE_PATH, service svc, rm-a]");
-    assertThat(Question.everything(VPC).network()).isEmpty();
+    assertThat(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS)))
+        .hasToString("Question[PRIVATE_TARGET, service svc, rm-a]");
+    assertThat(Question.everything(VPC).service()).isEmpty();
+    assertThat(Question.everything(VPC)).hasToString("Question[EVERYTHING, vpc-a]");
     assertThat(Question.everything(VPC).kind()).isEqualTo(Question.Kind.EVERYTHING);
   }
 }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * code says throttling; a {@code Throttling*} code is throttled at any status; the answer ignores case.
  */
 class CloudErrorCodesProperties {
-  private static final List<String> PARTS = List.of("Throttling", "Invalid", "VpcId", ".NotFound", "Forbidden",
-      ".RAM", "QuotaExceeded", "LimitExceed", "AlreadyExist", "InternalError", "Parameter", ".Malformed", "", "x");
+  private static final List<String> PARTS = List.of("OperationConflict", "IncorrectStatus",
+      ".LastTokenProcessing", "Incorrect", "Status", "Throttling", "Invalid", "VpcId", ".NotFound", "Forbidden", ".RAM", "QuotaExceeded", "LimitExceed", "AlreadyExist", "InternalError", "Parameter", ".Malformed", "", "x");
 
   @FuzzTest
   void mappingIsTotalAndConsistent(FuzzedDataProvider data) {
@@ -37,6 +37,9 @@ class CloudErrorCodesProperties {
         assertThat(kind).isEqualTo(Kind.SERVER_ERROR);
       }
       assertThat(CloudErrorCodes.kindOf("Throttling" + code, status)).isEqualTo(Kind.THROTTLED);
+      assertThat(CloudErrorCodes.kindOf(code, CloudErrorCodes.httpStatusOf(code)))
+          .as("the status a fake answers %s with keeps its kind", code)
+          .isEqualTo(CloudErrorCodes.kindOf(code, 0));
     }
   }
 

@@ -47,6 +47,21 @@ class CloudErrorCodesTest {
       "ServiceAlreadyExists, 0, ALREADY_EXISTS",
       "InvalidSnatEntry.AlreadyExist, 400, ALREADY_EXISTS",
       "Forbidden.SourceVSwitchId.Duplicated, 400, ALREADY_EXISTS",
+      // conflict: the resource is busy; retry
+      "OperationConflict, 400, CONFLICT",
+      "Forbidden.OperationConflict, 400, CONFLICT",
+      "TaskConflict, 400, CONFLICT",
+      "IncorrectStatus, 400, CONFLICT",
+      "IncorrectStatus.NatGateway, 400, CONFLICT",
+      "IncorrectStatus.Vpc, 0, CONFLICT",
+      "IncorrectVSwitchStatus, 400, CONFLICT",
+      "IncorrectEipStatus, 400, CONFLICT",
+      "IncorrectInstanceStatus, 403, CONFLICT",
+      "OperationFailed.LastTokenProcessing, 400, CONFLICT",
+      "LastTokenProcessing, 400, CONFLICT",
+      "IncorrectStatus.NatGateway, 503, SERVER_ERROR",
+      "IdempotentParameterMismatch, 400, INVALID_PARAMETER",
+      "OperationUnsupported.CidrConflict, 400, INVALID_PARAMETER",
       // server errors: the codes, and any 5xx
       "InternalError, 500, SERVER_ERROR",
       "InternalError, 0, SERVER_ERROR",
@@ -72,6 +87,33 @@ class CloudErrorCodesTest {
   })
   void eachFamilyMapsToItsKind(String code, int status, Kind expected) {
     assertThat(CloudErrorCodes.kindOf(code, status)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is answered with HTTP {1}")
+  @CsvSource({
+      "InvalidVpcId.NotFound, 404",
+      "Forbidden.RAM, 403",
+      "SignatureDoesNotMatch, 403",
+      "InternalError, 500",
+      "ServiceUnavailable, 503",
+      "Throttling.User, 400",
+      "OperationConflict, 400",
+      "AuthorizationLimitExceed, 400",
+      "Forbidden.SourceVSwitchId.Duplicated, 400",
+      "InvalidParameter, 400",
+  })
+  void aFakeAnswersEachCodeWithTheCloudsStatus(String code, int status) {
+    assertThat(CloudErrorCodes.httpStatusOf(code)).isEqualTo(status);
+    assertThat(CloudErrorCodes.kindOf(code, status)).as("the status keeps the kind")
+        .isEqualTo(CloudErrorCodes.kindOf(code, 0));
+  }
+
+  @Test
+  void conflictsAreRetryableAndParameterErrorsAreNot() {
+    assertThat(io.easnet.core.CloudServiceException.builder("vpc:AssociateEipAddress", "IncorrectEipStatus",
+        CloudErrorCodes.kindOf("IncorrectEipStatus", 400)).build().retryable()).isTrue();
+    assertThat(io.easnet.core.CloudServiceException.builder("vpc:CreateSnatEntry", "IdempotentParameterMismatch",
+        CloudErrorCodes.kindOf("IdempotentParameterMismatch", 400)).build().retryable()).isFalse();
   }
 
   @Test

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.VSwitch;
+import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Severity;
 import io.easnet.core.spi.CloudActions;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.FakeCloud;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +71,9 @@ class EasAssertionsTest {
     FakeCloud fake = FakeCloud.create();
     fake.estate().vpc("v", "10.0.0.0/16").vSwitch("s", "10.0.1.0/24").securityGroup("g").rds("db", "s", "10.0.1.9");
     fake.vpc().describeVpcs();
-    fake.vpc().describeVSwitch(fake.vSwitchId("s"));
+    fake.vpc().describeVSwitch(fake.id(VSwitchId.class, "s"));
     SecurityGroupRule rule = SecurityGroupRule.egress().tcp(3306).peer("10.0.1.0/24").build();
-    fake.ecs().authorizeRule(fake.securityGroupId("g"), rule);
+    fake.ecs().authorizeRule(SecurityGroupRuleRequest.of(fake.id(SecurityGroupId.class, "g"), rule));
     assertThat(fake)
         .madeExactlyCalls(CloudActions.DESCRIBE_VSWITCHES, CloudActions.DESCRIBE_VPCS,
             CloudActions.AUTHORIZE_SECURITY_GROUP_EGRESS)
@@ -77,9 +81,9 @@ class EasAssertionsTest {
         .madeNoCallTo(CloudActions.DESCRIBE_NAT_GATEWAYS)
         .inventory()
         .isConsistent()
-        .hasRule(fake.securityGroupId("g"), rule)
-        .hasFreeAddresses(fake.vSwitchId("s"), 252)
-        .doesNotAdmit(fake.rdsInstanceId("db").value(), Cidr.parse("10.0.1.0/24"));
+        .hasRule(fake.id(SecurityGroupId.class, "g"), rule)
+        .hasFreeAddresses(fake.id(VSwitchId.class, "s"), 252)
+        .doesNotAdmit(fake.id(RdsInstanceId.class, "db").value(), Cidr.parse("10.0.1.0/24"));
     assertThatThrownBy(() -> assertThat(fake).madeExactlyCalls(CloudActions.DESCRIBE_VPCS))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("unexpected [" + CloudActions.DESCRIBE_VSWITCHES);

@@ -3,8 +3,18 @@ package io.easnet.testkit.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.CloudPort;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.EasNetworkExtension;
@@ -35,14 +45,32 @@ class TestkitReadmeExamplesTest {
     // end
     SecurityGroupRule rule = SecurityGroupRule.ingress().tcp(8000).peer("192.168.0.0/16").build();
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")))
+      assertThatThrownBy(() -> fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")))
           .isInstanceOf(CloudServiceException.class)
           .satisfies(e -> assertThat(((CloudServiceException) e).kind())
               .isEqualTo(CloudServiceException.Kind.THROTTLED));
     }
-    assertThat(fake.ecs().describeSecurityGroup(fake.securityGroupId("eas-sg")).id())
-        .isEqualTo(fake.securityGroupId("eas-sg"));
+    assertThat(fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")).id())
+        .isEqualTo(fake.id(SecurityGroupId.class, "eas-sg"));
     assertThat(rule.portRange().contains(8000)).isTrue();
+  }
+
+  @Test
+  void aRetryWithTheSameTokenActsOnce(FakeCloud fake) {
+    fake.estate().inVpc("prod").natGateway("nat").eip("nat", "47.100.1.1");
+    SnatTableId table = fake.vpc().describeNatGateway(fake.id(NatGatewayId.class, "nat")).snatTableIds().get(0);
+    VSwitchId vSwitch = fake.id(VSwitchId.class, "eas");
+    // README: one call path
+    List<RequestEvent> events = new ArrayList<>();
+    SnatEntryRequest request = SnatEntryRequest.builder().snatTableId(table).sourceVSwitchId(vSwitch)
+        .addSnatIp("47.100.1.1").clientToken("apply-42").build();
+    CloudPort port = fake.withRequestListener(events::add);
+    SnatEntryId id = port.vpc().createSnatEntry(request);
+    // a retry with the same token answers the same id and creates nothing
+    // end
+    assertThat(port.vpc().createSnatEntry(request)).isEqualTo(id);
+    assertThat(fake.inventory().snatEntries()).hasSize(1);
+    assertThat(events).extracting(RequestEvent::action).containsOnly(CloudActions.CREATE_SNAT_ENTRY);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.easnet.core.load.internal;
 
+import io.easnet.core.analysis.Target;
 import io.easnet.core.load.Question;
+import io.easnet.core.model.DLink;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.EcsInstanceId;
@@ -12,21 +14,26 @@ import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
@@ -36,6 +43,8 @@ import java.util.function.Function;
  * independent calls run at once, and no worker thread ever waits on another.
  */
 public final class LoadPlan {
+  private static final NetworkResolver RESOLVER = NetworkResolver.create();
+
   private final Question question;
   private final LoadSession session;
   private final Facts facts = new Facts();
@@ -54,26 +63,31 @@ public final class LoadPlan {
   public CompletableFuture<Inventory> run() {
     List<CompletableFuture<?>> all = new ArrayList<>();
     switch (question.kind()) {
-      case PRIVATE_PATH -> {
-        EffectiveNetwork net = question.network().orElseThrow();
-        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
-        all.add(vpcId.thenCompose(this::vpc));
-        all.add(target(question.subject().orElseThrow()));
+      case PRIVATE_TARGET -> {
+        Target target = question.target().orElseThrow();
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(vpc(vpcId.get()), target(target))));
       }
       case INTERNET_EGRESS -> {
-        EffectiveNetwork net = question.network().orElseThrow();
-        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
-        all.add(vpcId.thenCompose(this::natGateways));
-        all.add(vpcId.thenCompose(this::routeTables));
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(natGateways(vpcId.get()), routeTables(vpcId.get()))));
       }
       case CLIENT_TO_SERVICE -> {
-        EffectiveNetwork net = question.network().orElseThrow();
-        CompletableFuture<VpcId> vpcId = serviceNetwork(net, all);
-        all.add(vpcId.thenCompose(this::vpc));
-        all.add(ecsWithGroups((EcsInstanceId) question.subject().orElseThrow()));
+        EcsInstanceId client = question.client().orElseThrow();
+        ServiceReads service = serviceNetwork(question.service().orElseThrow());
+        all.add(service.done());
+        all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
+            ? done()
+            : CompletableFuture.allOf(vpc(vpcId.get()), ecsWithGroups(client))));
       }
       case EVERYTHING -> {
-        VpcId vpc = (VpcId) question.subject().orElseThrow();
+        VpcId vpc = question.vpc().orElseThrow();
         all.add(vpc(vpc));
         all.add(session.call(CloudActions.DESCRIBE_VSWITCHES, vpc, p -> p.vpc().describeVSwitches(vpc))
             .thenAccept(list -> list.forEach(v -> facts.vSwitches.put(v.id().value(), v))));
@@ -97,22 +111,68 @@ public final class LoadPlan {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
   }
 
+  private static CompletableFuture<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+
   private boolean inVpc(ResourceGroup g, VpcId vpc) {
     return g.dlink().flatMap(d -> d.vpcId()).map(vpc::equals).orElse(true);
   }
 
-  /** The service's vSwitches and security group; completes with its VPC id (from the network or its vSwitch). */
-  private CompletableFuture<VpcId> serviceNetwork(EffectiveNetwork net, List<CompletableFuture<?>> all) {
-    List<CompletableFuture<VSwitch>> vSwitches = new ArrayList<>();
-    for (VSwitchId id : net.vSwitchIds()) {
-      vSwitches.add(vSwitch(id));
-    }
-    all.addAll(vSwitches);
-    net.securityGroupId().ifPresent(g -> all.add(group(g)));
-    if (net.vpcId().isPresent()) {
-      return CompletableFuture.completedFuture(net.vpcId().get());
-    }
-    return vSwitches.get(0).thenApply(VSwitch::vpcId);
+  /**
+   * The service's part of a question: its VPC id (known from the network, or from its primary vSwitch; empty when
+   * the service has no VPC), and the reads of its vSwitches and security group.
+   */
+  private record ServiceReads(CompletableFuture<Optional<VpcId>> vpc, CompletableFuture<Void> done) {}
+
+  /**
+   * Reads the resource group the spec names, resolves the effective network, and loads the service's vSwitches and
+   * security group. When the spec sets a complete {@code cloud.networking} (which wins over the group), those reads
+   * start at once, beside the resource group's; the VPC id is known as soon as the network is resolved, so the
+   * question's own reads start without waiting for the service's.
+   */
+  private ServiceReads serviceNetwork(ServiceSpec spec) {
+    CompletableFuture<Optional<ResourceGroup>> group = spec.resourceGroupId()
+        .map(this::resourceGroup)
+        .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+    Optional<ServiceNetworking> block = spec.networking().filter(ServiceNetworking::isComplete);
+    List<CompletableFuture<?>> early = new ArrayList<>();
+    block.ifPresent(n -> {
+      early.add(vSwitch(n.vSwitchId().orElseThrow()));
+      early.add(group(n.securityGroupId().orElseThrow()));
+    });
+    CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> RESOLVER.resolve(spec, rg));
+    CompletableFuture<Void> done = network.thenCompose(net -> {
+      List<CompletableFuture<?>> needed = new ArrayList<>(early);
+      if (net.hasVpc()) {
+        net.vSwitchIds().forEach(id -> needed.add(vSwitch(id)));
+        net.securityGroupId().ifPresent(g -> needed.add(group(g)));
+      }
+      return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
+    });
+    CompletableFuture<Optional<VpcId>> vpc = network.thenCompose(net -> {
+      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.<VpcId>empty());
+      }
+      if (net.vpcId().isPresent()) {
+        return CompletableFuture.completedFuture(net.vpcId());
+      }
+      return vSwitch(net.vSwitchIds().get(0)).thenApply(v -> Optional.of(v.vpcId()));
+    });
+    return new ServiceReads(vpc, done);
+  }
+
+  /** A resource group with its VPC direct connection, as {@code DescribeResourceDLink} returns it. */
+  private CompletableFuture<Optional<ResourceGroup>> resourceGroup(ResourceGroupId id) {
+    return session.<ResourceGroupId, Optional<DLink>>call(
+            CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id))
+        .thenApply(dlink -> {
+          ResourceGroup.Builder b = ResourceGroup.builder().id(id);
+          dlink.ifPresent(b::dlink);
+          ResourceGroup g = b.build();
+          facts.resourceGroups.put(id.value(), g);
+          return Optional.of(g);
+        });
   }
 
   private CompletableFuture<Vpc> vpc(VpcId id) {
@@ -152,7 +212,11 @@ public final class LoadPlan {
         .thenAccept(list -> list.forEach(t -> facts.routeTables.put(t.id().value(), t)));
   }
 
-  private CompletableFuture<?> target(ResourceId id) {
+  private CompletableFuture<?> target(Target target) {
+    if (target.kind() == Target.Kind.ADDRESS) {
+      return done();
+    }
+    ResourceId id = target.resourceId().orElseThrow();
     if (id instanceof RdsInstanceId rds) {
       return session.<RdsInstanceId, RdsInstance>call(
               CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))

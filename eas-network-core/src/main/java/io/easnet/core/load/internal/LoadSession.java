@@ -1,10 +1,6 @@
 package io.easnet.core.load.internal;
 
-import io.easnet.core.load.LoadListener;
 import io.easnet.core.spi.CloudPort;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,21 +9,18 @@ import java.util.function.Function;
 
 /**
  * One load run: a cache of port calls keyed by action and argument, so that the same call reaches the port once,
- * even when two branches of the plan ask for it at the same time.
+ * even when two branches of the plan ask for it at the same time. The port is the listening view of the run, so
+ * each HTTP request is reported by the port itself.
  */
 public final class LoadSession {
   private final CloudPort port;
   private final Executor executor;
-  private final LoadListener listener;
-  private final Clock clock;
   private final Map<String, CompletableFuture<?>> cache = new ConcurrentHashMap<>();
 
   /** A new, empty session. */
-  public LoadSession(CloudPort port, Executor executor, LoadListener listener, Clock clock) {
+  public LoadSession(CloudPort port, Executor executor) {
     this.port = port;
     this.executor = executor;
-    this.listener = listener;
-    this.clock = clock;
   }
 
   /** Calls the port once per (action, argument) in this session, asynchronously. */
@@ -35,18 +28,6 @@ public final class LoadSession {
   <A, T> CompletableFuture<T> call(String action, A argument, Function<CloudPort, T> call) {
     String key = action + '|' + argument;
     return (CompletableFuture<T>) cache.computeIfAbsent(
-        key, k -> CompletableFuture.supplyAsync(() -> timed(action, call), executor));
-  }
-
-  private <T> T timed(String action, Function<CloudPort, T> call) {
-    Instant start = clock.instant();
-    boolean ok = false;
-    try {
-      T result = call.apply(port);
-      ok = true;
-      return result;
-    } finally {
-      listener.onCall(action, Duration.between(start, clock.instant()), ok);
-    }
+        key, k -> CompletableFuture.supplyAsync(() -> call.apply(port), executor));
   }
 }

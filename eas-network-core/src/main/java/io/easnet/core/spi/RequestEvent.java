@@ -1,0 +1,63 @@
+package io.easnet.core.spi;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One HTTP request a port implementation made (or, for an in-memory implementation, one request it emulated): a
+ * port method that reads three pages makes three requests, and a retried write one request per attempt.
+ */
+@Value.Immutable
+public abstract class RequestEvent {
+  RequestEvent() {}
+
+  /** The action, one of {@link CloudActions}. */
+  public abstract String action();
+
+  /** The page this request read, from 1; 1 for requests that are not paged. */
+  @Value.Default
+  public int page() {
+    return 1;
+  }
+
+  /** The {@code RequestId} the cloud answered with, when an answer came. */
+  public abstract Optional<String> requestId();
+
+  /** How long the request took. */
+  public abstract Duration duration();
+
+  /** The error code of a failed request; empty when it succeeded. */
+  public abstract Optional<String> errorCode();
+
+  /** The HTTP status, or 0 when no answer came. */
+  @Value.Default
+  public int httpStatus() {
+    return 200;
+  }
+
+  /** True when the request succeeded. */
+  public final boolean succeeded() {
+    return errorCode().isEmpty();
+  }
+
+  @Value.Check
+  final void check() {
+    if (page() < 1) {
+      throw new IllegalArgumentException("page must be greater than or equal to 1, was " + page());
+    }
+    if (duration().isNegative()) {
+      throw new IllegalArgumentException("duration must be >= 0, was " + duration());
+    }
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RequestEvent}. */
+  public static final class Builder extends ImmutableRequestEvent.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,93 @@
+package io.easnet.testkit;
+
+import static io.easnet.testkit.StateContext.existing;
+
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RulePeer;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.SecurityGroupSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The security groups and their rules: at most 200 rules a group, no duplicate rule, enterprise groups no peers. */
+final class SecurityGroupState {
+  static final int MAX_RULES_PER_GROUP = 200;
+
+  private final StateContext ctx;
+  private final Map<SecurityGroupId, SecurityGroup> groups = new LinkedHashMap<>();
+
+  SecurityGroupState(StateContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void clear() {
+    groups.clear();
+  }
+
+  void load(Inventory inv) {
+    inv.securityGroups().forEach(g -> groups.put(g.id(), g));
+  }
+
+  void addTo(Inventory.Builder b) {
+    b.addAllSecurityGroups(groups.values());
+  }
+
+  int count() {
+    return groups.size();
+  }
+
+  SecurityGroup group(SecurityGroupId id) {
+    return existing(groups, id, "InvalidSecurityGroupId.NotFound", "security group");
+  }
+
+  /** The groups of a VPC as {@code DescribeSecurityGroups} lists them: without rules. */
+  List<SecurityGroupSummary> summariesIn(VpcId vpc) {
+    return groups.values().stream().filter(g -> g.vpcId().equals(vpc))
+        .map(g -> SecurityGroupSummary.builder().id(g.id()).vpcId(g.vpcId()).name(g.name()).type(g.type()).build())
+        .toList();
+  }
+
+  /** Adds an empty group to a VPC the caller checked. */
+  void add(SecurityGroup g) {
+    if (!g.rules().isEmpty()) {
+      throw new IllegalArgumentException("a new security group starts without rules; authorize them one by one");
+    }
+    groups.put(g.id(), g);
+  }
+
+  void authorize(SecurityGroupId id, SecurityGroupRule rule) {
+    SecurityGroup g = group(id);
+    for (SecurityGroupRule r : g.rules()) {
+      if (r.sameRuleAs(rule)) {
+        return;
+      }
+    }
+    if (rule.peer() instanceof RulePeer.GroupPeer peer) {
+      if (g.type() == SecurityGroupType.ENTERPRISE) {
+        throw Refusal.of("InvalidParam.SecurityGroupType",
+            "an enterprise security group cannot use a security group (" + peer.groupId() + ") as a peer.");
+      }
+      group(peer.groupId());
+    }
+    if (g.rules().size() >= MAX_RULES_PER_GROUP) {
+      throw Refusal.of("AuthorizationLimitExceed",
+          "security group " + id + " holds " + g.rules().size() + " rules; a group holds at most "
+              + MAX_RULES_PER_GROUP + ".");
+    }
+    SecurityGroupRule stored = rule.ruleId().isPresent() ? rule : rule.toBuilder().ruleId(ctx.ids.next("sgr-")).build();
+    groups.put(id, g.toBuilder().addRule(stored).build());
+  }
+
+  void revoke(SecurityGroupId id, SecurityGroupRule rule) {
+    SecurityGroup g = group(id);
+    List<SecurityGroupRule> kept = g.rules().stream().filter(r -> !r.sameRuleAs(rule)).toList();
+    if (kept.size() != g.rules().size()) {
+      groups.put(id, g.toBuilder().rules(kept).build());
+    }
+  }
+}
