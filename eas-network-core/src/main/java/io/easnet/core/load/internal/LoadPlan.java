@@ -141,11 +141,14 @@ public final class LoadPlan {
       early.add(vSwitch(n.vSwitchId().orElseThrow()));
       early.add(group(n.securityGroupId().orElseThrow()));
     });
-    CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> RESOLVER.resolve(spec, rg));
+    CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> rg.map(g -> RESOLVER.resolve(spec, g))
+        .orElseGet(() -> RESOLVER.resolve(spec)));
     CompletableFuture<Void> done = network.thenCompose(net -> {
       List<CompletableFuture<?>> needed = new ArrayList<>(early);
       if (net.hasVpc()) {
         net.vSwitchIds().forEach(id -> needed.add(vSwitch(id)));
+        // the client vSwitches of a DLink's return route: their blocks decide which peers the instances reach
+        net.returnRouteVSwitchIds().forEach(id -> needed.add(vSwitch(id)));
         net.securityGroupId().ifPresent(g -> needed.add(group(g)));
       }
       return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
