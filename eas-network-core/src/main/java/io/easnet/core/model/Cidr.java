@@ -99,14 +99,49 @@ public final class Cidr implements Comparable<Cidr> {
     if (s == null) {
       throw new IllegalArgumentException("CIDR must not be null");
     }
-    String in = s.trim();
+    String in = trimSpaces(s);
     if (in.isEmpty()) {
       throw new IllegalArgumentException("CIDR must not be empty");
+    }
+    for (int i = 0; i < in.length(); i++) {
+      char c = in.charAt(i);
+      if (c <= ' ' || c >= 0x7F) {
+        throw new IllegalArgumentException("\"" + printable(s) + "\" contains the character U+"
+            + String.format("%04X", (int) c) + (Character.isISOControl(c) ? " (a control character)" : "")
+            + ", which no address or CIDR block holds");
+      }
     }
     if (in.indexOf(':') < 0) {
       return parseV4(in, s, normalize);
     }
     return parseV6(in, s, normalize);
+  }
+
+  /** Leading and trailing ASCII spaces only: control characters are never trimmed (they are rejected). */
+  private static String trimSpaces(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && s.charAt(a) == ' ') {
+      a++;
+    }
+    while (b > a && s.charAt(b - 1) == ' ') {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+
+  /** The text with characters outside printable ASCII as {@code \\uXXXX}, for messages. */
+  private static String printable(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < ' ' || c >= 0x7F) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static Cidr parseV4(String in, String original, boolean normalize) {
@@ -153,6 +188,18 @@ public final class Cidr implements Comparable<Cidr> {
   }
 
   private static Cidr parseV6(String in, String original, boolean normalize) {
+    if (in.indexOf('.') >= 0) {
+      throw new IllegalArgumentException("\"" + original + "\" writes an IPv4 address inside an IPv6 block (dotted"
+          + " notation), which the cloud's APIs do not accept" + hexForm(in).map(h -> "; write it in hex groups: " + h)
+              .orElse(""));
+    }
+    int slashAt = in.indexOf('/');
+    for (String group : (slashAt < 0 ? in : in.substring(0, slashAt)).split(":", -1)) {
+      if (group.length() > 4) {
+        throw new IllegalArgumentException("\"" + original + "\" has the group \"" + group + "\" of more than four"
+            + " hex digits; an IPv6 group holds at most four (16 bits)");
+      }
+    }
     if (in.indexOf('*') >= 0 || in.indexOf('-') >= 0 || in.indexOf('%') >= 0 || in.indexOf('.') >= 0
         || in.indexOf(',') >= 0 || in.indexOf('_') >= 0) {
       throw new IllegalArgumentException("\"" + original + "\" is not an IPv6 address or CIDR block");
@@ -188,6 +235,22 @@ public final class Cidr implements Comparable<Cidr> {
     System.arraycopy(raw, raw.length - n, bytes, 16 - n, n);
     String text = new IPv6Address(bytes).toCanonicalString();
     return new Cidr(value, prefix, text + "/" + prefix);
+  }
+
+  /** The block written with hex groups only, when the text with an embedded IPv4 address parses at all. */
+  private static java.util.Optional<String> hexForm(String in) {
+    try {
+      IPAddress a = new IPAddressString(in).toAddress();
+      if (a == null || !a.isIPv6()) {
+        return java.util.Optional.empty();
+      }
+      Integer p = a.getNetworkPrefixLength();
+      byte[] bytes = a.getLower().getBytes();
+      String text = new IPv6Address(bytes).toCanonicalString();
+      return java.util.Optional.of(p == null ? text : text + "/" + p);
+    } catch (AddressStringException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static String formatV4(long v) {

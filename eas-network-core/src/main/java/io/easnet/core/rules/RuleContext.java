@@ -1,7 +1,8 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.EasNetworkException;
-import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.json.SnapshotLayout;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.resolve.EffectiveNetwork;
@@ -9,11 +10,9 @@ import io.easnet.core.resolve.NetworkResolver;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a {@link Rule} sees: the input, and every service resolved once against the inventory (sorted by name, so
@@ -27,7 +26,7 @@ public final class RuleContext {
   private RuleContext(AnalysisInput input, List<ResolvedService> services) {
     this.input = input;
     this.services = services;
-    this.pointers = pointers(input.inventory());
+    this.pointers = SnapshotLayout.pointers(input.inventory());
   }
 
   /** Resolves every service of {@code input} against its inventory. */
@@ -39,6 +38,9 @@ public final class RuleContext {
       String problem = null;
       try {
         network = resolver.resolve(s.spec(), input.inventory());
+      } catch (InvalidInputException e) {
+        problem = (e.source().isEmpty() && s.sourceName().isPresent() ? e.inSource(s.sourceName().get()) : e)
+            .getMessage();
       } catch (EasNetworkException | IllegalArgumentException e) {
         problem = e.getMessage();
       }
@@ -90,28 +92,5 @@ public final class RuleContext {
   /** Today's date, when injected. */
   public Optional<LocalDate> today() {
     return input.today();
-  }
-
-  private static Map<ResourceId, String> pointers(Inventory inv) {
-    Map<ResourceId, String> out = new HashMap<>();
-    index(out, "vpcs", inv.vpcs(), v -> v.id());
-    index(out, "vSwitches", inv.vSwitches(), v -> v.id());
-    index(out, "securityGroups", inv.securityGroups(), g -> g.id());
-    index(out, "natGateways", inv.natGateways(), n -> n.id());
-    index(out, "snatEntries", inv.snatEntries(), e -> e.id());
-    index(out, "eips", inv.eips(), e -> e.id());
-    index(out, "routeTables", inv.routeTables(), t -> t.id());
-    index(out, "ecsInstances", inv.ecsInstances(), i -> i.id());
-    index(out, "rdsInstances", inv.rdsInstances(), i -> i.id());
-    index(out, "redisInstances", inv.redisInstances(), i -> i.id());
-    index(out, "resourceGroups", inv.resourceGroups(), g -> g.id());
-    return out;
-  }
-
-  private static <T> void index(Map<ResourceId, String> out, String key, List<T> resources,
-      Function<T, ? extends ResourceId> id) {
-    for (int i = 0; i < resources.size(); i++) {
-      out.putIfAbsent(id.apply(resources.get(i)), JsonPointers.child("/" + key, i));
-    }
   }
 }

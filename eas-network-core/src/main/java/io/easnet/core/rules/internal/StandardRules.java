@@ -42,6 +42,14 @@ public final class StandardRules {
         new EasEgressDeniesTarget(),
         new IntentWithoutVpc(),
         new ResourceGroupNotFound(),
+        new DuplicateServiceName(),
+        new VSwitchOutsideVpcCidr(),
+        new OverlappingVSwitches(),
+        new GroupAboveRuleQuota(),
+        new VSwitchInSeveralSnatEntries(),
+        new SnatSourceMismatch(),
+        new SnatIpNotGatewayEip(),
+        new EcsAddressOutsideVSwitch(),
         SuppressionRules.EXPIRED,
         SuppressionRules.UNUSED);
   }
