@@ -124,15 +124,15 @@ final class SnapshotReader {
   }
 
   private static void each(Cursor root, String key, String kind, Set<String> known, Consumer<Cursor> add) {
-    Map<String, String> seen = new HashMap<>();
+    Map<String, Cursor> seen = new HashMap<>();
     for (Cursor c : root.elements(key)) {
       c.requireObject();
       c.rejectUnknownKeys(known);
       Cursor id = c.required("id");
       String value = id.text();
-      String first = seen.putIfAbsent(value, id.pointer());
+      Cursor first = seen.putIfAbsent(value, id);
       if (first != null) {
-        throw id.error("a second " + kind + " with id " + value + " (the first is at " + first + ").",
+        throw id.error("a second " + kind + " with id " + value + " (the first is at " + first.pointer() + ").",
             "keep one entry per id.");
       }
       add.accept(c);
@@ -307,15 +307,15 @@ final class SnapshotReader {
         .id(req(c, "id", RouteTableId::of, "use a route table id, which starts with \"vtb-\"."))
         .vpcId(req(c, "vpcId", VpcId::of, VPC_FIX));
     b.type(enumValue(c, "type", RouteTable.Type::parse, "use system or custom.", RouteTable.Type.SYSTEM));
-    Map<Cidr, String> destinations = new HashMap<>();
+    Map<Cidr, Cursor> destinations = new HashMap<>();
     for (Cursor e : c.elements("entries")) {
       e.requireObject();
       e.rejectUnknownKeys(SnapshotLayout.ROUTE);
       Cursor at = e.required("destination");
       Cidr destination = at.as(Cidr::parse, CIDR_FIX);
-      String first = destinations.putIfAbsent(destination, at.pointer());
+      Cursor first = destinations.putIfAbsent(destination, at);
       if (first != null) {
-        throw at.error("a second route to " + destination + " in one route table (the first is at " + first
+        throw at.error("a second route to " + destination + " in one route table (the first is at " + first.pointer()
                 + "); the cloud keeps one route per destination in a table.",
             "keep the route the cloud reports, from DescribeRouteEntryList.");
       }
@@ -343,15 +343,16 @@ final class SnapshotReader {
 
   private static List<AllowlistGroup> allowlists(Cursor c) {
     List<AllowlistGroup> out = new ArrayList<>();
-    Map<String, String> names = new HashMap<>();
+    Map<String, Cursor> names = new HashMap<>();
     for (Cursor g : c.elements("allowlists")) {
       g.requireObject();
       g.rejectUnknownKeys(SnapshotLayout.ALLOWLIST);
       Cursor nameAt = g.required("name");
       String name = nameAt.text();
-      String first = names.putIfAbsent(name, nameAt.pointer());
+      Cursor first = names.putIfAbsent(name, nameAt);
       if (first != null) {
-        throw nameAt.error("a second allowlist group named \"" + name + "\" (the first is at " + first + "); an"
+        throw nameAt.error("a second allowlist group named \"" + name + "\" (the first is at " + first.pointer()
+                + "); an"
                 + " instance's group names are unique.", "merge the two groups into one.");
       }
       AllowlistGroup.Builder b = AllowlistGroup.builder().name(name);

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.internal.JsonPointers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -79,7 +78,7 @@ public final class JsonTrees {
         throw InvalidInputException.of(
             source, "", "the document is empty.", "write a JSON object, for example {\"metadata\": {...}}.");
       }
-      JsonNode root = new Reader(p, text, source).read(first, "");
+      JsonNode root = new Reader(p, text, source).read(first);
       JsonToken trailing;
       try {
         trailing = p.nextToken();
@@ -183,47 +182,49 @@ public final class JsonTrees {
       this.source = source;
     }
 
-    JsonNode read(JsonToken t, String pointer) throws IOException {
+    /** The pointer of the current token, from the parser's own path: computed only for a message. */
+    private String here() {
+      return p.getParsingContext().pathAsPointer().toString();
+    }
+
+    JsonNode read(JsonToken t) throws IOException {
       switch (t) {
         case START_OBJECT: {
           ObjectNode o = NODES.objectNode();
           JsonToken k;
           while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            String child = JsonPointers.child(pointer, name);
-            checkText(name, child, "key");
+            checkText(name, "key");
             JsonLocation at = p.currentTokenLocation();
             JsonToken v = p.nextToken();
-            JsonNode value = read(v, child);
+            JsonNode value = read(v);
             if (o.putIfAbsent(name, value) != null) {
               throw InvalidInputException.of(
                   source,
-                  child,
+                  here(),
                   "the key \"" + name + "\" appears twice in the same object (line " + at.getLineNr() + ", column "
                       + at.getColumnNr() + "); JSON readers disagree on which one wins.",
                   "keep one of the two entries.");
             }
           }
           if (k != JsonToken.END_OBJECT) {
-            throw malformed(source, p.currentTokenLocation(), "unexpected " + k + " in an object", pointer);
+            throw malformed(source, p.currentTokenLocation(), "unexpected " + k + " in an object", here());
           }
           return o;
         }
         case START_ARRAY: {
           ArrayNode a = NODES.arrayNode();
           JsonToken v;
-          int i = 0;
           while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
             if (v == null) {
-              throw malformed(source, p.currentTokenLocation(), "unexpected end of input in an array", pointer);
+              throw malformed(source, p.currentTokenLocation(), "unexpected end of input in an array", here());
             }
-            a.add(read(v, JsonPointers.child(pointer, i)));
-            i++;
+            a.add(read(v));
           }
           return a;
         }
         case VALUE_STRING:
-          return string(pointer);
+          return string();
         case VALUE_NUMBER_INT:
           switch (p.getNumberType()) {
             case INT: {
@@ -239,7 +240,7 @@ public final class JsonTrees {
           try {
             return ExactNumberNode.of(p.getText());
           } catch (NumberFormatException e) {
-            throw InvalidInputException.of(source, pointer,
+            throw InvalidInputException.of(source, here(),
                 "the number " + abbreviate(p.getText()) + " is out of range.", "use a smaller number.");
           }
         case VALUE_TRUE:
@@ -249,15 +250,15 @@ public final class JsonTrees {
         case VALUE_NULL:
           return NODES.nullNode();
         default:
-          throw malformed(source, p.currentTokenLocation(), "unexpected token " + t, pointer);
+          throw malformed(source, p.currentTokenLocation(), "unexpected token " + t, here());
       }
     }
 
     /** A string value: the raw text is kept when it holds escapes, so that writing reproduces it. */
-    private JsonNode string(String pointer) throws IOException {
+    private JsonNode string() throws IOException {
       long start = p.currentTokenLocation().getCharOffset();
       String value = p.getText();
-      checkText(value, pointer, "string");
+      checkText(value, "string");
       long end = p.currentLocation().getCharOffset();
       long rawLength = end - start - 2;
       if (start >= 0 && end <= text.length() && rawLength > value.length() && text.charAt((int) start) == '"'
@@ -267,10 +268,10 @@ public final class JsonTrees {
       return NODES.textNode(value);
     }
 
-    private void checkText(String s, String pointer, String what) {
+    private void checkText(String s, String what) {
       int at = Printable.unpairedSurrogate(s);
       if (at >= 0) {
-        throw InvalidInputException.of(source, pointer,
+        throw InvalidInputException.of(source, here(),
             "the " + what + " holds an unpaired surrogate (\\u" + String.format("%04x", (int) s.charAt(at))
                 + " at character " + (at + 1) + "), which no UTF-8 file can hold.",
             "write the character as a pair of \\uXXXX escapes (high, then low surrogate), or remove it.");
