@@ -98,6 +98,15 @@ class HostileInputRulesTest {
   // ---------------------------------------------------------------- 7: findings for impossible cross-object states
 
   @Test
+  void aConsistentEstateHasNoImpossibleStateFindings() {
+    List<Finding> all = RuleCatalog.standard().run(of(inventory()
+        .addEcsInstance(EcsInstance.builder().id("i-a").vpcId("vpc-a").vSwitchId("vsw-a1").addPrivateIp("192.168.1.5")),
+        input(service("s"))));
+    assertThat(all).extracting(Finding::ruleId).doesNotContain("EASNET-040", "EASNET-041", "EASNET-042",
+        "EASNET-043", "EASNET-044", "EASNET-045", "EASNET-046", "EASNET-047");
+  }
+
+  @Test
   void vSwitchOutsideEveryCidrOfItsVpcIsAnError() {
     List<Finding> f = run(of(inventory()
         .addVSwitch(VSwitch.builder().id("vsw-x").vpcId("vpc-a").cidrBlock("172.16.1.0/24")),
