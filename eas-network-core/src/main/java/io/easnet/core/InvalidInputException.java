@@ -1,5 +1,6 @@
 package io.easnet.core;
 
+import io.easnet.core.internal.json.Printable;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  * <pre>
  * service.json at /cloud/networking/vswitch_id: "vpc-123" is not a vSwitch id. Fix: use the id of a vSwitch, which starts with "vsw-".
  * </pre>
+ *
+ * <p>Control characters, bidirectional overrides and unpaired surrogates in any part (they come from user input) are
+ * written as {@code \\uXXXX}, so that printing a message never drives the terminal.
  */
 public final class InvalidInputException extends EasNetworkException {
   private static final long serialVersionUID = 1L;
@@ -19,11 +23,16 @@ public final class InvalidInputException extends EasNetworkException {
   private final String fix;
 
   private InvalidInputException(String source, String pointer, String problem, String fix, Throwable cause) {
-    super(render(source, pointer, problem, fix), cause);
-    this.source = source;
-    this.pointer = pointer;
-    this.problem = problem;
-    this.fix = fix;
+    super(render(escape(source), escape(pointer), escape(problem), escape(fix)), cause);
+    this.source = escape(source);
+    this.pointer = escape(pointer);
+    this.problem = escape(problem);
+    this.fix = escape(fix);
+  }
+
+  /** User input (a key, a value, a file name) may hold terminal escape sequences: print them as text. */
+  private static String escape(String s) {
+    return Printable.escape(s);
   }
 
   /**

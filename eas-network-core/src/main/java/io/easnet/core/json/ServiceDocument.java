@@ -33,13 +33,14 @@ public final class ServiceDocument {
   private final ObjectNode tree;
   private final String source;
   private final ServiceSpec spec;
-  private final String json;
+  /** Written when first asked for: reading a snapshot of many services never serializes them. */
+  private volatile String json;
 
+  /** {@code tree} is owned by the document from now on: nobody else holds or changes it. */
   private ServiceDocument(ObjectNode tree, String source, ServiceSpec spec) {
     this.tree = tree;
     this.source = source;
     this.spec = spec;
-    this.json = JsonTrees.write(tree);
   }
 
   /**
@@ -56,7 +57,7 @@ public final class ServiceDocument {
   }
 
   /**
-   * Reads a service JSON file (UTF-8).
+   * Reads a service JSON file (UTF-8, without a byte-order mark, at most 64 MiB).
    *
    * @throws InvalidInputException when the file is missing or unreadable, or as {@link #parse(String, String)}
    */
@@ -77,10 +78,13 @@ public final class ServiceDocument {
     return fromTree(ServiceSpecWriter.write(spec), "", null);
   }
 
-  /** A document from a tree that sits at {@code pointer} inside a larger file (a snapshot's services). */
+  /**
+   * A document from a freshly parsed tree that sits at {@code pointer} inside a larger file (a snapshot's services).
+   * The document takes the tree over without a copy: the caller must not keep or change it.
+   */
   static ServiceDocument fromTree(JsonNode node, String pointer, String sourceName) {
     ServiceSpec spec = ServiceSpecMapper.map(Cursor.at(node, pointer, sourceName));
-    return new ServiceDocument(((ObjectNode) node).deepCopy(), sourceName, spec);
+    return new ServiceDocument((ObjectNode) node, sourceName, spec);
   }
 
   /** The typed view: name, instances, resources, networking, containers, autoscaler, rolling strategy, storage. */
@@ -95,7 +99,12 @@ public final class ServiceDocument {
 
   /** The document as JSON: two-space indent, key order as read, a final newline. Stable for equal documents. */
   public String toJson() {
-    return json;
+    String j = json;
+    if (j == null) {
+      j = JsonTrees.write(tree);
+      json = j;
+    }
+    return j;
   }
 
   /** A copy of the JSON tree, for callers who need to look at fields the typed view does not model. */
@@ -103,9 +112,14 @@ public final class ServiceDocument {
     return tree.deepCopy();
   }
 
+  /** The tree itself, for writers that only serialize it; never modify it. */
+  ObjectNode sharedTree() {
+    return tree;
+  }
+
   /** Writes {@link #toJson()} to {@code path} as UTF-8, replacing the file. */
   public void write(Path path) {
-    JsonTrees.writeFile(path, json);
+    JsonTrees.writeFile(path, toJson());
   }
 
   /**
@@ -177,12 +191,12 @@ public final class ServiceDocument {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ServiceDocument d && d.json.equals(json);
+    return o instanceof ServiceDocument d && d.toJson().equals(toJson());
   }
 
   @Override
   public int hashCode() {
-    return json.hashCode();
+    return toJson().hashCode();
   }
 
   /** The service name and source; the JSON itself is in {@link #toJson()}. */

@@ -27,6 +27,12 @@ public abstract class Snapshot {
     return SCHEMA_VERSION;
   }
 
+  /**
+   * The {@code "$schema"} key of the file (the schema URL or path editors validate against), kept so that writing
+   * the snapshot back does not drop it.
+   */
+  public abstract Optional<String> schema();
+
   /** The network facts; empty by default. */
   @Value.Default
   public Inventory inventory() {

@@ -1,6 +1,8 @@
 package io.easnet.core.model;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -34,6 +36,17 @@ public abstract class AllowlistGroup {
   final void check() {
     if (name().isBlank()) {
       throw new IllegalArgumentException("allowlist group name must not be blank");
+    }
+  }
+
+  /** Throws when two of {@code groups} share a name: the groups of an instance are keyed by name. */
+  static void requireUniqueNames(String instanceId, List<AllowlistGroup> groups) {
+    Set<String> seen = new HashSet<>();
+    for (AllowlistGroup g : groups) {
+      if (!seen.add(g.name())) {
+        throw new IllegalArgumentException("instance " + instanceId + " has two allowlist groups named \""
+            + g.name() + "\"; an instance's group names are unique");
+      }
     }
   }
 

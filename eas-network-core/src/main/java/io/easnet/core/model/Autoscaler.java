@@ -16,6 +16,11 @@ public abstract class Autoscaler {
     if (min() < 0) {
       throw new IllegalArgumentException("autoscaler min must be >= 0, was " + min());
     }
+    if (max() > ServiceSpec.MAX_INSTANCES) {
+      throw new IllegalArgumentException("autoscaler max " + max() + " is above "
+          + String.format(java.util.Locale.ROOT, "%,d", ServiceSpec.MAX_INSTANCES)
+          + ", the most instances a service may have");
+    }
     if (max() < min()) {
       throw new IllegalArgumentException("autoscaler max (" + max() + ") must be >= min (" + min() + ")");
     }

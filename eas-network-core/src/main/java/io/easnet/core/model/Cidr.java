@@ -6,7 +6,6 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.math.BigInteger;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * integer comparisons: analysis code never re-parses.
  */
 public final class Cidr implements Comparable<Cidr> {
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
   private static final Pattern V6_PREFIX = Pattern.compile("0|[1-9]\\d{0,2}");
   private static final BigInteger V6_ALL_ONES = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
@@ -42,13 +39,18 @@ public final class Cidr implements Comparable<Cidr> {
   private final String text;
 
   private Cidr(long lo4, int prefix) {
+    this(lo4, prefix, formatV4(lo4) + "/" + prefix);
+  }
+
+  /** {@code text} must be the canonical text of the block. */
+  private Cidr(long lo4, int prefix, String text) {
     this.ipv4 = true;
     this.prefix = prefix;
     this.lo4 = lo4;
     this.hi4 = lo4 | (prefix == 0 ? 0xFFFF_FFFFL : (1L << (32 - prefix)) - 1);
     this.lo6 = null;
     this.hi6 = null;
-    this.text = formatV4(lo4) + "/" + prefix;
+    this.text = text;
   }
 
   private Cidr(BigInteger lo6, int prefix, String text) {
@@ -99,9 +101,17 @@ public final class Cidr implements Comparable<Cidr> {
     if (s == null) {
       throw new IllegalArgumentException("CIDR must not be null");
     }
-    String in = s.trim();
+    String in = trimSpaces(s);
     if (in.isEmpty()) {
       throw new IllegalArgumentException("CIDR must not be empty");
+    }
+    for (int i = 0; i < in.length(); i++) {
+      char c = in.charAt(i);
+      if (c <= ' ' || c >= 0x7F) {
+        throw new IllegalArgumentException("\"" + printable(s) + "\" contains the character U+"
+            + String.format("%04X", (int) c) + (Character.isISOControl(c) ? " (a control character)" : "")
+            + ", which no address or CIDR block holds");
+      }
     }
     if (in.indexOf(':') < 0) {
       return parseV4(in, s, normalize);
@@ -109,33 +119,88 @@ public final class Cidr implements Comparable<Cidr> {
     return parseV6(in, s, normalize);
   }
 
+  /** Leading and trailing ASCII spaces only: control characters are never trimmed (they are rejected). */
+  private static String trimSpaces(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && s.charAt(a) == ' ') {
+      a++;
+    }
+    while (b > a && s.charAt(b - 1) == ' ') {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+
+  /** The text with characters outside printable ASCII as {@code \\uXXXX}, for messages. */
+  private static String printable(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < ' ' || c >= 0x7F) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static Cidr parseV4(String in, String original, boolean normalize) {
-    Matcher m = IPV4.matcher(in);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "\"" + original + "\" is not an IPv4 address or CIDR block: expected four decimal octets like"
-              + " 192.168.1.0/24");
+    // by hand rather than with a regex: snapshots hold many thousands of blocks
+    int[] ends = new int[5]; // end of each of the four octets, then of the prefix (or -1)
+    int pos = 0;
+    int n = in.length();
+    for (int k = 0; k < 4; k++) {
+      int start = pos;
+      while (pos < n && pos - start < 4 && in.charAt(pos) >= '0' && in.charAt(pos) <= '9') {
+        pos++;
+      }
+      int len = pos - start;
+      boolean sepOk = k < 3 ? pos < n && in.charAt(pos) == '.' : pos == n || in.charAt(pos) == '/';
+      if (len < 1 || len > 3 || !sepOk) {
+        throw notIpv4(original);
+      }
+      ends[k] = pos;
+      pos++;
+    }
+    ends[4] = -1;
+    if (ends[3] < n) {
+      int start = ends[3] + 1;
+      int len = n - start;
+      if (len < 1 || len > 2) {
+        throw notIpv4(original);
+      }
+      for (int i = start; i < n; i++) {
+        if (in.charAt(i) < '0' || in.charAt(i) > '9') {
+          throw notIpv4(original);
+        }
+      }
+      ends[4] = n;
     }
     long value = 0;
-    for (int i = 1; i <= 4; i++) {
-      String octet = m.group(i);
-      if (octet.length() > 1 && octet.charAt(0) == '0') {
-        throw new IllegalArgumentException(
-            "\"" + original + "\" has an octet with a leading zero (" + octet + "); write it in plain decimal");
+    int start = 0;
+    for (int k = 0; k < 4; k++) {
+      int end = ends[k];
+      if (end - start > 1 && in.charAt(start) == '0') {
+        throw new IllegalArgumentException("\"" + original + "\" has an octet with a leading zero ("
+            + in.substring(start, end) + "); write it in plain decimal");
       }
-      int v = Integer.parseInt(octet);
+      int v = digits(in, start, end);
       if (v > 255) {
-        throw new IllegalArgumentException("\"" + original + "\" has an octet above 255 (" + octet + ")");
+        throw new IllegalArgumentException(
+            "\"" + original + "\" has an octet above 255 (" + in.substring(start, end) + ")");
       }
       value = (value << 8) | v;
+      start = end + 1;
     }
     int prefix = 32;
-    if (m.group(5) != null) {
-      String p = m.group(5);
-      if (p.length() > 1 && p.charAt(0) == '0') {
+    if (ends[4] > 0) {
+      int from = ends[3] + 1;
+      if (n - from > 1 && in.charAt(from) == '0') {
         throw new IllegalArgumentException("\"" + original + "\" has a prefix length with a leading zero");
       }
-      prefix = Integer.parseInt(p);
+      prefix = digits(in, from, n);
       if (prefix > 32) {
         throw new IllegalArgumentException(
             "\"" + original + "\" has prefix length " + prefix + "; IPv4 allows 0 to 32");
@@ -148,11 +213,39 @@ public final class Cidr implements Comparable<Cidr> {
             "\"" + original + "\" has host bits set; the block is " + formatV4(value & mask) + "/" + prefix);
       }
       value &= mask;
+      return new Cidr(value, prefix);
     }
-    return new Cidr(value, prefix);
+    // the text as read is canonical when it carries its prefix: keep it instead of formatting it again
+    return ends[4] > 0 ? new Cidr(value, prefix, in) : new Cidr(value, prefix);
+  }
+
+  private static IllegalArgumentException notIpv4(String original) {
+    return new IllegalArgumentException(
+        "\"" + original + "\" is not an IPv4 address or CIDR block: expected four decimal octets like"
+            + " 192.168.1.0/24");
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
   }
 
   private static Cidr parseV6(String in, String original, boolean normalize) {
+    if (in.indexOf('.') >= 0) {
+      throw new IllegalArgumentException("\"" + original + "\" writes an IPv4 address inside an IPv6 block (dotted"
+          + " notation), which the cloud's APIs do not accept" + hexForm(in).map(h -> "; write it in hex groups: " + h)
+              .orElse(""));
+    }
+    int slashAt = in.indexOf('/');
+    for (String group : (slashAt < 0 ? in : in.substring(0, slashAt)).split(":", -1)) {
+      if (group.length() > 4) {
+        throw new IllegalArgumentException("\"" + original + "\" has the group \"" + group + "\" of more than four"
+            + " hex digits; an IPv6 group holds at most four (16 bits)");
+      }
+    }
     if (in.indexOf('*') >= 0 || in.indexOf('-') >= 0 || in.indexOf('%') >= 0 || in.indexOf('.') >= 0
         || in.indexOf(',') >= 0 || in.indexOf('_') >= 0) {
       throw new IllegalArgumentException("\"" + original + "\" is not an IPv6 address or CIDR block");
@@ -188,6 +281,22 @@ public final class Cidr implements Comparable<Cidr> {
     System.arraycopy(raw, raw.length - n, bytes, 16 - n, n);
     String text = new IPv6Address(bytes).toCanonicalString();
     return new Cidr(value, prefix, text + "/" + prefix);
+  }
+
+  /** The block written with hex groups only, when the text with an embedded IPv4 address parses at all. */
+  private static java.util.Optional<String> hexForm(String in) {
+    try {
+      IPAddress a = new IPAddressString(in).toAddress();
+      if (a == null || !a.isIPv6()) {
+        return java.util.Optional.empty();
+      }
+      Integer p = a.getNetworkPrefixLength();
+      byte[] bytes = a.getLower().getBytes();
+      String text = new IPv6Address(bytes).toCanonicalString();
+      return java.util.Optional.of(p == null ? text : text + "/" + p);
+    } catch (AddressStringException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static String formatV4(long v) {

@@ -1,6 +1,8 @@
 package io.easnet.core.model;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.immutables.value.Value;
 
 /** An elastic IP address and what it is bound to ({@code InstanceType} {@code Nat} and {@code InstanceId} {@code ngw-…} for a NAT gateway). */
@@ -25,6 +27,28 @@ public abstract class Eip {
   public abstract Optional<String> instanceType();
 
   public abstract Optional<String> name();
+
+  /**
+   * Blocks no EIP can hold: private (RFC 1918), shared (100.64.0.0/10, which Alibaba uses for its internal
+   * services), loopback, link-local, "this network", documentation, benchmarking, multicast and reserved addresses.
+   */
+  static final List<Cidr> NOT_PUBLIC = Stream.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+      "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
+      "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3").map(Cidr::parse).toList();
+
+  @Value.Check
+  final void check() {
+    if (!ipAddress().isIpv4()) {
+      throw new IllegalArgumentException("EIP " + id() + ": " + ipAddress() + " is not an IPv4 address; EIPs are"
+          + " public IPv4 addresses");
+    }
+    for (Cidr block : NOT_PUBLIC) {
+      if (ipAddress().isIn(block)) {
+        throw new IllegalArgumentException("EIP " + id() + ": " + ipAddress() + " is not a public address (it is in "
+            + block + "); the cloud allocates EIPs from public address space only");
+      }
+    }
+  }
 
   public static Builder builder() {
     return new Builder();

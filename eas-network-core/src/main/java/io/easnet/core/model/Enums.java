@@ -9,9 +9,15 @@ final class Enums {
 
   static <E extends Enum<E>> E parse(Class<E> type, String s, String what) {
     if (s != null) {
-      String key = s.trim().toUpperCase(Locale.ROOT);
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equals(key)) {
+      E[] constants = type.getEnumConstants();
+      for (E e : constants) {
+        if (e.name().equalsIgnoreCase(s)) { // ASCII names: as toUpperCase(Locale.ROOT), without allocating
+          return e;
+        }
+      }
+      String key = s.trim();
+      for (E e : constants) {
+        if (e.name().equalsIgnoreCase(key)) {
           return e;
         }
       }

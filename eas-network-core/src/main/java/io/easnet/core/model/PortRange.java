@@ -1,15 +1,11 @@
 package io.easnet.core.model;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A security-group port range as the ECS API spells it: {@code 22/22}, {@code 1/65535}, or {@code -1/-1} for "all
  * ports" (the only value allowed with protocols that have no ports: ICMP, GRE and ALL).
  */
 public final class PortRange {
-  private static final Pattern SYNTAX = Pattern.compile("(-1|\\d{1,5})/(-1|\\d{1,5})");
-
   /** {@code -1/-1}: every port. */
   public static final PortRange ALL = new PortRange(-1, -1);
 
@@ -30,12 +26,35 @@ public final class PortRange {
     if (s == null) {
       throw new IllegalArgumentException("port range must not be null");
     }
-    Matcher m = SYNTAX.matcher(s.trim());
-    if (!m.matches()) {
+    String t = s.trim();
+    int slash = t.indexOf('/');
+    int from = slash < 0 ? Integer.MIN_VALUE : port(t, 0, slash);
+    int to = slash < 0 ? Integer.MIN_VALUE : port(t, slash + 1, t.length());
+    if (from == Integer.MIN_VALUE || to == Integer.MIN_VALUE) {
       throw new IllegalArgumentException(
           "\"" + s + "\" is not a port range: write start/end, e.g. 22/22, 1/65535, or -1/-1 for all ports");
     }
-    return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    return of(from, to);
+  }
+
+  /** {@code -1} or one to five decimal digits between {@code from} and {@code to}; {@code MIN_VALUE} otherwise. */
+  private static int port(String s, int from, int to) {
+    int n = to - from;
+    if (n == 2 && s.charAt(from) == '-' && s.charAt(from + 1) == '1') {
+      return -1;
+    }
+    if (n < 1 || n > 5) {
+      return Integer.MIN_VALUE;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return Integer.MIN_VALUE;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** A range from {@code from} to {@code to} inclusive; {@code of(-1, -1)} is {@link #ALL}. */

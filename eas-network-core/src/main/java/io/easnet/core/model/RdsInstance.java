@@ -41,6 +41,7 @@ public abstract class RdsInstance implements AllowlistTarget {
 
   @Value.Check
   final void check() {
+    AllowlistGroup.requireUniqueNames(id().value(), allowlists());
     if (port() < 1 || port() > 65535) {
       throw new IllegalArgumentException("Rds instance " + id() + ": port must be 1 to 65535, was " + port());
     }

@@ -41,6 +41,7 @@ public abstract class RedisInstance implements AllowlistTarget {
 
   @Value.Check
   final void check() {
+    AllowlistGroup.requireUniqueNames(id().value(), allowlists());
     if (port() < 1 || port() > 65535) {
       throw new IllegalArgumentException("Redis instance " + id() + ": port must be 1 to 65535, was " + port());
     }

@@ -1,7 +1,6 @@
 package io.easnet.core.model;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A typed Alibaba Cloud resource id such as {@code vpc-bp1uepgqtar0123456789}. Each subclass checks its prefix on
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * report them as placeholders instead of failing the read. {@link #isPlaceholder()} tells.
  */
 public abstract class ResourceId implements Comparable<ResourceId> {
-  private static final Pattern BODY = Pattern.compile("[a-z0-9*][a-z0-9*-]{0,62}");
-
   private final String value;
 
   ResourceId(String value, String kind, List<String> prefixes) {
@@ -26,8 +23,7 @@ public abstract class ResourceId implements Comparable<ResourceId> {
     }
     for (String prefix : prefixes) {
       if (value.startsWith(prefix)) {
-        String body = value.substring(prefix.length());
-        if (!BODY.matcher(body).matches()) {
+        if (!validBody(value, prefix.length())) {
           throw new IllegalArgumentException(
               "\"" + value + "\" is not a valid " + kind + " id: after \"" + prefix
                   + "\" only lower-case letters, digits, '-' and '*' may follow (1 to 63 characters)");
@@ -38,6 +34,22 @@ public abstract class ResourceId implements Comparable<ResourceId> {
     throw new IllegalArgumentException(
         "\"" + value + "\" is not a " + kind + " id: it must start with "
             + String.join(" or ", prefixes.stream().map(p -> "\"" + p + "\"").toList()));
+  }
+
+  /** As the pattern {@code [a-z0-9*][a-z0-9*-]{0,62}} on {@code value} from {@code start}, without a regex. */
+  private static boolean validBody(String value, int start) {
+    int n = value.length() - start;
+    if (n < 1 || n > 63) {
+      return false;
+    }
+    for (int i = start; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || (c == '-' && i > start);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The id as the cloud spells it. */

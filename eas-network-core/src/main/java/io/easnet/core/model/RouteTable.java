@@ -1,7 +1,9 @@
 package io.easnet.core.model;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /** A route table of a VPC: the system table (used by every vSwitch without a custom one) or a custom table. */
@@ -29,6 +31,17 @@ public abstract class RouteTable {
   }
 
   public abstract List<RouteEntry> entries();
+
+  @Value.Check
+  final void check() {
+    Set<Cidr> seen = new HashSet<>();
+    for (RouteEntry e : entries()) {
+      if (!seen.add(e.destination())) {
+        throw new IllegalArgumentException("route table " + id() + " has two routes to " + e.destination()
+            + "; a table holds one route per destination");
+      }
+    }
+  }
 
   /** The entry with the longest prefix containing {@code destination}, if any. */
   public final Optional<RouteEntry> longestMatch(Cidr destination) {

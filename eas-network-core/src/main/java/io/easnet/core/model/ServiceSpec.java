@@ -11,6 +11,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ServiceSpec {
+  /**
+   * The most instances (and the largest surge or autoscaler maximum) a service may declare: 1,000,000. EAS documents
+   * no limit; this bound is far above any real service (one ENI, hence one vSwitch address, per instance, and a
+   * vSwitch holds at most 65,532 usable addresses) and keeps every capacity sum exact.
+   */
+  public static final int MAX_INSTANCES = 1_000_000;
+
   ServiceSpec() {}
 
   /** {@code metadata.name}, or the legacy top-level {@code name}. */
@@ -45,7 +52,10 @@ public abstract class ServiceSpec {
 
   public abstract List<StorageMount> storage();
 
-  /** The most instances the service runs outside an update: max(instance, autoscaler max), at least 1. */
+  /**
+   * The most instances the service runs outside an update: max(instance, autoscaler max), at least 1, at most
+   * {@link #MAX_INSTANCES}; adding a surge to it cannot overflow an {@code int}.
+   */
   public final int peakInstances() {
     int n = instanceCount().orElse(1);
     if (autoscaler().isPresent()) {
@@ -59,8 +69,10 @@ public abstract class ServiceSpec {
     if (name().isBlank()) {
       throw new IllegalArgumentException("service name must not be blank");
     }
-    if (instanceCount().isPresent() && instanceCount().getAsInt() < 0) {
-      throw new IllegalArgumentException("metadata.instance must be >= 0, was " + instanceCount().getAsInt());
+    if (instanceCount().isPresent()
+        && (instanceCount().getAsInt() < 0 || instanceCount().getAsInt() > MAX_INSTANCES)) {
+      throw new IllegalArgumentException("metadata.instance must be 0 to "
+          + String.format(java.util.Locale.ROOT, "%,d", MAX_INSTANCES) + ", was " + instanceCount().getAsInt());
     }
   }
 

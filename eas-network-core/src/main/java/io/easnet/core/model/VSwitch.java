@@ -60,6 +60,14 @@ public abstract class VSwitch {
     return Math.max(0, last - first + 1 - BlockUnion.distinctCount(taken));
   }
 
+  /**
+   * The addresses of the block less the four the cloud reserves ({@code 2^(32-mask) - 4}): no vSwitch ever reports
+   * more free addresses than this (reserved blocks aside, whose accounting the cloud does not document).
+   */
+  public final long assignableIpCount() {
+    return cidrBlock().isIpv4() ? cidrBlock().size().longValueExact() - 4 : 0;
+  }
+
   /** Free addresses ({@code AvailableIpAddressCount}); defaults to {@link #usableIpCount()}. */
   @Value.Default
   public long availableIpAddressCount() {
@@ -83,9 +91,10 @@ public abstract class VSwitch {
             "vSwitch " + id() + ": reserved block " + r + " is outside " + cidrBlock());
       }
     }
-    if (availableIpAddressCount() < 0) {
+    if (availableIpAddressCount() < 0 || availableIpAddressCount() > assignableIpCount()) {
       throw new IllegalArgumentException(
-          "vSwitch " + id() + ": availableIpAddressCount must be >= 0, was " + availableIpAddressCount());
+          "vSwitch " + id() + ": availableIpAddressCount must be 0 to " + assignableIpCount() + " (the addresses of "
+              + cidrBlock() + " less the 4 the cloud reserves), was " + availableIpAddressCount());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.internal.json.Printable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,12 +117,13 @@ public abstract class Finding {
 
   /**
    * A stable hash: the first {@value #FINGERPRINT_LENGTH} hex characters of the SHA-256 of the rule id, the service,
-   * the resource ids and {@link #identity()}. Messages, locations and list positions are not part of it.
+   * the source file, the resource ids and {@link #identity()}. Messages, pointers and list positions are not part of
+   * it. The source is: two files that define a service of one name are two services, and each keeps its findings.
    */
   @Value.Lazy
   public String fingerprint() {
-    String text = ruleId() + "\n" + serviceName().orElse("") + "\n" + String.join("\n", resourceIds()) + "\n"
-        + identity();
+    String text = ruleId() + "\n" + serviceName().orElse("") + "\n" + source().orElse("") + "\n"
+        + String.join("\n", resourceIds()) + "\n" + identity();
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, FINGERPRINT_LENGTH);
@@ -137,18 +139,19 @@ public abstract class Finding {
 
   /** The multi-line diagnostic: headline, message, location, near miss, fix and link. */
   public final String render() {
-    StringBuilder sb = new StringBuilder(headline()).append('\n');
-    sb.append("  ").append(message()).append('\n');
-    sb.append("  at ").append(location()).append('\n');
-    didYouMean().ifPresent(d -> sb.append("  Did you mean ").append(d).append("?\n"));
-    sb.append("  Fix: ").append(remediation()).append('\n');
-    sb.append("  See ").append(docUrl());
+    StringBuilder sb = new StringBuilder(Printable.escape(headline())).append('\n');
+    sb.append("  ").append(Printable.escape(message())).append('\n');
+    sb.append("  at ").append(Printable.escape(location())).append('\n');
+    didYouMean().ifPresent(d -> sb.append("  Did you mean ").append(Printable.escape(d)).append("?\n"));
+    sb.append("  Fix: ").append(Printable.escape(remediation())).append('\n');
+    sb.append("  See ").append(Printable.escape(docUrl()));
     return sb.toString();
   }
 
+  /** One line; control characters of user input are escaped as in {@link #render()}. */
   @Override
   public String toString() {
-    return headline() + ": " + message() + " (" + location() + ")";
+    return Printable.escape(headline() + ": " + message() + " (" + location() + ")");
   }
 
   /** Starts a builder. */

@@ -1,6 +1,7 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Intent;
@@ -8,7 +9,7 @@ import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.ServiceDemand;
-import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.internal.json.SnapshotLayout;
 import io.easnet.core.model.Container;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a {@link Rule} sees: the input, and what the run computed once for all rules: every service resolved against
@@ -45,7 +45,7 @@ public final class RuleContext {
     this.input = input;
     this.analyzer = analyzer;
     this.services = services;
-    this.pointers = pointers(input.inventory());
+    this.pointers = SnapshotLayout.pointers(input.inventory());
     List<ServiceDemand> demands = new ArrayList<>();
     for (ResolvedService s : services) {
       Optional<EffectiveNetwork> n = s.network();
@@ -73,6 +73,9 @@ public final class RuleContext {
       String problem = null;
       try {
         network = resolver.resolve(s.spec(), input.inventory());
+      } catch (InvalidInputException e) {
+        problem = (e.source().isEmpty() && s.sourceName().isPresent() ? e.inSource(s.sourceName().get()) : e)
+            .getMessage();
       } catch (EasNetworkException | IllegalArgumentException e) {
         problem = e.getMessage();
       }
@@ -161,28 +164,5 @@ public final class RuleContext {
   /** Today's date on the input's clock. */
   public LocalDate today() {
     return input.today();
-  }
-
-  private static Map<ResourceId, String> pointers(Inventory inv) {
-    Map<ResourceId, String> out = new HashMap<>();
-    index(out, "vpcs", inv.vpcs(), v -> v.id());
-    index(out, "vSwitches", inv.vSwitches(), v -> v.id());
-    index(out, "securityGroups", inv.securityGroups(), g -> g.id());
-    index(out, "natGateways", inv.natGateways(), n -> n.id());
-    index(out, "snatEntries", inv.snatEntries(), e -> e.id());
-    index(out, "eips", inv.eips(), e -> e.id());
-    index(out, "routeTables", inv.routeTables(), t -> t.id());
-    index(out, "ecsInstances", inv.ecsInstances(), i -> i.id());
-    index(out, "rdsInstances", inv.rdsInstances(), i -> i.id());
-    index(out, "redisInstances", inv.redisInstances(), i -> i.id());
-    index(out, "resourceGroups", inv.resourceGroups(), g -> g.id());
-    return out;
-  }
-
-  private static <T> void index(Map<ResourceId, String> out, String key, List<T> resources,
-      Function<T, ? extends ResourceId> id) {
-    for (int i = 0; i < resources.size(); i++) {
-      out.putIfAbsent(id.apply(resources.get(i)), JsonPointers.child("/" + key, i));
-    }
   }
 }

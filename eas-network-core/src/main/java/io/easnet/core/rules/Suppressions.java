@@ -1,22 +1,15 @@
 package io.easnet.core.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.internal.JsonPointers;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.rules.internal.SuppressionRules;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +26,8 @@ import java.util.regex.Pattern;
  * nothing and is reported as {@code EASNET-900}, an entry that covers nothing as {@code EASNET-901}.
  */
 public final class Suppressions {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern RULE_ID = Pattern.compile("EASNET-\\d{3}");
-  private static final Set<String> KEYS = Set.of("id", "scope", "reason", "expires");
+  private static final List<String> KEYS = List.of("id", "scope", "reason", "expires");
 
   private final List<Suppression> entries;
   private final Optional<String> source;
@@ -65,7 +57,8 @@ public final class Suppressions {
   }
 
   /**
-   * Reads a suppressions file; locations of its findings name the file.
+   * Reads a suppressions file (UTF-8, at most 64 MiB) with the same strict reader as the other files: a duplicate
+   * key, content after the document or an unknown key is an error. Locations of its findings name the file.
    *
    * @throws InvalidInputException when the file cannot be read or is not a valid suppressions document
    */
@@ -73,87 +66,77 @@ public final class Suppressions {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw InvalidInputException.of(name, "", "cannot read the suppressions file: " + e.getMessage(),
-          "check that the file exists and is readable.", e);
+      text = JsonTrees.readFile(file);
+    } catch (InvalidInputException e) {
+      throw e.inSource(name);
     }
     return parse(text, name);
   }
 
   private static Suppressions parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json == null ? "" : json);
-    } catch (JsonProcessingException e) {
-      throw InvalidInputException.of(source, "", "is not valid JSON: " + e.getOriginalMessage(),
-          "write a JSON object like {\"suppressions\": [...]}.", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw InvalidInputException.of(source, "", "the document must be a JSON object",
+    Cursor root = Cursor.root(JsonTrees.parse(json == null ? "" : json, source), source);
+    if (!root.isObject()) {
+      throw root.error("the document must be a JSON object but this is " + Cursor.describe(root.node()) + ".",
           "write a JSON object like {\"suppressions\": [...]}.");
     }
-    JsonNode list = root.get("suppressions");
-    if (list == null || !list.isArray()) {
-      throw InvalidInputException.of(source, "/suppressions", "\"suppressions\" must be an array",
+    root.rejectUnknownKeys(List.of("$schema", "suppressions"));
+    Cursor list = root.required("suppressions");
+    if (!list.isArray()) {
+      throw list.error("\"suppressions\" must be an array but this is " + Cursor.describe(list.node()) + ".",
           "put the entries in an array under the key \"suppressions\".");
     }
     List<Suppression> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = JsonPointers.child("/suppressions", i);
-      JsonNode e = list.get(i);
+    for (Cursor e : list.elements()) {
       if (!e.isObject()) {
-        throw InvalidInputException.of(source, at, "an entry must be an object",
+        throw e.error("an entry must be an object but this is " + Cursor.describe(e.node()) + ".",
             "write {\"id\": ..., \"scope\": ..., \"reason\": ..., \"expires\": ...}.");
       }
-      for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (!KEYS.contains(key)) {
-          throw InvalidInputException.of(source, JsonPointers.child(at, key), "unknown key \"" + key + "\"",
-              "use only id, scope, reason and expires.");
-        }
-      }
-      String id = text(e, "id", source, at, "the rule id, e.g. \"EASNET-014\"");
+      e.rejectUnknownKeys(KEYS);
+      Cursor idAt = text(e, "id", "the rule id, e.g. \"EASNET-014\"");
+      String id = idAt.text();
       if (!RULE_ID.matcher(id).matches()) {
-        throw InvalidInputException.of(source, at + "/id", "\"" + id + "\" is not a rule id",
-            "use an id like \"EASNET-014\".");
+        throw idAt.error("\"" + id + "\" is not a rule id.", "use an id like \"EASNET-014\".");
       }
-      String scope = text(e, "scope", source, at, "\"*\", \"service:NAME\" or \"resource:ID\"");
+      Cursor scopeAt = text(e, "scope", "\"*\", \"service:NAME\" or \"resource:ID\"");
+      String scope = scopeAt.text();
       try {
         Suppression.checkScope(scope);
       } catch (IllegalArgumentException ex) {
-        throw InvalidInputException.of(source, at + "/scope", ex.getMessage(),
-            "use \"*\", \"service:NAME\" or \"resource:ID\".");
+        throw scopeAt.error(ex.getMessage(), "use \"*\", \"service:NAME\" or \"resource:ID\".");
       }
-      String reason = text(e, "reason", source, at, "why the finding is accepted");
+      Cursor reasonAt = text(e, "reason", "why the finding is accepted");
+      String reason = reasonAt.text();
       if (reason.isBlank()) {
-        throw InvalidInputException.of(source, at + "/reason", "the reason is blank",
-            "say why the finding is accepted.");
+        throw reasonAt.error("the reason is blank.", "say why the finding is accepted.");
       }
-      String expiresText = text(e, "expires", source, at, "an ISO date such as \"2027-01-31\"");
+      Cursor expiresAt = text(e, "expires", "an ISO date such as \"2027-01-31\"");
+      String expiresText = expiresAt.text();
       LocalDate expires;
       try {
         expires = LocalDate.parse(expiresText);
       } catch (DateTimeParseException ex) {
-        throw InvalidInputException.of(source, at + "/expires", "\"" + expiresText + "\" is not a date",
+        throw InvalidInputException.of(source, expiresAt.pointer(), "\"" + expiresText + "\" is not a date.",
             "write the expiry as an ISO date such as \"2027-01-31\".", ex);
       }
-      out.add(Suppression.parsed(id, scope, reason, expires, at));
+      out.add(Suppression.parsed(id, scope, reason, expires, e.pointer()));
     }
     return new Suppressions(out, Optional.ofNullable(source));
   }
 
-  private static String text(JsonNode e, String key, String source, String at, String what) {
-    JsonNode v = e.get(key);
-    if (v == null || v.isNull()) {
-      throw InvalidInputException.of(source, JsonPointers.child(at, key), "\"" + key + "\" is missing",
-          "add \"" + key + "\": " + what + ".");
+  /** The string member {@code key}: missing, null and non-string values are errors saying which. */
+  private static Cursor text(Cursor e, String key, String what) {
+    Cursor v = e.get(key);
+    if (v.node().isMissingNode()) {
+      throw v.error("\"" + key + "\" is missing.", "add \"" + key + "\": " + what + ".");
     }
-    if (!v.isTextual()) {
-      throw InvalidInputException.of(source, JsonPointers.child(at, key), "\"" + key + "\" must be a string",
+    if (v.node().isNull()) {
+      throw v.error("\"" + key + "\" is null.", "write " + what + " as a JSON string.");
+    }
+    if (!v.node().isTextual()) {
+      throw v.error("\"" + key + "\" must be a string but this is " + Cursor.describe(v.node()) + ".",
           "write " + what + " as a JSON string.");
     }
-    return v.asText();
+    return v;
   }
 
   /** The entries, in file order. */

@@ -79,7 +79,9 @@ class ServiceDocumentRoundTripTest {
 
     String written = doc.toJson();
 
-    assertThat(written).contains("Qwen \u2014 7B \u00e9t\u00e9 \ud83d\ude80");
+    assertThat(written).contains("Qwen \\u2014 7B \\u00e9t\\u00e9 \\ud83d\\ude80"); // escapes as written
+    assertThat(doc.tree().at("/containers/0/env/0/value").textValue())
+        .isEqualTo("Qwen \u2014 7B \u00e9t\u00e9 \ud83d\ude80");
     assertThat(doc.tree().at("/nested/3").textValue())
         .isEqualTo("escapes: \"quoted\" back\\slash tab\t newline\n slash/ control \u0001");
     assertThat(ServiceDocument.parse(written, "f.json").tree().at("/nested/3").textValue())

@@ -86,7 +86,7 @@ class SnapshotJsonProperties {
         VSwitch.Builder sb = VSwitch.builder().id("vsw-p" + v + "s" + s).vpcId(vpc)
             .cidrBlock(mask == 16 ? "10." + v + ".0.0/16" : "10." + v + "." + (s * 64) + ".0/" + Math.max(mask, 18));
         if (r.nextBoolean()) {
-          sb.zoneId("cn-z" + s).availableIpAddressCount(r.nextInt(10));
+          sb.zoneId("cn-z" + s).availableIpAddressCount(r.nextInt(5)); // a /29 has 4 assignable addresses
         }
         b.addVSwitch(sb);
       }

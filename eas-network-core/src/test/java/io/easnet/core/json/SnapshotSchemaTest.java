@@ -93,6 +93,16 @@ class SnapshotSchemaTest {
   }
 
   @Test
+  void aTcpRuleWithoutPortRangeIsReportedByTheSchemaAsByTheReader() throws IOException {
+    String rule = "{\"schemaVersion\": 1, \"securityGroups\": [{\"id\": \"sg-a\", \"vpcId\": \"vpc-a\", \"rules\":"
+        + " [{\"direction\": \"ingress\", \"protocol\": \"%s\", \"peerCidr\": \"10.0.0.0/8\"}]}]}";
+
+    assertThat(validate(String.format(rule, "tcp"))).extracting(ValidationMessage::getMessage)
+        .anySatisfy(m -> assertThat(m).contains("portRange"));
+    assertThat(validate(String.format(rule, "icmp"))).isEmpty();
+  }
+
+  @Test
   void aWrongVersionIsReportedByTheSchema() throws IOException {
     Set<ValidationMessage> errors = validate("{\"schemaVersion\": 2}");
 

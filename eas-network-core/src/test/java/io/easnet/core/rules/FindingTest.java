@@ -32,10 +32,11 @@ class FindingTest {
   }
 
   @Test
-  void fingerprintIgnoresMessageAndLocationButNotIdentity() {
+  void fingerprintIgnoresMessageAndPointerButNotIdentityOrSource() {
     Finding a = base().build();
-    Finding b = base().message("other words").pointer("/elsewhere").source("moved.json").build();
+    Finding b = base().message("other words").pointer("/elsewhere").build();
     assertThat(a.fingerprint()).hasSize(32).matches("[0-9a-f]{32}").isEqualTo(b.fingerprint());
+    assertThat(base().source("other.json").build().fingerprint()).isNotEqualTo(a.fingerprint());
     assertThat(base().identity("port=22").build().fingerprint()).isNotEqualTo(a.fingerprint());
     assertThat(base().ruleId("EASNET-009").build().fingerprint()).isNotEqualTo(a.fingerprint());
   }

@@ -95,7 +95,7 @@ class SuppressionsTest {
     assertThatThrownBy(() -> Suppressions.parse(
         "{\"suppressions\":[{\"id\":\"EASNET-014\",\"scope\":\"*\",\"expires\":\"2027-01-31\"}]}"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("input at /suppressions/0/reason: \"reason\" is missing Fix: add \"reason\": why the finding is"
+        .hasMessage("input at /suppressions/0/reason: \"reason\" is missing. Fix: add \"reason\": why the finding is"
             + " accepted.");
   }
 
@@ -133,6 +133,6 @@ class SuppressionsTest {
     Finding expired = f.stream().filter(x -> x.ruleId().equals("EASNET-900")).findFirst().orElseThrow();
     assertThat(expired.location()).isEqualTo("suppressions.json:/suppressions/0/expires");
     assertThatThrownBy(() -> Suppressions.parse(dir.resolve("missing.json")))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("missing.json at /: cannot read");
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("missing.json at /: the file does not exist.");
   }
 }

@@ -8,6 +8,7 @@ import io.easnet.core.internal.Suggestions;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,23 +25,30 @@ import java.util.function.Supplier;
  */
 public final class Cursor {
   private final JsonNode node;
-  private final String pointer;
+  private final Cursor parent;
+  private final String key;
+  private final int index;
   private final String source;
+  /** Computed when first asked for: most cursors never appear in a message. */
+  private String pointer;
 
-  private Cursor(JsonNode node, String pointer, String source) {
+  private Cursor(JsonNode node, Cursor parent, String key, int index, String pointer, String source) {
     this.node = node == null ? MissingNode.getInstance() : node;
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
     this.pointer = pointer;
     this.source = source;
   }
 
   /** The root of a document. */
   public static Cursor root(JsonNode node, String source) {
-    return new Cursor(node, "", source);
+    return new Cursor(node, null, null, -1, "", source);
   }
 
   /** A cursor at an arbitrary pointer (for documents embedded in larger ones). */
   public static Cursor at(JsonNode node, String pointer, String source) {
-    return new Cursor(node, pointer, source);
+    return new Cursor(node, null, null, -1, pointer, source);
   }
 
   /** The node here; a missing node when the key is absent. */
@@ -50,7 +58,12 @@ public final class Cursor {
 
   /** The JSON pointer of this position. */
   public String pointer() {
-    return pointer;
+    String p = pointer;
+    if (p == null) {
+      p = key != null ? JsonPointers.child(parent.pointer(), key) : JsonPointers.child(parent.pointer(), index);
+      pointer = p;
+    }
+    return p;
   }
 
   /** The source name for messages, or {@code null}. */
@@ -65,7 +78,7 @@ public final class Cursor {
 
   /** The member {@code key} (possibly missing); the cursor must be at an object. */
   public Cursor get(String key) {
-    return new Cursor(requireObject().get(key), JsonPointers.child(pointer, key), source);
+    return new Cursor(requireObject().get(key), this, key, -1, null, source);
   }
 
   /** The member {@code key} when it is present and not null. */
@@ -77,9 +90,13 @@ public final class Cursor {
   /** The member {@code key}, which must be present. */
   public Cursor required(String key) {
     Cursor c = get(key);
-    if (!c.isPresent()) {
+    if (c.node.isNull()) {
+      throw InvalidInputException.of(source, c.pointer(), "the required key \"" + key + "\" is null.",
+          "write a value for \"" + key + "\".");
+    }
+    if (c.node.isMissingNode()) {
       throw InvalidInputException.of(
-          source, c.pointer, "the required key \"" + key + "\" is missing.", "add \"" + key + "\".");
+          source, c.pointer(), "the required key \"" + key + "\" is missing.", "add \"" + key + "\".");
     }
     return c;
   }
@@ -88,7 +105,7 @@ public final class Cursor {
   public Map<String, Cursor> members() {
     Map<String, Cursor> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : requireObject().properties()) {
-      out.put(e.getKey(), new Cursor(e.getValue(), JsonPointers.child(pointer, e.getKey()), source));
+      out.put(e.getKey(), new Cursor(e.getValue(), this, e.getKey(), -1, null, source));
     }
     return out;
   }
@@ -98,7 +115,7 @@ public final class Cursor {
     JsonNode a = requireArray();
     List<Cursor> out = new ArrayList<>(a.size());
     for (int i = 0; i < a.size(); i++) {
-      out.add(new Cursor(a.get(i), JsonPointers.child(pointer, i), source));
+      out.add(new Cursor(a.get(i), this, null, i, null, source));
     }
     return out;
   }
@@ -148,10 +165,39 @@ public final class Cursor {
       throw typeError("a whole number");
     }
     if (!node.canConvertToInt()) {
-      throw error("the number " + node.asText() + " is out of range.", "use a number between "
-          + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".");
+      throw error("the number " + JsonTrees.abbreviate(node.asText()) + " is too large for this value.",
+          "use a smaller number.");
     }
     return node.intValue();
+  }
+
+  /**
+   * The value as a whole number from {@code min} to {@code max}; otherwise an error giving that range, e.g. "the port
+   * 99999 is outside 1 to 65535".
+   */
+  public int integer(int min, int max, String what) {
+    if (!node.isIntegralNumber()) {
+      throw typeError("a whole number");
+    }
+    String range = number(min) + " to " + number(max);
+    String value = JsonTrees.abbreviate(node.asText());
+    if (!node.canConvertToInt()) {
+      throw error(what + " " + value + " is out of range: it must be " + range + ".", "use a number from " + range
+          + ".");
+    }
+    int v = node.intValue();
+    if (v < 0 && min == 0) {
+      throw error(what + " " + value + " is negative: it must be " + range + ".", "use a number from " + range + ".");
+    }
+    if (v < min || v > max) {
+      throw error(what + " " + value + " is outside " + range + ".", "use a number from " + range + ".");
+    }
+    return v;
+  }
+
+  /** Digit groups for large bounds only: {@code 65535}, but {@code 1,000,000}. */
+  private static String number(int n) {
+    return Math.abs((long) n) < 100_000 ? Integer.toString(n) : String.format(Locale.ROOT, "%,d", n);
   }
 
   /** The value as a whole number in the long range. */
@@ -207,7 +253,7 @@ public final class Cursor {
       throw e;
     } catch (IllegalArgumentException | IllegalStateException e) {
       String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw InvalidInputException.of(source, pointer, sentence(m), fix, e);
+      throw InvalidInputException.of(source, pointer(), sentence(m), fix, e);
     }
   }
 
@@ -224,12 +270,13 @@ public final class Cursor {
    * cloud API's) to the key to use instead.
    */
   public void rejectUnknownKeys(Collection<String> known, Map<String, String> aliases) {
-    for (String key : members().keySet()) {
+    for (Iterator<String> it = requireObject().fieldNames(); it.hasNext(); ) {
+      String key = it.next();
       if (!known.contains(key)) {
         Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearestKey(key, known));
         throw InvalidInputException.of(
             source,
-            JsonPointers.child(pointer, key),
+            JsonPointers.child(pointer(), key),
             "unknown key \"" + key + "\"" + near.map(n -> " (did you mean \"" + n + "\"?)").orElse("") + ".",
             near.map(n -> "rename it to \"" + n + "\" or remove it").orElse("remove it") + "; known keys here: "
                 + String.join(", ", known) + ".");
@@ -239,7 +286,7 @@ public final class Cursor {
 
   /** An error at this pointer. */
   public InvalidInputException error(String problem, String fix) {
-    return InvalidInputException.of(source, pointer, problem, fix);
+    return InvalidInputException.of(source, pointer(), problem, fix);
   }
 
   private InvalidInputException typeError(String expected) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,30 +15,38 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.internal.JsonPointers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * Lossless JSON trees: parsing keeps key order, numbers exactly as written and rejects duplicate keys; writing is
- * stable (two-space indent, one value per line, a final newline).
+ * Lossless JSON trees: parsing keeps key order, numbers exactly as written ({@code 1.50}, {@code -0}), string
+ * escapes as written ({@code \u00e9}, {@code \/}), and rejects duplicate keys, unpaired surrogates and content after
+ * the document; writing is stable (two-space indent, one value per line, a final newline).
+ *
+ * <p>Inputs are bounded: at most {@value #MAX_INPUT_DESCRIPTION} of text and {@value #MAX_DEPTH} levels of nesting.
  */
 public final class JsonTrees {
   /** Deepest nesting accepted; deeper input is rejected as malformed. */
   public static final int MAX_DEPTH = 400;
+
+  /** The largest input accepted, in bytes of a file or characters of a text. */
+  public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+  /** {@link #MAX_INPUT_BYTES} for messages. */
+  public static final String MAX_INPUT_DESCRIPTION = "64 MiB";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
       .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  private static final String BOM_FIX = "save the file as UTF-8 without a byte-order mark.";
 
   private JsonTrees() {}
 
@@ -50,11 +59,18 @@ public final class JsonTrees {
    * Parses one JSON value.
    *
    * @param source the file name for messages, or {@code null}
-   * @throws InvalidInputException for malformed JSON (with line and column) or a duplicate key (with its pointer)
+   * @throws InvalidInputException for malformed JSON (with line and column), a duplicate key or an unpaired
+   *     surrogate (with its pointer), content after the document, a byte-order mark, or text above the size limit
    */
   public static JsonNode parse(String text, String source) {
     if (text == null) {
       throw InvalidInputException.of(source, "", "there is no JSON text (null).", "pass the JSON document.");
+    }
+    if (text.length() > MAX_INPUT_BYTES) {
+      throw tooLarge(source, String.format(Locale.ROOT, "%,d characters", text.length()));
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      throw InvalidInputException.of(source, "", "the document starts with a byte-order mark (U+FEFF).", BOM_FIX);
     }
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
@@ -62,12 +78,20 @@ public final class JsonTrees {
         throw InvalidInputException.of(
             source, "", "the document is empty.", "write a JSON object, for example {\"metadata\": {...}}.");
       }
-      JsonNode root = read(p, first, "", source);
-      JsonToken trailing = p.nextToken();
+      JsonNode root = new Reader(p, text, source).read(first);
+      JsonToken trailing;
+      try {
+        trailing = p.nextToken();
+      } catch (JsonProcessingException e) {
+        throw malformed(source, e.getLocation(), "unexpected content after the end of the document", "");
+      }
       if (trailing != null) {
-        throw malformed(source, p.currentTokenLocation(), "unexpected content after the end of the document");
+        throw malformed(source, p.currentTokenLocation(), "unexpected content after the end of the document", "");
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      throw InvalidInputException.of(source, near(e), constraint(e.getOriginalMessage()),
+          "flatten the document; eas-network reads at most " + MAX_DEPTH + " levels of nesting.", e);
     } catch (JsonProcessingException e) {
       throw malformed(source, e.getLocation(), e.getOriginalMessage(), near(e));
     } catch (IOException | RuntimeException e) {
@@ -79,17 +103,54 @@ public final class JsonTrees {
     }
   }
 
-  private static InvalidInputException malformed(String source, JsonLocation at, String detail) {
-    return malformed(source, at, detail, "");
+  private static InvalidInputException tooLarge(String source, String size) {
+    return InvalidInputException.of(source, "", "the input is " + size + "; eas-network reads at most "
+            + MAX_INPUT_DESCRIPTION + " (" + String.format(Locale.ROOT, "%,d", MAX_INPUT_BYTES) + " bytes).",
+        "split the input, or remove what the analysis does not need (e.g. resources of other regions).");
+  }
+
+  private static String constraint(String detail) {
+    String d = detail == null ? "" : detail;
+    if (d.contains("nesting depth")) {
+      return "malformed JSON: the document nests arrays and objects more than " + MAX_DEPTH + " levels deep.";
+    }
+    if (d.contains("Number value length") || d.contains("Number length")) {
+      return "malformed JSON: a number has too many digits.";
+    }
+    if (d.contains("String value length") || d.contains("String length")) {
+      return "malformed JSON: a string is too long.";
+    }
+    return "malformed JSON: the document exceeds a reader limit: " + withoutParserHints(d) + ".";
   }
 
   private static InvalidInputException malformed(String source, JsonLocation at, String detail, String pointer) {
     String where = at == null || at.getLineNr() < 0
         ? ""
         : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    String msg = detail == null ? "syntax error" : firstLine(detail);
+    String msg = detail == null ? "syntax error" : explain(firstLine(detail));
     return InvalidInputException.of(
         source, pointer, "malformed JSON" + where + ": " + msg + ".", "fix the JSON syntax at that position.");
+  }
+
+  /** Jackson's message in our words: no feature names, no hints about reader settings. */
+  private static String explain(String detail) {
+    if (detail.startsWith("Non-standard token '")) {
+      int end = detail.indexOf('\'', 20);
+      String token = end > 20 ? detail.substring(20, end) : "NaN";
+      return token + " is not a JSON number; write a number, or the value as a string";
+    }
+    return withoutParserHints(detail);
+  }
+
+  private static String withoutParserHints(String detail) {
+    String d = detail.replaceAll("\\s*\\([^()]*`[^()]*\\)", "")
+        .replaceAll("[:;,]?\\s*(?:enable|set|use|disable)[^:;]*`[^`]*`[^:;]*", "")
+        .replace("`", "");
+    d = d.trim();
+    while (d.endsWith(".") || d.endsWith(":") || d.endsWith(";") || d.endsWith(",")) {
+      d = d.substring(0, d.length() - 1).trim();
+    }
+    return d;
   }
 
   /** The pointer of the value the parser was in when it failed, or {@code ""}. */
@@ -109,71 +170,112 @@ public final class JsonTrees {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static JsonNode read(JsonParser p, JsonToken t, String pointer, String source) throws IOException {
-    switch (t) {
-      case START_OBJECT: {
-        ObjectNode o = NODES.objectNode();
-        JsonToken k;
-        while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          JsonLocation at = p.currentTokenLocation();
-          String child = JsonPointers.child(pointer, name);
-          JsonToken v = p.nextToken();
-          JsonNode value = read(p, v, child, source);
-          if (o.has(name)) {
-            throw InvalidInputException.of(
-                source,
-                child,
-                "the key \"" + name + "\" appears twice in the same object (line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + "); JSON readers disagree on which one wins.",
-                "keep one of the two entries.");
+  /** One pass over the tokens of a document, building the tree and checking what Jackson lets through. */
+  private static final class Reader {
+    private final JsonParser p;
+    private final String text;
+    private final String source;
+
+    Reader(JsonParser p, String text, String source) {
+      this.p = p;
+      this.text = text;
+      this.source = source;
+    }
+
+    /** The pointer of the current token, from the parser's own path: computed only for a message. */
+    private String here() {
+      return p.getParsingContext().pathAsPointer().toString();
+    }
+
+    JsonNode read(JsonToken t) throws IOException {
+      switch (t) {
+        case START_OBJECT: {
+          ObjectNode o = NODES.objectNode();
+          JsonToken k;
+          while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            checkText(name, "key");
+            JsonLocation at = p.currentTokenLocation();
+            JsonToken v = p.nextToken();
+            JsonNode value = read(v);
+            if (o.putIfAbsent(name, value) != null) {
+              throw InvalidInputException.of(
+                  source,
+                  here(),
+                  "the key \"" + name + "\" appears twice in the same object (line " + at.getLineNr() + ", column "
+                      + at.getColumnNr() + "); JSON readers disagree on which one wins.",
+                  "keep one of the two entries.");
+            }
           }
-          o.set(name, value);
-        }
-        if (k != JsonToken.END_OBJECT) {
-          throw malformed(source, p.currentTokenLocation(), "unexpected " + k + " in an object");
-        }
-        return o;
-      }
-      case START_ARRAY: {
-        ArrayNode a = NODES.arrayNode();
-        JsonToken v;
-        int i = 0;
-        while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (v == null) {
-            throw malformed(source, p.currentTokenLocation(), "unexpected end of input in an array");
+          if (k != JsonToken.END_OBJECT) {
+            throw malformed(source, p.currentTokenLocation(), "unexpected " + k + " in an object", here());
           }
-          a.add(read(p, v, pointer + "/" + i, source));
-          i++;
+          return o;
         }
-        return a;
+        case START_ARRAY: {
+          ArrayNode a = NODES.arrayNode();
+          JsonToken v;
+          while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (v == null) {
+              throw malformed(source, p.currentTokenLocation(), "unexpected end of input in an array", here());
+            }
+            a.add(read(v));
+          }
+          return a;
+        }
+        case VALUE_STRING:
+          return string();
+        case VALUE_NUMBER_INT:
+          switch (p.getNumberType()) {
+            case INT: {
+              int n = p.getIntValue();
+              return n == 0 && p.getTextLength() == 2 ? NegativeZeroNode.INSTANCE : NODES.numberNode(n);
+            }
+            case LONG:
+              return NODES.numberNode(p.getLongValue());
+            default:
+              return NODES.numberNode(p.getBigIntegerValue());
+          }
+        case VALUE_NUMBER_FLOAT:
+          try {
+            return ExactNumberNode.of(p.getText());
+          } catch (NumberFormatException e) {
+            throw InvalidInputException.of(source, here(),
+                "the number " + abbreviate(p.getText()) + " is out of range.", "use a smaller number.");
+          }
+        case VALUE_TRUE:
+          return NODES.booleanNode(true);
+        case VALUE_FALSE:
+          return NODES.booleanNode(false);
+        case VALUE_NULL:
+          return NODES.nullNode();
+        default:
+          throw malformed(source, p.currentTokenLocation(), "unexpected token " + t, here());
       }
-      case VALUE_STRING:
-        return NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT:
-        switch (p.getNumberType()) {
-          case INT:
-            return NODES.numberNode(p.getIntValue());
-          case LONG:
-            return NODES.numberNode(p.getLongValue());
-          default:
-            return NODES.numberNode(p.getBigIntegerValue());
-        }
-      case VALUE_NUMBER_FLOAT:
-        try {
-          return ExactNumberNode.of(p.getText());
-        } catch (NumberFormatException e) {
-          throw InvalidInputException.of(
-              source, pointer, "the number " + abbreviate(p.getText()) + " is out of range.", "use a smaller number.");
-        }
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw malformed(source, p.currentTokenLocation(), "unexpected token " + t);
+    }
+
+    /** A string value: the raw text is kept when it holds escapes, so that writing reproduces it. */
+    private JsonNode string() throws IOException {
+      long start = p.currentTokenLocation().getCharOffset();
+      String value = p.getText();
+      checkText(value, "string");
+      long end = p.currentLocation().getCharOffset();
+      long rawLength = end - start - 2;
+      if (start >= 0 && end <= text.length() && rawLength > value.length() && text.charAt((int) start) == '"'
+          && text.charAt((int) end - 1) == '"') {
+        return new EscapedTextNode(value, text.substring((int) start, (int) end));
+      }
+      return NODES.textNode(value);
+    }
+
+    private void checkText(String s, String what) {
+      int at = Printable.unpairedSurrogate(s);
+      if (at >= 0) {
+        throw InvalidInputException.of(source, here(),
+            "the " + what + " holds an unpaired surrogate (\\u" + String.format("%04x", (int) s.charAt(at))
+                + " at character " + (at + 1) + "), which no UTF-8 file can hold.",
+            "write the character as a pair of \\uXXXX escapes (high, then low surrogate), or remove it.");
+      }
     }
   }
 
@@ -189,24 +291,61 @@ public final class JsonTrees {
     return out.append('\n').toString();
   }
 
-  /** Reads a UTF-8 file; a missing or unreadable file is bad input naming the path. */
+  /**
+   * Reads a UTF-8 file; a missing, unreadable, too large or non-UTF-8 file, or one that starts with a byte-order
+   * mark, is bad input naming the path.
+   */
   public static String readFile(Path path) {
+    String name = path.toString();
+    byte[] bytes;
     try {
-      byte[] bytes = Files.readAllBytes(path);
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      long size = Files.size(path);
+      if (size > MAX_INPUT_BYTES) {
+        throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", size));
+      }
+      bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw InvalidInputException.of(path.toString(), "", "the file does not exist.", "check the path.", e);
-    } catch (CharacterCodingException e) {
-      throw InvalidInputException.of(
-          path.toString(), "", "the file is not valid UTF-8.", "save the file as UTF-8.", e);
+      throw InvalidInputException.of(name, "", "the file does not exist.", "check the path.", e);
     } catch (IOException e) {
       throw InvalidInputException.of(
-          path.toString(), "", "the file cannot be read: " + e.getMessage(), "check the path and permissions.", e);
+          name, "", "the file cannot be read: " + e.getMessage(), "check the path and permissions.", e);
     }
+    if (bytes.length > MAX_INPUT_BYTES) {
+      throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", bytes.length));
+    }
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      throw InvalidInputException.of(name, "", "the file starts with a UTF-8 byte-order mark (EF BB BF).", BOM_FIX);
+    }
+    if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+        || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+      throw InvalidInputException.of(name, "", "the file starts with a UTF-16 byte-order mark: it is UTF-16,"
+          + " not UTF-8.", "save the file as UTF-8 without a byte-order mark.");
+    }
+    int bad = Utf8.firstInvalid(bytes);
+    if (bad >= 0) {
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw InvalidInputException.of(name, "", "the file is not valid UTF-8: byte 0x"
+              + String.format("%02X", bytes[bad] & 0xFF) + " at line " + line + ", byte " + (bad - lineStart + 1)
+              + " of the line, starts no UTF-8 character (is the file in another encoding, such as Latin-1 or GBK?).",
+          "save the file as UTF-8.");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Writes text as UTF-8, replacing the file. */
   public static void writeFile(Path path, String text) {
+    int bad = Printable.unpairedSurrogate(text);
+    if (bad >= 0) {
+      throw new EasNetworkException("cannot write " + path + ": the text holds an unpaired surrogate at character "
+          + (bad + 1) + ", which UTF-8 cannot encode");
+    }
     try {
       Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -43,11 +43,7 @@ public final class ServiceSpecMapper {
 
     Optional<Cursor> instance = meta.opt("instance");
     if (instance.isPresent()) {
-      int n = instance.get().integer();
-      if (n < 0) {
-        throw instance.get().error("the instance count " + n + " is negative.", "use 0 or more instances.");
-      }
-      b.instanceCount(n);
+      b.instanceCount(instance.get().integer(0, ServiceSpec.MAX_INSTANCES, "the instance count"));
     }
     meta.opt("workspace_id").ifPresent(w -> b.workspaceId(w.node().isNumber() ? w.node().asText() : w.text()));
     meta.opt("resource").filter(r -> !(r.node().isTextual() && r.node().textValue().isEmpty())).ifPresent(r ->
@@ -100,11 +96,7 @@ public final class ServiceSpecMapper {
     if (c.isEmpty()) {
       return OptionalInt.empty();
     }
-    int v = c.get().integer();
-    if (v < 0) {
-      throw c.get().error(key + " is negative (" + v + ").", "use 0 or a positive number.");
-    }
-    return OptionalInt.of(v);
+    return OptionalInt.of(c.get().integer(0, Integer.MAX_VALUE, key));
   }
 
   /** Maps a {@code cloud.networking} object; a partial block is allowed here (the resolver reports it). */
@@ -143,11 +135,7 @@ public final class ServiceSpecMapper {
     c.opt("command").ifPresent(cmd -> b.command(command(cmd)));
     Optional<Cursor> port = c.opt("port");
     if (port.isPresent()) {
-      int p = port.get().integer();
-      if (p < 1 || p > 65535) {
-        throw port.get().error("the port " + p + " is outside 1 to 65535.", "use a port between 1 and 65535.");
-      }
-      b.port(p);
+      b.port(port.get().integer(1, 65535, "the port"));
     }
     return c.convert(b::build, "correct the container.");
   }
@@ -177,11 +165,8 @@ public final class ServiceSpecMapper {
               + (min.isEmpty() ? "min" : "max") + ".",
           "set both autoscaler.min and autoscaler.max.");
     }
-    int lo = min.get().integer();
-    int hi = max.get().integer();
-    if (lo < 0) {
-      throw min.get().error("autoscaler.min is negative (" + lo + ").", "use 0 or more.");
-    }
+    int lo = min.get().integer(0, ServiceSpec.MAX_INSTANCES, "autoscaler.min");
+    int hi = max.get().integer(0, ServiceSpec.MAX_INSTANCES, "autoscaler.max");
     if (hi < lo) {
       throw max.get().error(
           "autoscaler.max (" + hi + ") is below autoscaler.min (" + lo + ").", "make max at least min.");
@@ -205,7 +190,7 @@ public final class ServiceSpecMapper {
     Cursor v = c.get();
     String s;
     if (v.node().isIntegralNumber()) {
-      s = String.valueOf(v.integer());
+      s = String.valueOf(v.integer(0, ServiceSpec.MAX_INSTANCES, key));
     } else if (v.node().isTextual()) {
       s = v.text();
     } else {

@@ -33,6 +33,14 @@ public final class StandardRules {
         new TinyVSwitch(),
         new DLinkAuxVSwitchInOtherVpc(),
         new ResourceGroupNotFound(),
+        new DuplicateServiceName(),
+        new VSwitchOutsideVpcCidr(),
+        new OverlappingVSwitches(),
+        new GroupAboveRuleQuota(),
+        new VSwitchInSeveralSnatEntries(),
+        new SnatSourceMismatch(),
+        new SnatIpNotGatewayEip(),
+        new EcsAddressOutsideVSwitch(),
         SuppressionRules.EXPIRED,
         SuppressionRules.UNUSED));
     all.addAll(PathRules.rules());
