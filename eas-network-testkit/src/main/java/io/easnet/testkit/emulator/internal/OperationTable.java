@@ -43,6 +43,16 @@ final class OperationTable {
         List.of(List.of("SourceVSwitchId", "SourceCIDR")), Paging.NONE));
     t.add(rpc(Product.VPC, "DeleteSnatEntry", List.of("RegionId", "SnatTableId", "SnatEntryId"), List.of(),
         Paging.NONE));
+    // the remedies' writes (VPC API pages CreateRouteEntry, DeleteRouteEntry, AssociateEipAddress,
+    // UnassociateEipAddress, CreateNatGateway, AllocateEipAddress); required parameters as those pages mark them
+    t.add(rpc(Product.VPC, "CreateRouteEntry", List.of("RegionId", "RouteTableId", "DestinationCidrBlock"),
+        List.of(), Paging.NONE));
+    t.add(rpc(Product.VPC, "DeleteRouteEntry", List.of("RegionId"),
+        List.of(List.of("RouteEntryId", "RouteTableId")), Paging.NONE));
+    t.add(rpc(Product.VPC, "AssociateEipAddress", List.of("AllocationId", "InstanceId"), List.of(), Paging.NONE));
+    t.add(rpc(Product.VPC, "UnassociateEipAddress", List.of("AllocationId", "InstanceId"), List.of(), Paging.NONE));
+    t.add(rpc(Product.VPC, "CreateNatGateway", List.of("RegionId", "VpcId"), List.of(), Paging.NONE));
+    t.add(rpc(Product.VPC, "AllocateEipAddress", List.of("RegionId"), List.of(), Paging.NONE));
     // ECS 2014-05-26 (§4): NextToken/MaxResults.
     t.add(rpc(Product.ECS, "DescribeSecurityGroups", List.of("RegionId"), List.of(), Paging.nextToken(1, 10, 100)));
     t.add(rpc(Product.ECS, "DescribeSecurityGroupAttribute", List.of("RegionId", "SecurityGroupId"), List.of(),
@@ -70,6 +80,8 @@ final class OperationTable {
     t.add(roa("UpdateService", "PUT", "/api/v2/services/{ClusterId}/{ServiceName}", List.of(), true, Paging.NONE));
     // not in the reference: the maximum ListResources PageSize (the reference shows 20 as an example)
     t.add(roa("ListResources", "GET", "/api/v2/resources", List.of(), false, Paging.pageNumber(20, 100)));
+    t.add(roa("DescribeResource", "GET", "/api/v2/resources/{ClusterId}/{ResourceId}", List.of(), false,
+        Paging.NONE));
     t.add(roa("DescribeResourceDLink", "GET", "/api/v2/resources/{ClusterId}/{ResourceId}/dlink", List.of(), false,
         Paging.NONE));
     t.add(roa("UpdateResourceDLink", "PUT", "/api/v2/resources/{ClusterId}/{ResourceId}/dlink",
