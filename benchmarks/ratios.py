@@ -5,8 +5,11 @@ For every size (the "services" parameter): each stage's score divided by the flo
 same size. For each pair of consecutive sizes: each stage's score at the larger size divided by its score at the
 smaller. Budgets of issue 7 are marked: catalogueRun <= 2x the floor, snapshotRead <= 3x the floor, and growth
 <= 1.1 x the size ratio (2.2x for 10,000 -> 20,000 services). Exit status 0; 1 with --check when a budget is missed.
+Reads the JSON result of `-rf json`, or else a JMH console log (the mean of the measured iterations), for a run that
+was cut short.
 """
 import json
+import re
 import sys
 
 FLOOR = "floorJacksonTree"
@@ -23,6 +26,33 @@ def stage_name(entry):
     return name
 
 
+def from_log(text):
+    """Entries like JMH's JSON from a console log (for a run cut short): the mean of the measured iterations."""
+    entries, current, scores, unit = [], None, [], None
+
+    def flush():
+        if current and scores:
+            entries.append({"benchmark": current[0], "params": current[1],
+                            "primaryMetric": {"score": sum(scores) / len(scores), "scoreError": None,
+                                              "scoreUnit": unit}})
+
+    for line in text.splitlines():
+        if line.startswith("# Benchmark: "):
+            flush()
+            current, scores = [line.split(": ", 1)[1].strip(), {}], []
+        elif line.startswith("# Parameters: (") and current:
+            for part in line.split("(", 1)[1].rstrip(")").split(", "):
+                k, _, v = part.partition(" = ")
+                current[1][k.strip()] = v.strip()
+        else:
+            m = re.match(r"^Iteration\s+\d+: ([0-9.]+) (\S+)", line)
+            if m and current:
+                scores.append(float(m.group(1)))
+                unit = m.group(2)
+    flush()
+    return entries
+
+
 def main(argv):
     check = "--check" in argv
     paths = [a for a in argv if a != "--check"]
@@ -31,10 +61,18 @@ def main(argv):
         return 2
     try:
         with open(paths[0], encoding="utf-8") as f:
-            entries = json.load(f)
-    except (OSError, ValueError) as e:
-        print(f"ratios.py: cannot read the JMH JSON result {paths[0]}: {e}", file=sys.stderr)
+            text = f.read()
+    except OSError as e:
+        print(f"ratios.py: cannot read {paths[0]}: {e}", file=sys.stderr)
         return 2
+    try:
+        entries = json.loads(text)
+    except ValueError:
+        entries = from_log(text)
+        if not entries:
+            print(f"ratios.py: {paths[0]} is neither a JMH JSON result (-rf json) nor a JMH console log with"
+                  " measured iterations", file=sys.stderr)
+            return 2
 
     scores = {}  # stage -> size -> (score, error, unit)
     for e in entries:
