@@ -95,11 +95,11 @@ def main(argv):
             got = scores[stage].get(s)
             floor = scores.get(FLOOR, {}).get(s)
             if got is None:
-                line += f" {'-':>18} {'':>9}"
+                line += f" {'-':>23} {'':>9}"
                 continue
             score, error, unit = got
             err = f"±{error:.0f}" if isinstance(error, (int, float)) and error == error else ""
-            line += f" {score:>10.1f}{err:>5} {unit.split('/')[0]:<2}"
+            line += f" {score:>10.1f} {err:>8} {unit.split('/')[0]:<2}"
             if floor and stage != FLOOR:
                 ratio = score / floor[0]
                 budget = FLOOR_BUDGETS.get(stage)
