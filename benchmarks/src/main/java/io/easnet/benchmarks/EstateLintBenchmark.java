@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code snapshotRead} ≤ 3× the floor, every stage at 20,000 ≤ 2.2× its time at 10,000. {@code ./bench} prints the
  * ratios.
  *
- * <p>Few iterations and one fork, so that a run takes minutes on a shared 2-core machine: compare ratios within one
- * run, not absolute times across runs.
+ * <p>Few iterations and one fork (more for the fast floor and reader), so that a run takes well under an hour on a
+ * shared 2-core machine: compare ratios within one run, not absolute times across runs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -94,14 +94,21 @@ public class EstateLintBenchmark {
     }
   }
 
-  /** The floor: Jackson reads the snapshot bytes into a tree, nothing else. */
+  /**
+   * The floor: Jackson reads the snapshot bytes into a tree, nothing else. Allocation-bound, so noisy on a shared
+   * machine: more iterations than the slow stages, which cost little since an operation takes well under a second.
+   */
   @Benchmark
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 8, time = 1)
   public JsonNode floorJacksonTree(EstateState estate) throws IOException {
     return MAPPER.readTree(estate.snapshotJson);
   }
 
   /** The snapshot reader on the same bytes: decoding, tree, validation, the typed inventory and services. */
   @Benchmark
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
   public Snapshot snapshotRead(EstateState estate) {
     return SnapshotJson.parse(new String(estate.snapshotJson, StandardCharsets.UTF_8), "snapshot.json");
   }
