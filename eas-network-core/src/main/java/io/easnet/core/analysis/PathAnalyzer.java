@@ -31,6 +31,7 @@ public final class PathAnalyzer {
   /** The allowlist group remedies append the EAS vSwitch CIDR to. */
   public static final String EAS_ALLOWLIST_GROUP = "eas";
 
+  private final InventoryIndex index;
   private final EasSide side;
   private final PrivatePath privatePath;
   private final InternetPath internetPath;
@@ -38,6 +39,7 @@ public final class PathAnalyzer {
 
   private PathAnalyzer(Inventory inventory) {
     InventoryIndex index = new InventoryIndex(inventory);
+    this.index = index;
     this.side = new EasSide(index);
     this.privatePath = new PrivatePath(index, side);
     this.internetPath = new InternetPath(index, side);
@@ -129,6 +131,14 @@ public final class PathAnalyzer {
    */
   public List<Explanation> networkBlockers(EffectiveNetwork service) {
     return side.networkBlockers(Objects.requireNonNull(service, "service"));
+  }
+
+  /**
+   * The security-group evaluator of this analyzer, over the same inventory: use it for other questions about the
+   * groups, so that each group set is compiled once.
+   */
+  public SecurityGroupEvaluator securityGroups() {
+    return index.evaluator();
   }
 
   /** The first container port the service declares, if any. */

@@ -3,7 +3,6 @@ package io.easnet.core.internal;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** "Did you mean": the candidate with the smallest Levenshtein distance, when it is close enough. */
 public final class Suggestions {
@@ -22,7 +21,7 @@ public final class Suggestions {
    * fifth of its length) and never {@code wanted} itself; on a tie the smaller id wins.
    */
   public static Optional<String> nearestId(String wanted, Collection<String> candidates) {
-    return nearest(wanted, new TreeSet<>(candidates), Math.max(2, wanted.length() / 5), false, 1);
+    return nearest(wanted, candidates, Math.max(2, wanted.length() / 5), false, 1);
   }
 
   private static Optional<String> nearest(String wanted, Iterable<String> candidates, int limit, boolean ignoreCase,
@@ -34,13 +33,42 @@ public final class Suggestions {
       if (Math.abs(wanted.length() - other.length()) > limit) {
         continue; // the distance is at least the difference in length: skip the quadratic work
       }
-      int d = distance(wanted, other);
-      if (d >= minDistance && d <= limit && d < bestDistance) {
+      int d = distanceWithin(wanted, other, limit);
+      if (d >= minDistance && d <= limit
+          && (d < bestDistance || d == bestDistance && !ignoreCase && c.compareTo(best) < 0)) {
         best = c;
         bestDistance = d;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The Levenshtein distance when it is at most {@code limit}, else {@code limit + 1}: a row whose every cell exceeds
+   * the limit ends the computation, so far-apart strings cost a few rows, not the whole table.
+   */
+  static int distanceWithin(String a, String b, int limit) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > limit) {
+        return limit + 1;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return Math.min(prev[b.length()], limit + 1);
   }
 
   /** The Levenshtein distance: insertions, deletions and substitutions of single characters. */

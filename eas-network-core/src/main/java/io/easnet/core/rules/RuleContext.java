@@ -15,6 +15,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.internal.Endpoints;
@@ -40,6 +41,8 @@ public final class RuleContext {
   private final Map<ResourceId, String> pointers;
   private final Map<SecurityGroupId, List<ResolvedService>> byGroup = new HashMap<>();
   private final Map<VSwitchId, List<ResolvedService>> byVSwitch = new HashMap<>();
+  private final Map<VpcId, List<ResolvedService>> byVpc = new HashMap<>();
+  private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RuleContext(AnalysisInput input, PathAnalyzer analyzer, List<ResolvedService> services) {
     this.input = input;
@@ -53,6 +56,7 @@ public final class RuleContext {
         continue;
       }
       n.get().securityGroupId().ifPresent(g -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(s));
+      n.get().vpcId().ifPresent(v -> byVpc.computeIfAbsent(v, k -> new ArrayList<>()).add(s));
       for (VSwitchId v : n.get().vSwitchIds()) {
         byVSwitch.computeIfAbsent(v, k -> new ArrayList<>()).add(s);
       }
@@ -156,9 +160,30 @@ public final class RuleContext {
     return byVSwitch.getOrDefault(id, List.of());
   }
 
+  /** The services whose effective network is in the VPC {@code id}, sorted by name. */
+  public List<ResolvedService> servicesInVpc(VpcId id) {
+    return byVpc.getOrDefault(id, List.of());
+  }
+
   /** The IP capacity of every vSwitch the services use, computed once for the run. */
   public CapacityReport capacity() {
     return capacity;
+  }
+
+  /**
+   * A value computed once per run and shared by every rule that asks with an equal {@code key}: for rules that derive
+   * their findings from one pass over the run (the path rules share one pass over every path result).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Object key, java.util.function.Function<RuleContext, T> compute) {
+    java.util.Objects.requireNonNull(key, "key");
+    Object v = shared.get(key);
+    if (v == null) {
+      v = compute.apply(this);
+      Object prior = shared.putIfAbsent(key, v);
+      v = prior != null ? prior : v;
+    }
+    return (T) v;
   }
 
   /** Today's date on the input's clock. */

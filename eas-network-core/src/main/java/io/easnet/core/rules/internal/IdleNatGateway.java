@@ -25,9 +25,7 @@ final class IdleNatGateway extends BaseRule {
       if (n.networkType() != NatNetworkType.INTERNET || n.eipIds().isEmpty()) {
         continue;
       }
-      List<ResolvedService> inVpc = context.services().stream()
-          .filter(s -> s.network().flatMap(x -> x.vpcId()).map(v -> v.equals(n.vpcId())).orElse(false))
-          .toList();
+      List<ResolvedService> inVpc = context.servicesInVpc(n.vpcId());
       if (inVpc.isEmpty() || inVpc.stream().anyMatch(s -> s.input().wantsInternetEgress())) {
         continue;
       }

@@ -4,6 +4,7 @@ import io.easnet.core.analysis.Component;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.PathKind;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.VSwitchId;
@@ -31,31 +32,38 @@ final class PathRule extends BaseRule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    List<Finding> out = new ArrayList<>();
+    return context.shared(PathRule.class, PathRule::allFindings).getOrDefault(spec, List.of());
+  }
+
+  /** The findings of every path rule, in one pass over the run's path results; each rule takes its own. */
+  private static Map<PathRules.Spec, List<Finding>> allFindings(RuleContext context) {
+    Map<PathRules.Spec, PathRule> rules = new LinkedHashMap<>();
+    PathRules.ALL.forEach(sp -> rules.put(sp, new PathRule(sp)));
+    Map<PathRules.Spec, List<Finding>> out = new LinkedHashMap<>();
     for (ResolvedService s : context.services()) {
       if (s.network().isEmpty()) {
         continue;
       }
-      if (spec.scope() == PathRules.Scope.INTENT) {
-        perIntent(context, s, out);
-      } else {
-        perService(context, s, out);
-      }
+      perIntent(context, s, rules, out);
+      perService(context, s, rules, out);
     }
     return out;
   }
 
-  private boolean mine(PathResult p, Explanation e, ResolvedService s) {
-    return PathRules.specFor(p.kind(), e.code(), s.networkBlockers().contains(e)) == spec;
+  private static PathRules.Spec specOf(PathResult p, Explanation e, ResolvedService s) {
+    return PathRules.specFor(p.kind(), e.code(), s.networkBlockers().contains(e));
   }
 
-  private void perIntent(RuleContext c, ResolvedService s, List<Finding> out) {
+  private static void perIntent(RuleContext c, ResolvedService s, Map<PathRules.Spec, PathRule> rules,
+      Map<PathRules.Spec, List<Finding>> out) {
     for (PathResult p : s.paths()) {
       for (Explanation e : p.explanations()) {
-        if (!mine(p, e, s)) {
+        PathRules.Spec sp = specOf(p, e, s);
+        if (sp.scope() != PathRules.Scope.INTENT) {
           continue;
         }
-        Finding.Builder f = atComponent(c, s, e)
+        PathRule rule = rules.get(sp);
+        Finding.Builder f = rule.atComponent(c, s, e)
             .serviceName(s.name())
             .message("service " + s.name() + " cannot " + p.intent().describe() + " (" + p.verdict() + "): "
                 + e.component().describe() + ": " + e.actual())
@@ -64,33 +72,37 @@ final class PathRule extends BaseRule {
             .addIntents(p.intent().describe())
             .identity(p.intent().describe() + "|" + e.code() + "|" + e.component());
         e.didYouMean().ifPresent(f::didYouMean);
-        out.add(f.build());
+        out.computeIfAbsent(sp, k -> new ArrayList<>()).add(f.build());
       }
     }
   }
 
   /** Blockers of the service itself, once each, naming every intent they block. */
-  private void perService(RuleContext c, ResolvedService s, List<Finding> out) {
+  private static void perService(RuleContext c, ResolvedService s, Map<PathRules.Spec, PathRule> rules,
+      Map<PathRules.Spec, List<Finding>> out) {
     Map<Explanation, Set<String>> blocked = new LinkedHashMap<>();
+    Map<Explanation, PathRules.Spec> specs = new LinkedHashMap<>();
     for (Explanation e : s.networkBlockers()) {
-      if (PathRules.specFor(io.easnet.core.analysis.PathKind.PRIVATE_TARGET, e.code(), true) == spec) {
-        blocked.put(e, new LinkedHashSet<>());
-      }
+      blocked.put(e, new LinkedHashSet<>());
+      specs.put(e, PathRules.specFor(PathKind.PRIVATE_TARGET, e.code(), true));
     }
     for (PathResult p : s.paths()) {
       for (Explanation e : p.explanations()) {
-        if (mine(p, e, s) && p.verdict() != Verdict.REACHABLE) {
+        PathRules.Spec sp = specOf(p, e, s);
+        if (sp.scope() != PathRules.Scope.INTENT && p.verdict() != Verdict.REACHABLE) {
           blocked.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(p.intent().describe());
+          specs.putIfAbsent(e, sp);
         }
       }
     }
     for (Map.Entry<Explanation, Set<String>> entry : blocked.entrySet()) {
       Explanation e = entry.getKey();
+      PathRules.Spec sp = specs.get(e);
       List<String> intents = List.copyOf(entry.getValue());
       if (intents.isEmpty() && !reportWithoutIntents(c, s, e)) {
         continue;
       }
-      Finding.Builder f = atComponent(c, s, e)
+      Finding.Builder f = rules.get(sp).atComponent(c, s, e)
           .serviceName(s.name())
           .message(serviceMessage(s, e, intents))
           .remediation(e.fix())
@@ -100,7 +112,7 @@ final class PathRule extends BaseRule {
       s.network().flatMap(n -> n.vpcId()).filter(v -> e.code() == ExplanationCode.VSWITCH_NOT_IN_VPC
           || e.code() == ExplanationCode.SECURITY_GROUP_NOT_IN_VPC).ifPresent(v -> f.addResourceIds(v.value()));
       e.didYouMean().ifPresent(f::didYouMean);
-      out.add(f.build());
+      out.computeIfAbsent(sp, k -> new ArrayList<>()).add(f.build());
     }
   }
 
