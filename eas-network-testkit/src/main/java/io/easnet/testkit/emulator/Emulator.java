@@ -7,9 +7,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
@@ -136,14 +134,15 @@ public final class Emulator implements AutoCloseable {
     return "Emulator[" + (server == null ? "not running" : url()) + ", accessKeyIds=" + accessKeyIds + "]";
   }
 
-  /** Configures an {@link Emulator}; every setter checks its argument. */
+  /**
+   * Configures an {@link Emulator}; every setter checks its argument (the checks are the dispatcher builder's, which
+   * this one configures).
+   */
   public static final class Builder {
-    private final Map<String, String> keys = new LinkedHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final EmulatorDispatcher.Builder dispatcher = EmulatorDispatcher.builder();
+    private final List<String> keyIds = new ArrayList<>();
     private Duration window = Duration.ofMinutes(15);
-    private Sleeper sleeper = Sleeper.system();
     private Consumer<String> sink = line -> { };
-    private final List<Consumer<EmulatorDispatcher.Builder>> faults = new ArrayList<>();
 
     private Builder() {}
 
@@ -152,19 +151,16 @@ public final class Emulator implements AutoCloseable {
      * a log, a message or {@code toString}.
      */
     public Builder accessKey(String accessKeyId, String accessKeySecret) {
-      if (accessKeyId == null || accessKeyId.isBlank()) {
-        throw new IllegalArgumentException("accessKeyId must not be blank");
+      dispatcher.accessKey(accessKeyId, accessKeySecret);
+      if (!keyIds.contains(accessKeyId)) {
+        keyIds.add(accessKeyId);
       }
-      if (accessKeySecret == null || accessKeySecret.isEmpty()) {
-        throw new IllegalArgumentException("the secret of access key " + accessKeyId + " must not be empty");
-      }
-      keys.put(accessKeyId, accessKeySecret);
       return this;
     }
 
     /** The clock timestamps are checked against; default the system UTC clock. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      dispatcher.clock(clock);
       return this;
     }
 
@@ -173,17 +169,14 @@ public final class Emulator implements AutoCloseable {
      * documents.
      */
     public Builder timestampWindow(Duration window) {
-      Objects.requireNonNull(window, "window");
-      if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("the timestamp window must be positive, was " + window);
-      }
+      dispatcher.timestampWindow(window);
       this.window = window;
       return this;
     }
 
     /** How injected latency is waited out; default {@link Sleeper#system()}. */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      dispatcher.sleeper(sleeper);
       return this;
     }
 
@@ -201,8 +194,7 @@ public final class Emulator implements AutoCloseable {
      */
     public Builder latency(String operation, Duration latency) {
       Objects.requireNonNull(latency, "latency");
-      check(operation, 1);
-      faults.add(b -> b.latency(operation, latency, -1));
+      dispatcher.latency(operation, latency, -1);
       return this;
     }
 
@@ -211,8 +203,8 @@ public final class Emulator implements AutoCloseable {
      * operation does not run: a write is not applied.
      */
     public Builder resetConnection(String operation, int times) {
-      check(operation, times);
-      faults.add(b -> b.resetConnection(operation, times));
+      positive(times);
+      dispatcher.resetConnection(operation, times);
       return this;
     }
 
@@ -221,16 +213,15 @@ public final class Emulator implements AutoCloseable {
      * operation runs: a write is applied but its answer is lost, the case a client's retry must survive.
      */
     public Builder truncateBody(String operation, int times) {
-      check(operation, times);
-      faults.add(b -> b.truncateBody(operation, times));
+      positive(times);
+      dispatcher.truncateBody(operation, times);
       return this;
     }
 
-    private static void check(String operation, int times) {
+    private static void positive(int times) {
       if (times < 1) {
         throw new IllegalArgumentException("times must be at least 1, was " + times);
       }
-      EmulatorDispatcher.builder().latency(operation, Duration.ZERO, 1);
     }
 
     /**
@@ -239,20 +230,16 @@ public final class Emulator implements AutoCloseable {
      * @throws IllegalStateException without any access key
      */
     public Emulator build() {
-      if (keys.isEmpty()) {
+      if (keyIds.isEmpty()) {
         throw new IllegalStateException("no access key: call accessKey(id, secret) with the pair clients sign with");
       }
       EmulatorLog log = new EmulatorLog(sink);
-      EmulatorDispatcher.Builder b = EmulatorDispatcher.builder().clock(clock).timestampWindow(window)
-          .sleeper(sleeper).log(log);
-      keys.forEach(b::accessKey);
-      faults.forEach(f -> f.accept(b));
-      return new Emulator(b.build(), log, new ArrayList<>(keys.keySet()));
+      return new Emulator(dispatcher.log(log).build(), log, new ArrayList<>(keyIds));
     }
 
     @Override
     public String toString() {
-      return "Emulator.Builder[accessKeyIds=" + keys.keySet() + ", window=" + window + "]";
+      return "Emulator.Builder[accessKeyIds=" + keyIds + ", window=" + window + "]";
     }
   }
 }
