@@ -167,9 +167,12 @@ final class ApiListing {
     if (!visibleInterfaces.isEmpty()) {
       out.append(c.isInterface() ? " extends " : " implements ").append(String.join(", ", visibleInterfaces));
     }
-    if (c.isSealed()) {
-      out.append(" permits ").append(Arrays.stream(c.getPermittedSubclasses()).map(Class::getName).sorted()
-          .collect(Collectors.joining(", ")));
+    if (c.isSealed()) { // hidden subclasses (a generated ImmutableX) are not named: users cannot name them
+      String permitted = Arrays.stream(c.getPermittedSubclasses()).filter(ApiListing::isApi).map(Class::getName)
+          .sorted().collect(Collectors.joining(", "));
+      if (!permitted.isEmpty()) {
+        out.append(" permits ").append(permitted);
+      }
     }
     return out.toString();
   }

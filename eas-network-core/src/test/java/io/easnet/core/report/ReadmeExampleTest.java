@@ -41,7 +41,7 @@ class ReadmeExampleTest {
         "{\"suppressions\":[{\"id\":\"EASNET-019\",\"scope\":\"service:chat\","
             + "\"reason\":\"NAT is created by the platform team\",\"expires\":\"2027-01-31\"}]}"));
     Report report = Report.builder().addInputs("service.json", "snapshot.json").addAllFindings(findings).build();
-    String text = TextReport.render(report, TextReportOptions.forTerminal());
+    String text = ReportFormat.TEXT.render(report, TextReportOptions.forTerminal());
     String sarif = ReportFormat.SARIF.render(report);
     // end
     assertThat(text).contains("[EASNET-008] vSwitch not in the configured VPC")
