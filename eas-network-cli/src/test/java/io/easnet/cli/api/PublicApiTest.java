@@ -1,6 +1,7 @@
 package io.easnet.cli.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,13 +38,40 @@ class PublicApiTest {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
       return;
     }
-    assertThat(file).as("the API file of %s; create it with:\n  %s", module, UPDATE).exists();
+    compare(module, file, actual);
+  }
+
+  /** Fails, saying how to regenerate, unless {@code file} holds exactly {@code actual}. */
+  static void compare(String module, Path file, String actual) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new AssertionError("The API file of " + module + " is missing: " + file + ".\nCreate it with:\n  "
+          + UPDATE + "\n");
+    }
     String committed = Files.readString(file, StandardCharsets.UTF_8);
     if (!committed.equals(actual)) {
       throw new AssertionError("The public API of " + module + " differs from " + file + ".\n"
           + difference(committed, actual)
           + "If the change is deliberate, rewrite the file and review its diff:\n  " + UPDATE + "\n");
     }
+  }
+
+  @Test
+  void aChangedApiFailsNamingTheLinesAndHowToRegenerate(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.api");
+    Files.writeString(file, "public final class a.B {\n  public void gone()\n}\n");
+    String actual = "public final class a.B {\n  public void added(int)\n}\n";
+    assertThatThrownBy(() -> compare("m", file, actual))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("The public API of m differs from " + file)
+        .hasMessageContaining("  - " + "  public void gone()")
+        .hasMessageContaining("  + " + "  public void added(int)")
+        .hasMessageContaining("-Dapi.update=true");
+    assertThatThrownBy(() -> compare("m", dir.resolve("missing.api"), actual))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("The API file of m is missing")
+        .hasMessageContaining("-Dapi.update=true");
+    Files.writeString(file, actual);
+    compare("m", file, actual);
   }
 
   @Test
