@@ -1,6 +1,6 @@
 package io.easnet.core;
 
-import io.easnet.core.internal.json.Printable;
+import io.easnet.core.internal.Printable;
 import java.util.Optional;
 
 /**

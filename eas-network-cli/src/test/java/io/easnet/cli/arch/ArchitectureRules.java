@@ -2,6 +2,8 @@ package io.easnet.cli.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -13,6 +15,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Set;
 
 /**
@@ -59,6 +63,95 @@ final class ArchitectureRules {
     return noClasses().that().resideInAPackage("io.easnet.testkit..")
         .should().dependOnClassesThat().resideInAnyPackage("io.easnet.cli..", "io.easnet.benchmarks..")
         .because("testkit → core only (DESIGN.md §2)");
+  }
+
+  /**
+   * The package tiers of core (DESIGN.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
+   * beside model and load beside the rest (it fills the inventory through the port for a question about targets).
+   * The root package (the exceptions), {@code internal} and {@code internal.json} are shared helpers every tier may
+   * use; {@code X.internal} belongs to tier X. {@code core} is the root package of core (a parameter, so that a
+   * fixture can prove the rule).
+   */
+  static ArchRule coreTiers(String core) {
+    return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        .layer("Exceptions").definedBy(core)
+        .layer("Internal").definedBy(core + ".internal")
+        .layer("InternalJson").definedBy(core + ".internal.json..")
+        .layer("Model").definedBy(core + ".model..")
+        .layer("Json").definedBy(core + ".json..")
+        .layer("Resolve").definedBy(core + ".resolve..")
+        .layer("Analysis").definedBy(core + ".analysis..")
+        .layer("Rules").definedBy(core + ".rules..")
+        .layer("Report").definedBy(core + ".report..")
+        .layer("Check").definedBy(core + ".check..")
+        .layer("Spi").definedBy(core + ".spi..")
+        .layer("Load").definedBy(core + ".load..")
+        .whereLayer("Internal").mayNotAccessAnyLayer()
+        .whereLayer("Exceptions").mayOnlyAccessLayers("Internal")
+        .whereLayer("InternalJson").mayOnlyAccessLayers("Exceptions", "Internal", "Model")
+        .whereLayer("Model").mayOnlyAccessLayers("Exceptions", "Internal")
+        .whereLayer("Json").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
+        .whereLayer("Resolve").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
+        .whereLayer("Analysis").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Resolve")
+        .whereLayer("Rules").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
+            "Resolve", "Analysis")
+        .whereLayer("Report").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
+            "Resolve", "Analysis", "Rules")
+        .whereLayer("Check").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
+            "Resolve", "Analysis", "Rules", "Report")
+        .whereLayer("Spi").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
+        .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Spi",
+            "Resolve", "Analysis")
+        .because("each tier of core depends only on the tiers below it (DESIGN.md §3)");
+  }
+
+  /**
+   * No cycles between the packages of the module rooted at {@code root}: each package is a slice, except that
+   * {@code X.internal…} belongs to X (a tier and its implementation may call each other), and the shared
+   * {@code root.internal} belongs to the root package; so a shared helper that depends back on a tier that uses it
+   * (model → internal → model) is a cycle.
+   */
+  static ArchRule noPackageCycles(String root) {
+    return slices().assignedFrom(new SliceAssignment() {
+          @Override
+          public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            if (!(pkg.equals(root) || pkg.startsWith(root + "."))) {
+              return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(sliceOf(pkg, root));
+          }
+
+          @Override
+          public String getDescription() {
+            return "packages of " + root + " (X.internal folded into X)";
+          }
+        })
+        .should().beFreeOfCycles()
+        .because("a cycle between packages makes the tiers meaningless (DESIGN.md §3)");
+  }
+
+  /**
+   * The slice of {@code pkg} in the module rooted at {@code root}: {@code X.internal…} is folded into X (the root
+   * package's {@code internal} into the root), except that a package under {@code root.internal} (such as
+   * {@code internal.json}, the shared JSON helpers that know the model) is a slice of its own.
+   */
+  static String sliceOf(String pkg, String root) {
+    if (pkg.startsWith(root + ".internal.")) {
+      return pkg;
+    }
+    int from = root.length();
+    while (true) {
+      int internal = pkg.indexOf(".internal", from);
+      if (internal < 0) {
+        return pkg;
+      }
+      int end = internal + ".internal".length();
+      if (pkg.length() == end || pkg.charAt(end) == '.') {
+        return pkg.substring(0, internal);
+      }
+      from = end;
+    }
   }
 
   /** A public signature (method, constructor, field, supertype) of a public API type never names an internal type. */

@@ -1,5 +1,6 @@
 package io.easnet.cli.arch;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -41,5 +42,36 @@ class ArchitectureRulesTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(FIXTURE + ".open.Extensible is public, concrete and not final")
         .hasMessageContaining(FIXTURE + ".open.OpenBase is abstract with a visible constructor");
+  }
+
+  @Test
+  void tierRuleFailsWhenTheModelReachesUpIntoTheReport() {
+    assertThatThrownBy(() -> ArchitectureRules.coreTiers(FIXTURE + ".tiers").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Address.describe()")
+        .hasMessageContaining(FIXTURE + ".tiers.report.Summary.title()")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Summary.of("));
+  }
+
+  @Test
+  void cycleRuleFailsOnModelToInternalToModel() {
+    assertThatThrownBy(() -> ArchitectureRules.noPackageCycles(FIXTURE + ".cycle").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("BlockUnion")
+        .hasMessageContaining("IntervalSet")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("StandardRule"));
+  }
+
+  @Test
+  void aTierAndItsInternalPackageAreOneSliceButTheSharedJsonHelpersStandAlone() {
+    String core = "io.easnet.core";
+    assertThat(ArchitectureRules.sliceOf(core + ".rules.internal", core)).isEqualTo(core + ".rules");
+    assertThat(ArchitectureRules.sliceOf(core + ".load.internal", core)).isEqualTo(core + ".load");
+    assertThat(ArchitectureRules.sliceOf(core + ".internal", core)).isEqualTo(core);
+    assertThat(ArchitectureRules.sliceOf(core + ".internal.json", core)).isEqualTo(core + ".internal.json");
+    assertThat(ArchitectureRules.sliceOf(core + ".internalized", core)).isEqualTo(core + ".internalized");
+    assertThat(ArchitectureRules.sliceOf(core, core)).isEqualTo(core);
+    assertThat(ArchitectureRules.sliceOf(core + ".model", core)).isEqualTo(core + ".model");
+    assertThat(ArchitectureRules.sliceOf(core + ".rules.internal.deep", core)).isEqualTo(core + ".rules");
   }
 }

@@ -53,4 +53,16 @@ class ArchitectureTest {
   void noPublicSignatureExposesAnInternalType() {
     ArchitectureRules.internalTypesStayInternal("io.easnet").check(production);
   }
+
+  @Test
+  void coreFollowsItsPackageTiers() {
+    ArchitectureRules.coreTiers("io.easnet.core").check(production);
+  }
+
+  @Test
+  void noModuleHasAPackageCycle() {
+    ArchitectureRules.noPackageCycles("io.easnet.core").check(production);
+    ArchitectureRules.noPackageCycles("io.easnet.aliyun").check(production);
+    ArchitectureRules.noPackageCycles("io.easnet.testkit").check(production);
+  }
 }

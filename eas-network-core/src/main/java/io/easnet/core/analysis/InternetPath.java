@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.internal.IntervalSet;
+import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Eip;

@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.internal.BlockIndex;
+import io.easnet.core.analysis.internal.BlockIndex;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;

@@ -1,6 +1,5 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.Container;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
@@ -98,12 +97,12 @@ public final class PathAnalyzer {
   }
 
   /**
-   * As {@link #clientToService(EcsInstanceId, EffectiveNetwork, int)} on the service's port: the first container
-   * port of {@code spec}, or {@link #DEFAULT_SERVICE_PORT} (reported as an assumption) when it declares none.
+   * As {@link #clientToService(EcsInstanceId, EffectiveNetwork, int)} on the service's port,
+   * {@link ServiceSpec#port()}, or {@link #DEFAULT_SERVICE_PORT} (reported as an assumption) when it declares none.
    */
   public PathResult clientToService(EcsInstanceId client, EffectiveNetwork service, ServiceSpec spec) {
     Objects.requireNonNull(spec, "spec");
-    OptionalInt port = servicePortOf(spec);
+    OptionalInt port = spec.port();
     PathResult r = clientToService(client, service, port.orElse(DEFAULT_SERVICE_PORT));
     if (port.isPresent()) {
       return r;
@@ -141,13 +140,4 @@ public final class PathAnalyzer {
     return index.evaluator();
   }
 
-  /** The first container port the service declares, if any. */
-  public static OptionalInt servicePortOf(ServiceSpec spec) {
-    for (Container c : spec.containers()) {
-      if (c.port().isPresent()) {
-        return c.port();
-      }
-    }
-    return OptionalInt.empty();
-  }
 }

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * <p>Keys the cloud may add to its responses are ignored. Destination CIDRs are read as the cloud stores them: host
  * bits are cleared ({@code 172.16.0.12/28} becomes {@code 172.16.0.0/28}). Stateless and thread-safe.
  */
-public final class DLinkJson {
+final class DLinkJson {
   private static final String DESCRIBE = "DescribeResourceDLink response";
   private static final String UPDATE = "UpdateResourceDLink request";
   private static final String EXTRA_DATA = "DescribeResource ExtraData";
@@ -43,7 +43,7 @@ public final class DLinkJson {
    * @throws InvalidInputException when the JSON is malformed, {@code VSwitchId} or {@code SecurityGroupId} is missing,
    *     or an id or CIDR is invalid
    */
-  public static DLink fromDescribeResponse(String json) {
+  static DLink fromDescribeResponse(String json) {
     Cursor root = object(json, DESCRIBE);
     DLink.Builder b = DLink.builder();
     root.optText("VpcId", true).ifPresent(v -> b.vpcId(vpc(root.get("VpcId"))));
@@ -60,7 +60,7 @@ public final class DLinkJson {
    *
    * @throws InvalidInputException as {@link #fromDescribeResponse(String)}
    */
-  public static DLink fromUpdateRequest(String json) {
+  static DLink fromUpdateRequest(String json) {
     Cursor root = object(json, UPDATE);
     DLink.Builder b = DLink.builder();
     common(root, b, "VSwitchId", "SecurityGroupId");
@@ -79,7 +79,7 @@ public final class DLinkJson {
    * @throws InvalidInputException when the JSON is malformed, a VPC connection has no {@code security_group_id}, or
    *     an id or CIDR is invalid
    */
-  public static Optional<DLink> fromResourceExtraData(String extraData) {
+  static Optional<DLink> fromResourceExtraData(String extraData) {
     if (extraData == null || extraData.isBlank()) {
       return Optional.empty();
     }
@@ -102,7 +102,7 @@ public final class DLinkJson {
    * {@code SecurityGroupId}, then {@code VSwitchIdList} and {@code DestinationCIDRs} when not empty. The VPC is not
    * part of the request (it follows from the vSwitch).
    */
-  public static String toUpdateRequest(DLink dlink) {
+  static String toUpdateRequest(DLink dlink) {
     ObjectNode o = JsonTrees.nodes().objectNode();
     o.put("VSwitchId", dlink.vSwitchId().value());
     o.put("SecurityGroupId", dlink.securityGroupId().value());

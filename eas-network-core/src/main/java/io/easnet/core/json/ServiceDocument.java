@@ -107,8 +107,11 @@ public final class ServiceDocument {
     return j;
   }
 
-  /** A copy of the JSON tree, for callers who need to look at fields the typed view does not model. */
-  public JsonNode tree() {
+  /**
+   * A copy of the JSON tree, for this package's tests. Not public: Jackson types stay out of the API; callers who
+   * need fields the typed view does not model parse the JSON text with the library of their choice.
+   */
+  JsonNode tree() {
     return tree.deepCopy();
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A private target guarded by IP allowlists: an RDS or a Redis instance. */
-public interface AllowlistTarget {
+public sealed interface AllowlistTarget permits RdsInstance, RedisInstance {
   /** The instance id as text. */
   String targetId();
 

@@ -1,6 +1,6 @@
 package io.easnet.core.model;
 
-import io.easnet.core.internal.IntervalSet;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,13 +10,30 @@ import java.util.List;
 final class BlockUnion {
   private BlockUnion() {}
 
-  /** True when every address of {@code target} is in at least one of {@code blocks} (other families ignored). */
+  /**
+   * True when every address of {@code target} is in at least one of {@code blocks} (other families ignored): the
+   * blocks of its family that overlap it, sorted by first address, must leave no gap from its first to its last.
+   */
   static boolean covers(Collection<Cidr> blocks, Cidr target) {
-    IntervalSet rest = IntervalSet.of(target);
+    BigInteger lo = target.first();
+    BigInteger hi = target.last();
+    List<Cidr> overlapping = new ArrayList<>();
     for (Cidr b : blocks) {
-      rest.subtract(b);
-      if (rest.isEmpty()) {
-        return true;
+      if (b.isIpv4() == target.isIpv4() && b.first().compareTo(hi) <= 0 && b.last().compareTo(lo) >= 0) {
+        overlapping.add(b);
+      }
+    }
+    overlapping.sort(Comparator.comparing(Cidr::first));
+    BigInteger next = lo;
+    for (Cidr b : overlapping) {
+      if (b.first().compareTo(next) > 0) {
+        return false;
+      }
+      if (b.last().compareTo(next) >= 0) {
+        next = b.last().add(BigInteger.ONE);
+        if (next.compareTo(hi) > 0) {
+          return true;
+        }
       }
     }
     return false;

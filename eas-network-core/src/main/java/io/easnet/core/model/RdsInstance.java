@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** An ApsaraDB RDS instance with its IP allowlists ({@code DBInstanceIPArray} groups). */
 @Value.Immutable
-public abstract class RdsInstance implements AllowlistTarget {
+public abstract sealed class RdsInstance implements AllowlistTarget permits ImmutableRdsInstance {
   RdsInstance() {}
 
   public abstract RdsInstanceId id();

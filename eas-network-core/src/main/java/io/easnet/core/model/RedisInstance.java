@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** A Tair (Redis OSS-compatible) instance with its IP allowlists ({@code SecurityIpGroup} groups). */
 @Value.Immutable
-public abstract class RedisInstance implements AllowlistTarget {
+public abstract sealed class RedisInstance implements AllowlistTarget permits ImmutableRedisInstance {
   RedisInstance() {}
 
   public abstract RedisInstanceId id();

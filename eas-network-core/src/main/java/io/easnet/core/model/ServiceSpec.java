@@ -56,6 +56,16 @@ public abstract class ServiceSpec {
    * The most instances the service runs outside an update: max(instance, autoscaler max), at least 1, at most
    * {@link #MAX_INSTANCES}; adding a surge to it cannot overflow an {@code int}.
    */
+  /** The port the service listens on: the first container port it declares, if any. */
+  public final OptionalInt port() {
+    for (Container c : containers()) {
+      if (c.port().isPresent()) {
+        return c.port();
+      }
+    }
+    return OptionalInt.empty();
+  }
+
   public final int peakInstances() {
     int n = instanceCount().orElse(1);
     if (autoscaler().isPresent()) {

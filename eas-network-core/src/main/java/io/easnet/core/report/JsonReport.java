@@ -20,16 +20,16 @@ import java.util.List;
  * Renders a {@link Report} as JSON with stable field names ({@code formatVersion} 1): {@code tool}, {@code inputs},
  * {@code summary}, {@code findings}, {@code paths}, {@code capacity}. Absent optional values are omitted.
  */
-public final class JsonReport {
+final class JsonReport {
   /** The version of this JSON layout; bumped on incompatible change. */
-  public static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 1;
 
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
   /** The report as pretty-printed JSON. */
-  public static String render(Report report) {
+  static String render(Report report) {
     try {
       return MAPPER.writeValueAsString(tree(report)) + "\n";
     } catch (JsonProcessingException e) {

@@ -24,11 +24,11 @@ import org.w3c.dom.Element;
  * and notes; a {@code testcase} per analysed path that fails unless reachable. Built with the JDK's DOM, so every
  * message is escaped.
  */
-public final class JunitXmlReport {
+final class JunitXmlReport {
   private JunitXmlReport() {}
 
   /** The report as a JUnit XML document. */
-  public static String render(Report report) {
+  static String render(Report report) {
     Document doc;
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -17,11 +17,11 @@ import java.util.Locale;
  * undetermined ones {@code :::unknown}, followed by every blocker and assumption. Text from the input is escaped for
  * Markdown and Mermaid; Mermaid node ids are sanitised to letters, digits and underscores.
  */
-public final class MarkdownReport {
+final class MarkdownReport {
   private MarkdownReport() {}
 
   /** The report as Markdown. */
-  public static String render(Report report) {
+  static String render(Report report) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(text(report.toolName())).append(" report\n\n");
     sb.append(text(report.summaryLine())).append("\n\n");

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Report report = Report.builder().addInput("service.json").addAllFindings(findings).addPathResult(path).build();
- * String sarif = SarifReport.render(report);
+ * String sarif = ReportFormat.SARIF.render(report);
  * }</pre>
  */
 @Value.Immutable

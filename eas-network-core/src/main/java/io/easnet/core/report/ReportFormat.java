@@ -4,15 +4,15 @@ import java.util.Locale;
 
 /** The report formats, by name, for command-line options such as {@code --format sarif}. */
 public enum ReportFormat {
-  /** Human-readable text without colour ({@link TextReport}). */
+  /** Human-readable text without colour (a {@code TextReport}). */
   TEXT("txt"),
-  /** JSON with stable field names ({@link JsonReport}). */
+  /** JSON with stable field names (a {@code JsonReport}). */
   JSON("json"),
-  /** SARIF 2.1.0 ({@link SarifReport}). */
+  /** SARIF 2.1.0 (a {@code SarifReport}). */
   SARIF("sarif"),
-  /** JUnit XML ({@link JunitXmlReport}). */
+  /** JUnit XML (a {@code JunitXmlReport}). */
   JUNIT("xml"),
-  /** Markdown with Mermaid path diagrams ({@link MarkdownReport}). */
+  /** Markdown with Mermaid path diagrams (a {@code MarkdownReport}). */
   MARKDOWN("md");
 
   private final String extension;
@@ -35,6 +35,15 @@ public enum ReportFormat {
       case JUNIT -> JunitXmlReport.render(report);
       case MARKDOWN -> MarkdownReport.render(report);
     };
+  }
+
+  /**
+   * Renders {@code report} in this format; {@code options} shape the text format (colour), the other formats have
+   * no options and render as {@link #render(Report)} does.
+   */
+  public String render(Report report, TextReportOptions options) {
+    java.util.Objects.requireNonNull(options, "options");
+    return this == TEXT ? TextReport.render(report, options) : render(report);
   }
 
   /**

@@ -19,18 +19,18 @@ import java.util.Map;
  * file and whose {@code properties.jsonPointer} is the pointer (also given as a logical location), and a partial
  * fingerprint {@value #FINGERPRINT_KEY}. Path verdicts are summarised in {@code run.properties.paths}.
  */
-public final class SarifReport {
+final class SarifReport {
   /** The SARIF version written. */
-  public static final String VERSION = "2.1.0";
+  static final String VERSION = "2.1.0";
   /** The schema URI written to {@code $schema}. */
-  public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   /** The key of our fingerprint in {@code partialFingerprints}. */
-  public static final String FINGERPRINT_KEY = "easnetFingerprint/v1";
+  static final String FINGERPRINT_KEY = "easnetFingerprint/v1";
 
   private SarifReport() {}
 
   /** The SARIF level of a severity. */
-  public static String level(Severity severity) {
+  static String level(Severity severity) {
     return switch (severity) {
       case ERROR -> "error";
       case WARNING -> "warning";
@@ -39,7 +39,7 @@ public final class SarifReport {
   }
 
   /** The report as a SARIF 2.1.0 log with one run. */
-  public static String render(Report report) {
+  static String render(Report report) {
     ObjectNode root = JsonReport.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA_URI);
     root.put("version", VERSION);

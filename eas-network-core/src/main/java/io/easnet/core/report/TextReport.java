@@ -11,7 +11,7 @@ import io.easnet.core.rules.Severity;
 import java.util.Locale;
 
 /** Renders a {@link Report} for people: findings in Error Prone style, then paths and capacity. */
-public final class TextReport {
+final class TextReport {
   private static final String RESET = "\u001B[0m";
   private static final String RED = "\u001B[31m";
   private static final String YELLOW = "\u001B[33m";
@@ -22,12 +22,12 @@ public final class TextReport {
   private TextReport() {}
 
   /** Without colour. */
-  public static String render(Report report) {
+  static String render(Report report) {
     return render(report, TextReportOptions.defaults());
   }
 
   /** With the given options. */
-  public static String render(Report report, TextReportOptions options) {
+  static String render(Report report, TextReportOptions options) {
     boolean c = options.color();
     StringBuilder sb = new StringBuilder();
     sb.append(paint(c, BOLD, report.toolName() + " " + report.toolVersion())).append(": ")

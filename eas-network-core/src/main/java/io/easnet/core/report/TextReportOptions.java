@@ -1,7 +1,7 @@
 package io.easnet.core.report;
 
 /**
- * Options of {@link TextReport}: ANSI colour only when asked for. Immutable; {@link #defaults()} has colour off, and
+ * Options of the text format ({@link ReportFormat#TEXT}): ANSI colour only when asked for. Immutable; {@link #defaults()} has colour off, and
  * {@link #forTerminal()} turns it on only when standard output is a terminal and the environment does not opt out
  * ({@code NO_COLOR}, {@code TERM=dumb}).
  */

@@ -1,6 +1,6 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.internal.json.Printable;
+import io.easnet.core.internal.Printable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -105,6 +105,6 @@ public final class RuleCatalog {
 
   /** As {@link #run(AnalysisInput, Suppressions)} over a context already computed. */
   public List<Finding> run(RuleContext context, Suppressions suppressions) {
-    return suppressions.apply(run(context), java.util.Optional.of(context.today()));
+    return suppressions.apply(run(context), context.today());
   }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Every entry needs an id, a scope ({@code *}, {@code service:NAME}, {@code resource:ID}), a reason and an
- * expiry date. {@link #apply(List, Optional)} removes the findings an entry covers; an expired entry suppresses
+ * expiry date. {@link #apply(List, LocalDate)} removes the findings an entry covers; an expired entry suppresses
  * nothing and is reported as {@code EASNET-900}, an entry that covers nothing as {@code EASNET-901}.
  */
 public final class Suppressions {
@@ -30,21 +31,21 @@ public final class Suppressions {
   private static final List<String> KEYS = List.of("id", "scope", "reason", "expires");
 
   private final List<Suppression> entries;
-  private final Optional<String> source;
+  private final String source; // null when the entries came from no file
 
-  private Suppressions(List<Suppression> entries, Optional<String> source) {
+  private Suppressions(List<Suppression> entries, String source) {
     this.entries = List.copyOf(entries);
     this.source = source;
   }
 
   /** No suppressions. */
   public static Suppressions none() {
-    return new Suppressions(List.of(), Optional.empty());
+    return new Suppressions(List.of(), null);
   }
 
   /** Suppressions built in code. */
   public static Suppressions of(List<Suppression> entries) {
-    return new Suppressions(entries, Optional.empty());
+    return new Suppressions(entries, null);
   }
 
   /**
@@ -120,7 +121,7 @@ public final class Suppressions {
       }
       out.add(Suppression.parsed(id, scope, reason, expires, e.pointer()));
     }
-    return new Suppressions(out, Optional.ofNullable(source));
+    return new Suppressions(out, source);
   }
 
   /** The string member {@code key}: missing, null and non-string values are errors saying which. */
@@ -146,22 +147,22 @@ public final class Suppressions {
 
   /** The file the entries came from, when known. */
   public Optional<String> source() {
-    return source;
+    return Optional.ofNullable(source);
   }
 
   /**
-   * Removes the findings covered by a suppression that is not expired on {@code today} (without a date nothing
-   * expires), adds an {@code EASNET-900} warning per expired entry and an {@code EASNET-901} note per entry that
+   * Removes the findings covered by a suppression that is not expired on {@code today}, adds an {@code EASNET-900} warning per expired entry and an {@code EASNET-901} note per entry that
    * covered nothing, and returns the result sorted by {@link Finding#ORDER}.
    */
-  public List<Finding> apply(List<Finding> findings, Optional<LocalDate> today) {
+  public List<Finding> apply(List<Finding> findings, LocalDate today) {
+    Objects.requireNonNull(today, "today");
     List<Finding> kept = new ArrayList<>();
     boolean[] used = new boolean[entries.size()];
     for (Finding f : findings) {
       boolean suppressed = false;
       for (int i = 0; i < entries.size(); i++) {
         Suppression s = entries.get(i);
-        if (today.isPresent() && s.isExpiredOn(today.get())) {
+        if (s.isExpiredOn(today)) {
           continue;
         }
         if (s.matches(f)) {
@@ -175,10 +176,10 @@ public final class Suppressions {
     }
     for (int i = 0; i < entries.size(); i++) {
       Suppression s = entries.get(i);
-      if (today.isPresent() && s.isExpiredOn(today.get())) {
-        kept.add(SuppressionRules.expired(s, source, s.pointerIfKnown(), today.get()));
+      if (s.isExpiredOn(today)) {
+        kept.add(SuppressionRules.expired(s, source(), s.pointerIfKnown(), today));
       } else if (!used[i]) {
-        kept.add(SuppressionRules.unused(s, source, s.pointerIfKnown()));
+        kept.add(SuppressionRules.unused(s, source(), s.pointerIfKnown()));
       }
     }
     kept.sort(Finding.ORDER);

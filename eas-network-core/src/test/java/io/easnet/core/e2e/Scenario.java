@@ -20,9 +20,8 @@ import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.report.MarkdownReport;
 import io.easnet.core.report.Report;
-import io.easnet.core.report.SarifReport;
+import io.easnet.core.report.ReportFormat;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.AnalysisInput;
@@ -133,12 +132,12 @@ final class Scenario {
   }
 
   String markdown() {
-    return MarkdownReport.render(report());
+    return ReportFormat.MARKDOWN.render(report());
   }
 
   /** The SARIF rendering, checked against the official SARIF 2.1.0 schema first. */
   String sarif() throws Exception {
-    String sarif = SarifReport.render(report());
+    String sarif = ReportFormat.SARIF.render(report());
     Set<ValidationMessage> errors = schema().validate(JSON.readTree(sarif));
     if (!errors.isEmpty()) {
       throw new AssertionError("SARIF does not validate: " + errors);

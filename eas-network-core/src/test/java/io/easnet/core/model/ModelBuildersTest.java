@@ -119,6 +119,17 @@ class ModelBuildersTest {
   }
 
   @Test
+  void thePortOfAServiceIsItsFirstContainerPort() {
+    ServiceSpec s = ServiceSpec.builder().name("svc")
+        .addContainer(Container.builder().image("sidecar").build())
+        .addContainer(Container.builder().image("app").port(8000).build())
+        .addContainer(Container.builder().image("other").port(9000).build())
+        .build();
+    assertThat(s.port()).hasValue(8000);
+    assertThat(ServiceSpec.builder().name("svc").build().port()).isEmpty();
+  }
+
+  @Test
   void peakInstancesTakesTheAutoscalerMaximum() {
     ServiceSpec s = ServiceSpec.builder().name("svc").instanceCount(2).autoscaler(Autoscaler.of(1, 10)).build();
     assertThat(s.peakInstances()).isEqualTo(10);

@@ -22,7 +22,6 @@ class ReadmeExampleTest {
 
   @Test
   void readmeExampleRuns() {
-    // README: begin
     Inventory inventory = Inventory.builder()
         .addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/16"))
         .addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16"))
@@ -32,6 +31,7 @@ class ReadmeExampleTest {
         .build();
     ServiceSpec spec = ServiceSpec.builder().name("chat")
         .networking(ServiceNetworking.of("vpc-a", "vsw-b", "sg-a")).build();
+    // README: rules and reports
     AnalysisInput input = AnalysisInput.builder()
         .inventory(inventory).inventorySource("snapshot.json")
         .addService(ServiceInput.builder().spec(spec).sourceName("service.json").wantsInternetEgress(true))
@@ -41,9 +41,9 @@ class ReadmeExampleTest {
         "{\"suppressions\":[{\"id\":\"EASNET-019\",\"scope\":\"service:chat\","
             + "\"reason\":\"NAT is created by the platform team\",\"expires\":\"2027-01-31\"}]}"));
     Report report = Report.builder().addInputs("service.json", "snapshot.json").addAllFindings(findings).build();
-    String text = TextReport.render(report, TextReportOptions.forTerminal());
+    String text = ReportFormat.TEXT.render(report, TextReportOptions.forTerminal());
     String sarif = ReportFormat.SARIF.render(report);
-    // README: end
+    // end
     assertThat(text).contains("[EASNET-008] vSwitch not in the configured VPC")
         .contains("at service.json:/cloud/networking/vswitch_id")
         .contains("Did you mean vsw-a?");

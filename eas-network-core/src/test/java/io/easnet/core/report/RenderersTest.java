@@ -42,6 +42,16 @@ class RenderersTest {
   }
 
   @Test
+  void reportFormatAppliesTextOptionsToTextOnly() {
+    TextReportOptions colour = TextReportOptions.defaults().color(true);
+    assertThat(ReportFormat.TEXT.render(Reports.full(), colour))
+        .isEqualTo(TextReport.render(Reports.full(), colour))
+        .contains("\u001B[31m");
+    assertThat(ReportFormat.JSON.render(Reports.full(), colour)).isEqualTo(ReportFormat.JSON.render(Reports.full()));
+    assertThatThrownBy(() -> ReportFormat.TEXT.render(Reports.full(), null)).hasMessageContaining("options");
+  }
+
+  @Test
   void terminalDetectionColoursOnlyATerminalThatDoesNotOptOut() {
     assertThat(TextReportOptions.forTerminal(true, java.util.Map.of("TERM", "xterm-256color")).color()).isTrue();
     assertThat(TextReportOptions.forTerminal(false, java.util.Map.of("TERM", "xterm-256color")).color()).isFalse();

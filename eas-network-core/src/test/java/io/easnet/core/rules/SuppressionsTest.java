@@ -37,6 +37,14 @@ class SuppressionsTest {
   }
 
   @Test
+  void applyNeedsADay() {
+    Suppressions s = Suppressions.parse(file("*", "2027-01-31"));
+    assertThatThrownBy(() -> s.apply(List.of(), null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("today");
+    assertThat(s.apply(List.of(), LocalDate.of(2027, 2, 1))).extracting(Finding::ruleId).containsExactly("EASNET-900");
+  }
+
+  @Test
   void suppressionIsValidOnItsExpiryDay() {
     List<Finding> f = RuleCatalog.standard().run(input(LocalDate.of(2027, 1, 31)),
         Suppressions.parse(file("*", "2027-01-31")));

@@ -1,6 +1,5 @@
 package io.easnet.core.analysis.internal;
 
-import io.easnet.core.internal.IntervalSet;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Policy;

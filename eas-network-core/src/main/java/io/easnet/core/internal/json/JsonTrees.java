@@ -1,5 +1,6 @@
 package io.easnet.core.internal.json;
 
+import io.easnet.core.internal.Printable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;

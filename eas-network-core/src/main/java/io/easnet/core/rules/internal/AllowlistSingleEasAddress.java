@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.internal.BlockIndex;
+import io.easnet.core.analysis.internal.BlockIndex;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;

@@ -1,4 +1,4 @@
-package io.easnet.core.internal.json;
+package io.easnet.core.internal;
 
 /**
  * Makes user text safe to print: control characters (C0, DEL, C1), line and paragraph separators, bidirectional

@@ -1,4 +1,4 @@
-package io.easnet.core.internal;
+package io.easnet.core.analysis.internal;
 
 import io.easnet.core.model.Cidr;
 import java.math.BigInteger;
