@@ -43,12 +43,18 @@ import java.util.concurrent.ConcurrentMap;
  *   <li>A peer block (rather than one address) is allowed only when every address of it is allowed.
  * </ul>
  *
- * <p>Each group is compiled once (rules sorted per direction, peers pre-split by kind) and cached by id; a verdict
- * never parses anything. Instances are thread safe.
+ * <p>Each group is compiled once (rules sorted per direction, peers pre-split by kind) and cached by id, and each
+ * verdict once per distinct question (many services share a group and ask it the same thing); a verdict never parses
+ * anything. Instances are thread safe.
  */
 public final class SecurityGroupEvaluator {
   private final Inventory inventory;
   private final ConcurrentMap<List<SecurityGroupId>, CompiledRuleSet> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Flow, SecurityGroupVerdict> verdicts = new ConcurrentHashMap<>();
+
+  /** One question to the groups of an interface: verdicts are values, so equal questions share one answer. */
+  private record Flow(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol, Cidr peer,
+      List<SecurityGroupId> peerGroups, int port) {}
 
   private SecurityGroupEvaluator(Inventory inventory) {
     this.inventory = inventory;
@@ -79,6 +85,19 @@ public final class SecurityGroupEvaluator {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(peerAddress, "peerAddress");
     Objects.requireNonNull(peerGroups, "peerGroups");
+    Flow flow = new Flow(List.copyOf(groupsOnEni), direction, protocol, peerAddress, List.copyOf(peerGroups),
+        protocol.hasPorts() ? port : -1);
+    SecurityGroupVerdict known = verdicts.get(flow);
+    if (known != null) {
+      return known;
+    }
+    SecurityGroupVerdict v = decide(groupsOnEni, direction, protocol, peerAddress, peerGroups, port);
+    SecurityGroupVerdict prior = verdicts.putIfAbsent(flow, v);
+    return prior != null ? prior : v;
+  }
+
+  private SecurityGroupVerdict decide(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
+      Cidr peerAddress, List<SecurityGroupId> peerGroups, int port) {
     if (groupsOnEni.isEmpty()) {
       return SecurityGroupVerdict.builder().decision(SecurityGroupDecision.UNDETERMINED)
           .reason("the network interface has no security group")
