@@ -168,4 +168,36 @@ class SecurityGroupRulesTest {
   void basicGroupDefaultAllowsEgressToTheDatabase() {
     assertThat(run(of(inventory(), input(service("svc")).addPrivateTarget("rm-db")), "EASNET-030")).isEmpty();
   }
+
+  @Test
+  void issueReproductionATargetGroupDroppingThePortIsReportedNotSilent() {
+    // i-db's group drops 5432 at priority 1: the path is UNREACHABLE, and the catalogue says so (EASNET-033)
+    Inventory.Builder inv = inventory()
+        .addSecurityGroup(SecurityGroup.builder().id("sg-db").vpcId("vpc-a")
+            .addRule(SecurityGroupRule.ingress().tcp(5432).peer("0.0.0.0/0").drop()))
+        .addEcsInstance(io.easnet.core.model.EcsInstance.builder().id("i-db").vpcId("vpc-a").vSwitchId("vsw-a2")
+            .addPrivateIp("192.168.2.40").addSecurityGroupId("sg-db"));
+    List<Finding> f = run(of(inv, input(service("svc")).addPrivateTarget(
+        io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-db"), 5432))), "EASNET-033");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.intents()).containsExactly("reach ECS i-db:5432");
+      assertThat(x.location()).isEqualTo("snapshot.json:/securityGroups/2/rules/0");
+    });
+  }
+
+  @Test
+  void issueReproductionAnEgressRuleNamingTheDatabasesBoundGroupDoesNotReachTheDatabase() {
+    // an enterprise EAS group whose only egress rule names rm-db's bound group: binding is an allowlist, not
+    // membership, so the rule does not match the database and the default denies (EASNET-030)
+    Inventory.Builder inv = withGroup(SecurityGroup.builder().id("sg-ent").vpcId("vpc-a")
+            .type(SecurityGroupType.ENTERPRISE).addRule(SecurityGroupRule.egress().tcp(3306).peer("sg-bound")))
+        .addSecurityGroup(SecurityGroup.builder().id("sg-bound").vpcId("vpc-a"))
+        .rdsInstances(List.of(io.easnet.core.model.RdsInstance.builder().id("rm-db").vpcId("vpc-a")
+            .vSwitchId("vsw-a2").privateIp("192.168.2.10").addSecurityGroupId("sg-bound")
+            .addAllowlist(io.easnet.core.model.AllowlistGroup.builder().name("default").addEntry("192.168.1.0/24"))
+            .build()));
+    List<Finding> f = run(of(inv, input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))
+        .addPrivateTarget("rm-db")), "EASNET-030");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.intents()).containsExactly("reach RDS rm-db"));
+  }
 }
