@@ -5,7 +5,6 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.ServiceDemand;
@@ -91,19 +90,15 @@ public final class RuleContext {
       for (Intent intent : s.intents()) {
         paths.add(analyzer.analyse(network, s.spec(), intent));
       }
-      Intent internet = Intent.internet(InternetTarget.any(ServiceInput.INTERNET_PORT));
       EffectiveNetwork resolved = network;
-      PathResult egress = paths.stream().filter(p -> p.intent().equals(internet)).findFirst()
-          .orElseGet(() -> pullsExternalImage(s) ? analyzer.internet(resolved, internetTarget()) : null);
+      PathResult egress = paths.stream().filter(p -> p.intent().equals(ServiceInput.INTERNET_EGRESS)).findFirst()
+          .orElseGet(() -> pullsExternalImage(s)
+              ? analyzer.analyse(resolved, s.spec(), ServiceInput.INTERNET_EGRESS) : null);
       out.add(new ResolvedService(s, network, null, analyzer.networkBlockers(network), paths, egress));
     }
     out.sort(Comparator.comparing(ResolvedService::name)
         .thenComparing(r -> r.source().orElse("")));
     return new RuleContext(input, analyzer, List.copyOf(out));
-  }
-
-  private static InternetTarget internetTarget() {
-    return InternetTarget.any(ServiceInput.INTERNET_PORT);
   }
 
   private static boolean pullsExternalImage(ServiceInput s) {

@@ -29,6 +29,9 @@ public abstract class ServiceInput {
   /** The port internet egress is checked on: HTTPS, what downloads and APIs use. */
   public static final int INTERNET_PORT = 443;
 
+  /** The internet-egress intent {@link #wantsInternetEgress()} stands for: TCP {@value #INTERNET_PORT} to any address. */
+  public static final Intent INTERNET_EGRESS = Intent.internet(InternetTarget.any(INTERNET_PORT));
+
   ServiceInput() {}
 
   /** The service. */
@@ -57,7 +60,7 @@ public abstract class ServiceInput {
     List<Intent> out = new ArrayList<>();
     privateTargets().forEach(t -> out.add(Intent.reach(t)));
     if (wantsInternetEgress()) {
-      out.add(Intent.internet(InternetTarget.any(INTERNET_PORT)));
+      out.add(INTERNET_EGRESS);
     }
     clients().forEach(c -> out.add(Intent.client(c)));
     return out.stream().distinct().toList();

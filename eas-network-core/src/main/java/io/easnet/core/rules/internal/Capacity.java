@@ -28,8 +28,12 @@ final class Capacity {
     }
   }
 
-  /** The capacity of every known vSwitch the services use, by vSwitch id. */
+  /** The capacity of every known vSwitch the services use, by vSwitch id; computed once per run for both rules. */
   static List<Usage> usages(RuleContext context) {
+    return context.shared(Capacity.class, Capacity::compute);
+  }
+
+  private static List<Usage> compute(RuleContext context) {
     CapacityReport report = context.capacity();
     List<Usage> out = new ArrayList<>();
     for (VSwitchCapacity c : report.vSwitches()) {
@@ -39,6 +43,6 @@ final class Capacity {
       }
     }
     out.sort(Comparator.comparing(u -> u.capacity().vSwitchId().value()));
-    return out;
+    return List.copyOf(out);
   }
 }
