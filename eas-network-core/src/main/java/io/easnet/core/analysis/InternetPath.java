@@ -78,7 +78,8 @@ final class InternetPath {
     SnatEntry entry = checkSnat(rec, nat, id, vsw, gateway);
     checkRoute(rec, vsw, table, route, nat, dest, gateway);
     target.allowlist().ifPresent(a -> checkExternalAllowlist(rec, a, nat, entry, id, vsw));
-    rec.pass("internet target", target.destination().map(Object::toString).orElse("internet"), null);
+    rec.pass("internet target", target.host().or(() -> target.destination().map(Object::toString)).orElse("internet"),
+        null);
     return rec.build();
   }
 

@@ -8,20 +8,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A destination on the internet: one address or any address, a port and protocol, and optionally the external
- * target's own allowlist (which must then contain one of the SNAT EIPs).
+ * A destination on the internet: one address, a host name or any address, a port and protocol, and optionally the
+ * external target's own allowlist (which must then contain one of the SNAT EIPs). A host name is not resolved (the
+ * analysis is offline): the route for {@code 0.0.0.0/0} is checked, as for any address, and the name is kept for
+ * reports and for rules about well-known hosts.
  */
 public final class InternetTarget {
   private final IpAddress destination;
+  private final String host;
   private final int port;
   private final Protocol protocol;
   private final List<Cidr> allowlist;
 
   private InternetTarget(IpAddress destination, int port, Protocol protocol, List<Cidr> allowlist) {
+    this(destination, null, port, protocol, allowlist);
+  }
+
+  private InternetTarget(IpAddress destination, String host, int port, Protocol protocol, List<Cidr> allowlist) {
     if (protocol.hasPorts() && (port < 1 || port > 65535)) {
       throw new IllegalArgumentException("internet target port must be 1 to 65535, was " + port);
     }
     this.destination = destination;
+    this.host = host;
     this.port = protocol.hasPorts() ? port : -1;
     this.protocol = protocol;
     this.allowlist = allowlist == null ? null : List.copyOf(allowlist);
@@ -43,9 +51,47 @@ public final class InternetTarget {
         Objects.requireNonNull(protocol, "protocol"), null);
   }
 
+  /**
+   * A host on the internet, by name, on a TCP port. The name is not resolved: the path to any address is analysed.
+   *
+   * @throws IllegalArgumentException when {@code host} is not a DNS name (letters, digits, hyphens and dots; labels
+   *     of 1 to 63 characters; at most 253 characters)
+   */
+  public static InternetTarget host(String host, int port) {
+    Objects.requireNonNull(host, "host");
+    if (!isHostName(host)) {
+      throw new IllegalArgumentException("\"" + host + "\" is not a host name (letters, digits, hyphens and dots)");
+    }
+    return new InternetTarget(null, host.toLowerCase(java.util.Locale.ROOT), port, Protocol.TCP, null);
+  }
+
+  /** Whether {@code s} is a DNS host name: labels of letters, digits and inner hyphens, not all digits. */
+  static boolean isHostName(String s) {
+    if (s.isEmpty() || s.length() > 253 || s.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
+      return false;
+    }
+    for (String label : s.split("\\.", -1)) {
+      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+        return false;
+      }
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** A copy whose external target admits only {@code allowlist}; a SNAT EIP must be in it. */
   public InternetTarget withAllowlist(List<Cidr> allowlist) {
-    return new InternetTarget(destination, port, protocol, Objects.requireNonNull(allowlist, "allowlist"));
+    return new InternetTarget(destination, host, port, protocol, Objects.requireNonNull(allowlist, "allowlist"));
+  }
+
+  /** The host name the user gave; empty for an address or any address. */
+  public Optional<String> host() {
+    return Optional.ofNullable(host);
   }
 
   /** The destination address; empty for any address. */
@@ -76,20 +122,20 @@ public final class InternetTarget {
   /** e.g. {@code internet 0.0.0.0/0:443/tcp}. */
   @Override
   public String toString() {
-    return "internet " + (destination == null ? "0.0.0.0/0" : destination.toString())
+    return "internet " + (host != null ? host : destination == null ? "0.0.0.0/0" : destination.toString())
         + (port == -1 ? "" : ":" + port) + "/" + protocol.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Equal when every field is equal. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof InternetTarget t && Objects.equals(t.destination, destination) && t.port == port
-        && t.protocol == protocol && Objects.equals(t.allowlist, allowlist);
+    return o instanceof InternetTarget t && Objects.equals(t.destination, destination) && Objects.equals(t.host, host)
+        && t.port == port && t.protocol == protocol && Objects.equals(t.allowlist, allowlist);
   }
 
   /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
-    return Objects.hash(destination, port, protocol, allowlist);
+    return Objects.hash(destination, host, port, protocol, allowlist);
   }
 }
