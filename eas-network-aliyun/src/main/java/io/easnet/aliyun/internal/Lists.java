@@ -45,7 +45,8 @@ final class Lists {
       List<JsonNode> items = shape.items(root);
       map(r, response, page, shape, items, mapper, out);
       read += items.size();
-      Optional<Long> total = WireJson.number(root, "TotalCount");
+      // RDS spells it TotalRecordCount
+      Optional<Long> total = WireJson.number(root, "TotalCount").or(() -> WireJson.number(root, "TotalRecordCount"));
       if (items.isEmpty() || total.isPresent() && read >= total.get()
           || total.isEmpty() && items.size() < pageSize) {
         return out;
