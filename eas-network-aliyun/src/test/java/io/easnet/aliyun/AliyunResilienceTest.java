@@ -110,6 +110,25 @@ class AliyunResilienceTest {
   }
 
   @Test
+  void anOpenBreakerLetsOneProbeThroughAfterItsOpenTimeAndClosesWhenItSucceeds() {
+    h.on("DescribeVpcs", error(503, "ServiceUnavailable", "R-20"), error(503, "ServiceUnavailable", "R-21"),
+        json(200, VPCS));
+    AliyunCloudPort port = h.port(b -> b.retryPolicy(RetryPolicy.none()).circuitBreaker(2, Duration.ofMinutes(1)));
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> port.vpc().describeVpcs()).isInstanceOf(CloudServiceException.class);
+    }
+    h.breakerClock.advance(Duration.ofSeconds(59));
+    assertThatThrownBy(() -> port.vpc().describeVpcs()).isInstanceOf(CloudIoException.class);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    h.breakerClock.advance(Duration.ofSeconds(2));
+    port.vpc().describeVpcs();
+    port.vpc().describeVpcs();
+
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
   void refusalsDoNotOpenTheCircuitBreaker() {
     h.on("DescribeVpcs", error(404, "InvalidVpcId.NotFound", "R-8"));
     AliyunCloudPort port = h.port(b -> b.circuitBreaker(1, Duration.ofMinutes(1)));

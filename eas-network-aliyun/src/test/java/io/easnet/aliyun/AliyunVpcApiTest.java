@@ -141,6 +141,23 @@ class AliyunVpcApiTest {
   }
 
   @Test
+  void anEmptySnatTableIsEmptyButAnUnknownGatewayIsNotFound() {
+    h.ok("DescribeSnatTableEntries", "{\"RequestId\":\"R-30\",\"TotalCount\":0,\"SnatTableEntries\":{}}");
+    h.ok("DescribeNatGateways",
+        "{\"RequestId\":\"R-31\",\"TotalCount\":1,\"NatGateways\":{\"NatGateway\":[{\"NatGatewayId\":"
+            + "\"ngw-1\",\"VpcId\":\"vpc-a\"}]}}",
+        "{\"RequestId\":\"R-32\",\"TotalCount\":0,\"NatGateways\":{\"NatGateway\":[]}}");
+
+    assertThat(h.port().vpc().describeSnatEntries(NatGatewayId.of("ngw-1"))).isEmpty();
+    assertThatThrownBy(() -> h.port().vpc().describeSnatEntries(NatGatewayId.of("ngw-gone")))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(CloudServiceException.Kind.NOT_FOUND);
+          assertThat(e.getMessage()).contains("ngw-gone");
+        });
+    assertThat(query(h.requests("DescribeNatGateways").get(1))).containsEntry("NatGatewayId", "ngw-gone");
+  }
+
+  @Test
   void eipsOfAGatewayAreFilteredByTheNatAndPagedByOneHundred() {
     h.ok("DescribeEipAddresses", "{\"RequestId\":\"R-7\",\"TotalCount\":1,\"PageSize\":100,\"EipAddresses\":{"
         + "\"EipAddress\":[{\"AllocationId\":\"eip-1\",\"IpAddress\":\"47.1.2.3\",\"Status\":\"InUse\","

@@ -43,6 +43,32 @@ final class PortHarness extends Dispatcher {
   private final AtomicInteger nonces = new AtomicInteger();
   final AtomicLong nanos = new AtomicLong();
   Credentials credentials = Credentials.of("LTAI5tHarnessKey", SECRET);
+  /** The clock the circuit breakers measure their open state by; tests move it. */
+  final BreakerClock breakerClock = new BreakerClock();
+
+  /** A clock tests move by hand. */
+  static final class BreakerClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
 
   PortHarness(MockWebServer server) {
     this.server = server;
@@ -66,7 +92,7 @@ final class PortHarness extends Dispatcher {
     Acs3Signer signer = new Acs3Signer(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
         () -> "nonce-" + nonces.incrementAndGet());
     return AliyunCloudPort.over(new HttpTransport(o, new OkHttpClient(), signer, sleeps::add, () -> 0.5,
-        () -> nanos.addAndGet(1_000_000)));
+        () -> nanos.addAndGet(1_000_000), breakerClock));
   }
 
   /** Queues answers for an action, served in order; the last one is repeated. */
