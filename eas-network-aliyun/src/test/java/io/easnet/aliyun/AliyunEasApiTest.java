@@ -206,6 +206,20 @@ class AliyunEasApiTest {
   }
 
   @Test
+  void aWriteTheOpenCircuitBreakerStoppedIsNotReRead() {
+    h.on("ListResources", error(503, "ServiceUnavailable", "R-20"));
+    AliyunCloudPort port = h.port(b -> b.retryPolicy(RetryPolicy.none()).circuitBreaker(1, Duration.ofMinutes(1)));
+    assertThatThrownBy(() -> port.eas().describeResourceGroups()).isInstanceOf(CloudServiceException.class);
+
+    assertThatThrownBy(() -> port.eas().createService(SERVICE))
+        .isInstanceOf(CloudIoException.class)
+        .hasMessageContaining("eas:CreateService")
+        .hasMessageContaining("circuit breaker");
+    assertThat(h.requests("CreateService")).isEmpty();
+    assertThat(h.requests("DescribeService")).isEmpty();
+  }
+
+  @Test
   void anEasWriteIsNeverRepeatedWhenTheReReadCannotBeMade() {
     // the endpoint breaks for good: the write's answer is lost and the re-read fails too
     h.on("CreateService", PortHarness.disconnect());

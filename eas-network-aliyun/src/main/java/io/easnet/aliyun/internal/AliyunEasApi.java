@@ -271,7 +271,11 @@ public final class AliyunEasApi implements EasApi {
         }
         failure = e;
       } catch (ClientException e) {
-        if (!(e instanceof io.easnet.core.CloudIoException || e instanceof io.easnet.core.CloudTimeoutException)) {
+        // an I/O error or timeout on the wire carries its IOException; one without a cause (an open circuit
+        // breaker, the rate limit) sent nothing, so there is nothing to re-read
+        boolean onTheWire = e.getCause() instanceof java.io.IOException;
+        if (!onTheWire || !(e instanceof io.easnet.core.CloudIoException
+            || e instanceof io.easnet.core.CloudTimeoutException)) {
           throw e;
         }
         failure = e;
