@@ -52,29 +52,32 @@ public final class AliyunEasApi implements EasApi {
 
   // ---------------------------------------------------------------------------------------------------- services
 
-  private JsonNode service(String name) {
-    ApiRequest r = roa("DescribeService", "GET", "api", "v2", "services", cluster(), name).build();
-    return transport.call(r).json();
+  private ApiResponse service(String name, ApiRequest[] sent) {
+    sent[0] = roa("DescribeService", "GET", "api", "v2", "services", cluster(), name).build();
+    return transport.call(sent[0]);
   }
 
   @Override
   public String describeService(String name) {
-    JsonNode n = service(checkName(name));
-    return WireJson.text(n, "ServiceConfig").orElseThrow(() -> new EasNetworkException("eas:DescribeService of "
-        + name + " answered without ServiceConfig" + WireJson.text(n, "RequestId").map(id -> " [RequestId " + id
-        + "]").orElse("") + ": the answer does not have the documented shape"));
+    ApiRequest[] r = new ApiRequest[1];
+    ApiResponse response = service(checkName(name), r);
+    return Lists.one(r[0], response, "/ServiceConfig", response.json(), n -> WireJson.text(n, "ServiceConfig")
+        .orElseThrow(() -> new IllegalArgumentException("the service " + name + " has no ServiceConfig")));
   }
 
   @Override
   public ServiceStatus describeServiceStatus(String name) {
-    JsonNode n = service(checkName(name));
-    ServiceStatus.Builder b = ServiceStatus.builder()
-        .name(WireJson.text(n, "ServiceName").orElse(name))
-        .status(WireJson.text(n, "Status").orElse("Unknown"))
-        .runningInstances(Math.toIntExact(WireJson.number(n, "RunningInstance").orElse(0L)))
-        .totalInstances(Math.toIntExact(WireJson.number(n, "TotalInstance").orElse(0L)));
-    WireJson.text(n, "Message").ifPresent(b::message);
-    return b.build();
+    ApiRequest[] r = new ApiRequest[1];
+    ApiResponse response = service(checkName(name), r);
+    return Lists.one(r[0], response, "/", response.json(), n -> {
+      ServiceStatus.Builder b = ServiceStatus.builder()
+          .name(WireJson.text(n, "ServiceName").orElse(name))
+          .status(WireJson.text(n, "Status").orElse("Unknown"))
+          .runningInstances(Math.toIntExact(WireJson.number(n, "RunningInstance").orElse(0L)))
+          .totalInstances(Math.toIntExact(WireJson.number(n, "TotalInstance").orElse(0L)));
+      WireJson.text(n, "Message").ifPresent(b::message);
+      return b.build();
+    });
   }
 
   @Override

@@ -115,7 +115,10 @@ final class Lists {
   static <T> T one(ApiRequest r, ApiResponse response, String pointer, JsonNode node, Function<JsonNode, T> mapper) {
     try {
       return mapper.apply(node);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (EasNetworkException e) {
+      throw e; // a nested call's own failure, already clear
+    } catch (RuntimeException e) {
+      // IllegalArgumentException from the model's checks, ArithmeticException from a number out of range, …
       throw new EasNetworkException(r.qualifiedAction() + " answered something the adapter cannot read at "
           + pointer + requestId(response) + ": " + e.getMessage()
           + ". The answer does not have the documented shape; report it with the request id.", e);
