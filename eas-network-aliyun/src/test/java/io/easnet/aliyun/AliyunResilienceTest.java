@@ -201,6 +201,27 @@ class AliyunResilienceTest {
   }
 
   @Test
+  void onePortServesManyThreadsAtOnce() throws Exception {
+    h.ok("DescribeVpcs", VPCS);
+    AliyunCloudPort port = h.port(b -> b.rateLimit(1000, Duration.ofSeconds(1)));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        calls.add(pool.submit(() -> port.withRequestListener(e -> { }).vpc().describeVpcs()));
+      }
+      for (java.util.concurrent.Future<?> call : calls) {
+        call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(server.getRequestCount()).isEqualTo(40);
+    assertThat(h.events).hasSize(40).allSatisfy(e -> assertThat(e.succeeded()).isTrue());
+    assertThat(h.requests).extracting(r -> r.getHeaders().get("x-acs-signature-nonce")).doesNotHaveDuplicates();
+  }
+
+  @Test
   void noSecretInThePortOptionsEventsOrExceptions() {
     h.credentials = Credentials.builder().accessKeyId("STS.HarnessKey").accessKeySecret(PortHarness.SECRET)
         .securityToken(PortHarness.TOKEN).build();
