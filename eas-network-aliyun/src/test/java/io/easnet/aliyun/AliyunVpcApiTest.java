@@ -253,6 +253,31 @@ class AliyunVpcApiTest {
   }
 
   @Test
+  void deletingAnEntryThatIsBeingDeletedSucceedsAfterReadingIt() {
+    h.on("DeleteSnatEntry", PortHarness.error(400, "IncorrectStatus.SnatEntry", "R-40"));
+    h.ok("DescribeSnatTableEntries", "{\"RequestId\":\"R-41\",\"TotalCount\":1,\"SnatTableEntries\":{"
+        + "\"SnatTableEntry\":[{\"SnatEntryId\":\"snat-1\",\"SnatTableId\":\"stb-1\",\"NatGatewayId\":\"ngw-1\","
+        + "\"SourceCIDR\":\"10.2.0.0/16\",\"SnatIp\":\"47.1.2.3\",\"Status\":\"Deleting\"}]}}");
+
+    h.port().vpc().deleteSnatEntry(DeleteSnatEntryRequest.of(SnatTableId.of("stb-1"), SnatEntryId.of("snat-1")));
+
+    assertThat(query(h.requests("DescribeSnatTableEntries").get(0))).containsEntry("SnatEntryId", "snat-1")
+        .containsEntry("SnatTableId", "stb-1");
+  }
+
+  @Test
+  void whenTheReReadFailsTooTheWritesOwnFailureIsThrown() {
+    h.on("CreateRouteEntry", PortHarness.error(400, "InvalidCIDRBlock.Duplicate", "R-42"));
+    h.on("DescribeRouteTableList", PortHarness.error(500, "InternalError", "R-43"));
+    assertThatThrownBy(() -> h.port(b -> b.retryPolicy(RetryPolicy.none())).vpc().createRouteEntry(
+        CreateRouteEntryRequest.toNat(RouteTableId.of("vtb-1"), Cidr.ANY_IPV4, NatGatewayId.of("ngw-1"))))
+        .isInstanceOfSatisfying(CloudServiceException.class, e -> {
+          assertThat(e.action()).isEqualTo("vpc:CreateRouteEntry");
+          assertThat(e.getSuppressed()).singleElement().isInstanceOf(CloudServiceException.class);
+        });
+  }
+
+  @Test
   void theSameRouteAgainSucceedsAfterReadingTheTableButAnotherNextHopIsRefused() {
     h.on("CreateRouteEntry", PortHarness.error(400, "InvalidCIDRBlock.Duplicate", "R-16"));
     h.ok("DescribeRouteTableList", "{\"RequestId\":\"R-17\",\"TotalCount\":1,\"RouterTableList\":{"

@@ -225,9 +225,38 @@ public final class AliyunVpcApi implements VpcApi {
           .parameter("SnatEntryId", request.snatEntryId().value())
           .parameter("ClientToken", request.clientToken().value()).build());
     } catch (CloudServiceException e) {
-      if (!(e.kind() == Kind.NOT_FOUND && mentions(e, "snatentry"))) {
-        throw e; // an unknown SNAT table stays NOT_FOUND; a gone entry is the wanted outcome
+      if (e.kind() == Kind.NOT_FOUND && mentions(e, "snatentry")) {
+        return; // a gone entry is the wanted outcome; an unknown SNAT table stays NOT_FOUND
       }
+      // an entry already being deleted may be answered as busy: it is on its way to gone
+      if (e.kind() != Kind.CONFLICT || !confirm(e, () -> deleting(request))) {
+        throw e;
+      }
+    }
+  }
+
+  private boolean deleting(DeleteSnatEntryRequest request) {
+    try {
+      return "Deleting".equalsIgnoreCase(describeSnatEntry(request.snatTableId(), request.snatEntryId()).status());
+    } catch (CloudServiceException gone) {
+      if (gone.kind() == Kind.NOT_FOUND && mentions(gone, "snatentry")) {
+        return true;
+      }
+      throw gone;
+    }
+  }
+
+  /**
+   * Whether a write that failed with {@code original} reached the wanted state anyway, by a re-read; when the
+   * re-read itself fails, the original failure is thrown (with the re-read's as suppressed), so the caller sees the
+   * write's action.
+   */
+  static boolean confirm(CloudServiceException original, java.util.function.BooleanSupplier reRead) {
+    try {
+      return reRead.getAsBoolean();
+    } catch (RuntimeException reReadFailure) {
+      original.addSuppressed(reReadFailure);
+      throw original;
     }
   }
 
@@ -259,7 +288,7 @@ public final class AliyunVpcApi implements VpcApi {
       transport.call(eipRequest("AssociateEipAddress", request));
     } catch (CloudServiceException e) {
       // binding an EIP that is bound to this gateway already succeeds; bound elsewhere stays a conflict
-      if (e.kind() == Kind.NOT_FOUND || !boundTo(request).orElse(false)) {
+      if (e.kind() == Kind.NOT_FOUND || !confirm(e, () -> boundTo(request).orElse(false))) {
         throw e;
       }
     }
@@ -272,7 +301,7 @@ public final class AliyunVpcApi implements VpcApi {
     } catch (CloudServiceException e) {
       // unbinding an EIP that is not bound to this gateway succeeds; a SNAT entry still using it stays a refusal
       if (mentions(e, "dependencyviolation") || e.kind() == Kind.NOT_FOUND && mentions(e, "natgateway")
-          || boundTo(request).orElse(true)) {
+          || confirm(e, () -> boundTo(request).orElse(true))) {
         throw e;
       }
     }
@@ -386,7 +415,7 @@ public final class AliyunVpcApi implements VpcApi {
       transport.call(b.build());
     } catch (CloudServiceException e) {
       // the same route again succeeds; the destination routed to another next hop stays refused
-      if (!(mentions(e, "duplicate") || e.kind() == Kind.ALREADY_EXISTS) || !routed(request)) {
+      if (!(mentions(e, "duplicate") || e.kind() == Kind.ALREADY_EXISTS) || !confirm(e, () -> routed(request))) {
         throw e;
       }
     }
