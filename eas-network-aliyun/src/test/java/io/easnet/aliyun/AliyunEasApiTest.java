@@ -177,6 +177,33 @@ class AliyunEasApiTest {
     });
   }
 
+  private static String versioned(long version) {
+    return "{\"RequestId\":\"R-v\",\"ServiceName\":\"echo\",\"LatestVersion\":" + version
+        + ",\"ServiceConfig\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"echo\\\",\\\"cpu\\\":1}}\"}";
+  }
+
+  @Test
+  void aReplaceWhoseAnswerIsLostCountsAsActedWhenTheVersionMovedOn() {
+    h.on("UpdateService", PortHarness.disconnect());
+    h.ok("DescribeService", versioned(3), versioned(4));
+
+    h.port().eas().updateService("echo", "{\"metadata\":{\"name\":\"echo\"}}", UpdateType.REPLACE);
+
+    assertThat(h.requests("UpdateService")).hasSize(1);
+    assertThat(query(h.requests("UpdateService").get(0))).containsEntry("UpdateType", "replace");
+  }
+
+  @Test
+  void aReplaceWhoseAnswerIsLostIsSentAgainWhenTheVersionStayed() {
+    h.on("UpdateService", PortHarness.disconnect(), json(200, "{\"RequestId\":\"R-u\"}"));
+    h.ok("DescribeService", versioned(3));
+
+    h.port().eas().updateService("echo", "{\"metadata\":{\"name\":\"echo\"}}", UpdateType.REPLACE);
+
+    assertThat(h.requests("UpdateService")).hasSize(2);
+    assertThat(h.requests("DescribeService")).hasSize(2); // before the write, after the lost answer
+  }
+
   @Test
   void aDLinkUpdateSendsTheRequestShapeAndALostAnswerIsConfirmedByReading() throws Exception {
     h.on("UpdateResourceDLink", PortHarness.disconnect());

@@ -110,21 +110,58 @@ public final class AliyunEasApi implements EasApi {
     }
   }
 
+  /**
+   * Updates a service. Whether a write whose answer was lost acted is decided by the service's
+   * {@code LatestVersion} (read before the write; an update that acted makes a new version), and, when the answers
+   * carry no version, by the configuration: it holds what was sent (merge), and for a replace holds nothing more
+   * under the keys that were sent. The cloud adds defaults there, so that check errs towards sending the replace
+   * again, which ends in the wanted configuration.
+   */
   @Override
   public void updateService(String name, String json, UpdateType type) {
     checkName(name);
     JsonNode wanted = WireJson.parse(json, "the service JSON");
     ApiRequest request = roa("UpdateService", "PUT", "api", "v2", "services", cluster(), name)
         .parameter("UpdateType", type.apiName()).jsonBody(json.getBytes(StandardCharsets.UTF_8)).build();
+    Optional<Long> before = latestVersion(name);
     writeAndConfirm(request, () -> {
-      JsonNode current = currentConfig(name).orElseThrow(() -> new EasNetworkException("eas:UpdateService of "
+      JsonNode service = currentService(name).orElseThrow(() -> new EasNetworkException("eas:UpdateService of "
           + name + " lost its answer and the service is gone now"));
+      Optional<Long> after = WireJson.number(service, "LatestVersion");
+      if (before.isPresent() && after.isPresent()) {
+        return after.get() > before.get();
+      }
+      JsonNode current = WireJson.parse(WireJson.text(service, "ServiceConfig").orElse("{}"),
+          "ServiceConfig of " + name);
       return type == UpdateType.REPLACE ? WireJson.contains(current, wanted) && WireJson.contains(wanted,
           withoutAdded(current, wanted)) : WireJson.contains(current, wanted);
     }, false);
   }
 
-  /** For a replace: the current configuration restricted to the wanted top-level keys (the cloud adds others). */
+  /** The service's {@code LatestVersion}; empty when the answer has none or the service does not exist. */
+  private Optional<Long> latestVersion(String name) {
+    return currentService(name).flatMap(n -> {
+      try {
+        return WireJson.number(n, "LatestVersion");
+      } catch (IllegalArgumentException notANumber) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** DescribeService's answer; empty when there is no such service. */
+  private Optional<JsonNode> currentService(String name) {
+    try {
+      return Optional.of(service(name, new ApiRequest[1]).json());
+    } catch (CloudServiceException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** For a replace: the current configuration restricted to the keys that were sent. */
   private static JsonNode withoutAdded(JsonNode current, JsonNode wanted) {
     ObjectNode out = WireJson.object();
     wanted.fieldNames().forEachRemaining(k -> {
