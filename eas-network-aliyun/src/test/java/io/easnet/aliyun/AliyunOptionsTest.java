@@ -19,7 +19,39 @@ class AliyunOptionsTest {
     assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(o.retryPolicy()).isEqualTo(RetryPolicy.defaults());
-    assertThat(o.toString()).contains("credentials=static credentials").doesNotContain("s3cr3t");
+    assertThat(o.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(o.circuitBreakerFailures()).isEqualTo(5);
+    assertThat(o.circuitBreakerOpenFor()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.rateLimitRequests()).isEqualTo(20);
+    assertThat(o.rateLimitPeriod()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(o.toString()).contains("credentials=static credentials").doesNotContain("s3cr3t")
+        .contains("callTimeout=PT1M").contains("circuitBreaker=5 failures, open for PT30S")
+        .contains("rateLimit=20 per PT1S");
+  }
+
+  @Test
+  void resilienceOptionsAreValidatedWithMessagesThatSayWhatIsWrong() {
+    assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").circuitBreaker(0, Duration.ofSeconds(1)))
+        .hasMessage("circuitBreaker failuresInARow must be between 1 and 100, was 0");
+    assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").circuitBreaker(3, Duration.ZERO))
+        .hasMessage("circuitBreaker openFor must be positive, was PT0S");
+    assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").rateLimit(0, Duration.ofSeconds(1)))
+        .hasMessage("rateLimit requests must be greater than or equal to 1, was 0");
+    assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").callTimeout(Duration.ofMinutes(11)))
+        .hasMessage("callTimeout must be at most 10 minutes, was PT11M");
+    assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").readTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(10)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("callTimeout (PT10S) must be greater than or equal to readTimeout (PT30S)");
+  }
+
+  @Test
+  void oneOverrideSendsEveryProductButStsToTheEmulator() {
+    AliyunOptions o = AliyunOptions.builder("cn-hangzhou").credentials(fixed)
+        .endpointOverride(URI.create("http://127.0.0.1:9000")).build();
+    assertThat(o.endpointOverrides()).containsOnlyKeys(AliyunProduct.VPC, AliyunProduct.ECS, AliyunProduct.RDS,
+        AliyunProduct.REDIS, AliyunProduct.EAS);
+    assertThat(o.endpointOverrides().values()).containsOnly(URI.create("http://127.0.0.1:9000"));
   }
 
   @Test

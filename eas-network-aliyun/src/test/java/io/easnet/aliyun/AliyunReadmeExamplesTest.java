@@ -2,6 +2,7 @@ package io.easnet.aliyun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.spi.RequestEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ class AliyunReadmeExamplesTest {
   static final class Metrics {
     final Map<String, Integer> counts = new HashMap<>();
 
-    void count(String action, RequestEvent.Outcome outcome) {
+    void count(String action, String outcome) {
       counts.merge(action + " " + outcome, 1, Integer::sum);
     }
   }
@@ -29,11 +30,16 @@ class AliyunReadmeExamplesTest {
         .endpointOverride(AliyunProduct.EAS, URI.create("http://127.0.0.1:8089"))
         .readTimeout(Duration.ofSeconds(20))
         .retryPolicy(RetryPolicy.builder().maxAttempts(5).build())
-        .requestListener(event -> metrics.count(event.action(), event.outcome()))
+        .callTimeout(Duration.ofSeconds(45))
+        .circuitBreaker(5, Duration.ofSeconds(30))
+        .rateLimit(20, Duration.ofSeconds(1))
+        .requestListener(event -> metrics.count(event.action(), event.errorCode().orElse("OK")))
         .build();
     // --- end of snippet ---
-    options.requestListener().onRequest(RequestEvent.builder(AliyunProduct.VPC, "vpc:DescribeVpcs").build());
-    assertThat(metrics.counts).containsEntry("vpc:DescribeVpcs SUCCESS", 1);
+    options.requestListener().onRequest(RequestEvent.builder().action("vpc:DescribeVpcs").duration(Duration.ZERO)
+        .build());
+    assertThat(metrics.counts).containsEntry("vpc:DescribeVpcs OK", 1);
+    assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(45));
     assertThat(options.vpcEndpoints()).isTrue();
     assertThat(options.retryPolicy().maxAttempts()).isEqualTo(5);
     assertThat(options.endpointOverrides()).containsKey(AliyunProduct.EAS);

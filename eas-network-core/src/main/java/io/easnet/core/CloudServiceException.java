@@ -39,6 +39,8 @@ public final class CloudServiceException extends EasNetworkException {
   private final int httpStatus;
   private final String requestId;
   private final Integer retryAfterSeconds;
+  private final String recommend;
+  private final String hostId;
 
   private CloudServiceException(Builder b) {
     super(render(b));
@@ -48,6 +50,8 @@ public final class CloudServiceException extends EasNetworkException {
     this.httpStatus = b.httpStatus;
     this.requestId = b.requestId;
     this.retryAfterSeconds = b.retryAfterSeconds;
+    this.recommend = b.recommend;
+    this.hostId = b.hostId;
   }
 
   public static Builder builder(String action, String code, Kind kind) {
@@ -84,6 +88,16 @@ public final class CloudServiceException extends EasNetworkException {
     return Optional.ofNullable(retryAfterSeconds);
   }
 
+  /** The error body's {@code Recommend}: a diagnosis URL of Alibaba Cloud's troubleshooting site, when present. */
+  public Optional<String> recommend() {
+    return Optional.ofNullable(recommend);
+  }
+
+  /** The error body's {@code HostId}: the endpoint that answered, when present. */
+  public Optional<String> hostId() {
+    return Optional.ofNullable(hostId);
+  }
+
   /** True for throttling, conflicts ("busy, try again") and server errors: the failures a retry can cure. */
   public boolean retryable() {
     return kind == Kind.THROTTLED || kind == Kind.CONFLICT || kind == Kind.SERVER_ERROR;
@@ -101,6 +115,9 @@ public final class CloudServiceException extends EasNetworkException {
     if (b.requestId != null) {
       sb.append(" [RequestId ").append(b.requestId).append(']');
     }
+    if (b.recommend != null) {
+      sb.append(" (diagnosis: ").append(b.recommend).append(')');
+    }
     return sb.toString();
   }
 
@@ -113,6 +130,8 @@ public final class CloudServiceException extends EasNetworkException {
     private int httpStatus;
     private String requestId;
     private Integer retryAfterSeconds;
+    private String recommend;
+    private String hostId;
 
     private Builder(String action, String code, Kind kind) {
       if (action == null || action.isEmpty()) {
@@ -152,6 +171,18 @@ public final class CloudServiceException extends EasNetworkException {
         throw new IllegalArgumentException("retryAfterSeconds must be >= 0, was " + seconds);
       }
       this.retryAfterSeconds = seconds;
+      return this;
+    }
+
+    /** The error body's {@code Recommend} (a diagnosis URL); blank values are ignored. */
+    public Builder recommend(String recommend) {
+      this.recommend = recommend == null || recommend.isBlank() ? null : recommend;
+      return this;
+    }
+
+    /** The error body's {@code HostId}; blank values are ignored. */
+    public Builder hostId(String hostId) {
+      this.hostId = hostId == null || hostId.isBlank() ? null : hostId;
       return this;
     }
 

@@ -36,6 +36,7 @@ public final class ApiRequest {
   private final String contentType;
   private final boolean retrySafe;
   private final String regionId;
+  private final int page;
 
   private ApiRequest(Builder b) {
     this.product = b.product;
@@ -48,6 +49,12 @@ public final class ApiRequest {
     this.contentType = b.contentType;
     this.retrySafe = b.retrySafe == null ? (!product.roaStyle() || method.equals("GET")) : b.retrySafe;
     this.regionId = b.regionId;
+    this.page = b.page;
+  }
+
+  /** The page of a list this request reads, from 1 (reported in the request event). */
+  public int page() {
+    return page;
   }
 
   /** An RPC call: {@code POST /} with {@code Action} = {@code action}. */
@@ -143,6 +150,7 @@ public final class ApiRequest {
     private String contentType;
     private Boolean retrySafe;
     private String regionId;
+    private int page = 1;
 
     private Builder(AliyunProduct product, String action, String method, String encodedPath) {
       this.product = Objects.requireNonNull(product, "product");
@@ -192,6 +200,15 @@ public final class ApiRequest {
 
     public Builder regionId(String regionId) {
       this.regionId = Objects.requireNonNull(regionId, "regionId");
+      return this;
+    }
+
+    /** The page of a list this request reads, from 1. */
+    public Builder page(int page) {
+      if (page < 1) {
+        throw new IllegalArgumentException("page must be greater than or equal to 1, was " + page);
+      }
+      this.page = page;
       return this;
     }
 

@@ -65,17 +65,15 @@ public final class ErrorResponses {
     String message = parsed.map(ErrorBody::message).orElseGet(() -> parsed.isPresent()
         ? "the error body has no Message"
         : "the response body is not Alibaba Cloud's error JSON: " + preview(body));
-    String recommend = parsed.map(ErrorBody::recommend).orElse(null);
-    if (recommend != null && !recommend.isBlank()) {
-      message = message + " (Recommend: " + recommend + ")";
-    }
     Optional<Long> retryAfter = retryAfterMillis(retryAfterHeader);
     CloudServiceException.Kind kind = retryAfter.isPresent()
         ? CloudServiceException.Kind.THROTTLED
         : CloudErrorCodes.kindOf(code, status);
     CloudServiceException.Builder b = CloudServiceException.builder(action, code, kind)
         .message(message)
-        .httpStatus(status);
+        .httpStatus(status)
+        .recommend(parsed.map(ErrorBody::recommend).orElse(null))
+        .hostId(parsed.map(ErrorBody::hostId).orElse(null));
     String requestId = parsed.map(ErrorBody::requestId).orElse(headerRequestId);
     if (requestId != null && !requestId.isBlank()) {
       b.requestId(requestId);

@@ -2,10 +2,22 @@ package io.easnet.aliyun.internal;
 
 import io.easnet.aliyun.AliyunOptions;
 import io.easnet.aliyun.Credentials;
-import io.easnet.aliyun.RequestEvent;
 import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.CloudIoException;
+import io.easnet.core.CloudTimeoutException;
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -30,8 +42,14 @@ import okhttp3.Response;
  * Resilience4j {@link Retry} whose context only computes the waits (the sleeping is this instance's
  * {@link Sleeper}, never Resilience4j's static one), and reports one {@link RequestEvent} per HTTP request.
  *
+ * <p>Behind the retries: a client-side {@link RateLimiter} shared by every product (its waits are this instance's
+ * sleeper too), one {@link CircuitBreaker} per endpoint (I/O errors, timeouts and server errors count as failures;
+ * an open breaker fails fast with a {@link CloudIoException} naming the endpoint, without sending), and OkHttp's
+ * call timeout per attempt ({@link CloudTimeoutException}).
+ *
  * <p>The query string goes on the wire exactly as it was signed (sorted, RFC 3986 encoded). OkHttp neither follows
  * redirects (a signed request must not wander) nor retries silently (retries are the policy's). Thread safe.
+ * {@link #withListener} makes a cheap view sharing connections, credentials, breakers and the rate limiter.
  */
 public final class HttpTransport {
   private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
@@ -45,14 +63,25 @@ public final class HttpTransport {
   private final DoubleSupplier random;
   private final LongSupplier nanoTime;
   private final Retry retry;
+  private final RateLimiter rateLimiter;
+  private final CircuitBreakerConfig breakerConfig;
+  private final ConcurrentMap<String, CircuitBreaker> breakers;
+  private final RequestListener listener;
 
   public HttpTransport(AliyunOptions options, OkHttpClient client, Acs3Signer signer, Sleeper sleeper,
       DoubleSupplier random, LongSupplier nanoTime) {
+    this(options, client, signer, sleeper, random, nanoTime, Clock.systemUTC());
+  }
+
+  /** As above, with the clock the circuit breakers measure their open state by. */
+  public HttpTransport(AliyunOptions options, OkHttpClient client, Acs3Signer signer, Sleeper sleeper,
+      DoubleSupplier random, LongSupplier nanoTime, Clock clock) {
     this.options = Objects.requireNonNull(options, "options");
     this.client = client.newBuilder()
         .connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
         .writeTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
@@ -69,6 +98,36 @@ public final class HttpTransport {
         .intervalBiFunction((retryNumber, outcome) -> waitMillis(policy, retryNumber, outcome.getLeft()))
         .failAfterMaxAttempts(false)
         .build());
+    this.rateLimiter = RateLimiter.of("eas-network", RateLimiterConfig.custom()
+        .limitForPeriod(options.rateLimitRequests())
+        .limitRefreshPeriod(options.rateLimitPeriod())
+        .timeoutDuration(options.callTimeout())
+        .build(), nanoTime::getAsLong);
+    int failures = options.circuitBreakerFailures();
+    this.breakerConfig = CircuitBreakerConfig.custom()
+        .slidingWindow(failures, failures, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .failureRateThreshold(100.0f)
+        .waitDurationInOpenState(options.circuitBreakerOpenFor())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .clock(Objects.requireNonNull(clock, "clock"))
+        .build();
+    this.breakers = new ConcurrentHashMap<>();
+    this.listener = options.requestListener();
+  }
+
+  private HttpTransport(HttpTransport base, RequestListener listener) {
+    this.options = base.options;
+    this.client = base.client;
+    this.endpoints = base.endpoints;
+    this.signer = base.signer;
+    this.sleeper = base.sleeper;
+    this.random = base.random;
+    this.nanoTime = base.nanoTime;
+    this.retry = base.retry;
+    this.rateLimiter = base.rateLimiter;
+    this.breakerConfig = base.breakerConfig;
+    this.breakers = base.breakers;
+    this.listener = listener;
   }
 
   /** A transport on the system clock, a fresh OkHttp client, random nonces and jitter, and real sleeping. */
@@ -78,6 +137,24 @@ public final class HttpTransport {
         System::nanoTime);
   }
 
+  /**
+   * A view that tells {@code extra} about every request too (after this transport's own listener); shares the
+   * connection pool, credentials, circuit breakers and rate limiter.
+   */
+  public HttpTransport withListener(RequestListener extra) {
+    Objects.requireNonNull(extra, "listener must not be null");
+    RequestListener mine = listener;
+    return new HttpTransport(this, event -> {
+      notify(mine, event);
+      notify(extra, event);
+    });
+  }
+
+  /** The options this transport was made with. */
+  public AliyunOptions options() {
+    return options;
+  }
+
   /** The configured OkHttp client (for tests: timeouts, no redirects, default host name verification). */
   OkHttpClient client() {
     return client;
@@ -85,8 +162,16 @@ public final class HttpTransport {
 
   /** Sends the request, retrying as the policy allows; the last failure is thrown. */
   public ApiResponse call(ApiRequest request) {
+    return call(request, 1);
+  }
+
+  /**
+   * Sends the request as attempt {@code firstAttempt} and on (a caller that retries by itself, such as the EAS
+   * writes, numbers its attempts through), retrying as the policy allows.
+   */
+  public ApiResponse call(ApiRequest request, int firstAttempt) {
     Retry.AsyncContext<ApiResponse> context = retry.asyncContext();
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = firstAttempt; ; attempt++) {
       try {
         ApiResponse response = once(request, attempt);
         context.onComplete();
@@ -96,14 +181,24 @@ public final class HttpTransport {
         if (waitMillis < 0) {
           throw failure.toThrow(attempt);
         }
-        try {
-          sleeper.sleep(Duration.ofMillis(waitMillis));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new EasNetworkException(request.qualifiedAction() + " was interrupted while waiting "
-              + waitMillis + " ms to retry", e);
-        }
+        pause(request.qualifiedAction(), Duration.ofMillis(waitMillis));
       }
+    }
+  }
+
+  /** The policy's wait before retry number {@code retry} (1 for the wait before the second attempt). */
+  public Duration backoff(int retry) {
+    return options.retryPolicy().backoff(retry, random.getAsDouble());
+  }
+
+  /** Waits on this transport's sleeper; an interrupt fails naming the action. */
+  public void pause(String action, Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EasNetworkException(action + " was interrupted while waiting " + wait.toMillis()
+          + " ms to retry", e);
     }
   }
 
@@ -114,82 +209,128 @@ public final class HttpTransport {
     return f.retryAfterMillis == null ? backoff : Math.max(backoff, f.retryAfterMillis);
   }
 
+  private CircuitBreaker breaker(EndpointResolver.Endpoint endpoint) {
+    String key = endpoint.baseUri().toString();
+    return breakers.computeIfAbsent(key, k -> CircuitBreaker.of(k, breakerConfig));
+  }
+
+  private void acquireRatePermit(String action) {
+    long waitNanos = rateLimiter.reservePermission();
+    if (waitNanos < 0) {
+      throw CloudTimeoutException.of(action, "a permit of the client-side rate limit ("
+          + options.rateLimitRequests() + " requests per " + options.rateLimitPeriod().toMillis()
+          + " ms; raise it with AliyunOptions.rateLimit)", options.callTimeout(), null);
+    }
+    if (waitNanos > 0) {
+      pause(action, Duration.ofNanos(waitNanos));
+    }
+  }
+
   private ApiResponse once(ApiRequest request, int attempt) {
     String action = request.qualifiedAction();
     Credentials credentials = options.credentials().credentials();
     String region = request.regionId() == null ? options.regionId() : request.regionId();
     EndpointResolver.Endpoint endpoint = endpoints.resolve(request.product(), region);
+    CircuitBreaker breaker = breaker(endpoint);
+    if (!breaker.tryAcquirePermission()) {
+      // fails fast: nothing is sent, no event (no HTTP request was made), no retry
+      throw new AttemptFailure(CloudIoException.of(action, endpoint.baseUri().toString(), attempt,
+          "the circuit breaker of this endpoint is open after " + options.circuitBreakerFailures()
+              + " failed requests in a row (I/O errors, timeouts or server errors); requests fail fast for "
+              + options.circuitBreakerOpenFor().toSeconds() + " s before one probes the endpoint again. Check the "
+              + "endpoint and the network, or tune AliyunOptions.circuitBreaker", null),
+          false, null, 0.0, "circuit open");
+    }
+    Request httpRequest;
+    try {
+      acquireRatePermit(action);
 
-    Map<String, String> query = request.formBody() ? Map.of() : request.parameters();
-    byte[] body = request.formBody() ? formEncode(request.parameters()) : request.body();
-    String contentType = request.formBody() ? (body.length == 0 ? null : ApiRequest.FORM) : request.contentType();
-    Acs3Signer.Signed signed = signer.sign(new Acs3Signer.Request(request.method(), endpoint.hostHeader(),
-        request.encodedPath(), query, request.action(), request.product().apiVersion(), contentType, body),
-        credentials);
+      Map<String, String> query = request.formBody() ? Map.of() : request.parameters();
+      byte[] body = request.formBody() ? formEncode(request.parameters()) : request.body();
+      String contentType = request.formBody() ? (body.length == 0 ? null : ApiRequest.FORM) : request.contentType();
+      Acs3Signer.Signed signed = signer.sign(new Acs3Signer.Request(request.method(), endpoint.hostHeader(),
+          request.encodedPath(), query, request.action(), request.product().apiVersion(), contentType, body),
+          credentials);
 
-    String encodedQuery = signed.canonicalRequest().canonicalQueryString();
-    HttpUrl url = HttpUrl.get(endpoint.baseUri().toString()).newBuilder()
-        .encodedPath(request.encodedPath())
-        .encodedQuery(encodedQuery.isEmpty() ? null : encodedQuery)
-        .build();
-    RequestBody requestBody = body.length > 0 ? RequestBody.create(body, MediaType.get(contentType))
-        : request.method().equals("POST") || request.method().equals("PUT") ? RequestBody.create(new byte[0], null)
-        : null;
-    Request.Builder http = new Request.Builder().url(url).method(request.method(), requestBody)
-        .header("accept", "application/json")
-        .header("user-agent", USER_AGENT);
-    // host comes from the URL and content-type from the body, with the very values that were signed
-    signed.headers().forEach((name, value) -> {
-      if (!name.equals("host") && !name.equals("content-type")) {
-        http.header(name, value);
-      }
-    });
+      String encodedQuery = signed.canonicalRequest().canonicalQueryString();
+      HttpUrl url = HttpUrl.get(endpoint.baseUri().toString()).newBuilder()
+          .encodedPath(request.encodedPath())
+          .encodedQuery(encodedQuery.isEmpty() ? null : encodedQuery)
+          .build();
+      RequestBody requestBody = body.length > 0 ? RequestBody.create(body, MediaType.get(contentType))
+          : request.method().equals("POST") || request.method().equals("PUT") ? RequestBody.create(new byte[0], null)
+          : null;
+      Request.Builder http = new Request.Builder().url(url).method(request.method(), requestBody)
+          .header("accept", "application/json")
+          .header("user-agent", USER_AGENT);
+      // host comes from the URL and content-type from the body, with the very values that were signed
+      signed.headers().forEach((name, value) -> {
+        if (!name.equals("host") && !name.equals("content-type")) {
+          http.header(name, value);
+        }
+      });
+      httpRequest = http.build();
+    } catch (RuntimeException notSent) {
+      breaker.releasePermission();
+      throw notSent;
+    }
 
-    RequestEvent.Builder event = RequestEvent.builder(request.product(), action).attempt(attempt);
+    RequestEvent.Builder event = RequestEvent.builder().action(action).page(request.page()).attempt(attempt);
     long start = nanoTime.getAsLong();
     int status;
     byte[] responseBody;
     String retryAfter;
     String requestIdHeader;
-    try (Response response = client.newCall(http.build()).execute()) {
+    try (Response response = client.newCall(httpRequest).execute()) {
       status = response.code();
       responseBody = response.body().bytes();
       retryAfter = response.header("x-acs-retry-after");
       requestIdHeader = response.header("x-acs-request-id");
     } catch (IOException e) {
-      emit(event.outcome(RequestEvent.Outcome.IO_ERROR).duration(since(start)));
-      String message = action + " to " + endpoint.baseUri() + " failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      throw new AttemptFailure(new EasNetworkException(message, e), request.retrySafe(), null, random.getAsDouble(),
-          message);
+      Duration took = since(start);
+      breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
+      boolean timeout = e instanceof InterruptedIOException;
+      emit(event.errorCode(timeout ? "Timeout" : "IoError").httpStatus(0).duration(took));
+      String where = endpoint.baseUri().toString();
+      java.util.function.IntFunction<EasNetworkException> failure = timeout
+          ? attempts -> CloudTimeoutException.of(action, "the HTTP response from " + where + " (call timeout "
+              + options.callTimeout().toMillis() + " ms, read timeout " + options.readTimeout().toMillis()
+              + " ms; " + attempts + (attempts == 1 ? " attempt" : " attempts") + ")", took, e)
+          : attempts -> CloudIoException.of(action, where, attempts, e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+      throw new AttemptFailure(failure, request.retrySafe(), null, random.getAsDouble(), action + " I/O failure");
     }
-    event.httpStatus(status).duration(since(start));
+    Duration took = since(start);
+    event.httpStatus(status).duration(took);
     if (status >= 200 && status <= 299) {
+      breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
       String requestId = ApiResponse.requestIdOf(responseBody, requestIdHeader);
       if (requestId != null) {
         event.requestId(requestId);
       }
-      emit(event.outcome(RequestEvent.Outcome.SUCCESS));
+      emit(event);
       return new ApiResponse(action, status, requestId, responseBody);
     }
     CloudServiceException error = ErrorResponses.toException(action, status, responseBody, retryAfter,
         requestIdHeader);
     error.requestId().ifPresent(event::requestId);
     event.errorCode(error.code());
+    emit(event);
     Long retryAfterMillis = ErrorResponses.retryAfterMillis(retryAfter).orElse(null);
     boolean retryable;
     switch (error.kind()) {
       case THROTTLED:
-        emit(event.outcome(RequestEvent.Outcome.THROTTLED));
+        breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
         // a throttled request was not executed: safe to repeat; a wait longer than the policy allows is not waited
         retryable = retryAfterMillis == null || retryAfterMillis <= options.retryPolicy().maxBackoff().toMillis();
         break;
       case SERVER_ERROR:
-        emit(event.outcome(RequestEvent.Outcome.SERVER_ERROR));
+        breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, error);
         retryable = request.retrySafe();
         break;
       default:
-        emit(event.outcome(RequestEvent.Outcome.CLIENT_ERROR));
+        // the endpoint answered: a refusal is no sign of an unhealthy endpoint
+        breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
         retryable = false;
     }
     throw new AttemptFailure(error, retryable, retryAfterMillis, random.getAsDouble(), error.getMessage());
@@ -200,9 +341,12 @@ public final class HttpTransport {
   }
 
   private void emit(RequestEvent.Builder event) {
-    RequestEvent e = event.build();
+    notify(listener, event.build());
+  }
+
+  private static void notify(RequestListener listener, RequestEvent e) {
     try {
-      options.requestListener().onRequest(e);
+      listener.onRequest(e);
     } catch (RuntimeException listenerFailure) {
       LOG.log(System.Logger.Level.WARNING, "the request listener failed on " + e + ": " + listenerFailure);
     }
@@ -223,13 +367,19 @@ public final class HttpTransport {
   /** One failed attempt, carried through Resilience4j's retry context. */
   static final class AttemptFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final transient EasNetworkException failure;
+    /** The failure to throw, given how many attempts were made in all. */
+    final transient java.util.function.IntFunction<EasNetworkException> failure;
     final boolean retryable;
     final Long retryAfterMillis;
     final double jitterDraw;
 
     AttemptFailure(EasNetworkException failure, boolean retryable, Long retryAfterMillis, double jitterDraw,
         String message) {
+      this(attempts -> failure, retryable, retryAfterMillis, jitterDraw, message);
+    }
+
+    AttemptFailure(java.util.function.IntFunction<EasNetworkException> failure, boolean retryable,
+        Long retryAfterMillis, double jitterDraw, String message) {
       super(message, null, false, false);
       this.failure = failure;
       this.retryable = retryable;
@@ -238,10 +388,7 @@ public final class HttpTransport {
     }
 
     EasNetworkException toThrow(int attempts) {
-      if (failure instanceof CloudServiceException || attempts == 1) {
-        return failure;
-      }
-      return new EasNetworkException(failure.getMessage() + " (after " + attempts + " attempts)", failure.getCause());
+      return failure.apply(attempts);
     }
   }
 }

@@ -7,10 +7,11 @@ import io.easnet.aliyun.AliyunOptions;
 import io.easnet.aliyun.AliyunProduct;
 import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProviders;
-import io.easnet.aliyun.RequestEvent;
 import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.CloudIoException;
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.spi.RequestEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -103,7 +104,7 @@ class HttpTransportTest {
     assertThat(events).singleElement().satisfies(e -> {
       assertThat(e.action()).isEqualTo("vpc:DescribeVpcs");
       assertThat(e.attempt()).isEqualTo(1);
-      assertThat(e.outcome()).isEqualTo(RequestEvent.Outcome.SUCCESS);
+      assertThat(e.succeeded()).isTrue();
       assertThat(e.httpStatus()).isEqualTo(200);
       assertThat(e.requestId()).contains("R-1");
       assertThat(e.duration()).isEqualTo(Duration.ofMillis(3));
@@ -180,12 +181,15 @@ class HttpTransportTest {
           assertThat(e.requestId()).contains("6BE56E05-A");
           assertThat(e.retryable()).isFalse();
           assertThat(e.getMessage()).isEqualTo("vpc:DescribeVpcs failed: InvalidVpcId.NotFound: The specified VpcId "
-              + "does not exist. (Recommend: https://api.alibabacloud.com/troubleshoot?q=InvalidVpcId.NotFound) "
-              + "(HTTP 404) [RequestId 6BE56E05-A]");
+              + "does not exist. (HTTP 404) [RequestId 6BE56E05-A] "
+              + "(diagnosis: https://api.alibabacloud.com/troubleshoot?q=InvalidVpcId.NotFound)");
+          assertThat(e.recommend()).contains("https://api.alibabacloud.com/troubleshoot?q=InvalidVpcId.NotFound");
+          assertThat(e.hostId()).contains("vpc.aliyuncs.com");
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(RequestEvent.Outcome.CLIENT_ERROR);
+      assertThat(e.httpStatus()).isEqualTo(404);
+      assertThat(e.succeeded()).isFalse();
       assertThat(e.errorCode()).contains("InvalidVpcId.NotFound");
       assertThat(e.requestId()).contains("6BE56E05-A");
     });
@@ -225,9 +229,9 @@ class HttpTransportTest {
 
     assertThat(response.requestId()).contains("R-8");
     assertThat(sleeps).containsExactly(Duration.ofMillis(200));
-    assertThat(events).extracting(RequestEvent::attempt, RequestEvent::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(1, RequestEvent.Outcome.THROTTLED),
-        org.assertj.core.groups.Tuple.tuple(2, RequestEvent.Outcome.SUCCESS));
+    assertThat(events).extracting(RequestEvent::attempt, RequestEvent::errorCode).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1, java.util.Optional.of("Throttling.User")),
+        org.assertj.core.groups.Tuple.tuple(2, java.util.Optional.empty()));
     // every attempt is signed afresh
     assertThat(take().getHeaders().get("x-acs-signature-nonce")).isEqualTo("nonce-1");
     assertThat(take().getHeaders().get("x-acs-signature-nonce")).isEqualTo("nonce-2");
@@ -240,7 +244,8 @@ class HttpTransportTest {
     server.enqueue(json(200, "{\"RequestId\":\"R-10\"}"));
     transport().call(describeVpcs());
     assertThat(sleeps).containsExactly(Duration.ofMillis(1500));
-    assertThat(events.get(0).outcome()).isEqualTo(RequestEvent.Outcome.THROTTLED);
+    assertThat(events.get(0).errorCode()).contains("ServiceUnavailable");
+    assertThat(events.get(0).httpStatus()).isEqualTo(503);
   }
 
   @Test
@@ -298,11 +303,14 @@ class HttpTransportTest {
     HttpTransport t = new HttpTransport(options, new OkHttpClient(), Acs3Signer.system(), sleeps::add, () -> 0.5,
         System::nanoTime);
     assertThatThrownBy(() -> t.call(describeVpcs()))
-        .isInstanceOf(EasNetworkException.class)
-        .isNotInstanceOf(CloudServiceException.class)
-        .hasMessageStartingWith("vpc:DescribeVpcs to " + dead + " failed: ")
-        .hasMessageEndingWith("(after 3 attempts)");
-    assertThat(events).extracting(RequestEvent::outcome).containsOnly(RequestEvent.Outcome.IO_ERROR).hasSize(3);
+        .isInstanceOfSatisfying(CloudIoException.class, e -> {
+          assertThat(e.endpoint()).isEqualTo(dead.toString());
+          assertThat(e.attempts()).isEqualTo(3);
+        })
+        .hasMessageStartingWith("vpc:DescribeVpcs: ")
+        .hasMessageEndingWith("(endpoint " + dead + ", 3 attempts)");
+    assertThat(events).extracting(RequestEvent::errorCode).containsOnly(java.util.Optional.of("IoError")).hasSize(3);
+    assertThat(events).extracting(RequestEvent::attempt).containsExactly(1, 2, 3);
     assertThat(events.get(0).httpStatus()).isZero();
   }
 

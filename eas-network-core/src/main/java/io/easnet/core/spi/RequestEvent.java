@@ -21,13 +21,25 @@ public abstract class RequestEvent {
     return 1;
   }
 
+  /**
+   * The attempt this request was, from 1: a call retried twice reports attempts 1, 2 and 3 (each page of a list
+   * counts its own attempts). 1 for requests that were not retried.
+   */
+  @Value.Default
+  public int attempt() {
+    return 1;
+  }
+
   /** The {@code RequestId} the cloud answered with, when an answer came. */
   public abstract Optional<String> requestId();
 
   /** How long the request took. */
   public abstract Duration duration();
 
-  /** The error code of a failed request; empty when it succeeded. */
+  /**
+   * The error code of a failed request; empty when it succeeded. A request that got no answer reports a code of the
+   * client's: {@code IoError} (connection refused or reset) or {@code Timeout}, with HTTP status 0.
+   */
   public abstract Optional<String> errorCode();
 
   /** The HTTP status, or 0 when no answer came. */
@@ -45,6 +57,12 @@ public abstract class RequestEvent {
   final void check() {
     if (page() < 1) {
       throw new IllegalArgumentException("page must be greater than or equal to 1, was " + page());
+    }
+    if (attempt() < 1) {
+      throw new IllegalArgumentException("attempt must be greater than or equal to 1, was " + attempt());
+    }
+    if (httpStatus() < 0 || httpStatus() > 599) {
+      throw new IllegalArgumentException("httpStatus must be between 0 and 599, was " + httpStatus());
     }
     if (duration().isNegative()) {
       throw new IllegalArgumentException("duration must be >= 0, was " + duration());
