@@ -37,6 +37,11 @@ final class Outcome<T> {
     return requestId;
   }
 
+  /** The result of a success; null for a refusal. */
+  T result() {
+    return result;
+  }
+
   /** The result, or the refusal thrown as the in-memory face throws it. */
   T resultOrThrow(String action) {
     if (refusal != null) {
