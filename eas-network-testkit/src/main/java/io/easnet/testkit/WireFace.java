@@ -17,6 +17,7 @@ import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.RouteTableId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
@@ -84,6 +85,11 @@ final class WireFace implements WireCloud, WireState {
   @Override
   public <T> T once(String action, ClientToken token, String parameters, Supplier<T> write) {
     return state.tokens.once(action, token, parameters, write);
+  }
+
+  @Override
+  public RuntimeException refuse(String code, String message) {
+    return Refusal.of(code, message);
   }
 
   // ------------------------------------------------------------------------------------------------ VPC
@@ -156,6 +162,11 @@ final class WireFace implements WireCloud, WireState {
   @Override
   public List<RouteTable> routeTables() {
     return state.network.routeTables();
+  }
+
+  @Override
+  public RouteTable routeTable(RouteTableId id) {
+    return state.network.routeTable(id);
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.RouteTableId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
@@ -53,6 +54,12 @@ public interface WireState {
    */
   <T> T once(String action, ClientToken token, String parameters, Supplier<T> write);
 
+  /**
+   * A refusal to throw from a serve body when the wire request asks for something the state does not hold: it is
+   * recorded like the state's own refusals. The HTTP status is the one the cloud answers {@code code} with.
+   */
+  RuntimeException refuse(String code, String message);
+
   // VPC
   List<Vpc> vpcs();
 
@@ -88,6 +95,9 @@ public interface WireState {
   List<RouteTable> routeTables();
 
   List<RouteTable> routeTablesIn(VpcId vpc);
+
+  /** One route table; refuses an unknown one. */
+  RouteTable routeTable(RouteTableId id);
 
   SnatEntryId createSnatEntry(SnatEntryRequest request);
 
