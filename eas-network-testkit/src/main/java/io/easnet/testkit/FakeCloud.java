@@ -465,6 +465,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
           outcome = Outcome.refused(r, requestId);
         }
       }
+      outcome = outcome.withLatency(latency);
       Optional<String> error = outcome.refusal().map(Refusal::code);
       int status = outcome.refusal().map(Refusal::httpStatus).orElse(200);
       recorded.add(new RecordedCall(action, page, requestId, error, status, latency));

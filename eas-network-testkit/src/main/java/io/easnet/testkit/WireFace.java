@@ -72,9 +72,10 @@ final class WireFace implements WireCloud, WireState {
     Optional<Refusal> refusal = o.refusal();
     if (refusal.isPresent()) {
       Refusal r = refusal.get();
-      return Served.refused(r.code(), r.getMessage(), r.httpStatus(), r.retryAfterMillis(), o.requestId());
+      return Served.<T>refused(r.code(), r.getMessage(), r.httpStatus(), r.retryAfterMillis(), o.requestId())
+          .withLatency(o.latency());
     }
-    return Served.ok(o.result(), o.requestId());
+    return Served.ok(o.result(), o.requestId()).withLatency(o.latency());
   }
 
   @Override

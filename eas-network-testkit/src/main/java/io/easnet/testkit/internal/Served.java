@@ -1,5 +1,6 @@
 package io.easnet.testkit.internal;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,26 +17,39 @@ public final class Served<T> {
   private final int httpStatus;
   private final long retryAfterMillis;
   private final String requestId;
+  private final Duration latency;
 
-  private Served(T value, String code, String message, int httpStatus, long retryAfterMillis, String requestId) {
+  private Served(T value, String code, String message, int httpStatus, long retryAfterMillis, String requestId,
+      Duration latency) {
     this.value = value;
     this.code = code;
     this.message = message;
     this.httpStatus = httpStatus;
     this.retryAfterMillis = retryAfterMillis;
     this.requestId = Objects.requireNonNull(requestId, "requestId");
+    this.latency = Objects.requireNonNull(latency, "latency");
   }
 
   /** A success. */
   public static <T> Served<T> ok(T value, String requestId) {
-    return new Served<>(value, null, null, 200, 0, requestId);
+    return new Served<>(value, null, null, 200, 0, requestId, Duration.ZERO);
   }
 
   /** A refusal. */
   public static <T> Served<T> refused(String code, String message, int httpStatus, long retryAfterMillis,
       String requestId) {
     return new Served<>(null, Objects.requireNonNull(code, "code"), Objects.requireNonNull(message, "message"),
-        httpStatus, retryAfterMillis, requestId);
+        httpStatus, retryAfterMillis, requestId, Duration.ZERO);
+  }
+
+  /** This answer with the latency the fake's fault plan injected (its clock moved by it). */
+  public Served<T> withLatency(Duration injected) {
+    return new Served<>(value, code, message, httpStatus, retryAfterMillis, requestId, injected);
+  }
+
+  /** The latency the fake's fault plan injected; zero when none. A wire face waits it out too. */
+  public Duration latency() {
+    return latency;
   }
 
   /** True when the request succeeded. */

@@ -116,6 +116,20 @@ class EmulatorTest {
   }
 
   @Test
+  void theFakesFaultPlanLatencyIsWaitedOnTheWireAsItMovesTheFakesClock() throws IOException {
+    List<Duration> slept = new CopyOnWriteArrayList<>();
+    io.easnet.testkit.FakeCloud fake = io.easnet.testkit.FakeCloud.create();
+    fake.faults(io.easnet.testkit.FaultPlan.builder().latency("vpc:DescribeVpcs", Duration.ofMillis(700)).build());
+    Instant before = fake.clock().instant();
+    emulator = Emulator.builder().fake(fake).accessKey(AK, SECRET).sleeper(slept::add).build().start();
+    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("200 ");
+    assertThat(slept).containsExactly(Duration.ofMillis(700));
+    assertThat(Duration.between(before, fake.clock().instant())).isEqualTo(Duration.ofMillis(700));
+    assertThat(fake.recordedCalls()).singleElement()
+        .satisfies(c -> assertThat(c.latency()).isEqualTo(Duration.ofMillis(700)));
+  }
+
+  @Test
   void theInstalledDispatcherServesAServerTheCallerOwns() throws IOException {
     emulator = Emulator.builder().accessKey(AK, SECRET).build();
     try (mockwebserver3.MockWebServer own = new mockwebserver3.MockWebServer()) {

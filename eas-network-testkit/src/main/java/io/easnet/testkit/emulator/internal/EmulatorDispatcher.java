@@ -93,6 +93,10 @@ public final class EmulatorDispatcher extends Dispatcher {
       } catch (AlibabaError e) {
         reply = Reply.error(e);
       }
+      if (reply.latency().compareTo(Duration.ZERO) > 0) {
+        // the fake's fault plan moved its clock by this much; a client on the wire waits for it too
+        sleeper.sleep(reply.latency());
+      }
       String answeredId = reply.requestId() == null ? requestId : reply.requestId();
       MockResponse.Builder answer = reply instanceof Reply.Success s
           ? Responses.success(answeredId, s.body())

@@ -43,7 +43,8 @@ final class Handlers {
   /** One call of {@code action}; {@code body} builds the answer from the state under the fake's lock. */
   static Reply serve(WireCloud cloud, String action, int page, Function<WireState, ObjectNode> body) {
     Served<ObjectNode> s = cloud.serve(action, page, body);
-    return s.succeeded() ? Reply.ok(s.value(), s.requestId()) : Reply.error(AlibabaError.refused(s), s.requestId());
+    return s.succeeded() ? Reply.ok(s.value(), s.requestId(), s.latency())
+        : Reply.error(AlibabaError.refused(s), s.requestId(), s.latency());
   }
 
   /** A write: once per client token when the call carries one (as the port face), else every time. */
