@@ -76,6 +76,34 @@ final class AllowlistState<I extends ResourceId, T extends AllowlistTarget> {
     instances.put(id, withAllowlists.apply(i, append(i, group, entries)));
   }
 
+  /** Overwrites a group with {@code entries} ({@code ModifyMode=Cover}), creating it when absent. */
+  void cover(I id, String group, List<Cidr> entries) {
+    T i = instance(id);
+    checkEntries(group, entries);
+    List<AllowlistGroup> out = new ArrayList<>();
+    boolean found = false;
+    int others = 0;
+    for (AllowlistGroup g : i.allowlists()) {
+      if (g.name().equals(group)) {
+        found = true;
+        out.add(g.toBuilder().entries(new LinkedHashSet<>(entries)).build());
+      } else {
+        others += g.entries().size();
+        out.add(g);
+      }
+    }
+    if (!found) {
+      out.add(AllowlistGroup.builder().name(group).addAllEntries(new LinkedHashSet<>(entries)).build());
+    }
+    int total = others + new LinkedHashSet<>(entries).size();
+    if (total > MAX_ALLOWLIST_ENTRIES) {
+      throw Refusal.of("QuotaExceeded.SecurityIps",
+          i.targetId() + " would hold " + total + " allowlist entries; an instance holds at most "
+              + MAX_ALLOWLIST_ENTRIES + ".");
+    }
+    instances.put(id, withAllowlists.apply(i, out));
+  }
+
   void delete(I id, String group, List<Cidr> entries) {
     T i = instance(id);
     instances.put(id, withAllowlists.apply(i, delete(i, group, entries)));

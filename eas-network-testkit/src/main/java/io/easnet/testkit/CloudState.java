@@ -86,6 +86,10 @@ final class CloudState {
     regionId = Optional.of(region);
   }
 
+  Optional<String> regionId() {
+    return regionId;
+  }
+
   // ---------------------------------------------------------------------------------------------- names
 
   /** Registers a name of a kind and draws the resource's id. */

@@ -73,6 +73,10 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The page size of list requests by default: the largest most VPC list actions allow. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
+  static {
+    io.easnet.testkit.internal.WireClouds.install(WireFace::new);
+  }
+
   private final Object lock = new Object();
   private final long seed;
   private final int pageSize;
@@ -427,6 +431,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
       int n = callCounters.merge(action, 1, Integer::sum);
       Duration latency = Duration.ZERO;
       String code = null;
+      Duration retryAfter = Duration.ZERO;
       List<FaultPlan.Fault> list = faults.faults();
       for (int i = 0; i < list.size(); i++) {
         FaultPlan.Fault f = list.get(i);
@@ -436,19 +441,23 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
         latency = latency.plus(f.latency());
         if (code == null && f.code().isPresent() && draw(action, n, i) < f.probability()) {
           code = f.code().get();
+          retryAfter = f.retryAfter();
         }
       }
       if (throttleNext > 0) {
         throttleNext--;
         code = "Throttling";
+        retryAfter = Duration.ZERO;
       } else if (failNext.containsKey(action)) {
         code = failNext.remove(action);
+        retryAfter = Duration.ZERO;
       }
       clock.advance(latency);
       state.settle();
       String requestId = requestId();
       if (code != null) {
-        outcome = Outcome.refused(Refusal.of(code, "injected by the fake cloud's fault plan"), requestId);
+        outcome = Outcome.refused(Refusal.of(code, "injected by the fake cloud's fault plan").retryAfter(retryAfter),
+            requestId);
       } else {
         try {
           outcome = Outcome.success(body.get(), requestId);
@@ -456,6 +465,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
           outcome = Outcome.refused(r, requestId);
         }
       }
+      outcome = outcome.withLatency(latency);
       Optional<String> error = outcome.refusal().map(Refusal::code);
       int status = outcome.refusal().map(Refusal::httpStatus).orElse(200);
       recorded.add(new RecordedCall(action, page, requestId, error, status, latency));

@@ -28,12 +28,15 @@ public final class FaultPlan {
   /** Matches every action. */
   public static final String ANY_ACTION = "*";
 
+  /** The code of {@link Builder#throttle}: user flow control, as Alibaba answers it. */
+  static final String THROTTLING_CODE = "Throttling.User";
+
   private static final FaultPlan NONE = new FaultPlan(List.of());
 
   private final List<Fault> faults;
 
   /** One declared fault. */
-  record Fault(String action, Optional<String> code, double probability, Duration latency) {
+  record Fault(String action, Optional<String> code, double probability, Duration latency, Duration retryAfter) {
     boolean matches(String a) {
       return action.equals(ANY_ACTION) || action.equals(a);
     }
@@ -94,7 +97,28 @@ public final class FaultPlan {
       if (!(probability >= 0.0 && probability <= 1.0)) {
         throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
       }
-      faults.add(new Fault(action, Optional.of(code), probability, Duration.ZERO));
+      faults.add(new Fault(action, Optional.of(code), probability, Duration.ZERO, Duration.ZERO));
+      return this;
+    }
+
+    /**
+     * Throttles calls of {@code action} (or {@link #ANY_ACTION}) with the given probability: code
+     * {@code Throttling.User}, HTTP 400, and a retry-after that the port face reports as
+     * {@code CloudServiceException.retryAfterSeconds()} (rounded up) and the wire emulator sends as
+     * {@code x-acs-retry-after} in milliseconds.
+     *
+     * @throws IllegalArgumentException for a probability outside 0 to 1 or a retry-after that is not positive
+     */
+    public Builder throttle(String action, double probability, Duration retryAfter) {
+      checkAction(action);
+      Objects.requireNonNull(retryAfter, "retryAfter must not be null");
+      if (retryAfter.isNegative() || retryAfter.isZero() || retryAfter.toMillis() == 0) {
+        throw new IllegalArgumentException("retryAfter must be at least 1 ms, was " + retryAfter);
+      }
+      if (!(probability >= 0.0 && probability <= 1.0)) {
+        throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
+      }
+      faults.add(new Fault(action, Optional.of(THROTTLING_CODE), probability, Duration.ZERO, retryAfter));
       return this;
     }
 
@@ -114,7 +138,7 @@ public final class FaultPlan {
       if (latency.isNegative()) {
         throw new IllegalArgumentException("latency must be >= 0, was " + latency);
       }
-      faults.add(new Fault(action, Optional.empty(), 0.0, latency));
+      faults.add(new Fault(action, Optional.empty(), 0.0, latency, Duration.ZERO));
       return this;
     }
 

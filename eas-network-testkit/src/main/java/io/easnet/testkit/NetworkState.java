@@ -332,7 +332,23 @@ final class NetworkState {
 
   // ------------------------------------------------------------------------------------------ SNAT
 
-  private NatGateway natOfTable(SnatTableId table) {
+  List<NatGateway> nats() {
+    return List.copyOf(nats.values());
+  }
+
+  List<Eip> eips() {
+    return List.copyOf(eips.values());
+  }
+
+  List<RouteTable> routeTables() {
+    return List.copyOf(routeTables.values());
+  }
+
+  List<EcsInstance> ecs() {
+    return List.copyOf(ecs.values());
+  }
+
+  NatGateway natOfTable(SnatTableId table) {
     for (NatGateway n : nats.values()) {
       if (n.snatTableIds().contains(table)) {
         return n;

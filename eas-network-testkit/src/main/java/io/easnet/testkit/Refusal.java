@@ -30,21 +30,33 @@ final class Refusal extends RuntimeException {
 
   private final String code;
   private final int httpStatus;
+  private final long retryAfterMillis;
 
-  private Refusal(String code, int httpStatus, String message) {
+  private Refusal(String code, int httpStatus, String message, long retryAfterMillis) {
     super(message, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.httpStatus = httpStatus;
+    this.retryAfterMillis = retryAfterMillis;
   }
 
   /** A refusal with the HTTP status the cloud answers {@code code} with. */
   static Refusal of(String code, String message) {
-    return new Refusal(code, CloudErrorCodes.httpStatusOf(code), message);
+    return new Refusal(code, CloudErrorCodes.httpStatusOf(code), message, 0);
   }
 
   /** A refusal with an explicit HTTP status (for injected faults that mimic a particular answer). */
   static Refusal of(String code, int httpStatus, String message) {
-    return new Refusal(code, httpStatus, message);
+    return new Refusal(code, httpStatus, message, 0);
+  }
+
+  /** This refusal with a retry-after (the wire's {@code x-acs-retry-after}); zero for none. */
+  Refusal retryAfter(java.time.Duration after) {
+    return new Refusal(code, httpStatus, getMessage(), after.toMillis());
+  }
+
+  /** The retry-after in milliseconds; 0 when the refusal carries none. */
+  long retryAfterMillis() {
+    return retryAfterMillis;
   }
 
   /** Alibaba's error code. */
@@ -64,7 +76,11 @@ final class Refusal extends RuntimeException {
 
   /** The exception the in-memory face throws for this refusal of {@code action}. */
   CloudServiceException toException(String action, String requestId) {
-    return CloudServiceException.builder(action, code, kind()).message(getMessage()).httpStatus(httpStatus)
-        .requestId(requestId).build();
+    CloudServiceException.Builder b = CloudServiceException.builder(action, code, kind()).message(getMessage())
+        .httpStatus(httpStatus).requestId(requestId);
+    if (retryAfterMillis > 0) {
+      b.retryAfterSeconds((int) Math.min(Integer.MAX_VALUE, (retryAfterMillis + 999) / 1000));
+    }
+    return b.build();
   }
 }

@@ -37,6 +37,10 @@ final class SecurityGroupState {
     b.addAllSecurityGroups(groups.values());
   }
 
+  List<SecurityGroup> all() {
+    return List.copyOf(groups.values());
+  }
+
   int count() {
     return groups.size();
   }

@@ -120,7 +120,8 @@ final class ServiceState {
     services.put(name, config);
   }
 
-  void create(String json, boolean runningNow) {
+  /** Creates a service; returns its name. */
+  String create(String json, boolean runningNow) {
     ObjectNode config = parseObject(json);
     String name = serviceName(config);
     if (services.containsKey(name)) {
@@ -131,6 +132,7 @@ final class ServiceState {
     if (!runningNow) {
       transitions.put(name, new Transition("Creating", ctx.readyAt()));
     }
+    return name;
   }
 
   void update(String name, String json, UpdateType type) {

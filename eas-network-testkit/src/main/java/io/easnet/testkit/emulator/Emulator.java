@@ -1,7 +1,9 @@
 package io.easnet.testkit.emulator;
 
+import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.emulator.internal.EmulatorDispatcher;
 import io.easnet.testkit.emulator.internal.EmulatorLog;
+import io.easnet.testkit.internal.WireCloud;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -15,14 +17,19 @@ import mockwebserver3.MockWebServer;
 
 /**
  * The wire emulator: an HTTP server that speaks Alibaba Cloud's protocol for every operation the Aliyun adapter
- * uses, so any SDK or tool, in any language, can be pointed at it. It verifies ACS3-HMAC-SHA256 and RPC HMAC-SHA1
- * signatures against the access key pairs it was given, refuses stale timestamps and replayed nonces, routes RPC
- * calls by product, version and action and ROA calls by method and path, and answers in Alibaba's JSON shape with a
- * {@code RequestId} on every response. A request it cannot route gets Alibaba's error and a {@link NearMiss} in
- * its {@link #log()}.
+ * uses, so any SDK or tool, in any language, can be pointed at it. It serves the state of a {@link FakeCloud} (one
+ * state, two faces): every request it routes is one call of the fake's call path, with the fake's seeded faults, call
+ * log and request id, so the emulator and the fake's port face never disagree. It verifies ACS3-HMAC-SHA256 and RPC
+ * HMAC-SHA1 signatures against the access key pairs it was given, refuses stale timestamps and replayed nonces,
+ * routes RPC calls by product, version and action and ROA calls by method and path, and answers in Alibaba's JSON
+ * shape with a {@code RequestId} on every response; a refusal of the fake (an injected fault included) is Alibaba's
+ * error JSON with the refusal's HTTP status and, for throttling, {@code x-acs-retry-after}. A request it cannot route
+ * gets Alibaba's error and a {@link NearMiss} in its {@link #log()}.
  *
  * <pre>{@code
- * try (Emulator emulator = Emulator.builder().accessKey("LTAI-test", "test-secret").build().start()) {
+ * FakeCloud fake = FakeCloud.create();
+ * fake.estate().vpc("prod", "192.168.0.0/16").vSwitch("eas", "192.168.1.0/24");
+ * try (Emulator emulator = Emulator.builder().fake(fake).accessKey("LTAI-test", "test-secret").build().start()) {
  *   // point an SDK at emulator.endpoint() over HTTP ...
  *   assertThat(emulator.nearMisses()).isEmpty();
  * }
@@ -32,8 +39,7 @@ import mockwebserver3.MockWebServer;
  * from a path prefix ({@code /vpc/}, {@code /ecs/}, {@code /rds/}, {@code /r-kvstore/}, {@code /eas/}), or from
  * the API version, which differs for every product; so a plain {@code 127.0.0.1:port} endpoint works for all.
  *
- * <p>This protocol layer answers {@code NotImplemented} (HTTP 501) for operations it knows but serves no state
- * for yet. Thread-safe.
+ * <p>Thread-safe.
  */
 public final class Emulator implements AutoCloseable {
   /** In a fault setter: every operation. */
@@ -42,17 +48,27 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorDispatcher dispatcher;
   private final EmulatorLog log;
   private final List<String> accessKeyIds;
+  private final FakeCloud fake;
   private MockWebServer server;
 
-  private Emulator(EmulatorDispatcher dispatcher, EmulatorLog log, List<String> accessKeyIds) {
+  private Emulator(EmulatorDispatcher dispatcher, EmulatorLog log, List<String> accessKeyIds, FakeCloud fake) {
     this.dispatcher = dispatcher;
     this.log = log;
     this.accessKeyIds = List.copyOf(accessKeyIds);
+    this.fake = fake;
   }
 
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The fake cloud whose state the emulator serves: plant resources with its {@code estate()}, set its
+   * {@code faults(…)}, move its clock with {@code advance()}, read its {@code recordedCalls()}.
+   */
+  public FakeCloud fake() {
+    return fake;
   }
 
   /** The MockWebServer dispatcher, to install on a server the caller owns and starts. */
@@ -143,8 +159,15 @@ public final class Emulator implements AutoCloseable {
     private final List<String> keyIds = new ArrayList<>();
     private Duration window = Duration.ofMinutes(15);
     private Consumer<String> sink = line -> { };
+    private FakeCloud fake;
 
     private Builder() {}
+
+    /** The fake cloud to serve; default a new {@link FakeCloud#create()}. */
+    public Builder fake(FakeCloud fake) {
+      this.fake = Objects.requireNonNull(fake, "fake");
+      return this;
+    }
 
     /**
      * An access key pair whose signatures the emulator accepts; call once per pair. The secret never appears in
@@ -234,7 +257,9 @@ public final class Emulator implements AutoCloseable {
         throw new IllegalStateException("no access key: call accessKey(id, secret) with the pair clients sign with");
       }
       EmulatorLog log = new EmulatorLog(sink);
-      return new Emulator(dispatcher.log(log).build(), log, new ArrayList<>(keyIds));
+      FakeCloud served = fake != null ? fake : FakeCloud.create();
+      return new Emulator(dispatcher.log(log).cloud(WireCloud.of(served)).build(), log, new ArrayList<>(keyIds),
+          served);
     }
 
     @Override

@@ -1,27 +1,38 @@
 package io.easnet.testkit.emulator;
 
+import io.easnet.core.EasNetworkException;
+import io.easnet.testkit.FakeCloud;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * Runs the {@link Emulator} standalone, so an SDK or tool in any language can be pointed at it:
  *
  * <pre>
- * ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI-test ALIBABA_CLOUD_ACCESS_KEY_SECRET=test-secret \
- *   java -cp eas-network-testkit.jar:... io.easnet.testkit.emulator.EmulatorLauncher --port 8080
+ * java -cp eas-network-testkit.jar:... io.easnet.testkit.emulator.EmulatorLauncher --port 8080 \
+ *   --snapshot estate.json --access-key-id LTAI-test --access-key-secret test-secret
  * </pre>
  *
- * <p>Options: {@code --port N} (default 0: any free port), {@code --access-key-id ID} (default
- * {@code ALIBABA_CLOUD_ACCESS_KEY_ID}), {@code --access-key-secret-file FILE} (default the environment variable
- * {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}; the secret is never taken from the command line, where other users can
- * read it). Prints the endpoint to configure on standard output and the emulator's log on standard error. Exits 2
- * on bad usage, 3 when the port cannot be bound.
+ * <p>Options: {@code --port N} (default 0: any free port); {@code --snapshot FILE} (a snapshot JSON, as
+ * {@code eas-net} writes and core's snapshot reader reads, loaded into the emulator's fake cloud; default an empty
+ * estate); {@code --access-key-id ID} (default {@code ALIBABA_CLOUD_ACCESS_KEY_ID}, else
+ * {@value #DEFAULT_ACCESS_KEY_ID}); {@code --access-key-secret SECRET} or {@code --access-key-secret-file FILE}
+ * (default {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}). The pair is the one the emulator accepts: it is a test
+ * credential, never a real one. When no secret is given anywhere, a random one is generated and printed once, as the
+ * credential to configure; a secret the user gave is never printed. Prints the endpoint, the access key id and how to
+ * point an SDK at it on standard output, the emulator's log on standard error. Exits 2 on bad usage or a bad
+ * snapshot, 3 when the port cannot be bound.
  */
 public final class EmulatorLauncher {
+  /** The access key id when none is given. */
+  public static final String DEFAULT_ACCESS_KEY_ID = "LTAI-emulator";
+
   private EmulatorLauncher() {}
 
   /** Starts the emulator and serves until the process is stopped. */
@@ -38,7 +49,7 @@ public final class EmulatorLauncher {
     Thread.currentThread().join();
   }
 
-  /** Bad usage (exit 2) or a port that cannot be bound (exit 3). */
+  /** Bad usage or a bad snapshot (exit 2), or a port that cannot be bound (exit 3). */
   static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
     final int exitCode;
@@ -52,6 +63,7 @@ public final class EmulatorLauncher {
   static Emulator start(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws UsageException {
     int port = 0;
+    Path snapshot = null;
     String accessKeyId = env.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_ID", "");
     String secret = env.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "");
     for (int i = 0; i < args.length; i++) {
@@ -74,7 +86,9 @@ public final class EmulatorLauncher {
             throw new UsageException(2, "--port takes a number from 0 to 65535, was " + port);
           }
         }
+        case "--snapshot" -> snapshot = Path.of(value);
         case "--access-key-id" -> accessKeyId = value;
+        case "--access-key-secret" -> secret = value;
         case "--access-key-secret-file" -> {
           try {
             secret = Files.readString(Path.of(value), StandardCharsets.UTF_8).strip();
@@ -82,19 +96,23 @@ public final class EmulatorLauncher {
             throw new UsageException(2, "cannot read --access-key-secret-file " + value + ": " + e.getMessage());
           }
         }
-        case "--access-key-secret" -> throw new UsageException(2, "the secret is not taken from the command line,"
-            + " where other users can read it: set ALIBABA_CLOUD_ACCESS_KEY_SECRET or use --access-key-secret-file");
         default -> throw new UsageException(2, "unknown option " + option + ". " + usage());
       }
     }
     if (accessKeyId.isBlank()) {
-      throw new UsageException(2, "no access key id: pass --access-key-id or set ALIBABA_CLOUD_ACCESS_KEY_ID");
+      accessKeyId = DEFAULT_ACCESS_KEY_ID;
     }
-    if (secret.isEmpty()) {
-      throw new UsageException(2, "no access key secret: set ALIBABA_CLOUD_ACCESS_KEY_SECRET or pass"
-          + " --access-key-secret-file");
+    boolean generated = secret.isEmpty();
+    if (generated) {
+      byte[] random = new byte[16];
+      new SecureRandom().nextBytes(random);
+      secret = HexFormat.of().formatHex(random);
     }
-    Emulator emulator = Emulator.builder().accessKey(accessKeyId, secret).log(err::println).build();
+    FakeCloud fake = FakeCloud.create();
+    if (snapshot != null) {
+      load(fake, snapshot);
+    }
+    Emulator emulator = Emulator.builder().fake(fake).accessKey(accessKeyId, secret).log(err::println).build();
     try {
       emulator.start(port);
     } catch (IOException e) {
@@ -104,14 +122,40 @@ public final class EmulatorLauncher {
     out.println("eas-network emulator listening on " + emulator.url());
     out.println("  endpoint: " + emulator.endpoint() + " (protocol HTTP), for every product: ecs, vpc, rds,"
         + " r-kvstore and eas (RPC calls find their product by API version, ROA calls by path)");
-    out.println("  access key id: " + accessKeyId + " (and the secret you gave)");
-    out.println("  Java SDK: new Config().setEndpoint(\"" + emulator.endpoint() + "\").setProtocol(\"HTTP\")");
+    out.println("  access key id: " + accessKeyId);
+    if (generated) {
+      out.println("  access key secret: " + secret + " (generated for this run; choose one with"
+          + " --access-key-secret or ALIBABA_CLOUD_ACCESS_KEY_SECRET)");
+    } else {
+      out.println("  access key secret: the one you gave");
+    }
+    out.println("  estate: " + (snapshot == null ? "empty" : snapshot + " (" + fake + ")"));
+    out.println("  Java SDK: new Config().setEndpoint(\"" + emulator.endpoint() + "\").setProtocol(\"HTTP\")"
+        + ".setAccessKeyId(...).setAccessKeySecret(...)");
+    out.println("  aliyun CLI: aliyun vpc DescribeVpcs --RegionId cn-hangzhou --endpoint " + emulator.endpoint()
+        + " --insecure");
     out.flush();
     return emulator;
   }
 
+  private static void load(FakeCloud fake, Path snapshot) throws UsageException {
+    if (!Files.isRegularFile(snapshot)) {
+      throw new UsageException(2, "--snapshot " + snapshot + ": no such file" + (Files.isDirectory(snapshot)
+          ? " (it is a directory)" : "") + "; pass the path of a snapshot JSON, e.g. one written by eas-net snapshot");
+    }
+    try {
+      fake.load(snapshot);
+    } catch (EasNetworkException e) {
+      throw new UsageException(2, "--snapshot " + snapshot + " is not a valid snapshot: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(2, "--snapshot " + snapshot + " does not fit together: " + e.getMessage()
+          + "; fix the file so that every service names resources of its inventory");
+    }
+  }
+
   static String usage() {
-    return "usage: EmulatorLauncher [--port N] [--access-key-id ID] [--access-key-secret-file FILE]"
-        + " (the secret defaults to ALIBABA_CLOUD_ACCESS_KEY_SECRET)";
+    return "usage: EmulatorLauncher [--port N] [--snapshot FILE] [--access-key-id ID]"
+        + " [--access-key-secret SECRET | --access-key-secret-file FILE] (defaults: ALIBABA_CLOUD_ACCESS_KEY_ID,"
+        + " ALIBABA_CLOUD_ACCESS_KEY_SECRET; without a secret one is generated and printed)";
   }
 }

@@ -67,7 +67,7 @@ class EmulatorTest {
     assertThat(emulator.endpoint()).matches("127\\.0\\.0\\.1:\\d+");
     assertThat(emulator.url()).isEqualTo("http://" + emulator.endpoint());
 
-    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("501 ").contains("NotImplemented");
+    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("200 ").contains("\"Vpcs\":{\"Vpc\":[]}");
     assertThat(send(describeVpcs(emulator.url(), "DescribeVPCs"))).startsWith("404 ")
         .contains("\"Code\":\"InvalidAction.NotFound\"");
     assertThat(emulator.nearMisses()).singleElement().satisfies(m -> {
@@ -110,8 +110,23 @@ class EmulatorTest {
         .latency(Emulator.ANY_OPERATION, Duration.ofSeconds(3))
         .resetConnection("vpc:DescribeVpcs", 1).build().start();
     assertThatThrownBy(() -> send(describeVpcs(emulator.url(), "DescribeVpcs"))).isInstanceOf(IOException.class);
-    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("501 ");
+    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("200 ");
+    assertThat(emulator.fake().callCount("vpc:DescribeVpcs")).as("a reset call never reaches the fake").isEqualTo(1);
     assertThat(slept).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void theFakesFaultPlanLatencyIsWaitedOnTheWireAsItMovesTheFakesClock() throws IOException {
+    List<Duration> slept = new CopyOnWriteArrayList<>();
+    io.easnet.testkit.FakeCloud fake = io.easnet.testkit.FakeCloud.create();
+    fake.faults(io.easnet.testkit.FaultPlan.builder().latency("vpc:DescribeVpcs", Duration.ofMillis(700)).build());
+    Instant before = fake.clock().instant();
+    emulator = Emulator.builder().fake(fake).accessKey(AK, SECRET).sleeper(slept::add).build().start();
+    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("200 ");
+    assertThat(slept).containsExactly(Duration.ofMillis(700));
+    assertThat(Duration.between(before, fake.clock().instant())).isEqualTo(Duration.ofMillis(700));
+    assertThat(fake.recordedCalls()).singleElement()
+        .satisfies(c -> assertThat(c.latency()).isEqualTo(Duration.ofMillis(700)));
   }
 
   @Test
@@ -145,24 +160,70 @@ class EmulatorTest {
     emulator = EmulatorLauncher.start(new String[0], Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", AK,
         "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET), print(new ByteArrayOutputStream()),
         print(new ByteArrayOutputStream()));
-    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("501 ");
+    assertThat(send(describeVpcs(emulator.url(), "DescribeVpcs"))).startsWith("200 ");
   }
 
   @Test
   void theLauncherRefusesBadUsageWithExitCodeTwo() {
     PrintStream sink = print(new ByteArrayOutputStream());
     Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", AK, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
-    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--access-key-secret", SECRET}, env, sink, sink))
+    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--port", "http"}, env, sink, sink))
         .isInstanceOfSatisfying(EmulatorLauncher.UsageException.class, e -> {
           assertThat(e.exitCode).isEqualTo(2);
-          assertThat(e.getMessage()).contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET").doesNotContain(SECRET);
+          assertThat(e.getMessage()).contains("--port").doesNotContain(SECRET);
         });
-    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--port", "http"}, env, sink, sink))
-        .hasMessageContaining("--port");
-    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--snapshot", "x.json"}, env, sink, sink))
-        .hasMessageContaining("unknown option --snapshot");
-    assertThatThrownBy(() -> EmulatorLauncher.start(new String[0], Map.of(), sink, sink))
-        .hasMessageContaining("ALIBABA_CLOUD_ACCESS_KEY_ID");
+    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--snapshots", "x.json"}, env, sink, sink))
+        .hasMessageContaining("unknown option --snapshots");
+    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--port"}, env, sink, sink))
+        .hasMessageContaining("--port needs a value");
+  }
+
+  @Test
+  void theLauncherLoadsASnapshotAndServesItsEstate(@TempDir Path dir) throws Exception {
+    io.easnet.testkit.FakeCloud source = io.easnet.testkit.FakeCloud.create();
+    source.estate().vpc("prod", "192.168.0.0/16").vSwitch("eas", "192.168.1.0/24");
+    Path snapshot = dir.resolve("estate.json");
+    source.save(snapshot);
+    String vpcId = source.id(io.easnet.core.model.VpcId.class, "prod").value();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    emulator = EmulatorLauncher.start(new String[] {"--port", "0", "--snapshot", snapshot.toString(),
+        "--access-key-id", AK, "--access-key-secret", SECRET}, Map.of(), print(out), print(new ByteArrayOutputStream()));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    String url = printed.lines().filter(l -> l.startsWith("eas-network emulator listening on ")).findFirst()
+        .orElseThrow().substring("eas-network emulator listening on ".length());
+    assertThat(printed).contains("access key id: " + AK).contains(snapshot.toString()).doesNotContain(SECRET);
+    assertThat(send(describeVpcs(url, "DescribeVpcs"))).startsWith("200 ").contains(vpcId);
+    assertThat(emulator.fake().callCount("vpc:DescribeVpcs")).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingOrBadSnapshotIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+    PrintStream sink = print(new ByteArrayOutputStream());
+    Path missing = dir.resolve("missing.json");
+    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--snapshot", missing.toString()}, Map.of(), sink,
+        sink)).isInstanceOfSatisfying(EmulatorLauncher.UsageException.class, e -> {
+          assertThat(e.exitCode).isEqualTo(2);
+          assertThat(e.getMessage()).contains(missing.toString()).contains("no such file");
+        });
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 1, \"vpcz\": []}");
+    assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--snapshot", bad.toString()}, Map.of(), sink,
+        sink)).isInstanceOfSatisfying(EmulatorLauncher.UsageException.class, e -> {
+          assertThat(e.exitCode).isEqualTo(2);
+          assertThat(e.getMessage()).contains(bad.toString()).contains("not a valid snapshot").contains("vpcz");
+        });
+  }
+
+  @Test
+  void withoutASecretTheLauncherGeneratesOneAndPrintsItOnce() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    emulator = EmulatorLauncher.start(new String[0], Map.of(), print(out), print(new ByteArrayOutputStream()));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("access key id: " + EmulatorLauncher.DEFAULT_ACCESS_KEY_ID);
+    String secret = printed.lines().filter(l -> l.trim().startsWith("access key secret: ")).findFirst().orElseThrow()
+        .trim().substring("access key secret: ".length()).split(" ")[0];
+    assertThat(secret).hasSize(32);
+    assertThat(printed.split(secret, -1)).as("printed once").hasSize(2);
+    assertThat(String.join("\n", emulator.log()) + emulator).doesNotContain(secret);
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -40,6 +40,13 @@ final class AlibabaError extends RuntimeException {
     return new AlibabaError(400, code, "Request was denied due to user flow control.", retryAfterMillis);
   }
 
+  /** The fake's refusal as the wire answers it; a status outside 400–599 becomes 400. */
+  static AlibabaError refused(io.easnet.testkit.internal.Served<?> served) {
+    int status = served.httpStatus() >= 400 && served.httpStatus() <= 599 ? served.httpStatus() : 400;
+    return new AlibabaError(status, served.code().orElse("InternalError"), served.message(),
+        served.retryAfterMillis());
+  }
+
   static AlibabaError missingParameter(String name) {
     return of(400, "MissingParameter",
         "The input parameter \"" + name + "\" that is mandatory for processing this request is not supplied.");

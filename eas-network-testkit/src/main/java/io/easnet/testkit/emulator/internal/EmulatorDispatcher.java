@@ -93,9 +93,14 @@ public final class EmulatorDispatcher extends Dispatcher {
       } catch (AlibabaError e) {
         reply = Reply.error(e);
       }
+      if (reply.latency().compareTo(Duration.ZERO) > 0) {
+        // the fake's fault plan moved its clock by this much; a client on the wire waits for it too
+        sleeper.sleep(reply.latency());
+      }
+      String answeredId = reply.requestId() == null ? requestId : reply.requestId();
       MockResponse.Builder answer = reply instanceof Reply.Success s
-          ? Responses.success(requestId, s.body())
-          : Responses.error(requestId, request.host(), product, ((Reply.Failure) reply).error());
+          ? Responses.success(answeredId, s.body())
+          : Responses.error(answeredId, request.host(), product, ((Reply.Failure) reply).error());
       if (fault.truncate()) {
         log.line("wire fault: body of " + spec.name() + " cut in half (" + requestId + ")");
         return truncate(answer.build());
@@ -237,6 +242,15 @@ public final class EmulatorDispatcher extends Dispatcher {
 
     public Builder truncateBody(String operation, int times) {
       faults.add(operation, WireFaults.Kind.TRUNCATE, Duration.ZERO, times);
+      return this;
+    }
+
+    /**
+     * Serves every operation of the table from a fake cloud's state, through the fake's one call path (one recorded
+     * call, one fault draw per request).
+     */
+    public Builder cloud(io.easnet.testkit.internal.WireCloud cloud) {
+      Handlers.all(Objects.requireNonNull(cloud, "cloud")).forEach(this::handler);
       return this;
     }
 

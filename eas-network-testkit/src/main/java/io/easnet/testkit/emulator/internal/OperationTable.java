@@ -39,6 +39,9 @@ final class OperationTable {
     t.add(rpc(Product.VPC, "DescribeEipAddresses", List.of("RegionId"), List.of(), Paging.pageNumber(10, 100)));
     // not in the reference: DescribeRouteTableList pages like the other VPC lists (default 10, max 50)
     t.add(rpc(Product.VPC, "DescribeRouteTableList", List.of("RegionId"), List.of(), Paging.pageNumber(10, 50)));
+    // §3.7: the entries of one route table, MaxResult (singular) 1-100, default 10, and NextToken
+    t.add(rpc(Product.VPC, "DescribeRouteEntryList", List.of("RegionId", "RouteTableId"), List.of(),
+        Paging.nextToken(1, 10, 100, "MaxResult")));
     t.add(rpc(Product.VPC, "CreateSnatEntry", List.of("RegionId", "SnatTableId", "SnatIp"),
         List.of(List.of("SourceVSwitchId", "SourceCIDR")), Paging.NONE));
     t.add(rpc(Product.VPC, "DeleteSnatEntry", List.of("RegionId", "SnatTableId", "SnatEntryId"), List.of(),
