@@ -324,6 +324,12 @@ public final class HttpTransport {
         // a throttled request was not executed: safe to repeat; a wait longer than the policy allows is not waited
         retryable = retryAfterMillis == null || retryAfterMillis <= options.retryPolicy().maxBackoff().toMillis();
         break;
+      case CONFLICT:
+        breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+        // the resource was busy (IncorrectStatus.*, TaskConflict): the request was refused, not executed, so a
+        // repeat after a backoff is safe for every request, EAS writes included
+        retryable = true;
+        break;
       case SERVER_ERROR:
         breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, error);
         retryable = request.retrySafe();
