@@ -144,15 +144,14 @@ final class EcsOperations {
     if (legacy) {
       rules.add(rule(call, "", direction, action));
     }
-    List<String> ruleIds = Params.list(call, "SecurityGroupRuleId.1");
-    for (int n = 2; n <= MAX_PERMISSIONS && !call.parameter("SecurityGroupRuleId." + n).isEmpty(); n++) {
-      ruleIds = new ArrayList<>(ruleIds);
-      ruleIds.add(call.parameter("SecurityGroupRuleId." + n));
+    List<String> ruleIds = new ArrayList<>();
+    for (int n = 1; n <= MAX_PERMISSIONS; n++) {
+      Params.optional(call, "SecurityGroupRuleId." + n).ifPresent(ruleIds::add);
     }
     if (rules.isEmpty() && (authorize || ruleIds.isEmpty())) {
       throw AlibabaError.missingParameter("Permissions.1.IpProtocol");
     }
-    Handlers.check(call);
+    Params.clientToken(call);
     List<String> byId = List.copyOf(ruleIds);
     return serve(cloud, action, 1, st -> {
       Handlers.run(st, call, action, () -> {

@@ -61,11 +61,6 @@ final class Handlers {
     });
   }
 
-  /** Checks a call's parameters before the fake is called. */
-  static void check(Call call) {
-    Params.clientToken(call);
-  }
-
   /** The region to report: the request's {@code RegionId}, else the fake's, else {@value #DEFAULT_REGION}. */
   static String region(Call call, WireState st) {
     String r = call.parameter("RegionId");

@@ -64,7 +64,7 @@ final class VpcOperations {
     out.put("vpc:AllocateEipAddress", call -> allocateEip(cloud, call));
   }
 
-  /** The items of one id filter: the one item (refused as the port refuses an unknown id) or a filtered list. */
+  /** The items that pass every filter of the request. */
   private static <T> List<T> only(List<T> items, Predicate<T> filter) {
     return items.stream().filter(filter).toList();
   }
@@ -372,7 +372,7 @@ final class VpcOperations {
   private static Reply deleteSnatEntry(WireCloud cloud, Call call) {
     SnatTableId table = Params.id(call, "SnatTableId", SnatTableId::of);
     SnatEntryId entry = Params.id(call, "SnatEntryId", SnatEntryId::of);
-    Handlers.check(call);
+    Params.clientToken(call);
     return serve(cloud, CloudActions.DELETE_SNAT_ENTRY, 1, st -> {
       Handlers.run(st, call, CloudActions.DELETE_SNAT_ENTRY, () -> st.deleteSnatEntry(table, entry));
       return Call.newBody();
@@ -412,7 +412,7 @@ final class VpcOperations {
           + " processing this request is not supplied: DeleteRouteEntry needs RouteEntryId, or RouteTableId with"
           + " DestinationCidrBlock and NextHopId.");
     }
-    Handlers.check(call);
+    Params.clientToken(call);
     return serve(cloud, CloudActions.DELETE_ROUTE_ENTRY, 1, st -> {
       DeleteRouteEntryRequest request = null;
       if (destination.isPresent() && hop.isPresent() && table.isPresent()) {
@@ -447,7 +447,7 @@ final class VpcOperations {
           + (instanceType.isEmpty() ? "(none: EcsInstance)" : instanceType) + ", InstanceId=" + instance + ".");
     }
     NatGatewayId nat = Params.parse("InstanceId", instance, NatGatewayId::of);
-    Handlers.check(call);
+    Params.clientToken(call);
     String action = associate ? CloudActions.ASSOCIATE_EIP : CloudActions.UNASSOCIATE_EIP;
     return serve(cloud, action, 1, st -> {
       Handlers.run(st, call, action, () -> {

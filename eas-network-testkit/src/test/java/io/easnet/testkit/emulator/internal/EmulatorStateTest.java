@@ -543,6 +543,13 @@ class EmulatorStateTest {
   }
 
   @Test
+  void onlyTheFakeInstallsItsWireFace() {
+    assertThatThrownBy(() -> io.easnet.testkit.internal.WireClouds.install(f -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only FakeCloud");
+    assertThat(WireCloud.of(fake).fake()).isSameAs(fake);
+  }
+
+  @Test
   void anUnsupportedActionIsInvalidActionNotFoundWithANearMissAndNoRecordedCall() throws IOException {
     Wire.Answer a = vpc("DescribeVSwitch", q("VpcId", id("prod")));
     assertThat(a.status()).isEqualTo(404);
