@@ -335,6 +335,35 @@ class EmulatorStateTest {
   }
 
   @Test
+  void concurrentAuthorizationsOverTheWireLeaveOneCopyOfEachRule() throws Exception {
+    String sg = fake.id(SecurityGroupId.class, "eas-sg").value();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        done.add(pool.submit(() -> {
+          int ok = 0;
+          for (int port = 30_000; port < 30_008; port++) {
+            ok += ecs("AuthorizeSecurityGroup", q("SecurityGroupId", sg, "Permissions.1.IpProtocol", "TCP",
+                "Permissions.1.PortRange", port + "/" + port, "Permissions.1.SourceCidrIp", "10.0.0.0/8"))
+                .status() == 200 ? 1 : 0;
+          }
+          return ok;
+        }));
+      }
+      int succeeded = 0;
+      for (java.util.concurrent.Future<Integer> f : done) {
+        succeeded += f.get();
+      }
+      assertThat(succeeded).isEqualTo(48);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fake.ecs().describeSecurityGroup(SecurityGroupId.of(sg)).rules()).hasSize(8);
+    assertThat(fake.callCount(CloudActions.AUTHORIZE_SECURITY_GROUP)).isEqualTo(48);
+  }
+
+  @Test
   void securityGroupsAndInstancesPageWithNextToken() throws IOException {
     for (int i = 0; i < 24; i++) {
       fake.estate().inVpc("prod").securityGroup("g" + i);
