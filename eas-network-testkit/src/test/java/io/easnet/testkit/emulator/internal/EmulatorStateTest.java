@@ -428,6 +428,23 @@ class EmulatorStateTest {
   }
 
   @Test
+  void anAllowlistOfAThousandEntriesTravelsInOneQueryAndTheNextEntryIsOverTheQuota() throws IOException {
+    String db = fake.id(RdsInstanceId.class, "orders").value();
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < 999; i++) {
+      entries.add(Cidr.ofIpv4(0x0A_00_00_00L + i).address());
+    }
+    ok(rds("ModifySecurityIps", q("DBInstanceId", db, "DBInstanceIPArrayName", "bulk", "ModifyMode", "Append",
+        "SecurityIps", String.join(",", entries))));
+    assertThat(fake.rds().describeAllowlists(RdsInstanceId.of(db)).stream().mapToInt(g -> g.entries().size()).sum())
+        .isEqualTo(1000);
+    Wire.Answer over = rds("ModifySecurityIps", q("DBInstanceId", db, "DBInstanceIPArrayName", "bulk",
+        "ModifyMode", "Append", "SecurityIps", "192.0.2.1"));
+    assertThat(over.code()).isEqualTo("QuotaExceeded.SecurityIps");
+    assertThat(over.status()).isBetween(400, 499);
+  }
+
+  @Test
   void redisAllowlistsAreReadAndAppended() throws IOException {
     String cache = fake.id(RedisInstanceId.class, "cache").value();
     JsonNode instance = ok(kvstore("DescribeInstances", q("VpcId", id("prod")))).path("Instances")
