@@ -211,7 +211,7 @@ final class EcsOperations {
         .policy(Params.optionalId(call, prefix + "Policy", Policy::parse).orElse(Policy.ACCEPT))
         .priority(Params.integer(call, prefix + "Priority", 1, 1, 100));
     Params.optional(call, prefix + "Description").ifPresent(b::description);
-    return VpcOperations.built(action.substring(action.indexOf(':') + 1) + " (" + (prefix.isEmpty() ? "rule"
+    return Handlers.built(action.substring(action.indexOf(':') + 1) + " (" + (prefix.isEmpty() ? "rule"
         : prefix.substring(0, prefix.length() - 1)) + ")", b::build);
   }
 

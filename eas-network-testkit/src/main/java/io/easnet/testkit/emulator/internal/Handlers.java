@@ -96,4 +96,13 @@ final class Handlers {
   static String entries(List<Cidr> entries) {
     return String.join(",", entries.stream().map(Handlers::entry).toList());
   }
+
+  /** Builds a port request, turning its checks (name length, duplicates) into {@code InvalidParameter}. */
+  static <T> T built(String action, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw AlibabaError.invalidParameter("The request of " + action + " is not valid: " + e.getMessage());
+    }
+  }
 }

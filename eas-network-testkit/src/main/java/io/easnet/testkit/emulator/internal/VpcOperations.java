@@ -362,7 +362,7 @@ final class VpcOperations {
     Params.optionalId(call, "SourceCIDR", Cidr::parse).ifPresent(b::sourceCidr);
     Params.optional(call, "SnatEntryName").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    SnatEntryRequest request = built("CreateSnatEntry", b::build);
+    SnatEntryRequest request = Handlers.built("CreateSnatEntry", b::build);
     return serve(cloud, CloudActions.CREATE_SNAT_ENTRY, 1, st -> {
       SnatEntryId id = Handlers.write(st, call, CloudActions.CREATE_SNAT_ENTRY, () -> st.createSnatEntry(request));
       return Call.newBody().put("SnatEntryId", id.value());
@@ -395,7 +395,7 @@ final class VpcOperations {
         .natGatewayId(nextHop(call));
     Params.optional(call, "RouteEntryName").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    CreateRouteEntryRequest request = built("CreateRouteEntry", b::build);
+    CreateRouteEntryRequest request = Handlers.built("CreateRouteEntry", b::build);
     return serve(cloud, CloudActions.CREATE_ROUTE_ENTRY, 1, st -> {
       Handlers.run(st, call, CloudActions.CREATE_ROUTE_ENTRY, () -> st.createRouteEntry(request));
       return Call.newBody().put("RouteEntryId", routeEntryId(request.routeTableId(), request.destination()));
@@ -472,7 +472,7 @@ final class VpcOperations {
         .vSwitchId(Params.id(call, "VSwitchId", VSwitchId::of));
     Params.optional(call, "Name").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    CreateNatGatewayRequest request = built("CreateNatGateway", b::build);
+    CreateNatGatewayRequest request = Handlers.built("CreateNatGateway", b::build);
     return serve(cloud, CloudActions.CREATE_NAT_GATEWAY, 1, st -> {
       NatGatewayId id = Handlers.write(st, call, CloudActions.CREATE_NAT_GATEWAY,
           () -> st.createNatGateway(request));
@@ -491,20 +491,11 @@ final class VpcOperations {
     Params.optional(call, "InternetChargeType").ifPresent(b::internetChargeType);
     Params.optional(call, "Name").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    AllocateEipRequest request = built("AllocateEipAddress", b::build);
+    AllocateEipRequest request = Handlers.built("AllocateEipAddress", b::build);
     return serve(cloud, CloudActions.ALLOCATE_EIP, 1, st -> {
       Eip e = Handlers.write(st, call, CloudActions.ALLOCATE_EIP, () -> st.allocateEip(request));
       return Call.newBody().put("AllocationId", e.id().value()).put("EipAddress", e.ipAddress().toString())
           .put("ResourceGroupId", "");
     });
-  }
-
-  /** Builds a port request, turning its checks (name length, duplicates) into {@code InvalidParameter}. */
-  static <T> T built(String action, java.util.function.Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw AlibabaError.invalidParameter("The request of " + action + " is not valid: " + e.getMessage());
-    }
   }
 }
