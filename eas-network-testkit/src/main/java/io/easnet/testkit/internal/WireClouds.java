@@ -18,8 +18,12 @@ public final class WireClouds {
    * fake's own wire face.
    */
   public static synchronized void install(Function<FakeCloud, WireCloud> wireFace) {
+    Objects.requireNonNull(wireFace, "wireFace");
+    if (!wireFace.getClass().getPackageName().equals(FakeCloud.class.getPackageName())) {
+      throw new IllegalArgumentException("only FakeCloud installs its wire face");
+    }
     if (factory == null) {
-      factory = Objects.requireNonNull(wireFace, "wireFace");
+      factory = wireFace;
     }
   }
 

@@ -209,7 +209,8 @@ class EmulatorTest {
     assertThatThrownBy(() -> EmulatorLauncher.start(new String[] {"--snapshot", bad.toString()}, Map.of(), sink,
         sink)).isInstanceOfSatisfying(EmulatorLauncher.UsageException.class, e -> {
           assertThat(e.exitCode).isEqualTo(2);
-          assertThat(e.getMessage()).contains(bad.toString()).contains("not a valid snapshot").contains("vpcz");
+          assertThat(e.getMessage()).contains(bad.toString()).contains("not a valid snapshot").contains("/vpcz")
+              .contains("did you mean");
         });
   }
 

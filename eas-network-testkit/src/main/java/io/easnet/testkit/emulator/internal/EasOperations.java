@@ -228,7 +228,7 @@ final class EasOperations {
       throw AlibabaError.invalidParameter("The specified parameter \"DestinationCIDRs\" is not valid: send a comma"
           + " list of CIDR blocks as a string, was " + cidrs + ".");
     }
-    DLink dlink = VpcOperations.built("UpdateResourceDLink", b::build);
+    DLink dlink = Handlers.built("UpdateResourceDLink", b::build);
     return serve(cloud, CloudActions.UPDATE_RESOURCE_DLINK, 1, st -> {
       st.updateDLink(id, dlink);
       return Call.newBody().put("Message", "Network interfaces are updating");

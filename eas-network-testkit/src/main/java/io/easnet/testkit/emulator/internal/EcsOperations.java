@@ -144,15 +144,14 @@ final class EcsOperations {
     if (legacy) {
       rules.add(rule(call, "", direction, action));
     }
-    List<String> ruleIds = Params.list(call, "SecurityGroupRuleId.1");
-    for (int n = 2; n <= MAX_PERMISSIONS && !call.parameter("SecurityGroupRuleId." + n).isEmpty(); n++) {
-      ruleIds = new ArrayList<>(ruleIds);
-      ruleIds.add(call.parameter("SecurityGroupRuleId." + n));
+    List<String> ruleIds = new ArrayList<>();
+    for (int n = 1; n <= MAX_PERMISSIONS; n++) {
+      Params.optional(call, "SecurityGroupRuleId." + n).ifPresent(ruleIds::add);
     }
     if (rules.isEmpty() && (authorize || ruleIds.isEmpty())) {
       throw AlibabaError.missingParameter("Permissions.1.IpProtocol");
     }
-    Handlers.check(call);
+    Params.clientToken(call);
     List<String> byId = List.copyOf(ruleIds);
     return serve(cloud, action, 1, st -> {
       Handlers.run(st, call, action, () -> {
@@ -212,7 +211,7 @@ final class EcsOperations {
         .policy(Params.optionalId(call, prefix + "Policy", Policy::parse).orElse(Policy.ACCEPT))
         .priority(Params.integer(call, prefix + "Priority", 1, 1, 100));
     Params.optional(call, prefix + "Description").ifPresent(b::description);
-    return VpcOperations.built(action.substring(action.indexOf(':') + 1) + " (" + (prefix.isEmpty() ? "rule"
+    return Handlers.built(action.substring(action.indexOf(':') + 1) + " (" + (prefix.isEmpty() ? "rule"
         : prefix.substring(0, prefix.length() - 1)) + ")", b::build);
   }
 

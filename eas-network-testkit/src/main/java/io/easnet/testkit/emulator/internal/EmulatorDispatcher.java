@@ -22,7 +22,8 @@ import okio.BufferedSink;
 
 /**
  * The emulator's MockWebServer face: parse, verify the signature, route to an operation of the table, check its
- * required parameters, apply wire faults, run the handler, answer in Alibaba's shape. Thread-safe.
+ * required parameters, apply wire faults, run the handler (with {@link Builder#cloud}, the fake's state through its
+ * one call path), wait out the fake's injected latency, answer in Alibaba's shape. Thread-safe.
  */
 public final class EmulatorDispatcher extends Dispatcher {
   private final SignatureVerifier verifier;

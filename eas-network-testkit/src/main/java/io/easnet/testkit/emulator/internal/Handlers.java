@@ -61,11 +61,6 @@ final class Handlers {
     });
   }
 
-  /** Checks a call's parameters before the fake is called. */
-  static void check(Call call) {
-    Params.clientToken(call);
-  }
-
   /** The region to report: the request's {@code RegionId}, else the fake's, else {@value #DEFAULT_REGION}. */
   static String region(Call call, WireState st) {
     String r = call.parameter("RegionId");
@@ -100,5 +95,14 @@ final class Handlers {
 
   static String entries(List<Cidr> entries) {
     return String.join(",", entries.stream().map(Handlers::entry).toList());
+  }
+
+  /** Builds a port request, turning its checks (name length, duplicates) into {@code InvalidParameter}. */
+  static <T> T built(String action, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw AlibabaError.invalidParameter("The request of " + action + " is not valid: " + e.getMessage());
+    }
   }
 }

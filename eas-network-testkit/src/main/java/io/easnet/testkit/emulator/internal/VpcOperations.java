@@ -64,7 +64,7 @@ final class VpcOperations {
     out.put("vpc:AllocateEipAddress", call -> allocateEip(cloud, call));
   }
 
-  /** The items of one id filter: the one item (refused as the port refuses an unknown id) or a filtered list. */
+  /** The items that pass every filter of the request. */
   private static <T> List<T> only(List<T> items, Predicate<T> filter) {
     return items.stream().filter(filter).toList();
   }
@@ -362,7 +362,7 @@ final class VpcOperations {
     Params.optionalId(call, "SourceCIDR", Cidr::parse).ifPresent(b::sourceCidr);
     Params.optional(call, "SnatEntryName").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    SnatEntryRequest request = built("CreateSnatEntry", b::build);
+    SnatEntryRequest request = Handlers.built("CreateSnatEntry", b::build);
     return serve(cloud, CloudActions.CREATE_SNAT_ENTRY, 1, st -> {
       SnatEntryId id = Handlers.write(st, call, CloudActions.CREATE_SNAT_ENTRY, () -> st.createSnatEntry(request));
       return Call.newBody().put("SnatEntryId", id.value());
@@ -372,7 +372,7 @@ final class VpcOperations {
   private static Reply deleteSnatEntry(WireCloud cloud, Call call) {
     SnatTableId table = Params.id(call, "SnatTableId", SnatTableId::of);
     SnatEntryId entry = Params.id(call, "SnatEntryId", SnatEntryId::of);
-    Handlers.check(call);
+    Params.clientToken(call);
     return serve(cloud, CloudActions.DELETE_SNAT_ENTRY, 1, st -> {
       Handlers.run(st, call, CloudActions.DELETE_SNAT_ENTRY, () -> st.deleteSnatEntry(table, entry));
       return Call.newBody();
@@ -395,7 +395,7 @@ final class VpcOperations {
         .natGatewayId(nextHop(call));
     Params.optional(call, "RouteEntryName").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    CreateRouteEntryRequest request = built("CreateRouteEntry", b::build);
+    CreateRouteEntryRequest request = Handlers.built("CreateRouteEntry", b::build);
     return serve(cloud, CloudActions.CREATE_ROUTE_ENTRY, 1, st -> {
       Handlers.run(st, call, CloudActions.CREATE_ROUTE_ENTRY, () -> st.createRouteEntry(request));
       return Call.newBody().put("RouteEntryId", routeEntryId(request.routeTableId(), request.destination()));
@@ -412,7 +412,7 @@ final class VpcOperations {
           + " processing this request is not supplied: DeleteRouteEntry needs RouteEntryId, or RouteTableId with"
           + " DestinationCidrBlock and NextHopId.");
     }
-    Handlers.check(call);
+    Params.clientToken(call);
     return serve(cloud, CloudActions.DELETE_ROUTE_ENTRY, 1, st -> {
       DeleteRouteEntryRequest request = null;
       if (destination.isPresent() && hop.isPresent() && table.isPresent()) {
@@ -447,7 +447,7 @@ final class VpcOperations {
           + (instanceType.isEmpty() ? "(none: EcsInstance)" : instanceType) + ", InstanceId=" + instance + ".");
     }
     NatGatewayId nat = Params.parse("InstanceId", instance, NatGatewayId::of);
-    Handlers.check(call);
+    Params.clientToken(call);
     String action = associate ? CloudActions.ASSOCIATE_EIP : CloudActions.UNASSOCIATE_EIP;
     return serve(cloud, action, 1, st -> {
       Handlers.run(st, call, action, () -> {
@@ -472,7 +472,7 @@ final class VpcOperations {
         .vSwitchId(Params.id(call, "VSwitchId", VSwitchId::of));
     Params.optional(call, "Name").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    CreateNatGatewayRequest request = built("CreateNatGateway", b::build);
+    CreateNatGatewayRequest request = Handlers.built("CreateNatGateway", b::build);
     return serve(cloud, CloudActions.CREATE_NAT_GATEWAY, 1, st -> {
       NatGatewayId id = Handlers.write(st, call, CloudActions.CREATE_NAT_GATEWAY,
           () -> st.createNatGateway(request));
@@ -491,20 +491,11 @@ final class VpcOperations {
     Params.optional(call, "InternetChargeType").ifPresent(b::internetChargeType);
     Params.optional(call, "Name").ifPresent(b::name);
     Params.clientToken(call).ifPresent(b::clientToken);
-    AllocateEipRequest request = built("AllocateEipAddress", b::build);
+    AllocateEipRequest request = Handlers.built("AllocateEipAddress", b::build);
     return serve(cloud, CloudActions.ALLOCATE_EIP, 1, st -> {
       Eip e = Handlers.write(st, call, CloudActions.ALLOCATE_EIP, () -> st.allocateEip(request));
       return Call.newBody().put("AllocationId", e.id().value()).put("EipAddress", e.ipAddress().toString())
           .put("ResourceGroupId", "");
     });
-  }
-
-  /** Builds a port request, turning its checks (name length, duplicates) into {@code InvalidParameter}. */
-  static <T> T built(String action, java.util.function.Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw AlibabaError.invalidParameter("The request of " + action + " is not valid: " + e.getMessage());
-    }
   }
 }

@@ -335,6 +335,35 @@ class EmulatorStateTest {
   }
 
   @Test
+  void concurrentAuthorizationsOverTheWireLeaveOneCopyOfEachRule() throws Exception {
+    String sg = fake.id(SecurityGroupId.class, "eas-sg").value();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        done.add(pool.submit(() -> {
+          int ok = 0;
+          for (int port = 30_000; port < 30_008; port++) {
+            ok += ecs("AuthorizeSecurityGroup", q("SecurityGroupId", sg, "Permissions.1.IpProtocol", "TCP",
+                "Permissions.1.PortRange", port + "/" + port, "Permissions.1.SourceCidrIp", "10.0.0.0/8"))
+                .status() == 200 ? 1 : 0;
+          }
+          return ok;
+        }));
+      }
+      int succeeded = 0;
+      for (java.util.concurrent.Future<Integer> f : done) {
+        succeeded += f.get();
+      }
+      assertThat(succeeded).isEqualTo(48);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fake.ecs().describeSecurityGroup(SecurityGroupId.of(sg)).rules()).hasSize(8);
+    assertThat(fake.callCount(CloudActions.AUTHORIZE_SECURITY_GROUP)).isEqualTo(48);
+  }
+
+  @Test
   void securityGroupsAndInstancesPageWithNextToken() throws IOException {
     for (int i = 0; i < 24; i++) {
       fake.estate().inVpc("prod").securityGroup("g" + i);
@@ -396,6 +425,23 @@ class EmulatorStateTest {
     assertThat(malformed.code()).isEqualTo("InvalidSecurityIPList.Malformed");
     assertThat(rds("DescribeDBInstanceIPArrayList", q("DBInstanceId", "rm-missing")).code())
         .isEqualTo("InvalidDBInstanceId.NotFound");
+  }
+
+  @Test
+  void anAllowlistOfAThousandEntriesTravelsInOneQueryAndTheNextEntryIsOverTheQuota() throws IOException {
+    String db = fake.id(RdsInstanceId.class, "orders").value();
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < 999; i++) {
+      entries.add(Cidr.ofIpv4(0x0A_00_00_00L + i).address());
+    }
+    ok(rds("ModifySecurityIps", q("DBInstanceId", db, "DBInstanceIPArrayName", "bulk", "ModifyMode", "Append",
+        "SecurityIps", String.join(",", entries))));
+    assertThat(fake.rds().describeAllowlists(RdsInstanceId.of(db)).stream().mapToInt(g -> g.entries().size()).sum())
+        .isEqualTo(1000);
+    Wire.Answer over = rds("ModifySecurityIps", q("DBInstanceId", db, "DBInstanceIPArrayName", "bulk",
+        "ModifyMode", "Append", "SecurityIps", "192.0.2.1"));
+    assertThat(over.code()).isEqualTo("QuotaExceeded.SecurityIps");
+    assertThat(over.status()).isBetween(400, 499);
   }
 
   @Test
@@ -540,6 +586,13 @@ class EmulatorStateTest {
     JsonNode v3 = ok(vpc("DescribeVSwitches", p));
     assertThat(get.path("VSwitches")).isEqualTo(post.path("VSwitches")).isEqualTo(v3.path("VSwitches"));
     assertThat(get.path("TotalCount").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyTheFakeInstallsItsWireFace() {
+    assertThatThrownBy(() -> io.easnet.testkit.internal.WireClouds.install(f -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only FakeCloud");
+    assertThat(WireCloud.of(fake).fake()).isSameAs(fake);
   }
 
   @Test
