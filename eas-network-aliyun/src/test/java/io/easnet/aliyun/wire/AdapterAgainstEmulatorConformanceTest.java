@@ -1,5 +1,7 @@
 package io.easnet.aliyun.wire;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.easnet.aliyun.AliyunCloudPort;
 import io.easnet.aliyun.AliyunOptions;
 import io.easnet.aliyun.Credentials;
@@ -43,8 +45,12 @@ class AdapterAgainstEmulatorConformanceTest extends CloudPortContractTest {
   }
 
   @AfterEach
-  void stop() {
-    emulator.close();
+  void everyRequestWasOneTheEmulatorKnows() {
+    try {
+      assertThat(emulator.nearMisses()).as("requests the emulator could not route").isEmpty();
+    } finally {
+      emulator.close();
+    }
   }
 
   @Override
