@@ -51,6 +51,9 @@ public final class Planner {
   /** How many rounds of analyse-and-fix before the planner gives up on new blockers. */
   static final int MAX_ROUNDS = 8;
 
+  /** What a service's own network blockers serve, in {@link Change#serves()}: {@code svc: its network}. */
+  static final String NETWORK = "its network";
+
   private final Inventory inventory;
 
   private Planner(Inventory inventory) {
@@ -104,9 +107,15 @@ public final class Planner {
     List<PlanResult.Unfixable> unfixable = new ArrayList<>();
     for (ResolvedService rs : analyse(s).services()) {
       if (rs.resolutionProblem().isPresent()) {
-        unfixable.add(new PlanResult.Unfixable(rs.name(), null, "its network", Verdict.UNDETERMINED,
+        unfixable.add(new PlanResult.Unfixable(rs.name(), null, NETWORK, Verdict.UNDETERMINED,
             List.of("the service's network cannot be resolved: " + rs.resolutionProblem().get())));
         continue;
+      }
+      if (!rs.networkBlockers().isEmpty()) {
+        String who = rs.name() + ": " + NETWORK;
+        Set<String> reasons = new LinkedHashSet<>(skipped.getOrDefault(who, Set.of()));
+        rs.networkBlockers().forEach(e -> reasons.add(e.actual() + e.advice().map(a -> ": " + a).orElse("")));
+        unfixable.add(new PlanResult.Unfixable(rs.name(), null, NETWORK, Verdict.UNREACHABLE, List.copyOf(reasons)));
       }
       for (PathResult p : rs.paths()) {
         if (p.verdict() == Verdict.REACHABLE) {
@@ -199,6 +208,13 @@ public final class Planner {
     boolean round() {
       boolean added = false;
       for (ResolvedService rs : analyse(state).services()) {
+        String own = rs.name() + ": " + NETWORK;
+        for (Remedy r : rs.networkBlockers().stream().flatMap(e -> e.remedy().stream())
+            .sorted(Comparator.comparingInt(Planner::rank)).toList()) {
+          for (Action a : translate(r, own)) {
+            added |= add(a, own);
+          }
+        }
         for (PathResult p : rs.paths()) {
           if (p.verdict() == Verdict.REACHABLE) {
             continue;
