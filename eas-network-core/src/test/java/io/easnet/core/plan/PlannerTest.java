@@ -72,8 +72,16 @@ class PlannerTest {
 
   @Test
   void theIngressRuleNamesTheEasGroupAndTheAllowlistAppendsTheVSwitchBlock() {
-    Plan plan = works(bare().build(), list(svc("rds:rm-1", "ecs:i-db:5432")), BILLED);
-    assertThat(compact(plan)).contains("\"peer\":\"sg-eas\"").contains("\"entries\":[\"192.168.1.0/24\"]");
+    Inventory inv = bare().securityGroups(List.of()).addSecurityGroup(io.easnet.core.model.SecurityGroup.builder()
+        .id("sg-eas").vpcId("vpc-a").type(io.easnet.core.model.SecurityGroupType.ENTERPRISE))
+        .addSecurityGroup(io.easnet.core.model.SecurityGroup.builder().id("sg-db").vpcId("vpc-a")
+            .type(io.easnet.core.model.SecurityGroupType.BASIC)).build();
+    Plan plan = works(inv, list(svc("rds:rm-1", "ecs:i-db:5432")), BILLED);
+    assertThat(compact(plan)).contains("\"securityGroupId\":\"sg-db\",\"direction\":\"ingress\",\"protocol\":\"TCP\","
+        + "\"portRange\":\"5432/5432\",\"peer\":\"sg-eas\"").contains("\"entries\":[\"192.168.1.0/24\"]");
+    Plan enterprise = works(bare().build(), list(svc("ecs:i-db:5432")), BILLED);
+    assertThat(compact(enterprise)).contains("\"securityGroupId\":\"sg-db\",\"direction\":\"ingress\","
+        + "\"protocol\":\"TCP\",\"portRange\":\"5432/5432\",\"peer\":\"192.168.1.0/24\"");
     Change allowlist = plan.changes().stream().filter(c -> c.kind() == ChangeKind.APPEND_ALLOWLIST_ENTRIES)
         .findFirst().orElseThrow();
     assertThat(allowlist.targets()).containsExactly("rm-1");
