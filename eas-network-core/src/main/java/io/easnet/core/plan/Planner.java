@@ -300,7 +300,7 @@ public final class Planner {
           return List.of(new Action.BindEip(state.symbolOf(e.eipId().value()), nat.get()));
         }
         String allocKey = "alloc:" + gatewayKey(nat.get());
-        return List.of(new Action.AllocateEip(nat.get()), new Action.BindEip(Refs.ref(allocKey, "eipId"),
+        return List.of(new Action.AllocateEip(nat.get(), 5, "PayByTraffic"), new Action.BindEip(Refs.ref(allocKey, "eipId"),
             nat.get()));
       }
       if (r instanceof Remedy.CreateSnatEntry c) {
