@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json"
-        + " --to rds:rm-bp1kq2i8w3xz5v9d7 --to internet",
+        + " --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
         "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json --format html"
             + " --output report.html",
         "  eas-net rules explain EASNET-033",
