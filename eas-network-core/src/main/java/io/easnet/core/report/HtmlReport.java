@@ -99,7 +99,10 @@ final class HtmlReport {
     }
   }
 
-  /** The hops of one vSwitch's path, left to right, with arrows; blocked hops red and named by their codes. */
+  /**
+   * The hops of one vSwitch's path, left to right, with arrows; blocked hops red and named by the codes of the
+   * explanations on their component (an explanation on no failing hop's component goes to the first blocked hop).
+   */
   private static void svg(StringBuilder sb, VSwitchPath vp) {
     List<Hop> hops = vp.hops();
     int width = Math.max(1, hops.size()) * (BOX_W + GAP) - GAP + 20;
@@ -110,6 +113,10 @@ final class HtmlReport {
             .reduce((a, b) -> a + " → " + b).orElse(""))).append("\">\n");
     sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\""
         + " markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
+    int firstBlockedIndex = -1;
+    for (int i = 0; i < hops.size() && firstBlockedIndex < 0; i++) {
+      firstBlockedIndex = hops.get(i).status() == HopStatus.BLOCKED ? i : -1;
+    }
     for (int i = 0; i < hops.size(); i++) {
       Hop h = hops.get(i);
       int x = 10 + i * (BOX_W + GAP);
@@ -126,8 +133,11 @@ final class HtmlReport {
           .append("\" class=\"detail\">").append(esc(clip(d, 28))).append("</text>"));
       if (h.status() != HopStatus.PASS) {
         List<String> codes = new ArrayList<>();
+        boolean firstBlocked = i == firstBlockedIndex;
         for (Explanation e : vp.explanations()) {
-          if (on(e, h) && !codes.contains(e.code().name())) {
+          boolean mine = on(e, h) || firstBlocked
+              && hops.stream().noneMatch(o -> o.status() != HopStatus.PASS && on(e, o));
+          if (mine && !codes.contains(e.code().name())) {
             codes.add(e.code().name());
           }
         }
@@ -278,7 +288,7 @@ final class HtmlReport {
       ".verdict.reachable{background:#2a2}.verdict.unreachable{background:#c00}",
       ".verdict.ambiguous,.verdict.undetermined{background:#b80}",
       ".hops{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start;margin:.4em 0 1em}",
-      ".vsw{font-size:.9em;color:#555;margin-bottom:.2em}",
+      ".diagram{max-width:100%;overflow-x:auto}.vsw{font-size:.9em;color:#555;margin-bottom:.2em}",
       ".hop rect{fill:#eef6ee;stroke:#2a2;stroke-width:1.5}",
       ".hop.blocked rect{fill:#fdd;stroke:#c00;stroke-width:2.5}",
       ".hop.unknown rect,.hop.partial rect{fill:#fff6d5;stroke:#b80}",
