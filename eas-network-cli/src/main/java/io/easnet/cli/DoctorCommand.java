@@ -27,11 +27,12 @@ import picocli.CommandLine.ParentCommand;
         "  ecs:ID or from:ecs:ID  (--from: an ECS client that calls the service directly)",
         "",
         "Examples:",
-        "  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json"
-            + " --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
-        "  eas-net doctor --snapshot examples/snapshot.json --name chat_inference --from ecs:i-bp1h6f8k2m4n7q9s3t5v",
-        "  eas-net doctor --snapshot examples/mistakes/estate.json --service examples/mistakes/no-snat-entry.json"
-            + " --to internet --format html -o doctor.html",
+        "  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
+        "  eas-net doctor --snapshot examples/snapshot.json --name chat_inference \\",
+        "      --from ecs:i-bp1h6f8k2m4n7q9s3t5v",
+        "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
+        "      --service examples/mistakes/no-snat-entry.json --to internet --format html -o doctor.html",
         "",
         "Exit codes: 0 every path reachable, 1 a blocker or an unreachable path, 2 bad input, 3 cloud or I/O"
             + " failure."})

@@ -12,8 +12,8 @@ import picocli.CommandLine.Unmatched;
         + " every option is the emulator launcher's: --port N, --access-key-id ID, --access-key-secret-file FILE"
         + " (the secret defaults to ALIBABA_CLOUD_ACCESS_KEY_SECRET, never the command line).",
     footerHeading = "%nExamples:%n",
-    footer = {"  ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI-test ALIBABA_CLOUD_ACCESS_KEY_SECRET=test-secret"
-        + " eas-net emulator --port 8080",
+    footer = {"  ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI-test ALIBABA_CLOUD_ACCESS_KEY_SECRET=test-secret \\",
+        "      eas-net emulator --port 8080",
         "  eas-net lint --endpoint http://127.0.0.1:8080 --service service.json"})
 final class EmulatorCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();

@@ -20,10 +20,10 @@ import picocli.CommandLine.ParentCommand;
         + " missing egress or SNAT, allowlists, vSwitch capacity, shared security groups, public endpoints.",
     footerHeading = "%nExamples:%n",
     footer = {"  eas-net lint --snapshot examples/snapshot.json",
-        "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json --format sarif"
-            + " --output eas-net.sarif",
-        "  eas-net lint --snapshot examples/mistakes/estate.json --service examples/mistakes/no-snat-entry.json"
-            + " --format html -o report.html",
+        "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --format sarif --output eas-net.sarif",
+        "  eas-net lint --snapshot examples/mistakes/estate.json \\",
+        "      --service examples/mistakes/vswitch-too-small.json --format html -o report.html",
         "",
         "Exit codes: 0 no blocking finding, 1 blocking findings, 2 bad input, 3 cloud or I/O failure."})
 final class LintCommand implements Callable<Integer> {

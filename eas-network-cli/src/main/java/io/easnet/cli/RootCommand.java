@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
         ProbeCommand.class, SnapshotCommand.class, EmulatorCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
-    footer = {"  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json"
-        + " --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
-        "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json --format html"
-            + " --output report.html",
+    footer = {"  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
+        "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --format html --output report.html",
         "  eas-net rules explain EASNET-033",
         "",
         "Exit codes: 0 no blocking finding, 1 blocking findings or an unreachable path, 2 bad input or usage,"

@@ -21,9 +21,10 @@ import picocli.CommandLine.ParentCommand;
         + " RDS and Redis allowlists, ECS instances, resource groups) into a snapshot file, through the cloud port"
         + " and the inventory loader. Progress goes to standard error when it is a terminal.",
     footerHeading = "%nExamples:%n",
-    footer = {"  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n --output estate.json",
+    footer = {"  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
         "  eas-net snapshot --endpoint http://127.0.0.1:8080 --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
-        "  eas-net snapshot --replay examples/snapshot.json --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o one-vpc.json",
+        "  eas-net snapshot --replay examples/mistakes/estate.json --vpc vpc-bp1stgz3x6c9v2b5n8m4l \\",
+        "      -o staging.json",
         "",
         "Exit codes: 0 written, 2 bad input or usage, 3 cloud or I/O failure."})
 final class SnapshotCommand implements Callable<Integer> {
