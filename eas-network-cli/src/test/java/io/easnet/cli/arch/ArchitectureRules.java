@@ -67,7 +67,8 @@ final class ArchitectureRules {
 
   /**
    * The package tiers of core (DESIGN.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
-   * beside model and load beside the rest (it fills the inventory through the port for a question about targets).
+   * beside model and load beside the rest (it fills the inventory through the port for a question about targets),
+   * and plan on top (it plans from the engine's remedies and applies through the port; nothing below uses it).
    * The root package (the exceptions), {@code internal} and {@code internal.json} are shared helpers every tier may
    * use; {@code X.internal} belongs to tier X. {@code core} is the root package of core (a parameter, so that a
    * fixture can prove the rule).
@@ -86,6 +87,7 @@ final class ArchitectureRules {
         .layer("Check").definedBy(core + ".check..")
         .layer("Spi").definedBy(core + ".spi..")
         .layer("Load").definedBy(core + ".load..")
+        .layer("Plan").definedBy(core + ".plan..")
         .whereLayer("Internal").mayNotAccessAnyLayer()
         .whereLayer("Exceptions").mayOnlyAccessLayers("Internal")
         .whereLayer("InternalJson").mayOnlyAccessLayers("Exceptions", "Internal", "Model")
@@ -102,6 +104,8 @@ final class ArchitectureRules {
         .whereLayer("Spi").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
         .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Spi",
             "Resolve", "Analysis")
+        .whereLayer("Plan").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
+            "Resolve", "Analysis", "Rules", "Check", "Spi")
         .because("each tier of core depends only on the tiers below it (DESIGN.md §3)");
   }
 

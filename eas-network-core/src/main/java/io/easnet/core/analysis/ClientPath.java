@@ -73,7 +73,7 @@ final class ClientPath {
         SecurityGroupHop.Flow flow = new SecurityGroupHop.Flow(Direction.EGRESS, Protocol.TCP, port, block, peers);
         SecurityGroupHop.record(rec, "security group " + cg + " (egress)", clientGroup, out,
             ExplanationCode.SG_EGRESS_DENIES, "outbound tcp " + port + " to the EAS vSwitch block " + block, flow,
-            clientGroups.stream().findFirst(), easSg);
+            clientGroups.stream().findFirst(), index.rulePeer(clientGroups.stream().findFirst(), easSg));
       } else {
         rec.skipped("security group " + cg + " (egress)", cg, "EAS vSwitch block unknown");
       }
@@ -86,7 +86,7 @@ final class ClientPath {
             Component.of(Component.Kind.SECURITY_GROUP, easSg.get()), in, ExplanationCode.SG_INGRESS_DENIES,
             "inbound tcp " + port + " from " + c.privateIps().get(0)
                 + (clientGroups.isEmpty() ? "" : " or group " + clientGroups.get(0)),
-            flow, easSg, clientGroups.stream().findFirst());
+            flow, easSg, index.rulePeer(easSg, clientGroups.stream().findFirst()));
       }
     }
     rec.pass("EAS service " + service.serviceName() + ":" + port, service.serviceName(), null);

@@ -6,6 +6,8 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupType;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
@@ -131,6 +133,18 @@ final class InventoryIndex {
       securityGroupsByVpc = map;
     }
     return securityGroupsByVpc.getOrDefault(vpc, List.of());
+  }
+
+  /**
+   * {@code peer} as the peer group of a remedy rule on {@code ruleGroup}: empty when the rule group is an enterprise
+   * (advanced) group, which cannot name a security group as peer (the cloud refuses such a rule,
+   * {@code InvalidParam.SecurityGroupType}); the rule then names the peer block instead.
+   */
+  Optional<SecurityGroupId> rulePeer(Optional<SecurityGroupId> ruleGroup,
+      Optional<SecurityGroupId> peer) {
+    boolean enterprise = ruleGroup.flatMap(inventory::securityGroup)
+        .map(g -> g.type() == SecurityGroupType.ENTERPRISE).orElse(false);
+    return enterprise ? Optional.empty() : peer;
   }
 
   /** An EIP bound to no instance, when the account holds one. */

@@ -87,7 +87,7 @@ final class PrivatePath {
         peerGroups);
     SecurityGroupHop.record(rec, label, Component.of(Component.Kind.SECURITY_GROUP, easSg.get()), v,
         ExplanationCode.SG_EGRESS_DENIES, "outbound " + flow.text() + " to " + t.address, flow, easSg,
-        peerGroups.stream().findFirst());
+        index.rulePeer(easSg, peerGroups.stream().findFirst()));
   }
 
   private void ingress(PathRecorder rec, ResolvedTarget t, Optional<VSwitch> vsw, Optional<SecurityGroupId> easSg) {
@@ -106,7 +106,7 @@ final class PrivatePath {
     SecurityGroupHop.record(rec, label, Component.of(Component.Kind.SECURITY_GROUP, t.groups.get(0)), v,
         ExplanationCode.SG_INGRESS_DENIES, "inbound " + flow.text() + " from the EAS vSwitch block " + source
             + easSg.map(g -> " or from group " + g).orElse(""),
-        flow, Optional.of(t.groups.get(0)), easSg);
+        flow, Optional.of(t.groups.get(0)), index.rulePeer(Optional.of(t.groups.get(0)), easSg));
   }
 
   /**

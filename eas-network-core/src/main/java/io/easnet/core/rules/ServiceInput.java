@@ -49,12 +49,19 @@ public abstract class ServiceInput {
   /** The private targets the service must reach: RDS, Redis or ECS instances, or private addresses. */
   public abstract List<Target> privateTargets();
 
+  /**
+   * Internet destinations the service must reach besides {@link #INTERNET_EGRESS} (another port, a host, an
+   * address), e.g. from {@code internet:pypi.org} in an intents file.
+   */
+  public abstract List<InternetTarget> internetTargets();
+
   /** ECS instances that must connect directly to the service's instances, on its port. */
   public abstract List<EcsInstanceId> clients();
 
   /**
    * What the path engine analyses for this service, in this order: each private target, internet egress (TCP
-   * {@value #INTERNET_PORT} to any address) when wanted, each client; without duplicates.
+   * {@value #INTERNET_PORT} to any address) when wanted, each other internet target, each client; without
+   * duplicates.
    */
   public final List<Intent> intents() {
     List<Intent> out = new ArrayList<>();
@@ -62,6 +69,7 @@ public abstract class ServiceInput {
     if (wantsInternetEgress()) {
       out.add(INTERNET_EGRESS);
     }
+    internetTargets().forEach(t -> out.add(Intent.internet(t)));
     clients().forEach(c -> out.add(Intent.client(c)));
     return out.stream().distinct().toList();
   }
@@ -107,6 +115,23 @@ public abstract class ServiceInput {
   /** Builds a {@link ServiceInput}. */
   public static final class Builder extends ImmutableServiceInput.Builder {
     Builder() {}
+
+    /**
+     * Adds any intent: a private target, internet egress ({@link #INTERNET_EGRESS} sets
+     * {@link #wantsInternetEgress()}), another internet target, or a client.
+     */
+    public Builder addIntent(Intent intent) {
+      if (intent instanceof Intent.Reach r) {
+        return addPrivateTarget(r.target());
+      }
+      if (intent instanceof Intent.Client c) {
+        return addClient(c.client());
+      }
+      if (intent.equals(INTERNET_EGRESS)) {
+        return wantsInternetEgress(true);
+      }
+      return addInternetTarget(((Intent.Internet) intent).target());
+    }
 
     /**
      * Adds an RDS ({@code rm-…}, {@code pgm-…}, {@code mr-…}) or Redis ({@code r-…}) instance by id, on the port the

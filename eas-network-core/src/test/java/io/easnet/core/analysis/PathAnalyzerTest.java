@@ -190,7 +190,7 @@ class PathAnalyzerTest {
   void targetGroupWithoutRuleForEasDeniesIngress() {
     Function<Inventory, PathResult> q = inv -> PathAnalyzer.of(inv).privateTarget(Estates.service(), ECS_DB);
     Inventory broken = good().securityGroups(List.of(Estates.sgEas().build(),
-        Estates.sgDb().rules(List.of()).build(), Estates.sgClient().build())).build();
+        Estates.sgDb().type(SecurityGroupType.BASIC).rules(List.of()).build(), Estates.sgClient().build())).build();
     assertBreaks(ExplanationCode.SG_INGRESS_DENIES, q, broken);
     Explanation e = q.apply(broken).explanations().get(0);
     assertThat(e.fix()).contains("add an ingress rule to sg-db").contains("from security group sg-eas");
@@ -200,7 +200,24 @@ class PathAnalyzerTest {
     assertThat(r.rule().peer().toString()).isEqualTo("sg-eas");
     assertThat(e.missing()).containsInstanceOf(Missing.FlowNotAllowed.class);
     Inventory fixed = good().securityGroups(List.of(Estates.sgEas().build(),
-        Estates.sgDb().rules(List.of(r.rule())).build(), Estates.sgClient().build())).build();
+        Estates.sgDb().type(SecurityGroupType.BASIC).rules(List.of(r.rule())).build(), Estates.sgClient().build()))
+        .build();
+    assertThat(q.apply(fixed).verdict()).isEqualTo(Verdict.REACHABLE);
+  }
+
+  @Test
+  void anEnterpriseTargetGroupIsFixedWithTheVSwitchBlocksNotAGroupPeer() {
+    // advanced (enterprise) groups cannot name a security group as authorization object: the cloud refuses it
+    Function<Inventory, PathResult> q = inv -> PathAnalyzer.of(inv).privateTarget(Estates.service(), ECS_DB);
+    Inventory broken = good().securityGroups(List.of(Estates.sgEas().build(),
+        Estates.sgDb().rules(List.of()).build(), Estates.sgClient().build())).build();
+    List<Remedy.AuthorizeSecurityGroupRule> remedies = q.apply(broken).explanations().stream()
+        .flatMap(x -> x.remedy().stream()).map(Remedy.AuthorizeSecurityGroupRule.class::cast).toList();
+    assertThat(remedies).extracting(x -> x.rule().peer().toString())
+        .containsExactly("192.168.1.0/24", "192.168.2.0/24");
+    Inventory fixed = good().securityGroups(List.of(Estates.sgEas().build(),
+        Estates.sgDb().rules(remedies.stream().map(Remedy.AuthorizeSecurityGroupRule::rule).toList()).build(),
+        Estates.sgClient().build())).build();
     assertThat(q.apply(fixed).verdict()).isEqualTo(Verdict.REACHABLE);
   }
 

@@ -1,0 +1,800 @@
+package io.easnet.core.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.Direction;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.Policy;
+import io.easnet.core.model.PortRange;
+import io.easnet.core.model.Protocol;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupRule;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.SnatEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What one {@link Change} does, as typed data, and the one place that turns it into an edit of the estate in memory
+ * ({@link #applyTo(PlanState)}: the planner's proof). Values that name a resource a change of the same plan creates
+ * are references ({@link Refs}), e.g. {@code ${change-1.natGatewayId}}; everything else is a literal id.
+ */
+sealed interface Action {
+  /** The kind of change. */
+  ChangeKind kind();
+
+  /** The deduplication key: two remedies with one key are one change. */
+  String key();
+
+  /** The ids of the resources the change is made on (literals or references). */
+  List<String> targets();
+
+  /** One sentence naming the API call. */
+  String describe();
+
+  /** True when the change creates a billed resource. */
+  default boolean billed() {
+    return false;
+  }
+
+  /** What the change costs, when it is billed. */
+  default Optional<String> billing() {
+    return Optional.empty();
+  }
+
+  /** Writes the parameters into {@code p}. */
+  void writeParameters(ObjectNode p);
+
+  /** A copy with every reference-capable value mapped by {@code f}. */
+  Action mapValues(UnaryOperator<String> f);
+
+  /** Every value that may be a reference. */
+  List<String> values();
+
+  /** The estate after the change, in memory; references are resolved through {@code s}. */
+  PlanState applyTo(PlanState s);
+
+  /** The outputs a change creates, by name; none for most. */
+  default List<String> outputs() {
+    return List.of();
+  }
+
+  /** Reads the parameters of a change of {@code kind}. */
+  static Action read(ChangeKind kind, Cursor p) {
+    switch (kind) {
+      case SET_SERVICE_NETWORKING:
+        p.rejectUnknownKeys(List.of("service", "file", "vpcId", "vSwitchId", "securityGroupId"));
+        return new SetNetworking(text(p, "service"), p.optText("file").orElse(null), text(p, "vpcId"),
+            text(p, "vSwitchId"), text(p, "securityGroupId"));
+      case UPDATE_DLINK:
+        p.rejectUnknownKeys(List.of("resourceGroupId", "vpcId", "vSwitchId", "securityGroupId", "auxVSwitchIds",
+            "destinationCidrs"));
+        return new UpdateDLink(text(p, "resourceGroupId"), p.optText("vpcId").orElse(null), text(p, "vSwitchId"),
+            text(p, "securityGroupId"), texts(p, "auxVSwitchIds"), texts(p, "destinationCidrs"));
+      case CREATE_NAT_GATEWAY:
+        p.rejectUnknownKeys(List.of("vpcId", "vSwitchId", "networkType"));
+        return new CreateNat(text(p, "vpcId"), text(p, "vSwitchId"));
+      case ALLOCATE_EIP:
+        p.rejectUnknownKeys(List.of("for", "bandwidthMbps", "internetChargeType"));
+        return new AllocateEip(text(p, "for"));
+      case BIND_EIP:
+        p.rejectUnknownKeys(List.of("eipId", "natGatewayId"));
+        return new BindEip(text(p, "eipId"), text(p, "natGatewayId"));
+      case CREATE_SNAT_ENTRY:
+        p.rejectUnknownKeys(List.of("natGatewayId", "snatTableId", "sourceVSwitchId", "snatIps"));
+        return new CreateSnat(text(p, "natGatewayId"), p.optText("snatTableId").orElse(null),
+            text(p, "sourceVSwitchId"), texts(p, "snatIps"));
+      case ADD_ROUTE_ENTRY:
+        p.rejectUnknownKeys(List.of("vpcId", "routeTableId", "destinationCidrBlock", "nextHopType",
+            "natGatewayId"));
+        return new AddRoute(text(p, "vpcId"), text(p, "routeTableId"), text(p, "destinationCidrBlock"),
+            text(p, "natGatewayId"));
+      case AUTHORIZE_SECURITY_GROUP_RULE:
+        p.rejectUnknownKeys(List.of("securityGroupId", "direction", "protocol", "portRange", "peer", "policy",
+            "priority"));
+        SecurityGroupRule rule = p.convert(() -> SecurityGroupRule.builder()
+            .direction(Direction.parse(text(p, "direction"))).protocol(Protocol.parse(text(p, "protocol")))
+            .portRange(PortRange.parse(text(p, "portRange"))).peer(text(p, "peer"))
+            .policy(Policy.parse(text(p, "policy"))).priority(p.required("priority").integer(1, 100, "the priority"))
+            .build(), "write the rule as the plan writer wrote it");
+        return new AuthorizeRule(text(p, "securityGroupId"), rule);
+      case APPEND_ALLOWLIST_ENTRIES:
+        p.rejectUnknownKeys(List.of("product", "instanceId", "group", "entries"));
+        String product = text(p, "product");
+        if (!product.equals("rds") && !product.equals("redis")) {
+          throw p.get("product").error("\"product\" must be \"rds\" or \"redis\", not \"" + product + "\".",
+              "write \"rds\" or \"redis\".");
+        }
+        return new AppendAllowlist(product, text(p, "instanceId"), text(p, "group"), texts(p, "entries"));
+      default:
+        throw new IllegalStateException("unknown kind " + kind);
+    }
+  }
+
+  private static String text(Cursor p, String key) {
+    return p.required(key).text();
+  }
+
+  private static List<String> texts(Cursor p, String key) {
+    List<String> out = new ArrayList<>();
+    for (Cursor c : p.elements(key)) {
+      out.add(c.text());
+    }
+    return out;
+  }
+
+  private static void array(ObjectNode p, String key, List<String> values) {
+    ArrayNode a = p.putArray(key);
+    values.forEach(a::add);
+  }
+
+  /** Authorize one security-group rule. */
+  record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements Action {
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE;
+    }
+
+    @Override
+    public String key() {
+      return "rule:" + securityGroupId + ":" + rule.direction() + ":" + rule.protocol() + ":" + rule.portRange() + ":"
+          + rule.peer() + ":" + rule.priority();
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(securityGroupId);
+    }
+
+    @Override
+    public String describe() {
+      boolean egress = rule.direction() == Direction.EGRESS;
+      String peer = rule.peer().toString();
+      return "add an " + (egress ? "egress" : "ingress") + " rule to " + securityGroupId + ": accept "
+          + rule.protocol().name().toLowerCase(Locale.ROOT) + " " + rule.portRange() + (egress ? " to " : " from ")
+          + (peer.startsWith("sg-") ? "security group " + peer : peer) + " at priority " + rule.priority() + " ("
+          + (egress ? "AuthorizeSecurityGroupEgress" : "AuthorizeSecurityGroup") + ")";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("securityGroupId", securityGroupId);
+      p.put("direction", rule.direction().name().toLowerCase(Locale.ROOT));
+      p.put("protocol", rule.protocol().name());
+      p.put("portRange", rule.portRange().toString());
+      p.put("peer", rule.peer().toString());
+      p.put("policy", rule.policy().name().toLowerCase(Locale.ROOT));
+      p.put("priority", rule.priority());
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return this;
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of();
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      Inventory inv = s.inventory();
+      List<SecurityGroup> groups = new ArrayList<>();
+      boolean found = false;
+      for (SecurityGroup g : inv.securityGroups()) {
+        if (g.id().value().equals(securityGroupId)) {
+          found = true;
+          boolean present = g.rules().stream().anyMatch(r -> r.sameRuleAs(rule));
+          groups.add(present ? g : g.toBuilder().addRules(rule).build());
+        } else {
+          groups.add(g);
+        }
+      }
+      PlanState.require(found, "security group " + securityGroupId);
+      return s.withInventory(inv.toBuilder().securityGroups(groups).build());
+    }
+  }
+
+  /** Append entries to an allowlist group of an RDS or Redis instance. */
+  record AppendAllowlist(String product, String instanceId, String group, List<String> entries) implements Action {
+    public AppendAllowlist {
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.APPEND_ALLOWLIST_ENTRIES;
+    }
+
+    @Override
+    public String key() {
+      return "allowlist:" + instanceId + ":" + group;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(instanceId);
+    }
+
+    @Override
+    public String describe() {
+      return "append " + String.join(", ", entries) + " to allowlist group " + group + " of " + instanceId
+          + " (ModifySecurityIps with ModifyMode Append)";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("product", product);
+      p.put("instanceId", instanceId);
+      p.put("group", group);
+      array(p, "entries", entries);
+    }
+
+    /** This append with {@code more} entries merged in, without duplicates, in first-seen order. */
+    AppendAllowlist merge(List<String> more) {
+      Set<String> all = new LinkedHashSet<>(entries);
+      all.addAll(more);
+      return new AppendAllowlist(product, instanceId, group, List.copyOf(all));
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return new AppendAllowlist(product, instanceId, group, entries.stream().map(f).toList());
+    }
+
+    @Override
+    public List<String> values() {
+      return entries;
+    }
+
+    List<Cidr> cidrs(PlanState s) {
+      return entries.stream().map(e -> Cidr.parse(s.resolve(e))).toList();
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      Inventory inv = s.inventory();
+      List<Cidr> add = cidrs(s);
+      boolean[] found = {false};
+      if (product.equals("rds")) {
+        List<RdsInstance> out = new ArrayList<>();
+        for (RdsInstance i : inv.rdsInstances()) {
+          if (i.id().value().equals(instanceId)) {
+            found[0] = true;
+            out.add(RdsInstance.builder().from(i).allowlists(appended(i.allowlists(), add)).build());
+          } else {
+            out.add(i);
+          }
+        }
+        PlanState.require(found[0], "RDS instance " + instanceId);
+        return s.withInventory(inv.toBuilder().rdsInstances(out).build());
+      }
+      List<RedisInstance> out = new ArrayList<>();
+      for (RedisInstance i : inv.redisInstances()) {
+        if (i.id().value().equals(instanceId)) {
+          found[0] = true;
+          out.add(RedisInstance.builder().from(i).allowlists(appended(i.allowlists(), add)).build());
+        } else {
+          out.add(i);
+        }
+      }
+      PlanState.require(found[0], "Redis instance " + instanceId);
+      return s.withInventory(inv.toBuilder().redisInstances(out).build());
+    }
+
+    private List<AllowlistGroup> appended(List<AllowlistGroup> groups, List<Cidr> add) {
+      List<AllowlistGroup> out = new ArrayList<>();
+      boolean found = false;
+      for (AllowlistGroup g : groups) {
+        if (g.name().equals(group)) {
+          found = true;
+          Set<Cidr> all = new LinkedHashSet<>(g.entries());
+          all.addAll(add);
+          out.add(g.toBuilder().entries(all).build());
+        } else {
+          out.add(g);
+        }
+      }
+      if (!found) {
+        out.add(AllowlistGroup.builder().name(group).entries(add).build());
+      }
+      return out;
+    }
+  }
+
+  /** Create an internet NAT gateway in a VPC; outputs natGatewayId and snatTableId. */
+  record CreateNat(String vpcId, String vSwitchId) implements Action {
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.CREATE_NAT_GATEWAY;
+    }
+
+    @Override
+    public String key() {
+      return "nat:" + vpcId;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(vpcId);
+    }
+
+    @Override
+    public String describe() {
+      return "create an internet NAT gateway in " + vpcId + " on vSwitch " + vSwitchId
+          + " (CreateNatGateway with NetworkType internet; billed)";
+    }
+
+    @Override
+    public boolean billed() {
+      return true;
+    }
+
+    @Override
+    public Optional<String> billing() {
+      return Optional.of("a NAT gateway is billed by the hour and by the traffic it carries, from its creation until"
+          + " it is deleted (enhanced internet NAT gateway, pay-as-you-go)");
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("vpcId", vpcId);
+      p.put("vSwitchId", vSwitchId);
+      p.put("networkType", "internet");
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return this;
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of();
+    }
+
+    @Override
+    public List<String> outputs() {
+      return List.of("natGatewayId", "snatTableId");
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      int n = s.nextNumber();
+      String nat = "ngw-planned" + n;
+      String table = "stb-planned" + n;
+      Inventory inv = s.inventory().toBuilder().addNatGateway(NatGateway.builder().id(nat).vpcId(vpcId)
+          .vSwitchId(vSwitchId).networkType(NatNetworkType.INTERNET).status(NatGateway.AVAILABLE)
+          .addSnatTableId(table)).build();
+      return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
+          .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
+    }
+  }
+
+  /** Allocate an EIP for a NAT gateway; outputs eipId and ipAddress. */
+  record AllocateEip(String forGateway) implements Action {
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.ALLOCATE_EIP;
+    }
+
+    @Override
+    public String key() {
+      return "alloc:" + Refs.changeOf(forGateway).orElse(forGateway);
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of();
+    }
+
+    @Override
+    public String describe() {
+      return "allocate a new EIP for NAT gateway " + forGateway + " (AllocateEipAddress, 5 Mbit/s, PayByTraffic;"
+          + " billed)";
+    }
+
+    @Override
+    public boolean billed() {
+      return true;
+    }
+
+    @Override
+    public Optional<String> billing() {
+      return Optional.of("an EIP is billed from its allocation until it is released, bound or not (pay-as-you-go,"
+          + " traffic billed)");
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("for", forGateway);
+      p.put("bandwidthMbps", 5);
+      p.put("internetChargeType", "PayByTraffic");
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return new AllocateEip(f.apply(forGateway));
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of(forGateway);
+    }
+
+    @Override
+    public List<String> outputs() {
+      return List.of("eipId", "ipAddress");
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      int n = s.nextNumber();
+      String id = "eip-planned" + n;
+      String ip = "47.254." + (n / 250) + "." + (1 + n % 250);
+      Inventory inv = s.inventory().toBuilder().addEip(Eip.builder().id(id).ipAddress(ip).status("Available"))
+          .build();
+      return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "eipId"), id)
+          .withOutput(Refs.ref(s.currentKey(), "ipAddress"), ip);
+    }
+  }
+
+  /** Bind an EIP to a NAT gateway. */
+  record BindEip(String eipId, String natGatewayId) implements Action {
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.BIND_EIP;
+    }
+
+    @Override
+    public String key() {
+      return "bind:" + natGatewayId;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(natGatewayId, eipId);
+    }
+
+    @Override
+    public String describe() {
+      return "bind EIP " + eipId + " to NAT gateway " + natGatewayId + " (AssociateEipAddress with InstanceType Nat)";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("eipId", eipId);
+      p.put("natGatewayId", natGatewayId);
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return new BindEip(f.apply(eipId), f.apply(natGatewayId));
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of(eipId, natGatewayId);
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      String eip = s.resolve(eipId);
+      String nat = s.resolve(natGatewayId);
+      Inventory inv = s.inventory();
+      PlanState.require(inv.natGateway(NatGatewayId.of(nat)).isPresent(), "NAT gateway " + nat);
+      List<Eip> eips = new ArrayList<>();
+      boolean found = false;
+      for (Eip e : inv.eips()) {
+        if (e.id().value().equals(eip)) {
+          found = true;
+          eips.add(e.toBuilder().instanceId(nat).instanceType("Nat").status("InUse").build());
+        } else {
+          eips.add(e);
+        }
+      }
+      PlanState.require(found, "EIP " + eip);
+      List<NatGateway> nats = new ArrayList<>();
+      for (NatGateway g : inv.natGateways()) {
+        boolean bind = g.id().value().equals(nat) && g.eipIds().stream().noneMatch(i -> i.value().equals(eip));
+        nats.add(bind ? g.toBuilder().addEipId(eip).build() : g);
+      }
+      return s.withInventory(inv.toBuilder().eips(eips).natGateways(nats).build());
+    }
+  }
+
+  /** Create a SNAT entry for a vSwitch; the table is looked up at apply time when not known. */
+  record CreateSnat(String natGatewayId, String snatTableId, String sourceVSwitchId, List<String> snatIps)
+      implements Action {
+    public CreateSnat {
+      snatIps = List.copyOf(snatIps);
+    }
+
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.CREATE_SNAT_ENTRY;
+    }
+
+    @Override
+    public String key() {
+      return "snat:" + sourceVSwitchId;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(natGatewayId, sourceVSwitchId);
+    }
+
+    @Override
+    public String describe() {
+      return "create a SNAT entry on NAT gateway " + natGatewayId + (snatTableId == null ? "" : " (table "
+          + snatTableId + ")") + " with SourceVSwitchId " + sourceVSwitchId + " and SnatIp " + String.join(",", snatIps)
+          + " (CreateSnatEntry)";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("natGatewayId", natGatewayId);
+      if (snatTableId != null) {
+        p.put("snatTableId", snatTableId);
+      }
+      p.put("sourceVSwitchId", sourceVSwitchId);
+      array(p, "snatIps", snatIps);
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return new CreateSnat(f.apply(natGatewayId), snatTableId == null ? null : f.apply(snatTableId),
+          sourceVSwitchId, snatIps.stream().map(f).toList());
+    }
+
+    @Override
+    public List<String> values() {
+      List<String> out = new ArrayList<>(List.of(natGatewayId, sourceVSwitchId));
+      if (snatTableId != null) {
+        out.add(snatTableId);
+      }
+      out.addAll(snatIps);
+      return out;
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      String nat = s.resolve(natGatewayId);
+      Optional<NatGateway> g = s.inventory().natGateway(NatGatewayId.of(nat));
+      PlanState.require(g.isPresent(), "NAT gateway " + nat);
+      String table = snatTableId != null ? s.resolve(snatTableId)
+          : g.get().snatTableIds().isEmpty() ? "stb-planned" + s.nextNumber() : g.get().snatTableIds().get(0).value();
+      SnatEntry.Builder e = SnatEntry.builder().id("snat-planned" + s.nextNumber()).snatTableId(table)
+          .natGatewayId(nat).sourceVSwitchId(sourceVSwitchId).status(SnatEntry.AVAILABLE);
+      snatIps.forEach(ip -> e.addSnatIps(IpAddress.parse(s.resolve(ip))));
+      return s.withInventory(s.inventory().toBuilder().addSnatEntry(e).build());
+    }
+  }
+
+  /** Route a destination block to a NAT gateway. */
+  record AddRoute(String vpcId, String routeTableId, String destination, String natGatewayId) implements Action {
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.ADD_ROUTE_ENTRY;
+    }
+
+    @Override
+    public String key() {
+      return "route:" + routeTableId + ":" + destination;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(routeTableId);
+    }
+
+    @Override
+    public String describe() {
+      return "add a route entry " + destination + " with next hop type NatGateway " + natGatewayId + " to "
+          + routeTableId + " (CreateRouteEntry)";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("vpcId", vpcId);
+      p.put("routeTableId", routeTableId);
+      p.put("destinationCidrBlock", destination);
+      p.put("nextHopType", RouteEntry.NAT_GATEWAY);
+      p.put("natGatewayId", natGatewayId);
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return new AddRoute(vpcId, routeTableId, destination, f.apply(natGatewayId));
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of(natGatewayId);
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      NatGatewayId nat = NatGatewayId.of(s.resolve(natGatewayId));
+      Inventory inv = s.inventory();
+      List<RouteTable> tables = new ArrayList<>();
+      boolean found = false;
+      for (RouteTable t : inv.routeTables()) {
+        if (t.id().value().equals(routeTableId)) {
+          found = true;
+          Cidr d = Cidr.parse(destination);
+          boolean present = t.entries().stream().anyMatch(e -> e.destination().equals(d) && e.pointsTo(nat));
+          tables.add(present ? t : t.toBuilder().addEntries(RouteEntry.toNat(destination, nat)).build());
+        } else {
+          tables.add(t);
+        }
+      }
+      PlanState.require(found, "route table " + routeTableId);
+      return s.withInventory(inv.toBuilder().routeTables(tables).build());
+    }
+  }
+
+  /** Set the VPC direct connection of a resource group. */
+  record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, String securityGroupId,
+      List<String> auxVSwitchIds, List<String> destinationCidrs) implements Action {
+    public UpdateDLink {
+      auxVSwitchIds = List.copyOf(auxVSwitchIds);
+      destinationCidrs = List.copyOf(destinationCidrs);
+    }
+
+    static UpdateDLink of(String resourceGroupId, DLink d) {
+      return new UpdateDLink(resourceGroupId, d.vpcId().map(Object::toString).orElse(null), d.vSwitchId().value(),
+          d.securityGroupId().value(), d.auxVSwitchIds().stream().map(Object::toString).toList(),
+          d.destinationCidrs().stream().map(Object::toString).toList());
+    }
+
+    DLink dlink() {
+      DLink.Builder b = DLink.builder().vSwitchId(vSwitchId).securityGroupId(securityGroupId);
+      if (vpcId != null) {
+        b.vpcId(vpcId);
+      }
+      auxVSwitchIds.forEach(b::addAuxVSwitchId);
+      destinationCidrs.forEach(b::addDestinationCidr);
+      return b.build();
+    }
+
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.UPDATE_DLINK;
+    }
+
+    @Override
+    public String key() {
+      return "dlink:" + resourceGroupId;
+    }
+
+    @Override
+    public List<String> targets() {
+      return List.of(resourceGroupId);
+    }
+
+    @Override
+    public String describe() {
+      return "update the VPC direct connection of " + resourceGroupId + " (UpdateResourceDLink): VSwitchId "
+          + vSwitchId + ", SecurityGroupId " + securityGroupId
+          + (auxVSwitchIds.isEmpty() ? "" : ", VSwitchIdList " + String.join(",", auxVSwitchIds))
+          + (destinationCidrs.isEmpty() ? "" : ", DestinationCIDRs " + String.join(",", destinationCidrs));
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("resourceGroupId", resourceGroupId);
+      if (vpcId != null) {
+        p.put("vpcId", vpcId);
+      }
+      p.put("vSwitchId", vSwitchId);
+      p.put("securityGroupId", securityGroupId);
+      array(p, "auxVSwitchIds", auxVSwitchIds);
+      array(p, "destinationCidrs", destinationCidrs);
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return this;
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of();
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      Inventory inv = s.inventory();
+      List<ResourceGroup> out = new ArrayList<>();
+      boolean found = false;
+      for (ResourceGroup g : inv.resourceGroups()) {
+        if (g.id().value().equals(resourceGroupId)) {
+          found = true;
+          out.add(g.toBuilder().dlink(dlink()).build());
+        } else {
+          out.add(g);
+        }
+      }
+      PlanState.require(found, "resource group " + resourceGroupId);
+      return s.withInventory(inv.toBuilder().resourceGroups(out).build());
+    }
+  }
+
+  /** Set {@code cloud.networking} of a service (in its JSON file). */
+  record SetNetworking(String service, String file, String vpcId, String vSwitchId, String securityGroupId)
+      implements Action {
+    ServiceNetworking networking() {
+      return ServiceNetworking.of(vpcId, vSwitchId, securityGroupId);
+    }
+
+    @Override
+    public ChangeKind kind() {
+      return ChangeKind.SET_SERVICE_NETWORKING;
+    }
+
+    @Override
+    public String key() {
+      return "networking:" + service;
+    }
+
+    @Override
+    public List<String> targets() {
+      return file == null ? List.of(service) : List.of(service, file);
+    }
+
+    @Override
+    public String describe() {
+      return "set cloud.networking of service " + service + (file == null ? "" : " in " + file) + " to vpc_id "
+          + vpcId + ", vswitch_id " + vSwitchId + ", security_group_id " + securityGroupId
+          + " (service JSON; deploy it with eascmd update)";
+    }
+
+    @Override
+    public void writeParameters(ObjectNode p) {
+      p.put("service", service);
+      if (file != null) {
+        p.put("file", file);
+      }
+      p.put("vpcId", vpcId);
+      p.put("vSwitchId", vSwitchId);
+      p.put("securityGroupId", securityGroupId);
+    }
+
+    @Override
+    public Action mapValues(UnaryOperator<String> f) {
+      return this;
+    }
+
+    @Override
+    public List<String> values() {
+      return List.of();
+    }
+
+    @Override
+    public PlanState applyTo(PlanState s) {
+      return s.withNetworking(service, networking());
+    }
+  }
+}

@@ -1,0 +1,563 @@
+package io.easnet.core.plan;
+
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.EasNetworkException;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.DLink;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.EipAllocationId;
+import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.RouteTableId;
+import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.spi.CloudPort;
+import io.easnet.core.spi.CreateNatGatewayRequest;
+import io.easnet.core.spi.CreateRouteEntryRequest;
+import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EipAssociationRequest;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.SnatEntryRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Applies a {@link Plan} through a {@link CloudPort}, as written: in order, one {@link ChangeResult} per change. Before
+ * each write it reads the state the write would change, so a change already made is {@code ALREADY_IN_PLACE}; each
+ * write carries a client token derived from the plan and the change id, so a write repeated after a crash acts once.
+ * Re-running a plan after a crash at any step therefore ends in the same estate as one uninterrupted run. Allowlists
+ * are only appended to (never covered), and only with the entries they lack. Asynchronous changes (NAT gateway, SNAT
+ * entry, VPC direct connection) are polled to a deadline through the injected clock and sleeper; retryable cloud
+ * errors (throttling, "busy" conflicts, server errors) are retried the same way. A change whose dependency failed is
+ * {@code SKIPPED}.
+ *
+ * <pre>{@code
+ * Applier applier = Applier.builder(cloud).build();
+ * ApplyResult preview = applier.dryRun(plan);
+ * ApplyResult result = applier.apply(plan);
+ * // with the testkit's FakeCloud: Applier.builder(fake).clock(fake.clock()).sleeper(fake::advance).build()
+ * }</pre>
+ */
+public final class Applier {
+  /** Waits between polls and retries; inject one that moves a fake clock in tests. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Waits {@code duration}. */
+    void sleep(Duration duration);
+  }
+
+  /** The real sleeper: {@link Thread#sleep}; an interrupt ends the wait and is kept on the thread. */
+  public static final Sleeper THREAD_SLEEPER = d -> {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the cloud", e);
+    }
+  };
+
+  private final CloudPort port;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration timeout;
+  private final Duration pollInterval;
+  private final int maxAttempts;
+  private final Map<String, Path> serviceFiles;
+
+  private Applier(Builder b) {
+    this.port = b.port;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.timeout = b.timeout;
+    this.pollInterval = b.pollInterval;
+    this.maxAttempts = b.maxAttempts;
+    this.serviceFiles = Map.copyOf(b.serviceFiles);
+  }
+
+  /** A builder over {@code port}. */
+  public static Builder builder(CloudPort port) {
+    return new Builder(Objects.requireNonNull(port, "port"));
+  }
+
+  /** Applies the plan. */
+  public ApplyResult apply(Plan plan) {
+    return run(Objects.requireNonNull(plan, "plan"), false);
+  }
+
+  /** What {@link #apply} would do: reads the estate, writes nothing. */
+  public ApplyResult dryRun(Plan plan) {
+    return run(Objects.requireNonNull(plan, "plan"), true);
+  }
+
+  private ApplyResult run(Plan plan, boolean dry) {
+    Map<String, String> outputs = new HashMap<>();
+    Map<String, ChangeResult> done = new LinkedHashMap<>();
+    for (Change c : plan.changes()) {
+      ChangeResult r = one(plan, c, dry, outputs, done);
+      r.outputs().forEach((k, v) -> outputs.put(Refs.ref(c.id(), k), v));
+      done.put(c.id(), r);
+    }
+    return new ApplyResult(dry, new ArrayList<>(done.values()));
+  }
+
+  private ChangeResult one(Plan plan, Change c, boolean dry, Map<String, String> outputs,
+      Map<String, ChangeResult> done) {
+    for (String dep : c.dependsOn()) {
+      ChangeResult d = done.get(dep);
+      if (d == null || !d.ok()) {
+        return result(c, ChangeResult.Status.SKIPPED, "not attempted: " + dep + " "
+            + (d == null ? "is missing" : d.status().name().toLowerCase(java.util.Locale.ROOT)), null);
+      }
+    }
+    Step step = new Step(plan, c, dry, outputs);
+    for (String v : c.action().values()) {
+      if (Refs.isRef(v) && !outputs.containsKey(v)) {
+        if (dry) {
+          return result(c, ChangeResult.Status.WOULD_APPLY, c.description() + " (after "
+              + Refs.changeOf(v).orElseThrow() + " creates " + Refs.outputOf(v) + ")", null);
+        }
+        return result(c, ChangeResult.Status.FAILED, "the value " + v + " is unknown: its change did not report it",
+            "UnresolvedReference");
+      }
+    }
+    try {
+      return step.run();
+    } catch (CloudServiceException e) {
+      return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code());
+    } catch (EasNetworkException e) {
+      return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.getClass().getSimpleName());
+    } catch (DeadlineException e) {
+      return result(c, ChangeResult.Status.FAILED, e.getMessage(), "Timeout");
+    }
+  }
+
+  private static ChangeResult result(Change c, ChangeResult.Status status, String message, String code) {
+    return new ChangeResult(c.id(), c.kind(), status, message, code, Map.of());
+  }
+
+  /** An asynchronous change that did not finish before the deadline. */
+  private static final class DeadlineException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineException(String message) {
+      super(message);
+    }
+  }
+
+  /** One change being applied. */
+  private final class Step {
+    private final Plan plan;
+    private final Change change;
+    private final boolean dry;
+    private final Map<String, String> outputs;
+
+    Step(Plan plan, Change change, boolean dry, Map<String, String> outputs) {
+      this.plan = plan;
+      this.change = change;
+      this.dry = dry;
+      this.outputs = outputs;
+    }
+
+    private String resolve(String v) {
+      return Refs.isRef(v) ? outputs.get(v) : v;
+    }
+
+    private ChangeResult done(ChangeResult.Status status, String message, Map<String, String> out) {
+      return new ChangeResult(change.id(), change.kind(), status, message, null, out);
+    }
+
+    private ChangeResult inPlace(String message, Map<String, String> out) {
+      return done(ChangeResult.Status.ALREADY_IN_PLACE, message, out);
+    }
+
+    private ChangeResult would() {
+      return done(ChangeResult.Status.WOULD_APPLY, change.description(), Map.of());
+    }
+
+    private ChangeResult applied(Map<String, String> out) {
+      return done(ChangeResult.Status.APPLIED, change.description(), out);
+    }
+
+    ChangeResult run() {
+      Action a = change.action();
+      if (a instanceof Action.SetNetworking s) {
+        return networking(s);
+      }
+      if (a instanceof Action.UpdateDLink d) {
+        return dlink(d);
+      }
+      if (a instanceof Action.CreateNat n) {
+        return nat(n);
+      }
+      if (a instanceof Action.AllocateEip e) {
+        return allocate(e);
+      }
+      if (a instanceof Action.BindEip b) {
+        return bind(b);
+      }
+      if (a instanceof Action.CreateSnat s) {
+        return snat(s);
+      }
+      if (a instanceof Action.AddRoute r) {
+        return route(r);
+      }
+      if (a instanceof Action.AuthorizeRule r) {
+        return rule(r);
+      }
+      return allowlist((Action.AppendAllowlist) a);
+    }
+
+    private ChangeResult networking(Action.SetNetworking s) {
+      Path file = serviceFiles.get(s.service());
+      if (file == null && s.file() != null) {
+        file = Path.of(s.file());
+      }
+      if (file == null) {
+        return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, "the plan names no service"
+            + " file for service " + s.service() + ": pass it with Applier.Builder.serviceFile(\"" + s.service()
+            + "\", path), or plan from an intents file", "NoServiceFile", Map.of());
+      }
+      ServiceDocument doc = ServiceDocument.read(file);
+      ServiceNetworking wanted = s.networking();
+      if (doc.spec().networking().equals(Optional.of(wanted))) {
+        return inPlace(file + " already sets cloud.networking to " + s.vpcId() + ", " + s.vSwitchId() + ", "
+            + s.securityGroupId(), Map.of());
+      }
+      if (dry) {
+        return would();
+      }
+      doc.withNetworking(wanted).write(file);
+      return applied(Map.of());
+    }
+
+    private ChangeResult dlink(Action.UpdateDLink d) {
+      ResourceGroupId rg = ResourceGroupId.of(d.resourceGroupId());
+      DLink wanted = d.dlink();
+      Optional<DLink> now = call(() -> port.eas().describeResourceDLink(rg));
+      boolean same = now.isPresent() && now.get().vSwitchId().equals(wanted.vSwitchId())
+          && now.get().securityGroupId().equals(wanted.securityGroupId())
+          && now.get().auxVSwitchIds().equals(wanted.auxVSwitchIds())
+          && now.get().destinationCidrs().equals(wanted.destinationCidrs());
+      if (same || dry) {
+        if (same && !dry) {
+          waitFor(() -> call(() -> port.eas().describeResourceDLinkStatus(rg)) == DLinkStatus.READY,
+              "the VPC direct connection of " + rg + " to be READY");
+        }
+        return same ? inPlace("the VPC direct connection of " + rg + " is already as planned", Map.of()) : would();
+      }
+      call(() -> {
+        port.eas().updateResourceDLink(rg, wanted);
+        return null;
+      });
+      waitFor(() -> call(() -> port.eas().describeResourceDLinkStatus(rg)) == DLinkStatus.READY,
+          "the VPC direct connection of " + rg + " to be READY");
+      return applied(Map.of());
+    }
+
+    private ChangeResult nat(Action.CreateNat n) {
+      VpcId vpc = VpcId.of(n.vpcId());
+      String name = plan.resourceName(change);
+      Optional<NatGateway> mine = call(() -> port.vpc().describeNatGateways(vpc)).stream()
+          .filter(g -> g.name().equals(Optional.of(name))).findFirst();
+      if (mine.isPresent()) {
+        if (dry) {
+          return inPlace("NAT gateway " + mine.get().id() + " (" + name + ") exists", natOutputs(mine.get()));
+        }
+        NatGateway g = available(mine.get().id());
+        return inPlace("NAT gateway " + g.id() + " (" + name + ") exists", natOutputs(g));
+      }
+      if (dry) {
+        return would();
+      }
+      CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpc).vSwitchId(VSwitchId.of(n.vSwitchId()))
+          .name(name).clientToken(plan.token(change)).build();
+      NatGatewayId id = call(() -> port.vpc().createNatGateway(req));
+      return applied(natOutputs(available(id)));
+    }
+
+    private NatGateway available(NatGatewayId id) {
+      NatGateway[] last = new NatGateway[1];
+      waitFor(() -> {
+        last[0] = call(() -> port.vpc().describeNatGateway(id));
+        return last[0].isAvailable();
+      }, "NAT gateway " + id + " to be Available");
+      return last[0];
+    }
+
+    private Map<String, String> natOutputs(NatGateway g) {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put("natGatewayId", g.id().value());
+      if (!g.snatTableIds().isEmpty()) {
+        out.put("snatTableId", g.snatTableIds().get(0).value());
+      }
+      return out;
+    }
+
+    private ChangeResult allocate(Action.AllocateEip e) {
+      String name = plan.resourceName(change);
+      String nat = resolve(e.forGateway());
+      if (nat != null) {
+        Optional<Eip> bound = call(() -> port.vpc().describeEips(NatGatewayId.of(nat))).stream()
+            .filter(x -> x.name().equals(Optional.of(name))).findFirst();
+        if (bound.isPresent()) {
+          return inPlace("EIP " + bound.get().id() + " (" + name + ") is allocated and bound to " + nat,
+              eipOutputs(bound.get()));
+        }
+      }
+      if (dry) {
+        return would();
+      }
+      AllocateEipRequest req = AllocateEipRequest.builder().name(name).clientToken(plan.token(change)).build();
+      Eip eip = call(() -> port.vpc().allocateEip(req));
+      return applied(eipOutputs(eip));
+    }
+
+    private Map<String, String> eipOutputs(Eip e) {
+      return Map.of("eipId", e.id().value(), "ipAddress", e.ipAddress().toString());
+    }
+
+    private ChangeResult bind(Action.BindEip b) {
+      EipAllocationId eip = EipAllocationId.of(resolve(b.eipId()));
+      NatGatewayId nat = NatGatewayId.of(resolve(b.natGatewayId()));
+      boolean bound = call(() -> port.vpc().describeEips(nat)).stream().anyMatch(e -> e.id().equals(eip));
+      if (bound) {
+        return inPlace("EIP " + eip + " is bound to " + nat, Map.of());
+      }
+      if (dry) {
+        return would();
+      }
+      EipAssociationRequest req = EipAssociationRequest.builder().eipId(eip).natGatewayId(nat)
+          .clientToken(plan.token(change)).build();
+      call(() -> {
+        port.vpc().associateEip(req);
+        return null;
+      });
+      return applied(Map.of());
+    }
+
+    private ChangeResult snat(Action.CreateSnat s) {
+      NatGatewayId nat = NatGatewayId.of(resolve(s.natGatewayId()));
+      VSwitchId vsw = VSwitchId.of(s.sourceVSwitchId());
+      Optional<SnatEntry> present = call(() -> port.vpc().describeSnatEntries(nat)).stream()
+          .filter(e -> e.sourceVSwitchId().equals(Optional.of(vsw))).findFirst();
+      if (present.isPresent()) {
+        SnatEntry e = present.get();
+        if (!dry) {
+          snatAvailable(e.snatTableId(), e.id());
+        }
+        return inPlace("SNAT entry " + e.id() + " of " + nat + " covers " + vsw, Map.of("snatEntryId",
+            e.id().value()));
+      }
+      if (dry) {
+        return would();
+      }
+      SnatTableId table;
+      if (s.snatTableId() != null) {
+        table = SnatTableId.of(resolve(s.snatTableId()));
+      } else {
+        List<SnatTableId> tables = call(() -> port.vpc().describeNatGateway(nat)).snatTableIds();
+        if (tables.isEmpty()) {
+          return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, "NAT gateway " + nat
+              + " has no SNAT table", "NoSnatTable", Map.of());
+        }
+        table = tables.get(0);
+      }
+      SnatEntryRequest.Builder req = SnatEntryRequest.builder().snatTableId(table).sourceVSwitchId(vsw)
+          .clientToken(plan.token(change));
+      s.snatIps().forEach(ip -> req.addSnatIp(IpAddress.parse(resolve(ip))));
+      SnatEntryRequest request = req.build();
+      SnatEntryId id = call(() -> port.vpc().createSnatEntry(request));
+      snatAvailable(table, id);
+      return applied(Map.of("snatEntryId", id.value()));
+    }
+
+    private void snatAvailable(SnatTableId table, SnatEntryId id) {
+      waitFor(() -> call(() -> port.vpc().describeSnatEntry(table, id)).isAvailable(),
+          "SNAT entry " + id + " to be Available");
+    }
+
+    private ChangeResult route(Action.AddRoute r) {
+      RouteTableId tableId = RouteTableId.of(r.routeTableId());
+      NatGatewayId nat = NatGatewayId.of(resolve(r.natGatewayId()));
+      Cidr dest = Cidr.parse(r.destination());
+      Optional<RouteTable> table = call(() -> port.vpc().describeRouteTables(VpcId.of(r.vpcId()))).stream()
+          .filter(t -> t.id().equals(tableId)).findFirst();
+      if (table.isPresent() && table.get().entries().stream()
+          .anyMatch(e -> e.destination().equals(dest) && e.pointsTo(nat))) {
+        return inPlace("route table " + tableId + " already sends " + dest + " to " + nat, Map.of());
+      }
+      if (dry) {
+        return would();
+      }
+      CreateRouteEntryRequest req = CreateRouteEntryRequest.builder().routeTableId(tableId).destination(dest)
+          .natGatewayId(nat).clientToken(plan.token(change)).build();
+      call(() -> {
+        port.vpc().createRouteEntry(req);
+        return null;
+      });
+      return applied(Map.of());
+    }
+
+    private ChangeResult rule(Action.AuthorizeRule r) {
+      SecurityGroupId group = SecurityGroupId.of(r.securityGroupId());
+      SecurityGroup g = call(() -> port.ecs().describeSecurityGroup(group));
+      if (g.rules().stream().anyMatch(x -> x.sameRuleAs(r.rule()))) {
+        return inPlace(group + " already holds the rule", Map.of());
+      }
+      if (dry) {
+        return would();
+      }
+      SecurityGroupRuleRequest req = SecurityGroupRuleRequest.builder().securityGroupId(group).rule(r.rule())
+          .clientToken(plan.token(change)).build();
+      call(() -> {
+        port.ecs().authorizeRule(req);
+        return null;
+      });
+      return applied(Map.of());
+    }
+
+    private ChangeResult allowlist(Action.AppendAllowlist a) {
+      List<Cidr> wanted = a.entries().stream().map(e -> Cidr.parse(resolve(e))).toList();
+      boolean rds = a.product().equals("rds");
+      List<AllowlistGroup> groups = rds ? call(() -> port.rds().describeAllowlists(RdsInstanceId.of(a.instanceId())))
+          : call(() -> port.redis().describeAllowlists(RedisInstanceId.of(a.instanceId())));
+      List<Cidr> present = groups.stream().filter(g -> g.name().equals(a.group()))
+          .flatMap(g -> g.entries().stream()).toList();
+      List<Cidr> missing = wanted.stream().filter(c -> !present.contains(c)).toList();
+      if (missing.isEmpty()) {
+        return inPlace("allowlist group " + a.group() + " of " + a.instanceId() + " already holds "
+            + a.entries(), Map.of());
+      }
+      if (dry) {
+        return would();
+      }
+      call(() -> {
+        if (rds) {
+          port.rds().appendAllowlistEntries(RdsInstanceId.of(a.instanceId()), a.group(), missing);
+        } else {
+          port.redis().appendAllowlistEntries(RedisInstanceId.of(a.instanceId()), a.group(), missing);
+        }
+        return null;
+      });
+      return applied(Map.of());
+    }
+  }
+
+  /** Calls the cloud, retrying retryable failures with a growing pause, at most {@code maxAttempts} times. */
+  private <T> T call(Supplier<T> action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return action.get();
+      } catch (CloudServiceException e) {
+        if (!e.retryable() || attempt >= maxAttempts) {
+          throw e;
+        }
+        Duration pause = e.retryAfterSeconds().map(s -> Duration.ofSeconds(s.longValue()))
+            .orElse(pollInterval.multipliedBy(attempt));
+        sleeper.sleep(pause);
+      }
+    }
+  }
+
+  /** Polls until {@code ready} or the deadline; a timeout names {@code what}. */
+  private void waitFor(BooleanSupplier ready, String what) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (!ready.getAsBoolean()) {
+      if (!clock.instant().isBefore(deadline)) {
+        throw new DeadlineException("gave up waiting for " + what + " after " + timeout
+            + "; run apply again to resume");
+      }
+      sleeper.sleep(pollInterval);
+    }
+  }
+
+  /** Builds an {@link Applier}. */
+  public static final class Builder {
+    private final CloudPort port;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = THREAD_SLEEPER;
+    private Duration timeout = Duration.ofMinutes(10);
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private int maxAttempts = 8;
+    private final Map<String, Path> serviceFiles = new HashMap<>();
+
+    private Builder(CloudPort port) {
+      this.port = port;
+    }
+
+    /** The clock deadlines are measured on; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between polls and retries; {@link #THREAD_SLEEPER} by default. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** How long one asynchronous change may take; 10 minutes by default. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The pause between polls (and the unit of the retry pause); 5 seconds by default. */
+    public Builder pollInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("poll interval must be positive, was " + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /** How many times one call is tried when the cloud answers with a retryable error; 8 by default. */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** The service JSON file a networking change of {@code service} writes, instead of the one the plan names. */
+    public Builder serviceFile(String service, Path file) {
+      serviceFiles.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** The applier. */
+    public Applier build() {
+      return new Applier(this);
+    }
+  }
+}

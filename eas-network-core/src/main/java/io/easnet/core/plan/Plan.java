@@ -1,0 +1,252 @@
+package io.easnet.core.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.internal.json.JsonTrees;
+import io.easnet.core.spi.ClientToken;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An ordered set of changes that makes every intent reachable, as the {@link Planner} proved it in memory, and as
+ * the {@link Applier} applies it: as written, never planned again. The JSON form ({@link #toJson()}, schema in the jar
+ * at {@value #SCHEMA_RESOURCE}) is deterministic: the same estate and intents give byte-identical plans.
+ *
+ * <pre>{@code
+ * plan.write(Path.of("plan.json"));
+ * Plan again = Plan.read(Path.of("plan.json"));
+ * }</pre>
+ */
+public final class Plan {
+  /** The class-path resource of the JSON Schema (draft 2020-12). */
+  public static final String SCHEMA_RESOURCE = "/io/easnet/core/plan/plan.schema.json";
+
+  /** The plan format version. */
+  public static final int VERSION = 1;
+
+  private final boolean allowBilled;
+  private final List<Change> changes;
+  private final String json;
+  private final String digest;
+
+  Plan(boolean allowBilled, List<Change> changes) {
+    this.allowBilled = allowBilled;
+    this.changes = List.copyOf(changes);
+    this.json = render();
+    this.digest = sha256(json);
+  }
+
+  /** The changes in apply order. */
+  public List<Change> changes() {
+    return changes;
+  }
+
+  /** The change with {@code id}. */
+  public Optional<Change> change(String id) {
+    return changes.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** True when nothing needs to change: every intent is reachable as the estate stands. */
+  public boolean isEmpty() {
+    return changes.isEmpty();
+  }
+
+  /** True when the plan was made with billed changes allowed. */
+  public boolean allowsBilled() {
+    return allowBilled;
+  }
+
+  /** True when some change is billed. */
+  public boolean billed() {
+    return changes.stream().anyMatch(Change::billed);
+  }
+
+  /** The billing notes of the billed changes, as {@code change-1: …}. */
+  public List<String> billing() {
+    List<String> out = new ArrayList<>();
+    for (Change c : changes) {
+      c.billing().ifPresent(b -> out.add(c.id() + ": " + b));
+    }
+    return out;
+  }
+
+  /** The SHA-256 of {@link #toJson()} in hex: what client tokens and resource names are derived from. */
+  public String digest() {
+    return digest;
+  }
+
+  /** The idempotency token of a change: the same plan and change id give the same token. */
+  ClientToken token(Change change) {
+    return ClientToken.of("easnet-" + sha256(digest + "/" + change.id()).substring(0, 40));
+  }
+
+  /** The name of a resource a change creates: {@code easnet-<digest prefix>-change-N}. */
+  String resourceName(Change change) {
+    return "easnet-" + digest.substring(0, 12) + "-" + change.id();
+  }
+
+  /** The plan as JSON, deterministic, ending with a newline. */
+  public String toJson() {
+    return json;
+  }
+
+  /** Writes {@link #toJson()} to a file. */
+  public void write(Path file) {
+    JsonTrees.writeFile(Objects.requireNonNull(file, "file"), json);
+  }
+
+  private String render() {
+    ObjectNode root = JsonTrees.nodes().objectNode();
+    root.put("version", VERSION);
+    root.put("allowBilled", allowBilled);
+    root.put("billed", billed());
+    ArrayNode list = root.putArray("changes");
+    for (Change c : changes) {
+      ObjectNode o = list.addObject();
+      o.put("id", c.id());
+      o.put("kind", c.kind().jsonName());
+      ArrayNode targets = o.putArray("targets");
+      c.targets().forEach(targets::add);
+      c.action().writeParameters(o.putObject("parameters"));
+      ArrayNode deps = o.putArray("dependsOn");
+      c.dependsOn().forEach(deps::add);
+      o.put("billed", c.billed());
+      c.billing().ifPresent(b -> o.put("billing", b));
+      ArrayNode serves = o.putArray("serves");
+      c.serves().forEach(serves::add);
+      o.put("description", c.description());
+    }
+    return JsonTrees.write(root);
+  }
+
+  /**
+   * Reads a plan file.
+   *
+   * @throws InvalidInputException naming the file, the JSON pointer and the fix
+   */
+  public static Plan read(Path file) {
+    Objects.requireNonNull(file, "file");
+    return parse(JsonTrees.readFile(file), file.toString());
+  }
+
+  /**
+   * Reads a plan from JSON text; {@code source} names it in errors.
+   *
+   * @throws InvalidInputException naming the source, the JSON pointer and the fix: unknown keys, wrong types, an
+   *     unknown kind, a duplicate id, a dependency or reference on a change that is not before it
+   */
+  public static Plan parse(String json, String source) {
+    Objects.requireNonNull(json, "json");
+    Cursor root = Cursor.root(JsonTrees.parse(json, source), source);
+    if (!root.isObject()) {
+      throw root.error("a plan must be a JSON object but this is " + Cursor.describe(root.node()) + ".",
+          "write the plan as eas-net plan wrote it.");
+    }
+    root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes"));
+    int version = root.required("version").integer();
+    if (version != VERSION) {
+      throw root.get("version").error("plan version " + version + " is not supported.", "write \"version\": "
+          + VERSION + ", or plan again with this version.");
+    }
+    boolean allowBilled = root.required("allowBilled").bool();
+    root.opt("billed").ifPresent(Cursor::bool);
+    Cursor list = root.required("changes");
+    if (!list.isArray()) {
+      throw list.error("\"changes\" must be an array but this is " + Cursor.describe(list.node()) + ".",
+          "write an array of changes.");
+    }
+    List<Change> changes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Cursor c : list.elements()) {
+      if (!c.isObject()) {
+        throw c.error("a change must be an object but this is " + Cursor.describe(c.node()) + ".",
+            "write the change as eas-net plan wrote it.");
+      }
+      c.rejectUnknownKeys(List.of("id", "kind", "targets", "parameters", "dependsOn", "billed", "billing",
+          "serves", "description"));
+      Cursor idAt = c.required("id");
+      String id = idAt.text();
+      if (!id.matches("change-[1-9][0-9]*")) {
+        throw idAt.error("\"" + id + "\" is not a change id.", "write change-1, change-2, ….");
+      }
+      if (!seen.add(id)) {
+        throw idAt.error("the change id " + id + " is used twice.", "give every change its own id.");
+      }
+      Cursor kindAt = c.required("kind");
+      String kindName = kindAt.text();
+      ChangeKind kind = ChangeKind.ofJsonName(kindName).orElseThrow(() -> kindAt.error("\"" + kindName
+          + "\" is not a kind of change.", "write one of " + String.join(", ", java.util.Arrays.stream(
+              ChangeKind.values()).map(ChangeKind::jsonName).toList()) + "."));
+      Cursor params = c.required("parameters");
+      params.requireObject();
+      Action action = Action.read(kind, params);
+      for (String v : action.values()) {
+        Optional<String> ref = Refs.changeOf(v);
+        if (ref.isPresent() && !seen.contains(ref.get()) || ref.map(id::equals).orElse(false)) {
+          throw params.error("the value " + v + " refers to " + ref.get() + ", which is not an earlier change.",
+              "refer only to changes listed before " + id + ".");
+        }
+      }
+      List<String> deps = new ArrayList<>();
+      for (Cursor d : c.elements("dependsOn")) {
+        String dep = d.text();
+        if (!seen.contains(dep) || dep.equals(id)) {
+          throw d.error("\"" + dep + "\" is not an earlier change.", "depend only on changes listed before " + id
+              + ".");
+        }
+        deps.add(dep);
+      }
+      List<String> serves = new ArrayList<>();
+      for (Cursor s : c.elements("serves")) {
+        serves.add(s.text());
+      }
+      c.opt("billed").ifPresent(Cursor::bool);
+      c.opt("billing").ifPresent(Cursor::text);
+      c.opt("description").ifPresent(Cursor::text);
+      for (Cursor t : c.elements("targets")) {
+        t.text();
+      }
+      if (action.billed() && !allowBilled) {
+        throw kindAt.error(id + " is billed (" + kindName + ") but the plan says \"allowBilled\": false.",
+            "plan again with billed changes allowed, or remove " + id + " and the changes that depend on it.");
+      }
+      changes.add(new Change(id, action, deps, serves));
+    }
+    return new Plan(allowBilled, changes);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Plan p && p.json.equals(json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Plan{" + changes.size() + " changes, digest " + digest.substring(0, 12) + "}";
+  }
+}

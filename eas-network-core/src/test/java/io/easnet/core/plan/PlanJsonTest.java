@@ -1,0 +1,138 @@
+package io.easnet.core.plan;
+
+import static io.easnet.core.plan.PlanEstates.bare;
+import static io.easnet.core.plan.PlanEstates.list;
+import static io.easnet.core.plan.PlanEstates.service;
+import static io.easnet.core.plan.PlanEstates.svc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.model.Inventory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlanJsonTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static SchemaCheck schema;
+  private static Plan full;
+
+  @BeforeAll
+  static void setUp() {
+    schema = SchemaCheck.load(Plan.SCHEMA_RESOURCE);
+    Inventory inv = bare().build();
+    full = Planner.of(inv).plan(list(svc("rds:rm-1", "redis:r-1", "ecs:i-db:5432", "internet", "from:ecs:i-client"),
+        service("b", "vsw-b", "rds:rm-1")), PlanOptions.defaults().allowBilled(true)).plan().orElseThrow();
+  }
+
+  @Test
+  void aPlanRoundTripsThroughItsFileByteForByte(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("plan.json");
+    full.write(file);
+    Plan read = Plan.read(file);
+    assertThat(read).isEqualTo(full);
+    assertThat(read.toJson()).isEqualTo(full.toJson());
+    assertThat(Files.readString(file)).isEqualTo(full.toJson());
+    assertThat(read.digest()).isEqualTo(full.digest()).hasSize(64);
+    assertThat(read.changes()).extracting(Change::id).containsExactlyElementsOf(
+        full.changes().stream().map(Change::id).toList());
+    assertThat(read.changes().get(0).serves()).isEqualTo(full.changes().get(0).serves());
+  }
+
+  @Test
+  void tokensAreDerivedFromThePlanAndTheChangeId() {
+    Plan again = Plan.parse(full.toJson(), "again.json");
+    Change first = full.changes().get(0);
+    Change second = full.changes().get(1);
+    assertThat(again.token(again.changes().get(0))).isEqualTo(full.token(first));
+    assertThat(full.token(first)).isNotEqualTo(full.token(second));
+    Plan other = Planner.of(bare().build()).plan(list(svc("internet")), PlanOptions.defaults().allowBilled(true))
+        .plan().orElseThrow();
+    assertThat(other.token(other.changes().get(0))).isNotEqualTo(full.token(first));
+    assertThat(full.token(first).value()).startsWith("easnet-").hasSizeLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void theSchemaAcceptsWrittenPlans() {
+    assertThat(schema.errors(full.toJson())).isEmpty();
+    Plan empty = new Plan(false, List.of());
+    assertThat(schema.errors(empty.toJson())).isEmpty();
+    assertThat(Plan.parse(empty.toJson(), "empty.json").isEmpty()).isTrue();
+  }
+
+  private static String edited(Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode root = (ObjectNode) MAPPER.readTree(full.toJson());
+    edit.accept(root);
+    return MAPPER.writeValueAsString(root);
+  }
+
+  private static ObjectNode change(ObjectNode root, int i) {
+    return (ObjectNode) root.get("changes").get(i);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"unknownRootKey", "wrongVersion", "unknownKind", "unknownParameter", "forwardReference",
+      "duplicateId", "badDependency", "billedWithoutAllowBilled", "wrongType"})
+  void theReaderAndTheSchemaRejectTheSameBadPlans(String what) throws Exception {
+    String json = edited(root -> {
+      switch (what) {
+        case "unknownRootKey":
+          root.put("chnages", 1);
+          break;
+        case "wrongVersion":
+          root.put("version", 2);
+          break;
+        case "unknownKind":
+          change(root, 0).put("kind", "DeleteVpc");
+          break;
+        case "unknownParameter":
+          ((ObjectNode) change(root, 0).get("parameters")).put("zone", "h");
+          break;
+        case "forwardReference":
+          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-9.natGatewayId}");
+          break;
+        case "duplicateId":
+          change(root, 1).put("id", "change-1");
+          break;
+        case "badDependency":
+          ((ArrayNode) change(root, 0).get("dependsOn")).add("change-7");
+          break;
+        case "billedWithoutAllowBilled":
+          root.put("allowBilled", false);
+          break;
+        default:
+          change(root, 0).put("id", 1);
+          break;
+      }
+    });
+    assertThatThrownBy(() -> Plan.parse(json, "plan.json")).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> {
+          InvalidInputException ie = (InvalidInputException) e;
+          assertThat(ie.source()).contains("plan.json");
+          assertThat(ie.pointer()).isNotEmpty();
+          assertThat(ie.fix()).isNotBlank();
+        });
+    if (!what.equals("forwardReference") && !what.equals("badDependency") && !what.equals("duplicateId")
+        && !what.equals("billedWithoutAllowBilled")) {
+      assertThat(schema.errors(json)).as(what).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aBadPlanNamesThePointerOfTheProblem() throws Exception {
+    String json = edited(root -> ((ObjectNode) change(root, 2).get("parameters")).put("zone", "h"));
+    assertThatThrownBy(() -> Plan.parse(json, "plan.json")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("plan.json").hasMessageContaining("/changes/2/parameters/zone")
+        .hasMessageContaining("unknown key \"zone\"");
+  }
+}
