@@ -6,6 +6,7 @@ import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.plan.IntentsFile;
 import io.easnet.core.report.Report;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.ServiceInput;
@@ -33,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
         "      --from ecs:i-bp1h6f8k2m4n7q9s3t5v",
         "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
         "      --service examples/mistakes/no-snat-entry.json --to internet --format html -o doctor.html",
+        "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/no-snat-entry.intents.json",
         "",
         "Exit codes: 0 every path reachable, 1 a blocker or an unreachable path, 2 bad input, 3 cloud or I/O"
             + " failure."})
@@ -59,6 +62,10 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--suppressions", paramLabel = "FILE", description = "A suppressions file.")
   Path suppressions;
 
+  @Option(names = "--intents", paramLabel = "FILE", description = "Instead of --service, --to and --from: an"
+      + " intents file (the one eas-net plan reads); every service in it is checked.")
+  Path intentsFile;
+
   @Override
   public Integer call() {
     Report r = run();
@@ -67,18 +74,28 @@ final class DoctorCommand implements Callable<Integer> {
   }
 
   Report run() {
-    List<Intent> intents = intents();
-    Optional<Snapshot> snapshot = estate.readSnapshot();
-    ServiceInput.Builder input = serviceInput(snapshot);
-    for (Intent intent : intents) {
-      add(input, intent);
+    List<ServiceInput> services = new ArrayList<>();
+    Optional<Snapshot> snapshot;
+    if (intentsFile != null) {
+      if (service != null || name != null || !to.isEmpty() || !from.isEmpty()) {
+        throw CliFailure.usage("--intents FILE names the services and their intents: leave out --service, --name,"
+            + " --to and --from");
+      }
+      services.addAll(IntentsFile.read(intentsFile).services());
+      snapshot = estate.readSnapshot();
+    } else {
+      List<Intent> intents = intents();
+      snapshot = estate.readSnapshot();
+      ServiceInput.Builder input = serviceInput(snapshot);
+      intents.forEach(input::addIntent);
+      services.add(input.build());
     }
-    ServiceInput built = input.build();
     Inventory inventory = snapshot.isPresent() ? snapshot.get().inventory()
-        : estate.loadLive(estate.liveVpc(NetworkResolver.create().resolve(built.spec()).vpcId()),
+        : estate.loadLive(estate.liveVpc(services.stream()
+            .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
             Progress.of(root));
-    NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, estate.sourceName())
-        .addService(built);
+    NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, estate.sourceName());
+    services.forEach(check::addService);
     if (suppressions != null) {
       check.suppressions(suppressions);
     }
@@ -100,8 +117,8 @@ final class DoctorCommand implements Callable<Integer> {
       out.add(IntentSyntax.parse(text, "--from", ""));
     }
     if (out.isEmpty()) {
-      throw CliFailure.usage("say what to check: --to rds:ID, --to internet, --from ecs:ID (see"
-          + " eas-net doctor --help)");
+      throw CliFailure.usage("say what to check: --to rds:ID, --to internet, --from ecs:ID, or"
+          + " --intents FILE (see eas-net doctor --help)");
     }
     return out;
   }
@@ -124,19 +141,5 @@ final class DoctorCommand implements Callable<Integer> {
         estate.sourceName() + " holds no service named \"" + name + "\"; it holds: " + String.join(", ",
             snapshot.get().services().stream().map(d -> d.spec().name()).toList())));
     return ServiceInput.builder().spec(doc.spec()).sourceName(estate.sourceName());
-  }
-
-  /**
-   * Adds an intent to the service input. Internet egress is analysed on {@link ServiceInput#INTERNET_PORT} to any
-   * address (the check the rules run); a host name offline resolves to no address, so it is checked the same way.
-   */
-  static void add(ServiceInput.Builder input, Intent intent) {
-    if (intent instanceof Intent.Reach r) {
-      input.addPrivateTarget(r.target());
-    } else if (intent instanceof Intent.Internet) {
-      input.wantsInternetEgress(true);
-    } else if (intent instanceof Intent.Client c) {
-      input.addClient(c.client());
-    }
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eas-net", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
     description = "Checks, explains and fixes the network of PAI-EAS services: VPC, security groups, NAT/SNAT,"
         + " allowlists and vSwitch capacity. Offline against a snapshot by default; --live asks the cloud.",
-    subcommands = {LintCommand.class, ResolveCommand.class, DoctorCommand.class, RulesCommand.class,
+    subcommands = {LintCommand.class, ResolveCommand.class, DoctorCommand.class, PlanCommand.class,
+        ApplyCommand.class, RulesCommand.class,
         ProbeCommand.class, SnapshotCommand.class, EmulatorCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
@@ -41,8 +42,8 @@ final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, resolve, doctor, rules,"
-        + " probe, snapshot, emulator or completion");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, resolve, doctor, plan, apply,"
+        + " rules, probe, snapshot, emulator or completion");
   }
 
   /** The version from the jar's manifest, as the reports print it. */

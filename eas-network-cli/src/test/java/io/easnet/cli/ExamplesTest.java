@@ -75,6 +75,11 @@ class ExamplesTest {
     assertThat(finding.path("remediation").asText()).as("fix").isNotBlank();
     if (code != null) {
       assertThat(tree.findValuesAsText("code")).as(r.out()).contains(code);
+      // the intents file of the example says the same
+      Cli.Result viaIntents = Cli.run("doctor", "--snapshot", example("mistakes/estate.json"), "--intents",
+          example("mistakes/" + name + ".intents.json"), "--format", "json");
+      assertThat(viaIntents.code()).as(viaIntents.toString()).isEqualTo(exit);
+      assertThat(JSON.readTree(viaIntents.out()).findValuesAsText("code")).contains(code);
     }
   }
 
@@ -84,7 +89,7 @@ class ExamplesTest {
     String readme = Files.readString(Cli.root().resolve("examples/README.md"));
     try (Stream<Path> files = Files.list(Cli.root().resolve("examples/mistakes"))) {
       for (Path f : files.toList()) {
-        String n = f.getFileName().toString().replace(".json", "");
+        String n = f.getFileName().toString().replace(".intents.json", "").replace(".json", "");
         if (!n.equals("estate")) {
           assertThat(tested).as("a test for examples/mistakes/" + n + ".json").contains(n);
         }
