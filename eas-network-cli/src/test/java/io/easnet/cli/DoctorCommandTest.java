@@ -30,6 +30,15 @@ class DoctorCommandTest {
   }
 
   @Test
+  void anInternetHostIsAnInternetIntentForEveryRule() {
+    Cli.Result r = Cli.run("doctor", "--snapshot", example("snapshot.json"), "--service",
+        example("service-vpc.json"), "--to", "internet:oss-cn-hangzhou.aliyuncs.com");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("oss-cn-hangzhou.aliyuncs.com").contains("REACHABLE")
+        .doesNotContain("EASNET-020"); // the NAT gateway is not idle: this service needs it
+  }
+
+  @Test
   void aServiceOfTheSnapshotByNameAndADirectClient() {
     Cli.Result r = Cli.run("doctor", "--snapshot", example("snapshot.json"), "--name", "chat_inference",
         "--from", "from:" + CLIENT);
