@@ -8,6 +8,7 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Eip;
+import io.easnet.core.model.EipAllocationId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
@@ -17,20 +18,29 @@ import io.easnet.core.model.Policy;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroup;
+import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
+import io.easnet.core.model.RouteTableId;
 import io.easnet.core.model.SecurityGroup;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,45 +88,80 @@ sealed interface Action {
     return List.of();
   }
 
-  /** Reads the parameters of a change of {@code kind}. */
+  /**
+   * Reads the parameters of a change of {@code kind}: every id must be an id of its kind, every block a CIDR block,
+   * and a value that may name what an earlier change creates either a literal or a reference
+   * ({@code ${change-N.output}}; {@link Plan#parse} checks that the change is earlier and has that output).
+   */
   static Action read(ChangeKind kind, Cursor p) {
     switch (kind) {
       case SET_SERVICE_NETWORKING:
         p.rejectUnknownKeys(List.of("service", "file", "vpcId", "vSwitchId", "securityGroupId"));
-        return new SetNetworking(text(p, "service"), p.optText("file").orElse(null), text(p, "vpcId"),
-            text(p, "vSwitchId"), text(p, "securityGroupId"));
+        return new SetNetworking(text(p, "service"), p.optText("file").orElse(null), id(p, "vpcId", VpcId::of),
+            id(p, "vSwitchId", VSwitchId::of), id(p, "securityGroupId", SecurityGroupId::of));
       case UPDATE_DLINK:
         p.rejectUnknownKeys(List.of("resourceGroupId", "vpcId", "vSwitchId", "securityGroupId", "auxVSwitchIds",
             "destinationCidrs"));
-        return new UpdateDLink(text(p, "resourceGroupId"), p.optText("vpcId").orElse(null), text(p, "vSwitchId"),
-            text(p, "securityGroupId"), texts(p, "auxVSwitchIds"), texts(p, "destinationCidrs"));
+        return new UpdateDLink(id(p, "resourceGroupId", ResourceGroupId::of),
+            p.opt("vpcId").isPresent() ? id(p, "vpcId", VpcId::of) : null, id(p, "vSwitchId", VSwitchId::of),
+            id(p, "securityGroupId", SecurityGroupId::of), ids(p, "auxVSwitchIds", VSwitchId::of, false),
+            ids(p, "destinationCidrs", Cidr::parse, false));
       case CREATE_NAT_GATEWAY:
         p.rejectUnknownKeys(List.of("vpcId", "vSwitchId", "networkType"));
-        return new CreateNat(text(p, "vpcId"), text(p, "vSwitchId"));
+        p.opt("networkType").ifPresent(t -> {
+          if (!t.text().equals("internet")) {
+            throw t.error("a plan creates internet NAT gateways only, not \"" + t.text() + "\".",
+                "write \"networkType\": \"internet\".");
+          }
+        });
+        return new CreateNat(id(p, "vpcId", VpcId::of), id(p, "vSwitchId", VSwitchId::of));
       case ALLOCATE_EIP:
         p.rejectUnknownKeys(List.of("for", "bandwidthMbps", "internetChargeType"));
-        return new AllocateEip(text(p, "for"));
+        int bandwidth = p.opt("bandwidthMbps").map(c -> c.integer(1, 200, "the bandwidth")).orElse(5);
+        String charge = p.optText("internetChargeType").orElse("PayByTraffic");
+        if (!charge.equals("PayByTraffic") && !charge.equals("PayByBandwidth")) {
+          throw p.get("internetChargeType").error("\"" + charge + "\" is not an internet charge type.",
+              "write \"PayByTraffic\" or \"PayByBandwidth\".");
+        }
+        return new AllocateEip(value(p, "for", NatGatewayId::of), bandwidth, charge);
       case BIND_EIP:
         p.rejectUnknownKeys(List.of("eipId", "natGatewayId"));
-        return new BindEip(text(p, "eipId"), text(p, "natGatewayId"));
+        return new BindEip(value(p, "eipId", EipAllocationId::of), value(p, "natGatewayId", NatGatewayId::of));
       case CREATE_SNAT_ENTRY:
         p.rejectUnknownKeys(List.of("natGatewayId", "snatTableId", "sourceVSwitchId", "snatIps"));
-        return new CreateSnat(text(p, "natGatewayId"), p.optText("snatTableId").orElse(null),
-            text(p, "sourceVSwitchId"), texts(p, "snatIps"));
+        List<String> ips = ids(p, "snatIps", IpAddress::parse, true);
+        if (ips.isEmpty()) {
+          throw p.required("snatIps").error("a SNAT entry needs at least one SNAT IP.",
+              "list the EIP addresses of the NAT gateway, e.g. [\"47.1.2.3\"].");
+        }
+        return new CreateSnat(value(p, "natGatewayId", NatGatewayId::of),
+            p.opt("snatTableId").isPresent() ? value(p, "snatTableId", SnatTableId::of) : null,
+            id(p, "sourceVSwitchId", VSwitchId::of), ips);
       case ADD_ROUTE_ENTRY:
         p.rejectUnknownKeys(List.of("vpcId", "routeTableId", "destinationCidrBlock", "nextHopType",
             "natGatewayId"));
-        return new AddRoute(text(p, "vpcId"), text(p, "routeTableId"), text(p, "destinationCidrBlock"),
-            text(p, "natGatewayId"));
+        p.opt("nextHopType").ifPresent(t -> {
+          if (!t.text().equals(RouteEntry.NAT_GATEWAY)) {
+            throw t.error("a plan routes to NAT gateways only, not \"" + t.text() + "\".",
+                "write \"nextHopType\": \"NatGateway\".");
+          }
+        });
+        return new AddRoute(id(p, "vpcId", VpcId::of), id(p, "routeTableId", RouteTableId::of),
+            id(p, "destinationCidrBlock", Cidr::parse), value(p, "natGatewayId", NatGatewayId::of));
       case AUTHORIZE_SECURITY_GROUP_RULE:
         p.rejectUnknownKeys(List.of("securityGroupId", "direction", "protocol", "portRange", "peer", "policy",
             "priority"));
+        String policy = text(p, "policy");
+        if (!policy.equals("accept")) {
+          throw p.get("policy").error("a plan authorizes accept rules only, not \"" + policy + "\".",
+              "write \"policy\": \"accept\".");
+        }
         SecurityGroupRule rule = p.convert(() -> SecurityGroupRule.builder()
             .direction(Direction.parse(text(p, "direction"))).protocol(Protocol.parse(text(p, "protocol")))
             .portRange(PortRange.parse(text(p, "portRange"))).peer(text(p, "peer"))
-            .policy(Policy.parse(text(p, "policy"))).priority(p.required("priority").integer(1, 100, "the priority"))
+            .policy(Policy.ACCEPT).priority(p.required("priority").integer(1, 100, "the priority"))
             .build(), "write the rule as the plan writer wrote it");
-        return new AuthorizeRule(text(p, "securityGroupId"), rule);
+        return new AuthorizeRule(id(p, "securityGroupId", SecurityGroupId::of), rule);
       case APPEND_ALLOWLIST_ENTRIES:
         p.rejectUnknownKeys(List.of("product", "instanceId", "group", "entries"));
         String product = text(p, "product");
@@ -124,7 +169,18 @@ sealed interface Action {
           throw p.get("product").error("\"product\" must be \"rds\" or \"redis\", not \"" + product + "\".",
               "write \"rds\" or \"redis\".");
         }
-        return new AppendAllowlist(product, text(p, "instanceId"), text(p, "group"), texts(p, "entries"));
+        String instance = product.equals("rds") ? id(p, "instanceId", RdsInstanceId::of)
+            : id(p, "instanceId", RedisInstanceId::of);
+        String group = text(p, "group");
+        if (group.isBlank()) {
+          throw p.get("group").error("the allowlist group name is empty.", "write a group name such as \"eas\".");
+        }
+        List<String> entries = ids(p, "entries", Cidr::parse, false);
+        if (entries.isEmpty()) {
+          throw p.required("entries").error("an allowlist append needs at least one entry.",
+              "list the CIDR blocks to append, e.g. [\"192.168.1.0/24\"].");
+        }
+        return new AppendAllowlist(product, instance, group, entries);
       default:
         throw new IllegalStateException("unknown kind " + kind);
     }
@@ -134,13 +190,50 @@ sealed interface Action {
     return p.required(key).text();
   }
 
-  private static List<String> texts(Cursor p, String key) {
+  /** A literal of the kind {@code parser} reads. */
+  private static String id(Cursor p, String key, Function<String, ?> parser) {
+    Cursor c = p.required(key);
+    c.as(parser, "write the value as the plan writer wrote it");
+    return c.text();
+  }
+
+  /** A literal of the kind {@code parser} reads, or a reference {@code ${change-N.output}}. */
+  private static String value(Cursor p, String key, Function<String, ?> parser) {
+    return value(p.required(key), parser);
+  }
+
+  private static String value(Cursor c, Function<String, ?> parser) {
+    String v = c.text();
+    if (v.startsWith("${")) {
+      if (!REF.matcher(v).matches()) {
+        throw c.error("\"" + v + "\" is not a reference.", "write ${change-N.OUTPUT}, e.g. ${change-1.natGatewayId}.");
+      }
+      return v;
+    }
+    c.as(parser, "write the value as the plan writer wrote it, or a reference ${change-N.OUTPUT}");
+    return v;
+  }
+
+  private static List<String> ids(Cursor p, String key, Function<String, ?> parser, boolean refs) {
+    Cursor list = p.required(key);
+    if (!list.isArray()) {
+      throw list.error("\"" + key + "\" must be an array but this is " + Cursor.describe(list.node()) + ".",
+          "write an array of strings.");
+    }
     List<String> out = new ArrayList<>();
-    for (Cursor c : p.elements(key)) {
-      out.add(c.text());
+    for (Cursor c : list.elements()) {
+      if (refs) {
+        out.add(value(c, parser));
+      } else {
+        c.as(parser, "write the value as the plan writer wrote it");
+        out.add(c.text());
+      }
     }
     return out;
   }
+
+  /** A reference as the plan writes it. */
+  java.util.regex.Pattern REF = java.util.regex.Pattern.compile("\\$\\{change-[1-9][0-9]*\\.[A-Za-z]+\\}");
 
   private static void array(ObjectNode p, String key, List<String> values) {
     ArrayNode a = p.putArray(key);
@@ -392,7 +485,7 @@ sealed interface Action {
   }
 
   /** Allocate an EIP for a NAT gateway; outputs eipId and ipAddress. */
-  record AllocateEip(String forGateway) implements Action {
+  record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeType) implements Action {
     @Override
     public ChangeKind kind() {
       return ChangeKind.ALLOCATE_EIP;
@@ -410,8 +503,8 @@ sealed interface Action {
 
     @Override
     public String describe() {
-      return "allocate a new EIP for NAT gateway " + forGateway + " (AllocateEipAddress, 5 Mbit/s, PayByTraffic;"
-          + " billed)";
+      return "allocate a new EIP for NAT gateway " + forGateway + " (AllocateEipAddress, " + bandwidthMbps
+          + " Mbit/s, " + internetChargeType + "; billed)";
     }
 
     @Override
@@ -428,13 +521,13 @@ sealed interface Action {
     @Override
     public void writeParameters(ObjectNode p) {
       p.put("for", forGateway);
-      p.put("bandwidthMbps", 5);
-      p.put("internetChargeType", "PayByTraffic");
+      p.put("bandwidthMbps", bandwidthMbps);
+      p.put("internetChargeType", internetChargeType);
     }
 
     @Override
     public Action mapValues(UnaryOperator<String> f) {
-      return new AllocateEip(f.apply(forGateway));
+      return new AllocateEip(f.apply(forGateway), bandwidthMbps, internetChargeType);
     }
 
     @Override

@@ -332,7 +332,8 @@ public final class Applier {
       if (dry) {
         return would();
       }
-      AllocateEipRequest req = AllocateEipRequest.builder().name(name).clientToken(plan.token(change)).build();
+      AllocateEipRequest req = AllocateEipRequest.builder().name(name).bandwidthMbps(e.bandwidthMbps())
+          .internetChargeType(e.internetChargeType()).clientToken(plan.token(change)).build();
       Eip eip = call(() -> port.vpc().allocateEip(req));
       return applied(eipOutputs(eip));
     }

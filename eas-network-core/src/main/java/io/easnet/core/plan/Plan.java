@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -168,6 +170,7 @@ public final class Plan {
     }
     List<Change> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, Action> before = new HashMap<>();
     for (Cursor c : list.elements()) {
       if (!c.isObject()) {
         throw c.error("a change must be an object but this is " + Cursor.describe(c.node()) + ".",
@@ -193,9 +196,18 @@ public final class Plan {
       Action action = Action.read(kind, params);
       for (String v : action.values()) {
         Optional<String> ref = Refs.changeOf(v);
-        if (ref.isPresent() && !seen.contains(ref.get()) || ref.map(id::equals).orElse(false)) {
+        if (ref.isEmpty()) {
+          continue;
+        }
+        Action earlier = before.get(ref.get());
+        if (earlier == null) {
           throw params.error("the value " + v + " refers to " + ref.get() + ", which is not an earlier change.",
               "refer only to changes listed before " + id + ".");
+        }
+        if (!earlier.outputs().contains(Refs.outputOf(v))) {
+          throw params.error("the value " + v + " names an output " + ref.get() + " does not have ("
+              + earlier.kind().jsonName() + " creates " + (earlier.outputs().isEmpty() ? "nothing"
+                  : String.join(", ", earlier.outputs())) + ").", "refer to an output the change creates.");
         }
       }
       List<String> deps = new ArrayList<>();
@@ -222,6 +234,7 @@ public final class Plan {
             "plan again with billed changes allowed, or remove " + id + " and the changes that depend on it.");
       }
       changes.add(new Change(id, action, deps, serves));
+      before.put(id, action);
     }
     return new Plan(allowBilled, changes);
   }

@@ -96,9 +96,37 @@ public final class Planner {
         break;
       }
     }
-    List<Change> changes = session.numbered();
-    Plan plan = new Plan(options.allowsBilled(), changes);
-    return prove(plan, services, session.skipped);
+    Set<String> keep = new LinkedHashSet<>(session.actions.keySet());
+    PlanResult full = prove(new Plan(options.allowsBilled(), session.numbered(keep)), services, session.skipped);
+    if (!full.works()) {
+      return full;
+    }
+    return minimal(session, keep, services, options, full);
+  }
+
+  /**
+   * Drops every change the proof does not need, last kinds first: a blocker found against a network that a
+   * networking change then replaces, for example, leaves a change no intent needs. A change another kept change
+   * refers to stays.
+   */
+  private PlanResult minimal(Session session, Set<String> keep, List<ServiceInput> services, PlanOptions options,
+      PlanResult full) {
+    PlanResult best = full;
+    List<String> order = session.ordered(keep);
+    java.util.Collections.reverse(order);
+    for (String key : order) {
+      if (session.referenced(key, keep)) {
+        continue;
+      }
+      Set<String> without = new LinkedHashSet<>(keep);
+      without.remove(key);
+      PlanResult r = prove(new Plan(options.allowsBilled(), session.numbered(without)), services, session.skipped);
+      if (r.works()) {
+        keep = without;
+        best = r;
+      }
+    }
+    return best;
   }
 
   /** Applies {@code plan} as written to the estate in memory, analyses again, and lists what is still not reachable. */
@@ -300,7 +328,7 @@ public final class Planner {
           return List.of(new Action.BindEip(state.symbolOf(e.eipId().value()), nat.get()));
         }
         String allocKey = "alloc:" + gatewayKey(nat.get());
-        return List.of(new Action.AllocateEip(nat.get()), new Action.BindEip(Refs.ref(allocKey, "eipId"),
+        return List.of(new Action.AllocateEip(nat.get(), 5, "PayByTraffic"), new Action.BindEip(Refs.ref(allocKey, "eipId"),
             nat.get()));
       }
       if (r instanceof Remedy.CreateSnatEntry c) {
@@ -356,10 +384,33 @@ public final class Planner {
       return state.inventory().eip(EipAllocationId.of(b.eipId())).map(Eip::ipAddress).map(IpAddress::toString);
     }
 
-    /** The changes in apply order (kind, then key), numbered, with references and dependencies by id. */
-    List<Change> numbered() {
-      List<String> keys = new ArrayList<>(actions.keySet());
-      keys.sort(Comparator.comparing((String k) -> actions.get(k).kind()).thenComparing(k -> k));
+    /** {@code keys} in apply order: kind, then key. */
+    List<String> ordered(Set<String> keys) {
+      List<String> out = new ArrayList<>(keys);
+      out.sort(Comparator.comparing((String k) -> actions.get(k).kind()).thenComparing(k -> k));
+      return out;
+    }
+
+    /** True when a change of {@code keep} other than {@code key} refers to it or needs its binding. */
+    boolean referenced(String key, Set<String> keep) {
+      for (String k : keep) {
+        if (k.equals(key)) {
+          continue;
+        }
+        Action a = actions.get(k);
+        if (a.values().stream().anyMatch(v -> Refs.changeOf(v).map(key::equals).orElse(false))) {
+          return true;
+        }
+        if (a instanceof Action.CreateSnat c && key.equals("bind:" + c.natGatewayId())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The changes of {@code keep} in apply order, numbered, with references and dependencies by id. */
+    List<Change> numbered(Set<String> keep) {
+      List<String> keys = ordered(keep);
       Map<String, String> ids = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
         ids.put(keys.get(i), "change-" + (i + 1));
@@ -371,9 +422,8 @@ public final class Planner {
         for (String v : a.values()) {
           Refs.changeOf(v).ifPresent(deps::add);
         }
-        if (a instanceof Action.CreateSnat c) {
-          String bindKey = "bind:" + actions.get(k).values().get(0);
-          Optional.ofNullable(ids.get(bindKey)).ifPresent(deps::add);
+        if (actions.get(k) instanceof Action.CreateSnat c) {
+          Optional.ofNullable(ids.get("bind:" + c.natGatewayId())).ifPresent(deps::add);
         }
         List<String> sorted = new ArrayList<>(deps);
         sorted.sort(Comparator.comparingInt(id -> Integer.parseInt(id.substring("change-".length()))));

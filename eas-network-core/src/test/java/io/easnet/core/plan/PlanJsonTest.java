@@ -82,7 +82,8 @@ class PlanJsonTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"unknownRootKey", "wrongVersion", "unknownKind", "unknownParameter", "forwardReference",
-      "duplicateId", "badDependency", "billedWithoutAllowBilled", "wrongType"})
+      "duplicateId", "badDependency", "billedWithoutAllowBilled", "wrongType", "unknownOutput", "badCidr",
+      "dropRule"})
   void theReaderAndTheSchemaRejectTheSameBadPlans(String what) throws Exception {
     String json = edited(root -> {
       switch (what) {
@@ -107,6 +108,15 @@ class PlanJsonTest {
         case "badDependency":
           ((ArrayNode) change(root, 0).get("dependsOn")).add("change-7");
           break;
+        case "unknownOutput":
+          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-1.eipId}");
+          break;
+        case "badCidr":
+          ((ArrayNode) change(root, 3).get("parameters").get("snatIps")).set(0, "47.0.0.300");
+          break;
+        case "dropRule":
+          ((ObjectNode) change(root, 5).get("parameters")).put("policy", "drop");
+          break;
         case "billedWithoutAllowBilled":
           root.put("allowBilled", false);
           break;
@@ -122,8 +132,8 @@ class PlanJsonTest {
           assertThat(ie.pointer()).isNotEmpty();
           assertThat(ie.fix()).isNotBlank();
         });
-    if (!what.equals("forwardReference") && !what.equals("badDependency") && !what.equals("duplicateId")
-        && !what.equals("billedWithoutAllowBilled")) {
+    if (List.of("unknownRootKey", "wrongVersion", "unknownKind", "unknownParameter", "wrongType", "dropRule")
+        .contains(what)) {
       assertThat(schema.errors(json)).as(what).isNotEmpty();
     }
   }

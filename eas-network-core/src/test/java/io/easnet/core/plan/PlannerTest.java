@@ -107,6 +107,38 @@ class PlannerTest {
   }
 
   @Test
+  void noChangeCanBeLeftOut() {
+    Inventory inv = bare().build();
+    List<ServiceInput> services = list(svc("rds:rm-1", "redis:r-1", "ecs:i-db:5432", "internet",
+        "from:ecs:i-client"), service("b", "vsw-b", "rds:rm-1", "internet"));
+    Plan plan = works(inv, services, BILLED);
+    for (Change left : plan.changes()) {
+      boolean needed = plan.changes().stream().anyMatch(c -> c.dependsOn().contains(left.id()));
+      if (needed) {
+        continue;
+      }
+      List<Change> rest = plan.changes().stream().filter(c -> c != left).toList();
+      assertThat(pathsAfter(inv, services, new Plan(true, rest))).as("without %s", left)
+          .extracting(PathResult::verdict).isNotEqualTo(List.of()).anyMatch(v -> v != Verdict.REACHABLE);
+    }
+  }
+
+  @Test
+  void aChangeAnotherOneCoversIsLeftOut() {
+    // an egress rule and a route for one address are covered by the rule and route for every address
+    Inventory inv = bare().build();
+    List<ServiceInput> services = list(service("a", "vsw-a", "internet:47.1.2.3"), service("b", "vsw-a",
+        "internet"));
+    Plan plan = works(inv, services, BILLED);
+    assertThat(plan.changes()).filteredOn(c -> c.kind() == ChangeKind.ADD_ROUTE_ENTRY).singleElement()
+        .satisfies(c -> assertThat(c.description()).contains("0.0.0.0/0"));
+    assertThat(plan.changes()).filteredOn(c -> c.kind() == ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
+        .singleElement().satisfies(c -> assertThat(c.description()).contains("to 0.0.0.0/0"));
+    assertThat(compact(plan)).doesNotContain("47.1.2.3/32");
+    assertThat(pathsAfter(inv, services, plan)).extracting(PathResult::verdict).containsOnly(Verdict.REACHABLE);
+  }
+
+  @Test
   void billedChangesAreNotPlannedUnlessAllowed() {
     PlanResult r = Planner.of(bare().build()).plan(list(svc("internet", "rds:rm-1")), PlanOptions.defaults());
     assertThat(r.works()).isFalse();
@@ -208,7 +240,9 @@ class PlannerTest {
     List<ServiceInput> services = list(ServiceInput.builder().spec(spec).addIntent(
         io.easnet.core.analysis.IntentSyntax.parse("rds:rm-1")).build());
     Plan plan = works(inv, services, BILLED);
-    assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.SET_SERVICE_NETWORKING);
+    // the blockers found against vpc-b in the first round need no change once the service is in vpc-a
+    assertThat(kinds(plan)).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
+        ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.APPEND_ALLOWLIST_ENTRIES);
     assertThat(plan.changes().get(0).description()).contains("vpc_id vpc-a, vswitch_id vsw-a");
     assertThat(pathsAfter(inv, services, plan)).extracting(PathResult::verdict).containsOnly(Verdict.REACHABLE);
   }

@@ -74,6 +74,26 @@ class PlanApplyCrashTest {
   }
 
   @Test
+  void aDryRunAfterACrashShowsWhatIsDoneAndWhatIsLeftWithoutWriting() {
+    Plan plan;
+    try (FakeCloud clean = fake(bare())) {
+      plan = PlanApplyFakeCloudTest.plan(clean, services());
+    }
+    try (FakeCloud fake = fake(bare())) {
+      CloudPort crashing = CrashingPort.after(fake, 4, new AtomicInteger());
+      assertThatThrownBy(() -> applier(crashing, fake).apply(plan)).isInstanceOf(CrashingPort.Crash.class);
+      fake.clearCalls();
+      ApplyResult preview = applier(fake, fake).dryRun(plan);
+      assertThat(fake.recordedCalls()).allMatch(c -> c.action().contains(":Describe"));
+      assertThat(preview.count(ChangeResult.Status.ALREADY_IN_PLACE)).isPositive();
+      assertThat(preview.count(ChangeResult.Status.WOULD_APPLY)).isPositive();
+      assertThat(preview.count(ChangeResult.Status.ALREADY_IN_PLACE) + preview.count(ChangeResult.Status.WOULD_APPLY))
+          .isEqualTo(plan.changes().size());
+      assertThat(preview.result("change-1").orElseThrow().status()).isEqualTo(ChangeResult.Status.ALREADY_IN_PLACE);
+    }
+  }
+
+  @Test
   void seededThrottlingAndConflictsDuringAnApplyStillEndRight() {
     for (long seed = 1; seed <= 5; seed++) {
       Plan plan;
