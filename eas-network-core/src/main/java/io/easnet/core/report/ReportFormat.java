@@ -13,7 +13,12 @@ public enum ReportFormat {
   /** JUnit XML (a {@code JunitXmlReport}). */
   JUNIT("xml"),
   /** Markdown with Mermaid path diagrams (a {@code MarkdownReport}). */
-  MARKDOWN("md");
+  MARKDOWN("md"),
+  /**
+   * One self-contained HTML page (an {@code HtmlReport}): summary, each path as an SVG diagram with the blocked hops
+   * and their fixes, the findings table and a capacity bar per vSwitch; no script and nothing fetched.
+   */
+  HTML("html");
 
   private final String extension;
 
@@ -34,6 +39,7 @@ public enum ReportFormat {
       case SARIF -> SarifReport.render(report);
       case JUNIT -> JunitXmlReport.render(report);
       case MARKDOWN -> MarkdownReport.render(report);
+      case HTML -> HtmlReport.render(report);
     };
   }
 
@@ -48,7 +54,7 @@ public enum ReportFormat {
 
   /**
    * The format of a name, case-insensitively: {@code text}, {@code json}, {@code sarif}, {@code junit},
-   * {@code markdown} (or {@code md}).
+   * {@code markdown} (or {@code md}), {@code html}.
    *
    * @throws IllegalArgumentException naming the accepted names
    */
@@ -62,7 +68,7 @@ public enum ReportFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("\"" + name + "\" is not a report format: use text, json, sarif, junit or"
-        + " markdown");
+    throw new IllegalArgumentException("\"" + name + "\" is not a report format: use text, json, sarif, junit,"
+        + " markdown or html");
   }
 }

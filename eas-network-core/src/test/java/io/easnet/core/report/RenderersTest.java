@@ -160,7 +160,9 @@ class RenderersTest {
     assertThat(ReportFormat.parse("MD")).isEqualTo(ReportFormat.MARKDOWN);
     assertThat(ReportFormat.parse(" Junit ")).isEqualTo(ReportFormat.JUNIT);
     assertThat(ReportFormat.JUNIT.extension()).isEqualTo("xml");
-    assertThatThrownBy(() -> ReportFormat.parse("html")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("use text, json, sarif, junit or markdown");
+    assertThat(ReportFormat.parse("HTML")).isEqualTo(ReportFormat.HTML);
+    assertThat(ReportFormat.HTML.extension()).isEqualTo("html");
+    assertThatThrownBy(() -> ReportFormat.parse("pdf")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use text, json, sarif, junit, markdown or html");
   }
 }

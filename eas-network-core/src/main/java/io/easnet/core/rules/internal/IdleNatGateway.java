@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.Intent;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatNetworkType;
 import io.easnet.core.rules.Finding;
@@ -26,7 +27,8 @@ final class IdleNatGateway extends BaseRule {
         continue;
       }
       List<ResolvedService> inVpc = context.servicesInVpc(n.vpcId());
-      if (inVpc.isEmpty() || inVpc.stream().anyMatch(s -> s.input().wantsInternetEgress())) {
+      if (inVpc.isEmpty() || inVpc.stream().anyMatch(s -> s.input().intents().stream()
+          .anyMatch(i -> i instanceof Intent.Internet))) {
         continue;
       }
       List<String> eips = n.eipIds().stream().map(Object::toString).sorted().toList();

@@ -1,0 +1,145 @@
+package io.easnet.cli;
+
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.check.NetworkCheck;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.plan.IntentsFile;
+import io.easnet.core.report.Report;
+import io.easnet.core.resolve.NetworkResolver;
+import io.easnet.core.rules.ServiceInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+    description = "Checks what one service must do on the network: reach RDS, Redis, ECS or an address, reach the"
+        + " internet, accept direct calls from ECS clients. Lists every blocker with its code and its fix.",
+    footerHeading = "%nIntents (--to, --from):%n",
+    footer = {"  rds:ID[:PORT]  redis:ID[:PORT]  ecs:ID:PORT  ip:ADDR:PORT  internet[:HOST][:PORT]  (--to)",
+        "  ecs:ID or from:ecs:ID  (--from: an ECS client that calls the service directly)",
+        "",
+        "Examples:",
+        "  eas-net doctor --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --to rds:rm-bp1x7y2z9a4b6c8d3e5f --to internet",
+        "  eas-net doctor --snapshot examples/snapshot.json --name chat_inference \\",
+        "      --from ecs:i-bp1h6f8k2m4n7q9s3t5v",
+        "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
+        "      --service examples/mistakes/no-snat-entry.json --to internet --format html -o doctor.html",
+        "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/no-snat-entry.intents.json",
+        "",
+        "Exit codes: 0 every path reachable, 1 a blocker or an unreachable path, 2 bad input, 3 cloud or I/O"
+            + " failure."})
+final class DoctorCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Mixin EstateOptions estate;
+  @Mixin ReportOptions report;
+
+  @Option(names = {"-s", "--service"}, paramLabel = "FILE", description = "The service JSON file.")
+  Path service;
+
+  @Option(names = "--name", paramLabel = "SERVICE",
+      description = "Instead of --service: a service the snapshot holds, by name.")
+  String name;
+
+  @Option(names = "--to", paramLabel = "TARGET", description = "What the service must reach (repeatable):"
+      + " rds:ID[:PORT], redis:ID[:PORT], ecs:ID:PORT, ip:ADDR:PORT, internet[:HOST][:PORT].")
+  List<String> to = new ArrayList<>();
+
+  @Option(names = "--from", paramLabel = "CLIENT", description = "An ECS client that calls the service directly"
+      + " (repeatable): ecs:ID.")
+  List<String> from = new ArrayList<>();
+
+  @Option(names = "--suppressions", paramLabel = "FILE", description = "A suppressions file.")
+  Path suppressions;
+
+  @Option(names = "--intents", paramLabel = "FILE", description = "Instead of --service, --to and --from: an"
+      + " intents file (the one eas-net plan reads); every service in it is checked.")
+  Path intentsFile;
+
+  @Override
+  public Integer call() {
+    Report r = run();
+    report.write(r, root.spec.commandLine().getOut(), root.terminal, root.env);
+    return r.isBlocking() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
+  }
+
+  Report run() {
+    List<ServiceInput> services = new ArrayList<>();
+    Optional<Snapshot> snapshot;
+    if (intentsFile != null) {
+      if (service != null || name != null || !to.isEmpty() || !from.isEmpty()) {
+        throw CliFailure.usage("--intents FILE names the services and their intents: leave out --service, --name,"
+            + " --to and --from");
+      }
+      services.addAll(IntentsFile.read(intentsFile).services());
+      snapshot = estate.readSnapshot();
+    } else {
+      List<Intent> intents = intents();
+      snapshot = estate.readSnapshot();
+      ServiceInput.Builder input = serviceInput(snapshot);
+      intents.forEach(input::addIntent);
+      services.add(input.build());
+    }
+    Inventory inventory = snapshot.isPresent() ? snapshot.get().inventory()
+        : estate.loadLive(estate.liveVpc(services.stream()
+            .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
+            Progress.of(root));
+    NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, estate.sourceName());
+    services.forEach(check::addService);
+    if (suppressions != null) {
+      check.suppressions(suppressions);
+    }
+    return check.build().run();
+  }
+
+  /** The intents of {@code --to} and {@code --from}, read by {@link IntentSyntax}, the one text form. */
+  List<Intent> intents() {
+    List<Intent> out = new ArrayList<>();
+    for (String t : to) {
+      Intent i = IntentSyntax.parse(t, "--to", "");
+      if (i instanceof Intent.Client) {
+        throw CliFailure.usage("--to " + t + " names a client: pass it as --from " + t.substring(5));
+      }
+      out.add(i);
+    }
+    for (String f : from) {
+      String text = f.startsWith("from:") ? f : "from:" + f;
+      out.add(IntentSyntax.parse(text, "--from", ""));
+    }
+    if (out.isEmpty()) {
+      throw CliFailure.usage("say what to check: --to rds:ID, --to internet, --from ecs:ID, or"
+          + " --intents FILE (see eas-net doctor --help)");
+    }
+    return out;
+  }
+
+  private ServiceInput.Builder serviceInput(Optional<Snapshot> snapshot) {
+    if (service != null && name != null) {
+      throw CliFailure.usage("give either --service FILE or --name SERVICE, not both");
+    }
+    if (service != null) {
+      return ServiceInput.fromFile(service);
+    }
+    if (name == null) {
+      throw CliFailure.usage("name the service: --service FILE (its service JSON) or --name SERVICE (a service"
+          + " the snapshot holds)");
+    }
+    if (snapshot.isEmpty()) {
+      throw CliFailure.usage("--name needs --snapshot FILE; with --live pass --service FILE");
+    }
+    ServiceDocument doc = snapshot.get().service(name).orElseThrow(() -> CliFailure.usage(
+        estate.sourceName() + " holds no service named \"" + name + "\"; it holds: " + String.join(", ",
+            snapshot.get().services().stream().map(d -> d.spec().name()).toList())));
+    return ServiceInput.builder().spec(doc.spec()).sourceName(estate.sourceName());
+  }
+}

@@ -1,0 +1,118 @@
+package io.easnet.cli;
+
+import io.easnet.core.ClientException;
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.ConfigurationException;
+import io.easnet.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code eas-net} command: checks the network of PAI-EAS services offline against a snapshot, or live.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} no blocking finding, {@value #EXIT_BLOCKING} blocking findings or an unreachable
+ * path, {@value #EXIT_USAGE} bad input or usage, {@value #EXIT_CLOUD} a cloud or I/O failure. A stack trace is
+ * printed only with {@code --debug}.
+ */
+public final class EasNet {
+  /** No blocking finding. */
+  static final int EXIT_OK = 0;
+  /** Blocking findings or an unreachable path. */
+  static final int EXIT_BLOCKING = 1;
+  /** Bad input or usage. */
+  static final int EXIT_USAGE = 2;
+  /** A cloud or I/O failure. */
+  static final int EXIT_CLOUD = 3;
+
+  private EasNet() {}
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(args, out, err, Terminal.system(), System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command in process with the given streams; returns the exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, Map<String, String> env) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cmd = commandLine(terminal, env);
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      err.println(c.getCommandName().equals("eas-net") ? "eas-net: " + ex.getMessage()
+          : "eas-net " + c.getCommandName() + ": " + ex.getMessage());
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_USAGE;
+    });
+    cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      int code = exitCode(ex);
+      err.println("eas-net: " + message(ex));
+      if (debug) {
+        ex.printStackTrace(err);
+      } else if (code == EXIT_CLOUD && !(ex instanceof CliFailure)) {
+        err.println("(run with --debug for the stack trace)");
+      }
+      err.flush();
+      return code;
+    });
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(Terminal terminal, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new RootCommand(terminal, env));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setUsageHelpAutoWidth(false);
+    cmd.setUsageHelpWidth(110);
+    return cmd;
+  }
+
+  /** The exit code of a failure, by DESIGN.md §8. */
+  static int exitCode(Throwable ex) {
+    if (ex instanceof CliFailure f) {
+      return f.exitCode();
+    }
+    if (ex instanceof InvalidInputException || ex instanceof ConfigurationException
+        || ex instanceof IllegalArgumentException) {
+      return EXIT_USAGE;
+    }
+    if (ex instanceof CloudServiceException || ex instanceof ClientException
+        || ex instanceof UncheckedIOException) {
+      return EXIT_CLOUD;
+    }
+    return EXIT_CLOUD;
+  }
+
+  private static String message(Throwable ex) {
+    if (ex instanceof CliFailure || ex instanceof InvalidInputException || ex instanceof ConfigurationException
+        || ex instanceof CloudServiceException || ex instanceof ClientException) {
+      return oneLine(ex.getMessage());
+    }
+    if (ex instanceof UncheckedIOException u) {
+      return "I/O failure: " + oneLine(String.valueOf(u.getCause().getMessage()));
+    }
+    if (ex instanceof IllegalArgumentException) {
+      return oneLine(ex.getMessage());
+    }
+    return "internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()));
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,69 @@
+package io.easnet.cli;
+
+import io.easnet.core.check.NetworkCheck;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.report.Report;
+import io.easnet.core.resolve.NetworkResolver;
+import io.easnet.core.rules.ServiceInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = "Runs the rule catalogue (EASNET-NNN) over a snapshot and service JSON files: wrong VPC,"
+        + " missing egress or SNAT, allowlists, vSwitch capacity, shared security groups, public endpoints.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  eas-net lint --snapshot examples/snapshot.json",
+        "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
+        "      --format sarif --output eas-net.sarif",
+        "  eas-net lint --snapshot examples/mistakes/estate.json \\",
+        "      --service examples/mistakes/vswitch-too-small.json --format html -o report.html",
+        "",
+        "Exit codes: 0 no blocking finding, 1 blocking findings, 2 bad input, 3 cloud or I/O failure."})
+final class LintCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Mixin EstateOptions estate;
+  @Mixin ReportOptions report;
+
+  @Option(names = {"-s", "--service"}, paramLabel = "FILE",
+      description = "A service JSON file as eascmd create takes it (repeatable).")
+  List<Path> services = new ArrayList<>();
+
+  @Option(names = "--suppressions", paramLabel = "FILE", description = "A suppressions file (id, scope, reason,"
+      + " expiry).")
+  Path suppressions;
+
+  @Override
+  public Integer call() {
+    Report r = run();
+    report.write(r, root.spec.commandLine().getOut(), root.terminal, root.env);
+    return r.isBlocking() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
+  }
+
+  Report run() {
+    Optional<Snapshot> snapshot = estate.readSnapshot();
+    List<ServiceInput> inputs = new ArrayList<>();
+    for (Path p : services) {
+      inputs.add(ServiceInput.fromFile(p).build());
+    }
+    NetworkCheck.Builder check = NetworkCheck.builder();
+    if (snapshot.isPresent()) {
+      check.snapshot(estate.snapshot);
+    } else {
+      check.inventory(estate.loadLive(estate.liveVpc(inputs.stream()
+          .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
+          Progress.of(root)), estate.sourceName());
+    }
+    inputs.forEach(check::addService);
+    if (suppressions != null) {
+      check.suppressions(suppressions);
+    }
+    return check.build().run();
+  }
+}

@@ -1,0 +1,110 @@
+package io.easnet.cli;
+
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.plan.Change;
+import io.easnet.core.plan.IntentsFile;
+import io.easnet.core.plan.Plan;
+import io.easnet.core.plan.PlanOptions;
+import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner;
+import io.easnet.core.resolve.NetworkResolver;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Plans the smallest set of changes (security group rules, allowlist entries, SNAT entries, routes,"
+        + " EIPs, NAT gateways, service networking) that makes every intent of an intents file reachable, and"
+        + " proves it by re-analysing the estate with the plan applied. Billed changes (NAT gateway, EIP) are"
+        + " planned only with --allow-billed.",
+    footerHeading = "%nIntents file:%n",
+    footer = {"  {\"version\": 1, \"services\": [{\"file\": \"service.json\", \"intents\": [\"rds:rm-1:3306\","
+        + " \"internet\", \"from:ecs:i-web\"]}]}",
+        "",
+        "Examples:",
+        "  eas-net plan --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/no-snat-entry.intents.json --output plan.json",
+        "  eas-net plan --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/nat-without-eip.intents.json --allow-billed -o plan.json",
+        "",
+        "Exit codes: 0 a plan that works (possibly empty), 1 some intent cannot be made reachable, 2 bad input,"
+            + " 3 cloud or I/O failure."})
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Mixin EstateOptions estate;
+
+  @Option(names = "--intents", paramLabel = "FILE", required = true,
+      description = "The intents file: services (their JSON files) and what each must reach.")
+  Path intents;
+
+  @Option(names = "--allow-billed", description = "Allow changes that cost money (a NAT gateway, an EIP).")
+  boolean allowBilled;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan (JSON) here, for"
+      + " eas-net apply.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    IntentsFile file = IntentsFile.read(intents);
+    Optional<Snapshot> snapshot = estate.readSnapshot();
+    Planner planner;
+    if (snapshot.isPresent()) {
+      planner = Planner.of(snapshot.get().inventory());
+    } else {
+      Inventory live = estate.loadLive(estate.liveVpc(file.services().stream()
+          .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
+          Progress.of(root));
+      planner = Planner.of(live);
+    }
+    PlanResult result = planner.plan(file, PlanOptions.defaults().allowBilled(allowBilled));
+    StringBuilder sb = new StringBuilder();
+    Optional<Plan> plan = result.plan();
+    if (plan.isPresent()) {
+      describe(plan.get(), sb);
+      if (output != null) {
+        plan.get().write(output);
+        sb.append("Wrote ").append(output).append("; apply it with eas-net apply ").append(output)
+            .append(" (add --dry-run to preview).\n");
+      } else if (!plan.get().isEmpty()) {
+        sb.append("Write it with --output plan.json to apply it.\n");
+      }
+    }
+    for (PlanResult.Unfixable u : result.unfixable()) {
+      sb.append("cannot plan ").append(u.service()).append(": ").append(u.intentText()).append(" (")
+          .append(u.verdict()).append(")\n");
+      for (String reason : u.reasons()) {
+        sb.append("  ").append(reason).append('\n');
+      }
+    }
+    ReportOptions.writeTo(null, sb.toString(), root.spec.commandLine().getOut());
+    return result.works() ? EasNet.EXIT_OK : EasNet.EXIT_BLOCKING;
+  }
+
+  static void describe(Plan plan, StringBuilder sb) {
+    if (plan.isEmpty()) {
+      sb.append("Nothing to do: every intent is reachable already.\n");
+      return;
+    }
+    sb.append(plan.changes().size()).append(plan.changes().size() == 1 ? " change" : " changes")
+        .append(plan.billed() ? " (some billed)" : "").append(":\n");
+    for (Change c : plan.changes()) {
+      sb.append("  ").append(c.id()).append(' ').append(c.kind().jsonName()).append(": ").append(c.description());
+      if (!c.dependsOn().isEmpty()) {
+        sb.append(" (after ").append(String.join(", ", c.dependsOn())).append(')');
+      }
+      sb.append('\n');
+      if (!c.serves().isEmpty()) {
+        sb.append("      for ").append(String.join("; ", c.serves())).append('\n');
+      }
+    }
+    for (String b : plan.billing()) {
+      sb.append("  billed: ").append(b).append('\n');
+    }
+  }
+}

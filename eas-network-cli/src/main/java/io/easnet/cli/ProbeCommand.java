@@ -1,0 +1,239 @@
+package io.easnet.cli;
+
+import io.easnet.core.analysis.ExplanationCode;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "probe", mixinStandardHelpOptions = true,
+    description = {"The EAS FAQ's internet test, made readable. Without --log: prints a start-up command snippet"
+        + " to put in front of the service's Command; it installs curl when the image lacks it (apt-get on"
+        + " debian/ubuntu, apk on alpine), calls the URL once, and prints one marker line per step:",
+        "  EASNET-PROBE key=value ...",
+        "With --log FILE: reads an instance log holding those lines and says what failed (DNS, connect timeout,"
+            + " TLS, HTTP status) and which analysis codes explain it."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  eas-net probe --image ubuntu",
+        "  eas-net probe --image alpine --url https://oss-cn-hangzhou.aliyuncs.com --command 'python app.py'",
+        "  eas-net probe --log instance.log",
+        "",
+        "Exit codes: 0 snippet printed or the probe succeeded, 1 the log shows a failure, 2 bad input."})
+final class ProbeCommand implements Callable<Integer> {
+  /** The prefix of every line the snippet prints. */
+  static final String MARKER = "EASNET-PROBE";
+
+  enum Image { DEBIAN, UBUNTU, ALPINE, OTHER }
+
+  @ParentCommand RootCommand root;
+
+  @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "other",
+      description = "The base image family: debian, ubuntu, alpine or other (assumes curl; default).")
+  Image image;
+
+  @Option(names = "--url", paramLabel = "URL", defaultValue = "https://www.aliyun.com",
+      description = "The URL to fetch (default: ${DEFAULT-VALUE}, as in the FAQ).")
+  String url;
+
+  @Option(names = "--command", paramLabel = "CMD",
+      description = "The service's own start command, run after the probe whatever its result.")
+  String command;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "Read an instance log and explain the probe's"
+      + " result.")
+  Path log;
+
+  @Override
+  public Integer call() {
+    if (log != null) {
+      Diagnosis d = diagnose(read(log), log.toString());
+      ReportOptions.writeTo(null, d.text(), root.spec.commandLine().getOut());
+      return d.ok() ? EasNet.EXIT_OK : EasNet.EXIT_BLOCKING;
+    }
+    if (!url.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?(/[A-Za-z0-9._~/\\-]*)?")) {
+      throw CliFailure.usage("--url " + url + " is not a plain http(s) URL: write https://HOST[:PORT][/PATH]"
+          + " without quotes, spaces or query");
+    }
+    ReportOptions.writeTo(null, snippet(image, url, command), root.spec.commandLine().getOut());
+    return EasNet.EXIT_OK;
+  }
+
+  /** The shell snippet for the service's Command field (POSIX sh). */
+  static String snippet(Image image, String url, String command) {
+    String install;
+    switch (image) {
+      case DEBIAN:
+      case UBUNTU:
+        install = "(apt-get update -qq && apt-get install -y -qq curl ca-certificates) >/dev/null 2>&1";
+        break;
+      case ALPINE:
+        install = "apk add --no-cache curl ca-certificates >/dev/null 2>&1";
+        break;
+      default:
+        install = "true";
+        break;
+    }
+    String host = url.replaceFirst("https?://", "").replaceFirst("[:/].*", "");
+    StringBuilder sb = new StringBuilder();
+    sb.append("echo \"").append(MARKER).append(" step=start url=").append(url).append(" host=").append(host)
+        .append("\"; ");
+    sb.append("if ! command -v curl >/dev/null 2>&1; then ").append(install).append("; echo \"").append(MARKER)
+        .append(" step=install exit=$?\"; fi; ");
+    sb.append("if command -v curl >/dev/null 2>&1; then ");
+    sb.append("code=$(curl -sS -o /dev/null --connect-timeout 5 -m 15 -w '%{http_code}' ").append(url)
+        .append(" 2>/tmp/easnet-probe.err); rc=$?; ");
+    sb.append("echo \"").append(MARKER).append(" step=curl exit=$rc http_status=$code\"; ");
+    sb.append("echo \"").append(MARKER).append(" step=error $(head -c 300 /tmp/easnet-probe.err | tr '\\n' ' ')\"; ");
+    sb.append("else echo \"").append(MARKER).append(" step=curl exit=127 http_status=000\"; fi; ");
+    sb.append("echo \"").append(MARKER).append(" step=end\"");
+    if (command != null && !command.isBlank()) {
+      sb.append("; ").append(command);
+    }
+    return "# Put this in front of the service's Command (the probe never stops the service from starting):\n"
+        + sb + "\n";
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw CliFailure.usage(file + ": no such file. Fix: save the instance log (EAS console, Logs) to a file and"
+          + " pass its path to --log");
+    } catch (MalformedInputException e) {
+      throw CliFailure.usage(file + ": not UTF-8 text. Fix: save the instance log as text");
+    } catch (IOException e) {
+      throw new CliFailure(EasNet.EXIT_CLOUD, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the log says, and whether the internet was reached. */
+  record Diagnosis(boolean ok, String text) {}
+
+  /** Reads the marker lines of {@code log} and explains the last probe run in it. */
+  static Diagnosis diagnose(String log, String source) {
+    Map<String, Map<String, String>> steps = new LinkedHashMap<>();
+    String error = "";
+    for (String line : log.split("\r?\n")) {
+      int at = line.indexOf(MARKER + " step=");
+      if (at < 0) {
+        continue;
+      }
+      String rest = line.substring(at + MARKER.length() + 1);
+      if (rest.startsWith("step=start")) {
+        steps.clear();
+        error = "";
+      }
+      if (rest.startsWith("step=error")) {
+        error = rest.substring("step=error".length()).strip();
+        continue;
+      }
+      Map<String, String> kv = new LinkedHashMap<>();
+      for (String part : rest.trim().split("\\s+")) {
+        int eq = part.indexOf('=');
+        if (eq > 0) {
+          kv.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+      }
+      steps.put(kv.getOrDefault("step", ""), kv);
+    }
+    Map<String, String> start = steps.get("start");
+    Map<String, String> curl = steps.get("curl");
+    if (start == null || curl == null) {
+      throw CliFailure.usage(source + ": no complete probe output (lines starting " + MARKER + " step=start and"
+          + " step=curl). Fix: add the snippet of eas-net probe to the service's Command, redeploy, and save the"
+          + " instance log from the start");
+    }
+    String url = start.getOrDefault("url", "?");
+    String host = start.getOrDefault("host", "?");
+    int exit = number(curl.get("exit"));
+    int status = number(curl.get("http_status"));
+    Optional<Integer> installExit = Optional.ofNullable(steps.get("install")).map(m -> number(m.get("exit")));
+    StringBuilder sb = new StringBuilder();
+    boolean ok;
+    if (exit == 0 && status >= 200 && status < 400) {
+      ok = true;
+      sb.append("OK: the instance reached ").append(url).append(" (HTTP ").append(status).append(").")
+          .append(" Internet egress works: NAT gateway, EIP, SNAT entry and route are in place.\n");
+    } else if (exit == 0) {
+      ok = false;
+      sb.append("HTTP ").append(status).append(": the instance reached ").append(host).append(" over the"
+          + " internet, and the server refused the request. The network path works.\n");
+      if (status == 403) {
+        sb.append("  A 403 from a service with an IP allowlist means the allowlist lacks the NAT gateway's EIP:"
+            + " ").append(codes(ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP)).append('\n');
+      }
+      sb.append("  Fix: check the URL, credentials and the target's access rules.\n");
+    } else if (exit == 127) {
+      ok = false;
+      sb.append("NO CURL: curl is not in the image");
+      if (installExit.isPresent() && installExit.get() != 0) {
+        sb.append(" and installing it failed (exit ").append(installExit.get()).append("): the package mirror"
+            + " was not reachable either, which itself points at missing internet egress");
+      }
+      sb.append(".\n  Fix: use --image debian|ubuntu|alpine for the snippet, or an image with curl; then check"
+          + " the egress path with eas-net doctor --to internet:").append(host).append(" (")
+          .append(codes(ExplanationCode.NAT_MISSING, ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE,
+              ExplanationCode.ROUTE_NO_NAT)).append(")\n");
+    } else if (exit == 6) {
+      ok = false;
+      sb.append("DNS: the instance could not resolve ").append(host).append(" (curl exit 6).\n")
+          .append("  In a VPC, Alibaba Cloud's resolvers (100.100.2.136, 100.100.2.138) answer without internet"
+              + " access, so check the host name, any PrivateZone that shadows it, and that the security group's"
+              + " egress rules allow UDP/TCP 53: ").append(codes(ExplanationCode.SG_EGRESS_DENIES)).append('\n');
+    } else if (exit == 7 || exit == 28) {
+      ok = false;
+      sb.append(exit == 28 ? "CONNECT TIMEOUT" : "CONNECT FAILED").append(": the instance resolved ")
+          .append(host).append(" but no connection came back (curl exit ").append(exit).append(").\n")
+          .append("  Packets to the internet leave a VPC only through an Internet NAT gateway with an EIP, an SNAT"
+              + " entry for the EAS vSwitch and a 0.0.0.0/0 route to the NAT, and only where the security group's"
+              + " egress allows it: ")
+          .append(codes(ExplanationCode.NAT_MISSING, ExplanationCode.NAT_NO_EIP,
+              ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, ExplanationCode.ROUTE_NO_NAT,
+              ExplanationCode.SG_EGRESS_DENIES)).append('\n')
+          .append("  Fix: run eas-net doctor --snapshot FILE --service FILE --to internet:").append(host)
+          .append(", which names the missing piece and its fix (rule EASNET-019).\n");
+    } else if (TLS_EXITS.contains(exit)) {
+      ok = false;
+      sb.append("TLS: the connection to ").append(host).append(" was made but TLS failed (curl exit ")
+          .append(exit).append("). The network path works.\n")
+          .append("  Fix: install ca-certificates in the image, check the system clock, and check no proxy"
+              + " intercepts HTTPS.\n");
+    } else {
+      ok = false;
+      sb.append("FAILED: curl exit ").append(exit).append(" fetching ").append(url).append(".\n")
+          .append("  See https://curl.se/libcurl/c/libcurl-errors.html; for a network cause run eas-net doctor"
+              + " --to internet:").append(host).append('\n');
+    }
+    if (!error.isEmpty() && !ok) {
+      sb.append("  curl said: ").append(error).append('\n');
+    }
+    return new Diagnosis(ok, sb.toString());
+  }
+
+  private static final Set<Integer> TLS_EXITS = Set.of(35, 51, 53, 54, 58, 59, 60, 77, 80, 82, 83, 90, 91);
+
+  private static String codes(ExplanationCode... codes) {
+    return String.join(", ", List.of(codes).stream().map(Enum::name).toList());
+  }
+
+  private static int number(String s) {
+    try {
+      return s == null ? -1 : Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+}

@@ -1,0 +1,70 @@
+package io.easnet.cli;
+
+import io.easnet.core.report.Report;
+import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.TextReportOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --format} and {@code --output}: how and where a report is written. */
+final class ReportOptions {
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text, json, sarif, junit, markdown or html (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here instead of"
+      + " standard output.")
+  Path output;
+
+  /** Writes the rendered report; colour only for text on a terminal without {@code NO_COLOR}. */
+  void write(Report report, PrintWriter out, Terminal terminal, Map<String, String> env) {
+    boolean colour = output == null && format == ReportFormat.TEXT && terminal.interactive();
+    String text = format.render(report, colour ? TextReportOptions.forTerminal(true, env)
+        : TextReportOptions.defaults());
+    write(text, out);
+  }
+
+  /** Writes {@code text} to the output file, or to {@code out}. */
+  void write(String text, PrintWriter out) {
+    writeTo(output, text, out);
+  }
+
+  static void writeTo(Path output, String text, PrintWriter out) {
+    if (output == null) {
+      out.print(text);
+      if (!text.endsWith("\n")) {
+        out.println();
+      }
+      out.flush();
+      return;
+    }
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliFailure(EasNet.EXIT_CLOUD, "cannot write " + output + ": " + e.getMessage()
+          + ". Check the directory exists and is writable, or pick another --output", e);
+    }
+  }
+
+  /** Reads a format name with {@link ReportFormat#parse}, whose message names the accepted names. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return ReportFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.easnet.cli;
+
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.load.InventoryLoader;
+import io.easnet.core.load.Question;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.Vpc;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.CloudPort;
+import io.easnet.testkit.FakeCloud;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+    description = "Captures an estate (everything in one VPC: vSwitches, security groups, NAT, SNAT, EIPs, routes,"
+        + " RDS and Redis allowlists, ECS instances, resource groups) into a snapshot file, through the cloud port"
+        + " and the inventory loader. Progress goes to standard error when it is a terminal.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
+        "  eas-net snapshot --endpoint http://127.0.0.1:8080 --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
+        "  eas-net snapshot --replay examples/mistakes/estate.json --vpc vpc-bp1stgz3x6c9v2b5n8m4l \\",
+        "      -o staging.json",
+        "",
+        "Exit codes: 0 written, 2 bad input or usage, 3 cloud or I/O failure."})
+final class SnapshotCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+
+  @Option(names = "--live", description = "Read from Alibaba Cloud through the credential chain.")
+  boolean live;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "The region for --live, e.g. cn-hangzhou.")
+  String region;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "Read from this endpoint (the emulator's).")
+  String endpoint;
+
+  @Option(names = "--replay", paramLabel = "FILE", description = "Offline: read from a fake cloud holding this"
+      + " snapshot (to cut one VPC out of a larger estate, or to try the command).")
+  Path replay;
+
+  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "The VPC to capture; may be left out when the"
+      + " region has exactly one VPC.")
+  String vpc;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the snapshot here instead of"
+      + " standard output.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    boolean isLive = live || endpoint != null;
+    if (isLive == (replay != null)) {
+      throw CliFailure.usage("name one source: --live --region REGION, --endpoint URL, or --replay FILE");
+    }
+    if (isLive && endpoint == null && region == null) {
+      throw CliFailure.usage("--live needs --region REGION, for example --region cn-hangzhou");
+    }
+    CloudPort port;
+    FakeCloud fake = null;
+    if (isLive) {
+      port = LivePort.open(region, endpoint);
+    } else {
+      Snapshot replayed = SnapshotJson.read(replay);
+      fake = FakeCloud.create().load(replayed);
+      port = fake;
+    }
+    try (InventoryLoader loader = InventoryLoader.builder().port(port).listener(Progress.of(root)).build()) {
+      VpcId vpcId = vpc(port);
+      Inventory inventory = loader.load(Question.everything(vpcId));
+      String json = SnapshotJson.toJson(Snapshot.builder().inventory(inventory).build());
+      ReportOptions.writeTo(output, json, root.spec.commandLine().getOut());
+      if (output != null) {
+        root.spec.commandLine().getErr().println("eas-net: wrote " + output + " (VPC " + vpcId + ", "
+            + inventory.vSwitches().size() + " vSwitches, " + inventory.securityGroups().size()
+            + " security groups)");
+      }
+      return EasNet.EXIT_OK;
+    } finally {
+      if (fake != null) {
+        fake.close();
+      }
+    }
+  }
+
+  private VpcId vpc(CloudPort port) {
+    if (vpc != null) {
+      try {
+        return VpcId.of(vpc);
+      } catch (IllegalArgumentException e) {
+        throw CliFailure.usage("--vpc " + vpc + ": " + e.getMessage());
+      }
+    }
+    List<Vpc> vpcs = port.vpc().describeVpcs();
+    if (vpcs.size() == 1) {
+      return vpcs.get(0).id();
+    }
+    throw CliFailure.usage(vpcs.isEmpty() ? "the region holds no VPC to capture"
+        : "the region holds " + vpcs.size() + " VPCs: pass --vpc with one of " + String.join(", ",
+            vpcs.stream().map(v -> v.id().toString()).toList()));
+  }
+}

@@ -1,0 +1,52 @@
+package io.easnet.cli;
+
+import static io.easnet.cli.Cli.example;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotCommandTest {
+  @Test
+  void capturesOneVpcThroughThePortAndTheLoader(@TempDir Path dir) {
+    Path out = dir.resolve("captured.json");
+    Cli.Result r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"), "--vpc",
+        "vpc-bp1stgz3x6c9v2b5n8m4l", "--output", out.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    Snapshot s = SnapshotJson.read(out);
+    assertThat(s.inventory().vpcs()).extracting(v -> v.id().toString()).containsExactly("vpc-bp1stgz3x6c9v2b5n8m4l");
+    assertThat(s.inventory().vSwitches()).extracting(v -> v.id().toString())
+        .containsExactly("vsw-bp1stgh7j0m3p6s9v2y5");
+    assertThat(s.inventory().natGateways()).extracting(n -> n.id().toString())
+        .containsExactly("ngw-bp1stgnoeip2f5i8l1o4");
+    assertThat(r.err()).contains("wrote").doesNotContain("[1]");
+  }
+
+  @Test
+  void theOnlyVpcNeedsNoFlagAndProgressShowsOnATerminal() {
+    Cli.Result r = Cli.run(() -> true, Map.of(), "snapshot", "--replay", example("snapshot.json"));
+    assertThat(r.code()).as(r.toString()).isZero();
+    Snapshot s = SnapshotJson.parse(r.out(), "stdout");
+    assertThat(s.inventory().vSwitches()).hasSize(2);
+    assertThat(r.err()).contains("[1] ");
+  }
+
+  @Test
+  void severalVpcsNeedAChoice() {
+    Cli.Result r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("holds 3 VPCs: pass --vpc with one of").contains("vpc-bp1devq4w7e2r5t8y1u3i");
+  }
+
+  @Test
+  void oneSourceIsNeededAndLiveFailsClearly() {
+    assertThat(Cli.run("snapshot").code()).isEqualTo(2);
+    Cli.Result live = Cli.run("snapshot", "--live", "--region", "cn-hangzhou");
+    assertThat(live.code()).isEqualTo(3);
+    assertThat(live.err()).contains("live access is not available");
+  }
+}
