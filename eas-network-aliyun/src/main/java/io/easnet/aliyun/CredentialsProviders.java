@@ -4,11 +4,14 @@ import io.easnet.aliyun.internal.CredentialsContext;
 import io.easnet.aliyun.internal.DefaultCredentialsChain;
 import io.easnet.aliyun.internal.Environment;
 import io.easnet.aliyun.internal.StaticCredentialsProvider;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -42,9 +45,39 @@ public final class CredentialsProviders {
 
   /** The default chain over the process environment, system properties and home directory. */
   public static CredentialsProvider defaultChain() {
+    return defaultChain(Environment.system());
+  }
+
+  /**
+   * The default chain over {@code environmentVariables} instead of the process environment (system properties and
+   * the home directory are the process's): for a program that runs commands with an environment of its own, such
+   * as the {@code eas-net} command line under test.
+   */
+  public static CredentialsProvider defaultChain(Map<String, String> environmentVariables) {
+    Map<String, String> variables = Map.copyOf(Objects.requireNonNull(environmentVariables, "environmentVariables"));
+    Environment system = Environment.system();
+    return defaultChain(new Environment() {
+      @Override
+      public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+      }
+
+      @Override
+      public Optional<String> property(String name) {
+        return system.property(name);
+      }
+
+      @Override
+      public Path homeDirectory() {
+        return system.homeDirectory();
+      }
+    });
+  }
+
+  private static CredentialsProvider defaultChain(Environment environment) {
     System.Logger logger = System.getLogger("io.easnet.aliyun.credentials");
     SecureRandom random = new SecureRandom();
-    return DefaultCredentialsChain.create(new CredentialsContext(Environment.system(), new OkHttpClient(),
+    return DefaultCredentialsChain.create(new CredentialsContext(environment, new OkHttpClient(),
         Clock.systemUTC(), () -> {
           byte[] b = new byte[16];
           random.nextBytes(b);

@@ -93,7 +93,7 @@ final class DoctorCommand implements Callable<Integer> {
     Inventory inventory = snapshot.isPresent() ? snapshot.get().inventory()
         : estate.loadLive(estate.liveVpc(services.stream()
             .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
-            Progress.of(root));
+            Progress.of(root), root.env);
     NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, estate.sourceName());
     services.forEach(check::addService);
     if (suppressions != null) {

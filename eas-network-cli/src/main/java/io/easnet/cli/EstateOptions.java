@@ -9,6 +9,7 @@ import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -66,8 +67,8 @@ final class EstateOptions {
   String vpc;
 
   /** Reads, live, everything in one VPC through the port and the inventory loader. */
-  Inventory loadLive(VpcId vpcId, RequestListener listener) {
-    CloudPort port = LivePort.open(region, endpoint);
+  Inventory loadLive(VpcId vpcId, RequestListener listener, Map<String, String> env) {
+    CloudPort port = LivePort.open(region, endpoint, env);
     try (InventoryLoader loader = InventoryLoader.builder().port(port).listener(listener).build()) {
       return loader.load(Question.everything(vpcId));
     }

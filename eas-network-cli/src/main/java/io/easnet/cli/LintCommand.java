@@ -58,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
     } else {
       check.inventory(estate.loadLive(estate.liveVpc(inputs.stream()
           .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
-          Progress.of(root)), estate.sourceName());
+          Progress.of(root), root.env), estate.sourceName());
     }
     inputs.forEach(check::addService);
     if (suppressions != null) {

@@ -59,7 +59,7 @@ final class PlanCommand implements Callable<Integer> {
     } else {
       Inventory live = estate.loadLive(estate.liveVpc(file.services().stream()
           .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
-          Progress.of(root));
+          Progress.of(root), root.env);
       planner = Planner.of(live);
     }
     PlanResult result = planner.plan(file, PlanOptions.defaults().allowBilled(allowBilled));

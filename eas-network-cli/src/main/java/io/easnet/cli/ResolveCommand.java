@@ -57,7 +57,7 @@ final class ResolveCommand implements Callable<Integer> {
       }
     } else {
       inventory = estate.loadLive(estate.liveVpc(specs.stream()
-          .flatMap(s -> NetworkResolver.create().resolve(s).vpcId().stream()).findFirst()), Progress.of(root));
+          .flatMap(s -> NetworkResolver.create().resolve(s).vpcId().stream()).findFirst()), Progress.of(root), root.env);
     }
     if (specs.isEmpty()) {
       throw CliFailure.usage("no service to resolve: the snapshot holds none; pass --service FILE");

@@ -63,7 +63,7 @@ final class SnapshotCommand implements Callable<Integer> {
     CloudPort port;
     FakeCloud fake = null;
     if (isLive) {
-      port = LivePort.open(region, endpoint);
+      port = LivePort.open(region, endpoint, root.env);
     } else {
       Snapshot replayed = SnapshotJson.read(replay);
       fake = FakeCloud.create().load(replayed);

@@ -17,6 +17,14 @@ final class Cli {
     }
   }
 
+  /** An environment in which the credentials chain finds nothing: no variables, no files, no instance metadata. */
+  static final Map<String, String> NO_CREDENTIALS = Map.of("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true",
+      "ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true", "ALIBABA_CLOUD_CREDENTIALS_FILE", "/nonexistent/credentials.ini");
+
+  /** An environment with an access key pair (of no real account). */
+  static final Map<String, String> SOME_CREDENTIALS = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tCliTests",
+      "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "cli-tests-secret-value", "ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
+
   private Cli() {}
 
   static Result run(String... args) {

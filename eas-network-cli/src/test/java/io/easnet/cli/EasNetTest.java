@@ -80,15 +80,16 @@ class EasNetTest {
   }
 
   @Test
-  void liveAccessFailsWithExitThreeUntilTheAdapterIsWired() {
-    Cli.Result r = Cli.run("lint", "--live", "--region", "cn-hangzhou", "--vpc", "vpc-bp1kjr3rfyhx01q8z2m5n");
-    assertThat(r.code()).as(r.toString()).isEqualTo(3);
-    assertThat(r.err()).contains("live access is not available in this build").contains("region cn-hangzhou")
-        .contains("--snapshot FILE").doesNotContain("\tat ");
-    Cli.Result e = Cli.run("doctor", "--endpoint", "http://127.0.0.1:9", "--service", example("service-vpc.json"),
-        "--to", "internet");
+  void liveAccessWithoutCredentialsListsWhatWasTriedAndAnUnreachableEndpointIsACloudFailure() {
+    Cli.Result r = Cli.run(Terminal.none(), Cli.NO_CREDENTIALS, "lint", "--live", "--region", "cn-hangzhou",
+        "--vpc", "vpc-bp1kjr3rfyhx01q8z2m5n");
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("No Alibaba Cloud credentials found").contains("environment variables")
+        .contains("ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("\tat ");
+    Cli.Result e = Cli.run(Terminal.none(), Cli.SOME_CREDENTIALS, "doctor", "--endpoint", "http://127.0.0.1:9",
+        "--service", example("service-vpc.json"), "--to", "internet");
     assertThat(e.code()).as(e.toString()).isEqualTo(3);
-    assertThat(e.err()).contains("endpoint http://127.0.0.1:9");
+    assertThat(e.err()).contains("127.0.0.1:9").doesNotContain("cli-tests-secret-value").doesNotContain("\tat ");
   }
 
   @Test

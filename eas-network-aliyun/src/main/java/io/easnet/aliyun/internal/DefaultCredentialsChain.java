@@ -1,5 +1,6 @@
 package io.easnet.aliyun.internal;
 
+import io.easnet.core.ConfigurationException;
 import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProvider;
 import io.easnet.core.EasNetworkException;
@@ -107,10 +108,9 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
           attempts.add(candidate.name() + ": failed unexpectedly (" + e.getClass().getName() + ")");
         }
       }
-      throw new EasNetworkException("No Alibaba Cloud credentials found. Attempted providers were:\n    "
-          + String.join("\n    ", attempts)
-          + "\nFix: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or "
-          + "pass credentials explicitly. See " + HELP);
+      throw ConfigurationException.of("No Alibaba Cloud credentials found in the default chain.", attempts,
+          "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pass "
+          + "credentials explicitly. See " + HELP);
     }
   }
 

@@ -103,8 +103,8 @@ class DefaultCredentialsChainTest {
     env.variable("ALIBABA_CLOUD_ACCESS_KEY_ID", "half-configured");
     env.variable("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/r");
     assertThatThrownBy(() -> chain().credentials())
-        .isInstanceOf(EasNetworkException.class)
-        .hasMessageStartingWith("No Alibaba Cloud credentials found. Attempted providers were:\n")
+        .isInstanceOf(io.easnet.core.ConfigurationException.class)
+        .hasMessageStartingWith("No Alibaba Cloud credentials found in the default chain. Tried: system properties")
         .hasMessageContaining("system properties: alibabacloud.accessKeyId and alibabacloud.accessKeySecret are not set")
         .hasMessageContaining("environment variables: ALIBABA_CLOUD_ACCESS_KEY_ID is set but "
             + "ALIBABA_CLOUD_ACCESS_KEY_SECRET is not")

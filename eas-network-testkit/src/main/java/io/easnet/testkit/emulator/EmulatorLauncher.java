@@ -108,7 +108,9 @@ public final class EmulatorLauncher {
       new SecureRandom().nextBytes(random);
       secret = HexFormat.of().formatHex(random);
     }
-    FakeCloud fake = FakeCloud.create();
+    // standalone, nobody advances the fake's clock: asynchronous changes (a Pending SNAT entry, a Creating NAT
+    // gateway) settle by the next request, so clients that poll see them finish
+    FakeCloud fake = FakeCloud.builder().asyncDelay(java.time.Duration.ZERO).build();
     if (snapshot != null) {
       load(fake, snapshot);
     }
