@@ -11,32 +11,46 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every block of test code marked {@code // README: name} … {@code // end} appears verbatim (dedented) in README.md:
- * the README's examples are the code the tests compile and run, not a copy that drifts.
+ * Every block of test code marked {@code // README: name} … {@code // end} in core's tests, and every block marked
+ * {@code // ROOT-README: name} … {@code // end} in any module's tests, appears verbatim (dedented) in README.md: the
+ * README's examples are the code the tests compile and run, not a copy that drifts. (Other modules' plain
+ * {@code // README:} markers belong to their own module READMEs.)
  */
 class ReadmeSnippetsInSyncTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Path TESTS = Path.of("src", "test", "java");
+  private static final List<Path> OTHER_MODULES = List.of(Path.of("..", "eas-network-aliyun", "src", "test", "java"),
+      Path.of("..", "eas-network-testkit", "src", "test", "java"), Path.of("..", "eas-network-cli", "src", "test",
+      "java"));
 
   @Test
   void everyMarkedSnippetIsInTheReadme() throws IOException {
     String readme = Files.readString(README);
     List<String> snippets = snippets();
-    assertThat(snippets).as("marked snippets").hasSizeGreaterThanOrEqualTo(4);
+    assertThat(snippets).as("marked snippets").hasSizeGreaterThanOrEqualTo(5);
     for (String s : snippets) {
       assertThat(readme.contains(s)).as("README.md holds the snippet\n%s", s).isTrue();
     }
   }
 
   private static List<String> snippets() throws IOException {
+    List<String> out = new ArrayList<>(snippets(TESTS, "// README: "));
+    out.addAll(snippets(TESTS, "// ROOT-README: "));
+    for (Path module : OTHER_MODULES) {
+      out.addAll(snippets(module, "// ROOT-README: "));
+    }
+    return out;
+  }
+
+  private static List<String> snippets(Path tests, String prefix) throws IOException {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(TESTS)) {
+    try (Stream<Path> files = Files.walk(tests)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
         List<String> lines = Files.readAllLines(f);
         for (int i = 0; i < lines.size(); i++) {
           String marker = lines.get(i).trim();
           // "// README: begin" … "// README: end" marks code the README shows only in part
-          if (!marker.startsWith("// README: ") || marker.endsWith(": begin") || marker.endsWith(": end")) {
+          if (!marker.startsWith(prefix) || marker.endsWith(": begin") || marker.endsWith(": end")) {
             continue;
           }
           List<String> block = new ArrayList<>();

@@ -34,17 +34,20 @@ class PlanReadmeExamplesTest {
     Files.writeString(dir.resolve("intents.json"), "{\"version\": 1, \"services\": [\n"
         + "  {\"file\": \"service.json\", \"intents\": [\"rds:rm-1:3306\", \"internet\", \"from:ecs:i-client\"]}]}\n");
 
-    PlanResult result = Planner.fromSnapshot(dir.resolve("snapshot.json"))
-        .plan(IntentsFile.read(dir.resolve("intents.json")), PlanOptions.defaults().allowBilled(true));
-    assertThat(result.works()).as("%s", result.unfixable()).isTrue();
-    Plan plan = result.plan().orElseThrow();
-    assertThat(plan.changes().get(0).toString()).startsWith("change-1 CreateNatGateway: create an internet NAT gateway");
-    plan.write(dir.resolve("plan.json"));
-
     try (FakeCloud fake = FakeCloud.builder().inventory(inventory).build()) {
+      // ROOT-README: plan-apply
+      PlanResult result = Planner.fromSnapshot(dir.resolve("snapshot.json"))
+          .plan(IntentsFile.read(dir.resolve("intents.json")), PlanOptions.defaults().allowBilled(true));
+      Plan plan = result.plan().orElseThrow();   // empty when the intents cannot all be made REACHABLE
+      plan.write(dir.resolve("plan.json"));      // deterministic: same estate and intents, same bytes
+
       Applier applier = Applier.builder(fake).clock(fake.clock()).sleeper(fake::advance).build();
-      ApplyResult preview = applier.dryRun(Plan.read(dir.resolve("plan.json")));
-      ApplyResult applied = applier.apply(Plan.read(dir.resolve("plan.json")));
+      ApplyResult preview = applier.dryRun(Plan.read(dir.resolve("plan.json")));  // WOULD_APPLY, no writes
+      ApplyResult applied = applier.apply(Plan.read(dir.resolve("plan.json")));  // APPLIED, ALREADY_IN_PLACE, …
+      // end
+      assertThat(result.works()).as("%s", result.unfixable()).isTrue();
+      assertThat(plan.changes().get(0).toString())
+          .startsWith("change-1 CreateNatGateway: create an internet NAT gateway");
       assertThat(preview.results()).extracting(ChangeResult::status).containsOnly(ChangeResult.Status.WOULD_APPLY);
       assertThat(applied.succeeded()).as("%s", applied).isTrue();
       assertThat(applied.results()).filteredOn(r -> r.kind() == ChangeKind.CREATE_NAT_GATEWAY).singleElement()
