@@ -5,23 +5,24 @@ import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.Vpc;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = "Captures an estate (everything in one VPC: vSwitches, security groups, NAT, SNAT, EIPs, routes,"
-        + " RDS and Redis allowlists, ECS instances, resource groups) into a snapshot file, through the cloud port"
-        + " and the inventory loader. Progress goes to standard error when it is a terminal.",
+    description = "Captures an estate (everything in one VPC, or in every VPC of the region without --vpc:"
+        + " vSwitches, security groups, NAT, SNAT, EIPs, routes, RDS and Redis allowlists, ECS instances, resource"
+        + " groups) into a snapshot file, through the cloud port and the inventory loader. Progress goes to standard"
+        + " error when it is a terminal.",
     footerHeading = "%nExamples:%n",
-    footer = {"  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
+    footer = {"  eas-net snapshot --live --region cn-hangzhou -o region.json",
+        "  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
         "  eas-net snapshot --endpoint http://127.0.0.1:8080 --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
         "  eas-net snapshot --replay examples/mistakes/estate.json --vpc vpc-bp1stgz3x6c9v2b5n8m4l \\",
         "      -o staging.json",
@@ -43,8 +44,8 @@ final class SnapshotCommand implements Callable<Integer> {
       + " snapshot (to cut one VPC out of a larger estate, or to try the command).")
   Path replay;
 
-  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "The VPC to capture; may be left out when the"
-      + " region has exactly one VPC.")
+  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "The VPC to capture; without it, every VPC of the"
+      + " region.")
   String vpc;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the snapshot here instead of"
@@ -70,12 +71,13 @@ final class SnapshotCommand implements Callable<Integer> {
       port = fake;
     }
     try (InventoryLoader loader = InventoryLoader.builder().port(port).listener(Progress.of(root)).build()) {
-      VpcId vpcId = vpc(port);
-      Inventory inventory = loader.load(Question.everything(vpcId));
+      Optional<VpcId> vpcId = vpc();
+      Inventory inventory = loader.load(vpcId.map(Question::everything).orElseGet(Question::region));
       String json = SnapshotJson.toJson(Snapshot.builder().inventory(inventory).build());
       ReportOptions.writeTo(output, json, root.spec.commandLine().getOut());
       if (output != null) {
-        root.spec.commandLine().getErr().println("eas-net: wrote " + output + " (VPC " + vpcId + ", "
+        root.spec.commandLine().getErr().println("eas-net: wrote " + output + " ("
+            + vpcId.map(v -> "VPC " + v).orElse(inventory.vpcs().size() + " VPCs") + ", "
             + inventory.vSwitches().size() + " vSwitches, " + inventory.securityGroups().size()
             + " security groups)");
       }
@@ -87,20 +89,14 @@ final class SnapshotCommand implements Callable<Integer> {
     }
   }
 
-  private VpcId vpc(CloudPort port) {
-    if (vpc != null) {
-      try {
-        return VpcId.of(vpc);
-      } catch (IllegalArgumentException e) {
-        throw CliFailure.usage("--vpc " + vpc + ": " + e.getMessage());
-      }
+  private Optional<VpcId> vpc() {
+    if (vpc == null) {
+      return Optional.empty();
     }
-    List<Vpc> vpcs = port.vpc().describeVpcs();
-    if (vpcs.size() == 1) {
-      return vpcs.get(0).id();
+    try {
+      return Optional.of(VpcId.of(vpc));
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage("--vpc " + vpc + ": " + e.getMessage());
     }
-    throw CliFailure.usage(vpcs.isEmpty() ? "the region holds no VPC to capture"
-        : "the region holds " + vpcs.size() + " VPCs: pass --vpc with one of " + String.join(", ",
-            vpcs.stream().map(v -> v.id().toString()).toList()));
   }
 }

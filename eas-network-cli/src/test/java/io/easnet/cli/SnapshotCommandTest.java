@@ -27,7 +27,7 @@ class SnapshotCommandTest {
   }
 
   @Test
-  void theOnlyVpcNeedsNoFlagAndProgressShowsOnATerminal() {
+  void withoutAVpcTheWholeRegionIsCapturedAndProgressShowsOnATerminal() {
     Cli.Result r = Cli.run(() -> true, Map.of(), "snapshot", "--replay", example("snapshot.json"));
     assertThat(r.code()).as(r.toString()).isZero();
     Snapshot s = SnapshotJson.parse(r.out(), "stdout");
@@ -36,10 +36,19 @@ class SnapshotCommandTest {
   }
 
   @Test
-  void severalVpcsNeedAChoice() {
-    Cli.Result r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"));
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("holds 3 VPCs: pass --vpc with one of").contains("vpc-bp1devq4w7e2r5t8y1u3i");
+  void withoutAVpcEveryVpcOfTheRegionIsCaptured(@TempDir Path dir) {
+    Path out = dir.resolve("region.json");
+    Cli.Result r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"), "-o", out.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    Snapshot whole = SnapshotJson.read(Path.of(example("mistakes/estate.json")));
+    Snapshot captured = SnapshotJson.read(out);
+    assertThat(captured.inventory().vpcs()).hasSize(3)
+        .containsExactlyInAnyOrderElementsOf(whole.inventory().vpcs());
+    assertThat(captured.inventory().vSwitches()).containsExactlyInAnyOrderElementsOf(whole.inventory().vSwitches());
+    assertThat(captured.inventory().securityGroups())
+        .containsExactlyInAnyOrderElementsOf(whole.inventory().securityGroups());
+    assertThat(captured.inventory().natGateways()).containsExactlyInAnyOrderElementsOf(whole.inventory().natGateways());
+    assertThat(r.err()).contains("(3 VPCs, ");
   }
 
   @Test

@@ -179,6 +179,15 @@ class InventoryLoaderTest {
   }
 
   @Test
+  void theRegionIsEveryVpcAndEqualsTheFakesOwnSnapshot() {
+    fake.estate().vpc("second", "10.8.0.0/16").vSwitch("second-a", "10.8.1.0/24").securityGroup("second-sg")
+        .natGateway("second-nat");
+    Inventory inv = loader.load(Question.region());
+    assertThat(inv.vpcs()).hasSize(2);
+    assertThat(Inventories.normalized(inv)).isEqualTo(Inventories.normalized(fake.inventory()));
+  }
+
+  @Test
   void everyPageOfAListIsOneRequestTheListenerHears() {
     FakeCloud paged = FakeCloud.builder().seed(3).pageSize(2).build();
     paged.estate().vpc("prod", "192.168.0.0/16");

@@ -21,6 +21,7 @@ import java.util.Optional;
  *   <li>{@link #clientToService}: can an ECS instance call the service directly? Needs the client, its security
  *       groups, the VPC and the service's vSwitches and security group.
  *   <li>{@link #everything}: the whole VPC, for a full audit.
+ *   <li>{@link #region}: every VPC of the region with everything in it, and every resource group.
  * </ul>
  */
 public final class Question {
@@ -33,7 +34,9 @@ public final class Question {
     /** An ECS client to the service. */
     CLIENT_TO_SERVICE,
     /** Everything in one VPC. */
-    EVERYTHING
+    EVERYTHING,
+    /** Everything in every VPC of the region. */
+    REGION
   }
 
   private final Kind kind;
@@ -71,6 +74,11 @@ public final class Question {
   /** Everything in one VPC. */
   public static Question everything(VpcId vpc) {
     return new Question(Kind.EVERYTHING, null, null, null, Objects.requireNonNull(vpc, "vpc must not be null"));
+  }
+
+  /** Every VPC of the port's region with everything in it, and every resource group: a snapshot of the region. */
+  public static Question region() {
+    return new Question(Kind.REGION, null, null, null, null);
   }
 
   /** The kind of question. */

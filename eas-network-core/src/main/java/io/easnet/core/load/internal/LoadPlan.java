@@ -89,26 +89,42 @@ public final class LoadPlan {
       case EVERYTHING -> {
         VpcId vpc = question.vpc().orElseThrow();
         all.add(vpc(vpc));
-        all.add(session.call(CloudActions.DESCRIBE_VSWITCHES, vpc, p -> p.vpc().describeVSwitches(vpc))
-            .thenAccept(list -> list.forEach(v -> facts.vSwitches.put(v.id().value(), v))));
-        all.add(session.call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, p -> p.ecs().describeSecurityGroups(vpc))
-            .thenCompose(list -> allOf(list, g -> group(g.id()))));
-        all.add(natGateways(vpc));
-        all.add(routeTables(vpc));
-        all.add(session.call(CloudActions.DESCRIBE_INSTANCES, vpc, p -> p.ecs().describeInstances(vpc))
-            .thenAccept(list -> list.forEach(i -> facts.ecs.put(i.id().value(), i))));
-        all.add(session.call(CloudActions.RDS_DESCRIBE_INSTANCES, vpc, p -> p.rds().describeInstances(vpc))
-            .thenAccept(list -> list.forEach(i -> facts.rds.put(i.id().value(), i))));
-        all.add(session.call(CloudActions.REDIS_DESCRIBE_INSTANCES, vpc, p -> p.redis().describeInstances(vpc))
-            .thenAccept(list -> list.forEach(i -> facts.redis.put(i.id().value(), i))));
+        all.add(insideVpc(vpc));
         all.add(session.call(CloudActions.LIST_RESOURCES, "", p -> p.eas().describeResourceGroups())
             .thenAccept(list -> list.stream()
                 .filter(g -> g.dlink().isEmpty() || inVpc(g, vpc))
                 .forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
       }
+      case REGION -> {
+        all.add(session.call(CloudActions.DESCRIBE_VPCS, "", p -> p.vpc().describeVpcs())
+            .thenCompose(list -> allOf(list, v -> {
+              put(facts.vpcs, v.id(), v);
+              return insideVpc(v.id());
+            })));
+        all.add(session.call(CloudActions.LIST_RESOURCES, "", p -> p.eas().describeResourceGroups())
+            .thenAccept(list -> list.forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
+      }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
+  }
+
+  /** Everything inside one VPC: vSwitches, security groups with rules, NAT, routes, ECS, RDS and Redis instances. */
+  private CompletableFuture<Void> insideVpc(VpcId vpc) {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    all.add(session.call(CloudActions.DESCRIBE_VSWITCHES, vpc, p -> p.vpc().describeVSwitches(vpc))
+        .thenAccept(list -> list.forEach(v -> facts.vSwitches.put(v.id().value(), v))));
+    all.add(session.call(CloudActions.DESCRIBE_SECURITY_GROUPS, vpc, p -> p.ecs().describeSecurityGroups(vpc))
+        .thenCompose(list -> allOf(list, g -> group(g.id()))));
+    all.add(natGateways(vpc));
+    all.add(routeTables(vpc));
+    all.add(session.call(CloudActions.DESCRIBE_INSTANCES, vpc, p -> p.ecs().describeInstances(vpc))
+        .thenAccept(list -> list.forEach(i -> facts.ecs.put(i.id().value(), i))));
+    all.add(session.call(CloudActions.RDS_DESCRIBE_INSTANCES, vpc, p -> p.rds().describeInstances(vpc))
+        .thenAccept(list -> list.forEach(i -> facts.rds.put(i.id().value(), i))));
+    all.add(session.call(CloudActions.REDIS_DESCRIBE_INSTANCES, vpc, p -> p.redis().describeInstances(vpc))
+        .thenAccept(list -> list.forEach(i -> facts.redis.put(i.id().value(), i))));
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
   private static CompletableFuture<Void> done() {
