@@ -68,9 +68,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Report r = run();
-    report.write(r, root.spec.commandLine().getOut(), root.terminal, root.env);
-    return r.isBlocking() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
+    return report.emit(run(), root);
   }
 
   Report run() {

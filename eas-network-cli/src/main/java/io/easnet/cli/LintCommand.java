@@ -41,9 +41,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Report r = run();
-    report.write(r, root.spec.commandLine().getOut(), root.terminal, root.env);
-    return r.isBlocking() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
+    return report.emit(run(), root);
   }
 
   Report run() {

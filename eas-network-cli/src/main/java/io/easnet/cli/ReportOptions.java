@@ -30,6 +30,12 @@ final class ReportOptions {
     write(text, out);
   }
 
+  /** Writes {@code report} for the command line of {@code root}; the exit code: 1 when it blocks, else 0. */
+  int emit(Report report, RootCommand root) {
+    write(report, root.spec.commandLine().getOut(), root.terminal, root.env);
+    return report.isBlocking() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
+  }
+
   /** Writes {@code text} to the output file, or to {@code out}. */
   void write(String text, PrintWriter out) {
     writeTo(output, text, out);

@@ -292,18 +292,9 @@ sealed interface Action {
     @Override
     public PlanState applyTo(PlanState s) {
       Inventory inv = s.inventory();
-      List<SecurityGroup> groups = new ArrayList<>();
-      boolean found = false;
-      for (SecurityGroup g : inv.securityGroups()) {
-        if (g.id().value().equals(securityGroupId)) {
-          found = true;
-          boolean present = g.rules().stream().anyMatch(r -> r.sameRuleAs(rule));
-          groups.add(present ? g : g.toBuilder().addRules(rule).build());
-        } else {
-          groups.add(g);
-        }
-      }
-      PlanState.require(found, "security group " + securityGroupId);
+      List<SecurityGroup> groups = PlanState.replacing(inv.securityGroups(), g -> g.id().value(), securityGroupId,
+          g -> g.rules().stream().anyMatch(r -> r.sameRuleAs(rule)) ? g : g.toBuilder().addRules(rule).build(),
+          "security group");
       return s.withInventory(inv.toBuilder().securityGroups(groups).build());
     }
   }
@@ -368,30 +359,14 @@ sealed interface Action {
     public PlanState applyTo(PlanState s) {
       Inventory inv = s.inventory();
       List<Cidr> add = cidrs(s);
-      boolean[] found = {false};
       if (product.equals("rds")) {
-        List<RdsInstance> out = new ArrayList<>();
-        for (RdsInstance i : inv.rdsInstances()) {
-          if (i.id().value().equals(instanceId)) {
-            found[0] = true;
-            out.add(RdsInstance.builder().from(i).allowlists(appended(i.allowlists(), add)).build());
-          } else {
-            out.add(i);
-          }
-        }
-        PlanState.require(found[0], "RDS instance " + instanceId);
-        return s.withInventory(inv.toBuilder().rdsInstances(out).build());
+        return s.withInventory(inv.toBuilder().rdsInstances(PlanState.replacing(inv.rdsInstances(),
+            r -> r.id().value(), instanceId,
+            r -> RdsInstance.builder().from(r).allowlists(appended(r.allowlists(), add)).build(), "RDS instance"))
+            .build());
       }
-      List<RedisInstance> out = new ArrayList<>();
-      for (RedisInstance i : inv.redisInstances()) {
-        if (i.id().value().equals(instanceId)) {
-          found[0] = true;
-          out.add(RedisInstance.builder().from(i).allowlists(appended(i.allowlists(), add)).build());
-        } else {
-          out.add(i);
-        }
-      }
-      PlanState.require(found[0], "Redis instance " + instanceId);
+      List<RedisInstance> out = PlanState.replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
+          r -> RedisInstance.builder().from(r).allowlists(appended(r.allowlists(), add)).build(), "Redis instance");
       return s.withInventory(inv.toBuilder().redisInstances(out).build());
     }
 
@@ -596,17 +571,8 @@ sealed interface Action {
       String nat = s.resolve(natGatewayId);
       Inventory inv = s.inventory();
       PlanState.require(inv.natGateway(NatGatewayId.of(nat)).isPresent(), "NAT gateway " + nat);
-      List<Eip> eips = new ArrayList<>();
-      boolean found = false;
-      for (Eip e : inv.eips()) {
-        if (e.id().value().equals(eip)) {
-          found = true;
-          eips.add(e.toBuilder().instanceId(nat).instanceType("Nat").status("InUse").build());
-        } else {
-          eips.add(e);
-        }
-      }
-      PlanState.require(found, "EIP " + eip);
+      List<Eip> eips = PlanState.replacing(inv.eips(), e -> e.id().value(), eip,
+          e -> e.toBuilder().instanceId(nat).instanceType("Nat").status("InUse").build(), "EIP");
       List<NatGateway> nats = new ArrayList<>();
       for (NatGateway g : inv.natGateways()) {
         boolean bind = g.id().value().equals(nat) && g.eipIds().stream().noneMatch(i -> i.value().equals(eip));
@@ -731,19 +697,10 @@ sealed interface Action {
     public PlanState applyTo(PlanState s) {
       NatGatewayId nat = NatGatewayId.of(s.resolve(natGatewayId));
       Inventory inv = s.inventory();
-      List<RouteTable> tables = new ArrayList<>();
-      boolean found = false;
-      for (RouteTable t : inv.routeTables()) {
-        if (t.id().value().equals(routeTableId)) {
-          found = true;
-          Cidr d = Cidr.parse(destination);
-          boolean present = t.entries().stream().anyMatch(e -> e.destination().equals(d) && e.pointsTo(nat));
-          tables.add(present ? t : t.toBuilder().addEntries(RouteEntry.toNat(destination, nat)).build());
-        } else {
-          tables.add(t);
-        }
-      }
-      PlanState.require(found, "route table " + routeTableId);
+      Cidr d = Cidr.parse(destination);
+      List<RouteTable> tables = PlanState.replacing(inv.routeTables(), t -> t.id().value(), routeTableId,
+          t -> t.entries().stream().anyMatch(e -> e.destination().equals(d) && e.pointsTo(nat)) ? t
+              : t.toBuilder().addEntries(RouteEntry.toNat(destination, nat)).build(), "route table");
       return s.withInventory(inv.toBuilder().routeTables(tables).build());
     }
   }
@@ -820,17 +777,8 @@ sealed interface Action {
     @Override
     public PlanState applyTo(PlanState s) {
       Inventory inv = s.inventory();
-      List<ResourceGroup> out = new ArrayList<>();
-      boolean found = false;
-      for (ResourceGroup g : inv.resourceGroups()) {
-        if (g.id().value().equals(resourceGroupId)) {
-          found = true;
-          out.add(g.toBuilder().dlink(dlink()).build());
-        } else {
-          out.add(g);
-        }
-      }
-      PlanState.require(found, "resource group " + resourceGroupId);
+      List<ResourceGroup> out = PlanState.replacing(inv.resourceGroups(), g -> g.id().value(), resourceGroupId,
+          g -> g.toBuilder().dlink(dlink()).build(), "resource group");
       return s.withInventory(inv.toBuilder().resourceGroups(out).build());
     }
   }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An estate in memory while a plan is made or proved: the inventory, the services with their intents, and the values
@@ -100,6 +102,28 @@ final class PlanState {
     }
     require(found, "service " + service);
     return new PlanState(inventory, out, outputs, counter, currentKey);
+  }
+
+  /**
+   * {@code items} with the one whose id is {@code id} replaced by {@code change} of it: the in-memory edit every
+   * change that modifies an existing resource makes.
+   *
+   * @throws IllegalStateException naming {@code what} when no item has that id
+   */
+  static <T> List<T> replacing(List<T> items, Function<T, String> idOf, String id, UnaryOperator<T> change,
+      String what) {
+    List<T> out = new ArrayList<>(items.size());
+    boolean found = false;
+    for (T item : items) {
+      if (idOf.apply(item).equals(id)) {
+        found = true;
+        out.add(change.apply(item));
+      } else {
+        out.add(item);
+      }
+    }
+    require(found, what + " " + id);
+    return out;
   }
 
   static void require(boolean found, String what) {
