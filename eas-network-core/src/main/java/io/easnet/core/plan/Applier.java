@@ -1,6 +1,7 @@
 package io.easnet.core.plan;
 
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.AllowlistGroup;
@@ -104,7 +105,12 @@ public final class Applier {
     return new Builder(Objects.requireNonNull(port, "port"));
   }
 
-  /** Applies the plan. */
+  /**
+   * Applies the plan: a result per change (a failed change skips the changes that depend on it).
+   *
+   * @throws ConfigurationException when the port cannot be used at all (no credentials, a bad endpoint): nothing
+   *     was changed by the failing step, and re-running after the fix is safe
+   */
   public ApplyResult apply(Plan plan) {
     return run(Objects.requireNonNull(plan, "plan"), false);
   }
@@ -147,6 +153,8 @@ public final class Applier {
     }
     try {
       return step.run();
+    } catch (ConfigurationException e) {
+      throw e; // no credentials, a bad endpoint: no change can be made, so the run stops with the one cause
     } catch (CloudServiceException e) {
       return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code());
     } catch (EasNetworkException e) {
