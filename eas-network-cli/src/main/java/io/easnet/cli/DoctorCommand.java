@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
         + " internet, accept direct calls from ECS clients. Lists every blocker with its code and its fix.",
     footerHeading = "%nIntents (--to, --from):%n",
     footer = {"  rds:ID[:PORT]  redis:ID[:PORT]  ecs:ID:PORT  ip:ADDR:PORT  internet[:HOST][:PORT]  (--to)",
+        "  HOST is a name, an address or a block (203.0.113.0/24); add ?allowlist=A,B when the target admits only",
+        "  those addresses (one of the SNAT EIPs must be among them)",
         "  ecs:ID or from:ecs:ID  (--from: an ECS client that calls the service directly)",
         "",
         "Examples:",
@@ -52,7 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--to", paramLabel = "TARGET", description = "What the service must reach (repeatable):"
-      + " rds:ID[:PORT], redis:ID[:PORT], ecs:ID:PORT, ip:ADDR:PORT, internet[:HOST][:PORT].")
+      + " rds:ID[:PORT], redis:ID[:PORT], ecs:ID:PORT, ip:ADDR:PORT, internet[:HOST][:PORT][?allowlist=A,B].")
   List<String> to = new ArrayList<>();
 
   @Option(names = "--from", paramLabel = "CLIENT", description = "An ECS client that calls the service directly"

@@ -39,6 +39,19 @@ class DoctorCommandTest {
   }
 
   @Test
+  void anExternalAllowlistMustHoldTheSnatEip() {
+    Cli.Result missing = Cli.run("doctor", "--snapshot", example("snapshot.json"), "--service",
+        example("service-vpc.json"), "--to", "internet:api.partner.example?allowlist=203.0.113.7,198.51.100.0/24");
+    assertThat(missing.code()).as(missing.toString()).isEqualTo(1);
+    assertThat(missing.out()).contains("EXTERNAL_ALLOWLIST_MISSING_EIP").contains("47.96.120.33")
+        .contains("api.partner.example").doesNotContain("SG_EGRESS_DENIES");
+    Cli.Result held = Cli.run("doctor", "--snapshot", example("snapshot.json"), "--service",
+        example("service-vpc.json"), "--to", "internet:203.0.113.0/24?allowlist=47.96.120.33");
+    assertThat(held.code()).as(held.toString()).isZero();
+    assertThat(held.out()).contains("203.0.113.0/24").contains("REACHABLE");
+  }
+
+  @Test
   void aServiceOfTheSnapshotByNameAndADirectClient() {
     Cli.Result r = Cli.run("doctor", "--snapshot", example("snapshot.json"), "--name", "chat_inference",
         "--from", "from:" + CLIENT);

@@ -44,7 +44,7 @@ public sealed interface Intent {
     public String describe() {
       String flow = target.protocol().name().toLowerCase(java.util.Locale.ROOT)
           + (target.port() == -1 ? "" : " " + target.port());
-      return target.host().or(() -> target.destination().map(Object::toString))
+      return target.destinationText()
           .map(d -> "reach " + d + " on the internet on " + flow)
           .orElse("reach the internet on " + flow)
           + target.allowlist().map(a -> " through an external allowlist").orElse("");

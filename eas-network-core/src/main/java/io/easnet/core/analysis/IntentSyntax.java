@@ -1,12 +1,16 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.model.Cidr;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -18,16 +22,22 @@ import java.util.OptionalInt;
  * redis:ID[:PORT]        a Tair (Redis OSS-compatible) instance
  * ecs:ID:PORT            an ECS instance on a TCP port
  * ip:ADDR:PORT           a private address on a TCP port (IPv6 in brackets: ip:[fd00::1]:443)
- * internet[:HOST][:PORT] internet egress, to any address or to a host name or address (TCP, 443 by default)
+ * internet[:HOST][:PORT] internet egress, to any address, or to a host name, an address or a block (TCP, 443 by
+ *                        default); a suffix ?allowlist=A,B names the external target's allowlist (addresses or
+ *                        blocks), which must then hold one of the SNAT EIPs
  * from:ecs:ID            an ECS client that connects to the service directly
  * </pre>
+ *
+ * <p>For example {@code internet:api.partner.com:8443?allowlist=47.96.0.10,47.96.1.0/28} or
+ * {@code internet:203.0.113.0/24}.
  */
 public final class IntentSyntax {
   /** The internet port when none is given. */
   public static final int DEFAULT_INTERNET_PORT = 443;
 
   private static final String FORMS = "rds:ID[:PORT], redis:ID[:PORT], ecs:ID:PORT, ip:ADDR:PORT, "
-      + "internet[:HOST][:PORT] or from:ecs:ID";
+      + "internet[:HOST][:PORT][?allowlist=A,B] or from:ecs:ID";
+  private static final String ALLOWLIST = "?allowlist=";
 
   private IntentSyntax() {}
 
@@ -52,8 +62,16 @@ public final class IntentSyntax {
     Objects.requireNonNull(text, "text");
     String t = text.strip();
     int colon = t.indexOf(':');
-    String kind = colon < 0 ? t : t.substring(0, colon);
-    String rest = colon < 0 ? null : t.substring(colon + 1);
+    int query = t.indexOf('?');
+    String kind;
+    String rest;
+    if (query >= 0 && (colon < 0 || query < colon)) {
+      kind = t.substring(0, query); // internet?allowlist=…
+      rest = t.substring(query);
+    } else {
+      kind = colon < 0 ? t : t.substring(0, colon);
+      rest = colon < 0 ? null : t.substring(colon + 1);
+    }
     try {
       switch (kind) {
         case "rds":
@@ -91,11 +109,17 @@ public final class IntentSyntax {
     }
     if (intent instanceof Intent.Internet i) {
       InternetTarget t = i.target();
-      if (t.protocol() != Protocol.TCP || t.allowlist().isPresent()) {
-        throw new IllegalArgumentException(intent.describe() + " has no text form (only TCP, without an allowlist)");
+      if (t.protocol() != Protocol.TCP || t.allowlist().map(List::isEmpty).orElse(false)) {
+        throw new IllegalArgumentException(intent.describe() + " has no text form (only TCP, and an allowlist that"
+            + " is not empty)");
       }
-      String host = t.host().or(() -> t.destination().map(IntentSyntax::bracketed)).map(h -> ":" + h).orElse("");
-      return "internet" + host + (t.port() == DEFAULT_INTERNET_PORT ? "" : ":" + t.port());
+      String host = t.host().or(() -> t.destination().map(IntentSyntax::bracketed))
+          .or(() -> t.specific() ? Optional.of(bracketed(t.destinationBlock().toString())) : Optional.empty())
+          .map(h -> ":" + h).orElse("");
+      String allowlist = t.allowlist().map(a -> ALLOWLIST + String.join(",", a.stream()
+          .map(c -> c.isSingleAddress() ? IpAddress.parse(c.toString()).toString() : c.toString()).toList()))
+          .orElse("");
+      return "internet" + host + (t.port() == DEFAULT_INTERNET_PORT ? "" : ":" + t.port()) + allowlist;
     }
     Target target = ((Intent.Reach) intent).target();
     String port = target.port().isPresent() ? ":" + target.port().getAsInt() : "";
@@ -115,7 +139,10 @@ public final class IntentSyntax {
   }
 
   private static String bracketed(IpAddress a) {
-    String s = a.toString();
+    return bracketed(a.toString());
+  }
+
+  private static String bracketed(String s) {
     return s.indexOf(':') >= 0 ? "[" + s + "]" : s;
   }
 
@@ -169,8 +196,25 @@ public final class IntentSyntax {
   }
 
   private static Intent internet(String rest) {
+    int q = rest == null ? -1 : rest.indexOf('?');
+    if (q < 0) {
+      return Intent.internet(internetTarget(rest));
+    }
+    String suffix = rest.substring(q);
+    if (!suffix.startsWith(ALLOWLIST) || suffix.length() == ALLOWLIST.length()) {
+      throw new IllegalArgumentException("after \"?\" write allowlist=A,B (addresses or blocks), e.g. "
+          + "?allowlist=47.96.0.10,47.96.1.0/28");
+    }
+    List<Cidr> allowlist = new ArrayList<>();
+    for (String entry : suffix.substring(ALLOWLIST.length()).split(",", -1)) {
+      allowlist.add(Cidr.parse(entry.strip()));
+    }
+    return Intent.internet(internetTarget(q == 0 ? null : rest.substring(0, q)).withAllowlist(allowlist));
+  }
+
+  private static InternetTarget internetTarget(String rest) {
     if (rest == null) {
-      return Intent.internet(InternetTarget.any(DEFAULT_INTERNET_PORT));
+      return InternetTarget.any(DEFAULT_INTERNET_PORT);
     }
     if (rest.isEmpty()) {
       throw new IllegalArgumentException("nothing after \"internet:\"");
@@ -190,22 +234,27 @@ public final class IntentSyntax {
         }
         portText = after.substring(1);
       }
-      return Intent.internet(InternetTarget.to(IpAddress.parse(host), port(portText)));
+      return addressOrBlock(host, port(portText));
     }
     int colon = rest.indexOf(':');
     if (colon >= 0) {
       host = rest.substring(0, colon);
       portText = rest.substring(colon + 1);
     } else if (rest.chars().allMatch(Character::isDigit)) {
-      return Intent.internet(InternetTarget.any(port(rest)));
+      return InternetTarget.any(port(rest));
     } else {
       host = rest;
     }
     int port = port(portText);
-    if (host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
-      return Intent.internet(InternetTarget.to(IpAddress.parse(host), port));
+    if (host.indexOf('/') >= 0 || host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
+      return addressOrBlock(host, port);
     }
-    return Intent.internet(InternetTarget.host(host, port));
+    return InternetTarget.host(host, port);
+  }
+
+  private static InternetTarget addressOrBlock(String text, int port) {
+    Cidr block = Cidr.parse(text);
+    return block.isSingleAddress() ? InternetTarget.to(IpAddress.parse(text), port) : InternetTarget.to(block, port);
   }
 
   private static int port(String text) {

@@ -62,7 +62,7 @@ final class InternetPath {
     String egressLabel = "security group " + easSg.map(Object::toString).orElse("(none)") + " (egress)";
     if (easSg.isPresent()) {
       SecurityGroupVerdict v = egressToInternet(easSg.get(), target);
-      String to = target.destination().isPresent() ? dest.toString() : "every public IPv4 address";
+      String to = target.specific() ? dest.toString() : "every public IPv4 address";
       SecurityGroupHop.Flow flow = new SecurityGroupHop.Flow(Direction.EGRESS, target.protocol(), target.port(),
           dest, List.of());
       SecurityGroupHop.record(rec, egressLabel, Component.of(Component.Kind.SECURITY_GROUP, easSg.get()), v,
@@ -78,8 +78,7 @@ final class InternetPath {
     SnatEntry entry = checkSnat(rec, nat, id, vsw, gateway);
     checkRoute(rec, vsw, table, route, nat, dest, gateway);
     target.allowlist().ifPresent(a -> checkExternalAllowlist(rec, a, nat, entry, id, vsw));
-    rec.pass("internet target", target.host().or(() -> target.destination().map(Object::toString)).orElse("internet"),
-        null);
+    rec.pass("internet target", target.destinationText().orElse("internet"), null);
     return rec.build();
   }
 
@@ -96,7 +95,7 @@ final class InternetPath {
    */
   private SecurityGroupVerdict egressToInternet(SecurityGroupId group, InternetTarget target) {
     SecurityGroupEvaluator evaluator = index.evaluator();
-    if (target.destination().isPresent()) {
+    if (target.specific()) {
       return evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), target.destinationBlock(),
           List.of(), target.port());
     }

@@ -8,23 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A destination on the internet: one address, a host name or any address, a port and protocol, and optionally the
- * external target's own allowlist (which must then contain one of the SNAT EIPs). A host name is not resolved (the
- * analysis is offline): the route for {@code 0.0.0.0/0} is checked, as for any address, and the name is kept for
- * reports and for rules about well-known hosts.
+ * A destination on the internet: one address, a block of addresses, a host name or any address, a port and
+ * protocol, and optionally the external target's own allowlist (which must then contain one of the SNAT EIPs). A host
+ * name is not resolved (the analysis is offline): the route for {@code 0.0.0.0/0} is checked, as for any address,
+ * and the name is kept for reports and for rules about well-known hosts.
  */
 public final class InternetTarget {
-  private final IpAddress destination;
+  private final Cidr destination;
   private final String host;
   private final int port;
   private final Protocol protocol;
   private final List<Cidr> allowlist;
 
-  private InternetTarget(IpAddress destination, int port, Protocol protocol, List<Cidr> allowlist) {
+  private InternetTarget(Cidr destination, int port, Protocol protocol, List<Cidr> allowlist) {
     this(destination, null, port, protocol, allowlist);
   }
 
-  private InternetTarget(IpAddress destination, String host, int port, Protocol protocol, List<Cidr> allowlist) {
+  private InternetTarget(Cidr destination, String host, int port, Protocol protocol, List<Cidr> allowlist) {
     if (protocol.hasPorts() && (port < 1 || port > 65535)) {
       throw new IllegalArgumentException("internet target port must be 1 to 65535, was " + port);
     }
@@ -42,12 +42,20 @@ public final class InternetTarget {
 
   /** One internet address on a TCP port. */
   public static InternetTarget to(IpAddress destination, int port) {
+    return new InternetTarget(Objects.requireNonNull(destination, "destination").asCidr(), port, Protocol.TCP, null);
+  }
+
+  /**
+   * A block of internet addresses on a TCP port, e.g. a partner's {@code 203.0.113.0/24}: security groups and routes
+   * are checked for the whole block.
+   */
+  public static InternetTarget to(Cidr destination, int port) {
     return new InternetTarget(Objects.requireNonNull(destination, "destination"), port, Protocol.TCP, null);
   }
 
   /** One internet address on a port and protocol. */
   public static InternetTarget to(IpAddress destination, int port, Protocol protocol) {
-    return new InternetTarget(Objects.requireNonNull(destination, "destination"), port,
+    return new InternetTarget(Objects.requireNonNull(destination, "destination").asCidr(), port,
         Objects.requireNonNull(protocol, "protocol"), null);
   }
 
@@ -94,14 +102,30 @@ public final class InternetTarget {
     return Optional.ofNullable(host);
   }
 
-  /** The destination address; empty for any address. */
+  /** The destination address; empty for any address, a host name or a block of several addresses. */
   public Optional<IpAddress> destination() {
-    return Optional.ofNullable(destination);
+    return destination != null && destination.isSingleAddress()
+        ? Optional.of(IpAddress.parse(destination.toString()))
+        : Optional.empty();
   }
 
-  /** The destination as a block: the address as /32, or {@code 0.0.0.0/0} for any. */
+  /** The destination as a block: the address as /32, the block, or {@code 0.0.0.0/0} for any address or a host. */
   public Cidr destinationBlock() {
-    return destination == null ? Cidr.ANY_IPV4 : destination.asCidr();
+    return destination == null ? Cidr.ANY_IPV4 : destination;
+  }
+
+  /** True when the target is one address or one block, not any address (nor a host name, which is not resolved). */
+  boolean specific() {
+    return destination != null;
+  }
+
+  /** The destination as written: the host name, the address, the block; empty for any address. */
+  Optional<String> destinationText() {
+    if (host != null) {
+      return Optional.of(host);
+    }
+    return destination == null ? Optional.empty()
+        : Optional.of(destination.isSingleAddress() ? destination().orElseThrow().toString() : destination.toString());
   }
 
   /** The port; -1 for protocols without ports. */
@@ -122,7 +146,7 @@ public final class InternetTarget {
   /** e.g. {@code internet 0.0.0.0/0:443/tcp}. */
   @Override
   public String toString() {
-    return "internet " + (host != null ? host : destination == null ? "0.0.0.0/0" : destination.toString())
+    return "internet " + destinationText().orElse("0.0.0.0/0")
         + (port == -1 ? "" : ":" + port) + "/" + protocol.name().toLowerCase(java.util.Locale.ROOT);
   }
 

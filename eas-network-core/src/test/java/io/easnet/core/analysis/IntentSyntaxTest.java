@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.model.Cidr;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.Protocol;
@@ -39,7 +40,10 @@ class IntentSyntaxTest {
   @ParameterizedTest
   @ValueSource(strings = {"rds:rm-1", "rds:rm-1:3306", "redis:r-1:6380", "ecs:i-1:22", "ip:192.168.0.1:80",
       "ip:[2001:db8::1]:443", "internet", "internet:80", "internet:api.example.com",
-      "internet:api.example.com:8443", "internet:1.2.3.4", "internet:[2001:db8::2]:80", "from:ecs:i-client"})
+      "internet:api.example.com:8443", "internet:1.2.3.4", "internet:[2001:db8::2]:80", "from:ecs:i-client",
+      "internet:203.0.113.0/24", "internet:203.0.113.0/24:8443", "internet:[2001:db8::/32]:80",
+      "internet:api.partner.com:8443?allowlist=47.96.0.10,47.96.1.0/28", "internet?allowlist=47.96.0.10",
+      "internet:1.2.3.4?allowlist=47.96.0.0/24"})
   void formatReadsBack(String text) {
     Intent intent = IntentSyntax.parse(text);
     assertThat(IntentSyntax.format(intent)).isEqualTo(text);
@@ -50,7 +54,8 @@ class IntentSyntaxTest {
   @ValueSource(strings = {"", "rds", "rds:", "rds:vpc-1", "rds:rm-1:", "rds:rm-1:0", "rds:rm-1:65536",
       "rds:rm-1:33a", "ecs:i-1", "ip:10.0.0.1", "ip:fd00::1:443", "ip:[fd00::1", "ip:10.0.0.300:80",
       "internet:", "internet:-bad-.com", "internet:host:99999", "from:i-1", "from:ecs:", "oss:bucket",
-      "internet:[::1]x"})
+      "internet:[::1]x", "internet?allowlist=", "internet?allow=1.2.3.4", "internet:h.com?allowlist=1.2.3",
+      "internet:203.0.113.1/24", "internet?allowlist=1.2.3.4,"})
   void badTextNamesItselfAndTheForms(String text) {
     assertThatThrownBy(() -> IntentSyntax.parse(text, "intents.json", "/intents/0"))
         .isInstanceOf(InvalidInputException.class)
@@ -66,6 +71,20 @@ class IntentSyntaxTest {
     Intent allowlisted = Intent.internet(InternetTarget.any(443).withAllowlist(List.of()));
     assertThatThrownBy(() -> IntentSyntax.format(udp)).hasMessageContaining("no text form");
     assertThatThrownBy(() -> IntentSyntax.format(allowlisted)).hasMessageContaining("no text form");
+  }
+
+  @Test
+  void aBlockAndAnAllowlistAreRead() {
+    Intent i = IntentSyntax.parse("internet:203.0.113.0/24:8443?allowlist=47.96.0.10, 47.96.1.0/28");
+    InternetTarget t = ((Intent.Internet) i).target();
+    assertThat(t.destinationBlock()).isEqualTo(Cidr.parse("203.0.113.0/24"));
+    assertThat(t.destination()).isEmpty();
+    assertThat(t.port()).isEqualTo(8443);
+    assertThat(t.allowlist()).hasValue(List.of(Cidr.parse("47.96.0.10"), Cidr.parse("47.96.1.0/28")));
+    assertThat(i.describe()).isEqualTo("reach 203.0.113.0/24 on the internet on tcp 8443 through an external"
+        + " allowlist");
+    assertThat(((Intent.Internet) IntentSyntax.parse("internet:8.8.8.8/32")).target())
+        .isEqualTo(InternetTarget.to(IpAddress.parse("8.8.8.8"), 443));
   }
 
   @Test
