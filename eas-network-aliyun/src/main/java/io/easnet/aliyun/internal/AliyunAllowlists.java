@@ -3,16 +3,22 @@ package io.easnet.aliyun.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.easnet.aliyun.AliyunProduct;
 import io.easnet.core.model.AllowlistGroup;
+import io.easnet.core.model.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.AllowlistApi;
 import io.easnet.core.spi.RdsApi;
 import io.easnet.core.spi.RedisApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,41 +47,108 @@ public final class AliyunAllowlists {
     return b.build();
   }
 
-  /** {@link RdsApi} over the RDS API. */
-  public static final class Rds implements RdsApi {
-    private final HttpTransport transport;
+  /**
+   * One product's wire names: the list, attribute and allowlist actions with their answer shapes, the instance id
+   * and allowlist group parameters, and the fields of a group.
+   */
+  record Wire(AliyunProduct product, String prefix, String kind, int pageSize, String idParameter,
+      String listAction, Lists.Shape listShape, String attributeAction, Lists.Shape attributeShape,
+      String notFoundCode, String allowlistAction, Lists.Shape allowlistShape, String groupName,
+      String groupAttribute, String groupList, String groupParameter) {}
 
-    public Rds(HttpTransport transport) {
+  /**
+   * The allowlist API of one product over its {@link Wire} names: RDS and Redis differ in names only.
+   *
+   * @param <I> the instance id type
+   * @param <T> the instance type
+   * @param <B> the instance's builder, which the answer fills before the allowlists are read
+   */
+  abstract static class Product<I extends ResourceId, T extends AllowlistTarget, B> implements AllowlistApi<I, T> {
+    private final HttpTransport transport;
+    private final Wire wire;
+    private final Function<JsonNode, B> instance;
+    private final Function<B, I> idOf;
+    private final BiFunction<B, List<AllowlistGroup>, T> withAllowlists;
+
+    Product(HttpTransport transport, Wire wire, Function<JsonNode, B> instance, Function<B, I> idOf,
+        BiFunction<B, List<AllowlistGroup>, T> withAllowlists) {
       this.transport = Objects.requireNonNull(transport, "transport");
+      this.wire = wire;
+      this.instance = instance;
+      this.idOf = idOf;
+      this.withAllowlists = withAllowlists;
     }
 
     private ApiRequest.Builder rpc(String action) {
-      return ApiRequest.rpc(AliyunProduct.RDS, action).parameter("RegionId", transport.options().regionId());
+      return ApiRequest.rpc(wire.product(), action).parameter("RegionId", transport.options().regionId());
     }
 
     @Override
-    public List<RdsInstance> describeInstances(VpcId vpc) {
-      List<RdsInstance.Builder> found = Lists.numbered(transport, (page, size) -> rpc("DescribeDBInstances")
+    public List<T> describeInstances(VpcId vpc) {
+      List<B> found = Lists.numbered(transport, (page, size) -> rpc(wire.listAction())
           .parameter("VpcId", vpc.value()).parameter("PageNumber", Integer.toString(page))
-          .parameter("PageSize", Integer.toString(size)).page(page).build(), RDS_PAGE,
-          new Lists.Shape("Items", "DBInstance"), Rds::instance);
-      return found.stream().map(b -> {
-        RdsInstance partial = b.build();
-        return b.allowlists(describeAllowlists(partial.id())).build();
-      }).collect(Collectors.toList());
+          .parameter("PageSize", Integer.toString(size)).page(page).build(), wire.pageSize(), wire.listShape(),
+          instance);
+      return found.stream().map(b -> withAllowlists.apply(b, describeAllowlists(idOf.apply(b))))
+          .collect(Collectors.toList());
     }
 
     @Override
-    public RdsInstance describeInstance(RdsInstanceId id) {
-      ApiRequest r = rpc("DescribeDBInstanceAttribute").parameter("DBInstanceId", id.value()).build();
+    public T describeInstance(I id) {
+      ApiRequest r = rpc(wire.attributeAction()).parameter(wire.idParameter(), id.value()).build();
       ApiResponse response = transport.call(r);
-      List<JsonNode> items = WireJson.items(response.json(), "Items", "DBInstanceAttribute");
+      Lists.Shape shape = wire.attributeShape();
+      List<JsonNode> items = shape.items(response.json());
       if (items.isEmpty()) {
-        throw WireJson.notFound("rds:DescribeDBInstanceAttribute", "InvalidDBInstanceId.NotFound",
-            "The RDS instance " + id);
+        throw WireJson.notFound(wire.prefix() + ":" + wire.attributeAction(), wire.notFoundCode(),
+            "The " + wire.kind() + " " + id);
       }
-      RdsInstance.Builder b = Lists.one(r, response, "/Items/DBInstanceAttribute/0", items.get(0), Rds::instance);
-      return b.allowlists(describeAllowlists(id)).build();
+      B b = Lists.one(r, response, "/" + shape.container() + "/" + shape.element() + "/0", items.get(0), instance);
+      return withAllowlists.apply(b, describeAllowlists(id));
+    }
+
+    @Override
+    public List<AllowlistGroup> describeAllowlists(I id) {
+      ApiRequest r = rpc(wire.allowlistAction()).parameter(wire.idParameter(), id.value()).build();
+      ApiResponse response = transport.call(r);
+      Lists.Shape shape = wire.allowlistShape();
+      List<AllowlistGroup> out = new ArrayList<>();
+      Lists.map(r, response, 1, shape, shape.items(response.json()),
+          n -> group(n, wire.groupName(), wire.groupAttribute(), wire.groupList()), out);
+      return out;
+    }
+
+    @Override
+    public void appendAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, "Append");
+    }
+
+    @Override
+    public void deleteAllowlistEntries(I id, String group, List<Cidr> entries) {
+      modify(id, group, entries, "Delete");
+    }
+
+    private void modify(I id, String group, List<Cidr> entries, String mode) {
+      transport.call(rpc("ModifySecurityIps").parameter(wire.idParameter(), id.value())
+          .parameter(wire.groupParameter(), Objects.requireNonNull(group, "group"))
+          .parameter("SecurityIps", entries(entries)).parameter("ModifyMode", mode).build());
+    }
+
+    String regionId() {
+      return transport.options().regionId();
+    }
+  }
+
+  /** {@link RdsApi} over the RDS API. */
+  public static final class Rds extends Product<RdsInstanceId, RdsInstance, RdsInstance.Builder> implements RdsApi {
+    static final Wire WIRE = new Wire(AliyunProduct.RDS, "rds", "RDS instance", RDS_PAGE, "DBInstanceId",
+        "DescribeDBInstances", new Lists.Shape("Items", "DBInstance"),
+        "DescribeDBInstanceAttribute", new Lists.Shape("Items", "DBInstanceAttribute"), "InvalidDBInstanceId.NotFound",
+        "DescribeDBInstanceIPArrayList", new Lists.Shape("Items", "DBInstanceIPArray"),
+        "DBInstanceIPArrayName", "DBInstanceIPArrayAttribute", "SecurityIPList", "DBInstanceIPArrayName");
+
+    public Rds(HttpTransport transport) {
+      super(transport, WIRE, Rds::instance, b -> b.build().id(), (b, groups) -> b.allowlists(groups).build());
     }
 
     static RdsInstance.Builder instance(JsonNode n) {
@@ -88,74 +161,22 @@ public final class AliyunAllowlists {
     }
 
     @Override
-    public List<AllowlistGroup> describeAllowlists(RdsInstanceId id) {
-      ApiRequest r = rpc("DescribeDBInstanceIPArrayList").parameter("DBInstanceId", id.value()).build();
-      ApiResponse response = transport.call(r);
-      Lists.Shape shape = new Lists.Shape("Items", "DBInstanceIPArray");
-      List<AllowlistGroup> out = new java.util.ArrayList<>();
-      Lists.map(r, response, 1, shape, shape.items(response.json()),
-          n -> group(n, "DBInstanceIPArrayName", "DBInstanceIPArrayAttribute", "SecurityIPList"), out);
-      return out;
-    }
-
-    @Override
-    public void appendAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
-      modify(id, group, entries, "Append");
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RdsInstanceId id, String group, List<Cidr> entries) {
-      modify(id, group, entries, "Delete");
-    }
-
-    private void modify(RdsInstanceId id, String group, List<Cidr> entries, String mode) {
-      transport.call(rpc("ModifySecurityIps").parameter("DBInstanceId", id.value())
-          .parameter("DBInstanceIPArrayName", Objects.requireNonNull(group, "group"))
-          .parameter("SecurityIps", entries(entries)).parameter("ModifyMode", mode).build());
-    }
-
-    @Override
     public String toString() {
-      return "AliyunRdsApi{" + transport.options().regionId() + "}";
+      return "AliyunRdsApi{" + regionId() + "}";
     }
   }
 
   /** {@link RedisApi} over the R-KVStore API. */
-  public static final class Redis implements RedisApi {
-    private final HttpTransport transport;
+  public static final class Redis extends Product<RedisInstanceId, RedisInstance, RedisInstance.Builder>
+      implements RedisApi {
+    static final Wire WIRE = new Wire(AliyunProduct.REDIS, "kvstore", "Redis instance", REDIS_PAGE, "InstanceId",
+        "DescribeInstances", new Lists.Shape("Instances", "KVStoreInstance"),
+        "DescribeInstanceAttribute", new Lists.Shape("Instances", "DBInstanceAttribute"), "InvalidInstanceId.NotFound",
+        "DescribeSecurityIps", new Lists.Shape("SecurityIpGroups", "SecurityIpGroup"),
+        "SecurityIpGroupName", "SecurityIpGroupAttribute", "SecurityIpList", "SecurityIpGroupName");
 
     public Redis(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
-    }
-
-    private ApiRequest.Builder rpc(String action) {
-      return ApiRequest.rpc(AliyunProduct.REDIS, action).parameter("RegionId", transport.options().regionId());
-    }
-
-    @Override
-    public List<RedisInstance> describeInstances(VpcId vpc) {
-      List<RedisInstance.Builder> found = Lists.numbered(transport, (page, size) -> rpc("DescribeInstances")
-          .parameter("VpcId", vpc.value()).parameter("PageNumber", Integer.toString(page))
-          .parameter("PageSize", Integer.toString(size)).page(page).build(), REDIS_PAGE,
-          new Lists.Shape("Instances", "KVStoreInstance"), Redis::instance);
-      return found.stream().map(b -> {
-        RedisInstance partial = b.build();
-        return b.allowlists(describeAllowlists(partial.id())).build();
-      }).collect(Collectors.toList());
-    }
-
-    @Override
-    public RedisInstance describeInstance(RedisInstanceId id) {
-      ApiRequest r = rpc("DescribeInstanceAttribute").parameter("InstanceId", id.value()).build();
-      ApiResponse response = transport.call(r);
-      List<JsonNode> items = WireJson.items(response.json(), "Instances", "DBInstanceAttribute");
-      if (items.isEmpty()) {
-        throw WireJson.notFound("kvstore:DescribeInstanceAttribute", "InvalidInstanceId.NotFound",
-            "The Redis instance " + id);
-      }
-      RedisInstance.Builder b = Lists.one(r, response, "/Instances/DBInstanceAttribute/0", items.get(0),
-          Redis::instance);
-      return b.allowlists(describeAllowlists(id)).build();
+      super(transport, WIRE, Redis::instance, b -> b.build().id(), (b, groups) -> b.allowlists(groups).build());
     }
 
     static RedisInstance.Builder instance(JsonNode n) {
@@ -169,35 +190,8 @@ public final class AliyunAllowlists {
     }
 
     @Override
-    public List<AllowlistGroup> describeAllowlists(RedisInstanceId id) {
-      ApiRequest r = rpc("DescribeSecurityIps").parameter("InstanceId", id.value()).build();
-      ApiResponse response = transport.call(r);
-      Lists.Shape shape = new Lists.Shape("SecurityIpGroups", "SecurityIpGroup");
-      List<AllowlistGroup> out = new java.util.ArrayList<>();
-      Lists.map(r, response, 1, shape, shape.items(response.json()),
-          n -> group(n, "SecurityIpGroupName", "SecurityIpGroupAttribute", "SecurityIpList"), out);
-      return out;
-    }
-
-    @Override
-    public void appendAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      modify(id, group, entries, "Append");
-    }
-
-    @Override
-    public void deleteAllowlistEntries(RedisInstanceId id, String group, List<Cidr> entries) {
-      modify(id, group, entries, "Delete");
-    }
-
-    private void modify(RedisInstanceId id, String group, List<Cidr> entries, String mode) {
-      transport.call(rpc("ModifySecurityIps").parameter("InstanceId", id.value())
-          .parameter("SecurityIpGroupName", Objects.requireNonNull(group, "group"))
-          .parameter("SecurityIps", entries(entries)).parameter("ModifyMode", mode).build());
-    }
-
-    @Override
     public String toString() {
-      return "AliyunRedisApi{" + transport.options().regionId() + "}";
+      return "AliyunRedisApi{" + regionId() + "}";
     }
   }
 }
