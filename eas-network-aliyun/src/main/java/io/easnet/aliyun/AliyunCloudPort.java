@@ -81,6 +81,11 @@ public final class AliyunCloudPort implements CloudPort {
   }
 
   @Override
+  public java.util.Optional<String> regionId() {
+    return java.util.Optional.of(transport.options().regionId());
+  }
+
+  @Override
   public AliyunCloudPort withRequestListener(RequestListener listener) {
     return new AliyunCloudPort(transport.withListener(listener));
   }

@@ -169,6 +169,13 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
     return easApi;
   }
 
+  @Override
+  public Optional<String> regionId() {
+    synchronized (lock) {
+      return state.regionId();
+    }
+  }
+
   /** A view of this fake whose requests are also reported to {@code listener}; state and call log are shared. */
   @Override
   public CloudPort withRequestListener(RequestListener listener) {

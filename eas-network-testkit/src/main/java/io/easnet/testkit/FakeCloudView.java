@@ -56,6 +56,11 @@ final class FakeCloudView implements CloudPort {
   }
 
   @Override
+  public java.util.Optional<String> regionId() {
+    return fake.regionId();
+  }
+
+  @Override
   public CloudPort withRequestListener(RequestListener more) {
     java.util.Objects.requireNonNull(more, "listener must not be null");
     RequestListener both = (RequestEvent e) -> {

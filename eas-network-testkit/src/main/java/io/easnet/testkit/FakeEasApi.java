@@ -30,6 +30,11 @@ final class FakeEasApi implements EasApi {
   }
 
   @Override
+  public List<String> listServices() {
+    return requests.list(CloudActions.LIST_SERVICES, () -> List.copyOf(state.services.configurations().values()));
+  }
+
+  @Override
   public void createService(String json) {
     req(json, "json");
     requests.run(CloudActions.CREATE_SERVICE, () -> state.services.create(json, false));

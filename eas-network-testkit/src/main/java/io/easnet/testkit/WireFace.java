@@ -292,6 +292,11 @@ final class WireFace implements WireCloud, WireState {
   // ------------------------------------------------------------------------------------------------ EAS
 
   @Override
+  public List<String> serviceNames() {
+    return state.services.names();
+  }
+
+  @Override
   public String serviceConfig(String name) {
     return state.services.describe(name);
   }

@@ -35,6 +35,8 @@ import java.util.function.BooleanSupplier;
 public final class AliyunEasApi implements EasApi {
   /** ListResources documents no maximum page size; 100 is ListServices' example (UNCERTAIN). */
   static final int RESOURCE_PAGE = 100;
+  /** ListServices' page size: its documented example is 100 (UNCERTAIN as a maximum). */
+  static final int SERVICE_PAGE = 100;
 
   private final HttpTransport transport;
 
@@ -63,6 +65,23 @@ public final class AliyunEasApi implements EasApi {
     ApiResponse response = service(checkName(name), r);
     return Lists.one(r[0], response, "/ServiceConfig", response.json(), n -> WireJson.text(n, "ServiceConfig")
         .orElseThrow(() -> new IllegalArgumentException("the service " + name + " has no ServiceConfig")));
+  }
+
+  /**
+   * Every service's configuration: {@code ListServices} pages ({@code Services} is a plain array of {@code Service}
+   * objects); a listed service without {@code ServiceConfig} is read with {@code DescribeService}.
+   */
+  @Override
+  public List<String> listServices() {
+    List<JsonNode> listed = Lists.numbered(transport, (page, size) -> roa("ListServices", "GET", "api", "v2",
+            "services").parameter("PageNumber", Integer.toString(page)).parameter("PageSize", Integer.toString(size))
+        .page(page).build(), SERVICE_PAGE, new Lists.Shape("Services", "Service"), n -> n);
+    List<String> out = new java.util.ArrayList<>(listed.size());
+    for (JsonNode n : listed) {
+      Optional<String> config = WireJson.text(n, "ServiceConfig").filter(c -> !c.isBlank());
+      out.add(config.orElseGet(() -> describeService(WireJson.required(n, "ServiceName"))));
+    }
+    return out;
   }
 
   @Override

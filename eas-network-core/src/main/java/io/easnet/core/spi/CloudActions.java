@@ -78,6 +78,8 @@ public final class CloudActions {
   public static final String CREATE_SERVICE = "eas:CreateService";
   /** {@link EasApi#updateService}. */
   public static final String UPDATE_SERVICE = "eas:UpdateService";
+  /** {@link EasApi#listServices}. */
+  public static final String LIST_SERVICES = "eas:ListServices";
   /** {@link EasApi#describeResourceGroups}. */
   public static final String LIST_RESOURCES = "eas:ListResources";
   /** {@link EasApi#describeResourceDLink}. */
@@ -99,7 +101,7 @@ public final class CloudActions {
         REVOKE_SECURITY_GROUP, REVOKE_SECURITY_GROUP_EGRESS, DESCRIBE_INSTANCES, RDS_DESCRIBE_INSTANCES,
         RDS_DESCRIBE_INSTANCE, RDS_DESCRIBE_ALLOWLISTS, RDS_MODIFY_SECURITY_IPS, REDIS_DESCRIBE_INSTANCES,
         REDIS_DESCRIBE_INSTANCE, REDIS_DESCRIBE_ALLOWLISTS, REDIS_MODIFY_SECURITY_IPS, DESCRIBE_SERVICE,
-        CREATE_SERVICE, UPDATE_SERVICE, LIST_RESOURCES, DESCRIBE_RESOURCE_DLINK, DESCRIBE_RESOURCE,
+        CREATE_SERVICE, UPDATE_SERVICE, LIST_SERVICES, LIST_RESOURCES, DESCRIBE_RESOURCE_DLINK, DESCRIBE_RESOURCE,
         UPDATE_RESOURCE_DLINK, DELETE_RESOURCE_DLINK);
   }
 }

@@ -1,11 +1,19 @@
 package io.easnet.core.spi;
 
+import java.util.Optional;
+
 /**
  * Everything the library reads from and writes to Alibaba Cloud, grouped by product. See the package documentation
  * for the contract: thread-safe, idempotent writes, every list complete, typed
  * {@link io.easnet.core.CloudServiceException} failures.
  */
 public interface CloudPort {
+  /**
+   * The region this port reads and writes (for example {@code cn-hangzhou}); empty when it has none (a fake built
+   * without one). A loaded inventory carries it as {@link io.easnet.core.model.Inventory#regionId()}.
+   */
+  Optional<String> regionId();
+
   /** VPC, vSwitches, NAT gateways, SNAT entries, EIPs and route tables. */
   VpcApi vpc();
 

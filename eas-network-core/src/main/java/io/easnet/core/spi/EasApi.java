@@ -25,6 +25,13 @@ public interface EasApi {
   String describeService(String name);
 
   /**
+   * The configuration of every EAS service of the region as JSON text, as {@link #describeService} returns it, in
+   * the order the cloud lists them ({@link CloudActions#LIST_SERVICES}, every page). An implementation whose list
+   * answer lacks a service's {@code ServiceConfig} reads it with {@link #describeService}.
+   */
+  List<String> listServices();
+
+  /**
    * Creates a service from its JSON configuration ({@link CloudActions#CREATE_SERVICE}). Each instance takes one
    * private IP from the configured vSwitch.
    *

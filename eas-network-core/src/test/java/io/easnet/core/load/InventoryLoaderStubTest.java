@@ -104,6 +104,11 @@ class InventoryLoaderStubTest {
       }
 
       @Override
+      public java.util.Optional<String> regionId() {
+        return java.util.Optional.empty();
+      }
+
+      @Override
       public CloudPort withRequestListener(RequestListener listener) {
         calls.add("withRequestListener");
         return this;

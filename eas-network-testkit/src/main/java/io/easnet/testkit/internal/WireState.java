@@ -144,6 +144,9 @@ public interface WireState {
   void modifyRedisAllowlist(RedisInstanceId id, String group, AllowlistMode mode, List<Cidr> entries);
 
   // EAS
+  /** The names of every service, in creation order. */
+  List<String> serviceNames();
+
   /** The configuration of a service as JSON text. */
   String serviceConfig(String name);
 

@@ -42,6 +42,7 @@ final class EasOperations {
     out.put("eas:DescribeService", call -> describeService(cloud, call));
     out.put("eas:CreateService", call -> createService(cloud, call));
     out.put("eas:UpdateService", call -> updateService(cloud, call));
+    out.put("eas:ListServices", call -> listServices(cloud, call));
     out.put("eas:ListResources", call -> listResources(cloud, call));
     out.put("eas:DescribeResource", call -> describeResource(cloud, call));
     out.put("eas:DescribeResourceDLink", call -> describeDLink(cloud, call));
@@ -83,6 +84,28 @@ final class EasOperations {
           .put("Image", parsed.path("containers").path(0).path("image").asText(""))
           .put("CreateTime", "").put("UpdateTime", "");
       endpoints(body, name, region(call, st));
+      return body;
+    });
+  }
+
+  /** {@code ListServices}: {@code Services} is a plain array of {@code Service} objects with their ServiceConfig. */
+  private static Reply listServices(WireCloud cloud, Call call) {
+    Optional<String> only = Params.optional(call, "ServiceName");
+    Pagination.Request page = Pagination.request(call);
+    return serve(cloud, CloudActions.LIST_SERVICES, page.number(), st -> {
+      List<String> names = st.serviceNames().stream().filter(n -> only.isEmpty() || only.get().equals(n)).toList();
+      Pagination.Page<String> p = page.slice(names);
+      ObjectNode body = Call.newBody();
+      ArrayNode out = body.putArray("Services");
+      for (String name : p.items()) {
+        ServiceStatus status = st.serviceStatus(name);
+        ObjectNode o = out.addObject().put("ServiceName", name).put("ServiceId", serviceId(name))
+            .put("Region", region(call, st)).put("Status", status.status())
+            .put("RunningInstance", status.runningInstances()).put("TotalInstance", status.totalInstances())
+            .put("ServiceConfig", st.serviceConfig(name));
+        endpoints(o, name, region(call, st));
+      }
+      p.writeTo(body);
       return body;
     });
   }

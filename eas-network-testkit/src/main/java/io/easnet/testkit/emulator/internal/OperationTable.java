@@ -80,6 +80,8 @@ final class OperationTable {
     t.add(roa("DescribeService", "GET", "/api/v2/services/{ClusterId}/{ServiceName}", List.of(), false,
         Paging.NONE));
     t.add(roa("CreateService", "POST", "/api/v2/services", List.of(), true, Paging.NONE));
+    // ListServices documents PageSize 100 as its example; the maximum is not documented (UNCERTAIN)
+    t.add(roa("ListServices", "GET", "/api/v2/services", List.of(), false, Paging.pageNumber(100, 100)));
     t.add(roa("UpdateService", "PUT", "/api/v2/services/{ClusterId}/{ServiceName}", List.of(), true, Paging.NONE));
     // not in the reference: the maximum ListResources PageSize (the reference shows 20 as an example)
     t.add(roa("ListResources", "GET", "/api/v2/resources", List.of(), false, Paging.pageNumber(20, 100)));
