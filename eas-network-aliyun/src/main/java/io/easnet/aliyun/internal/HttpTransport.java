@@ -232,7 +232,7 @@ public final class HttpTransport {
       throw CloudTimeoutException.of(action, "a permit of the client-side rate limits (" + own.requests()
           + " requests of " + action + " per " + own.period().toMillis() + " ms, " + options.rateLimitRequests()
           + " requests in all per " + options.rateLimitPeriod().toMillis() + " ms; raise them with "
-          + "AliyunOptions.actionRateLimit / rateLimit)", options.callTimeout(), null);
+          + "AliyunOptions.actionRateLimit or AliyunOptions.rateLimit)", options.callTimeout(), null);
     }
     if (waitNanos > 0) {
       pause(action, Duration.ofNanos(waitNanos));

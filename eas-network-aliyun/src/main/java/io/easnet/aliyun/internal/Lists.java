@@ -24,13 +24,14 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>every page must be a JSON object holding its list container ({@code {"Vpcs":{"Vpc":[]}}}: an empty list is
- *       an empty array, as the APIs answer it); {@code {}}, {@code null}, {@code []}, {@code {"Vpcs":{}}} are errors;
+ *       an empty array, as the APIs answer it); {@code {}}, {@code null}, {@code []}, {@code {"Vpcs":{}}} are errors
+ *       (an empty container object is accepted only beside a {@code TotalCount} of 0);
  *   <li>a numbered list must carry {@code TotalCount} ({@code TotalRecordCount} in RDS), a whole number from 0 to
  *       {@link #MAX_ITEMS}; it must not change between pages; a page may not come back empty or repeat an item
  *       before the total is read, nor carry more items than the page size;
  *   <li>a token list may not repeat a token, an item or a whole page, nor answer an empty page with a further token;
  *   <li>no list reads more than {@link #MAX_PAGES} pages or {@link #MAX_ITEMS} items (a numbered list stops at the
- *       pages its first {@code TotalCount} allows: {@code ceil(TotalCount / PageSize)}).
+ *       pages its first {@code TotalCount} allows at the first page's length: {@code ceil(TotalCount / length)}).
  * </ul>
  */
 final class Lists {
@@ -92,12 +93,20 @@ final class Lists {
         return "answered " + container + " as " + kind(c) + " where the list " + where + " belongs";
       }
       JsonNode e = c.get(element);
+      if (e == null && c.isEmpty() && declaresNoItems(root)) {
+        return null; // {"Vpcs":{},"TotalCount":0}: the paging fields confirm the empty list
+      }
       if (e == null || !(e.isArray() || e.isObject())) {
         return "answered " + container + " without its list " + element + " (" + (e == null ? "absent" : kind(e))
             + "; an empty list is " + container + ": {" + element + ": []})";
       }
       return null;
     }
+  }
+
+  private static boolean declaresNoItems(JsonNode root) {
+    JsonNode total = root.has("TotalCount") ? root.get("TotalCount") : root.get("TotalRecordCount");
+    return total != null && (total.isIntegralNumber() || total.isTextual()) && "0".equals(total.asText());
   }
 
   /** A page that is not the documented shape; rewrapped with the action and request id. */
@@ -131,10 +140,12 @@ final class Lists {
       long pageTotal = total(root, totalName, response, page);
       if (total < 0) {
         total = pageTotal;
-        lastPage = Math.max(1, (total + pageSize - 1) / pageSize);
+        // the first page's length is the server's page size (it may cap the one asked for)
+        long size = items.isEmpty() ? pageSize : Math.min(items.size(), pageSize);
+        lastPage = Math.max(1, (total + size - 1) / size);
         if (lastPage > MAX_PAGES) {
           throw response.malformed("answered " + totalName + " " + total + ", which would take " + lastPage
-              + " pages of " + pageSize + "; the adapter reads at most " + MAX_PAGES + " pages of one list", null);
+              + " pages of " + size + "; the adapter reads at most " + MAX_PAGES + " pages of one list", null);
         }
       } else if (pageTotal != total) {
         throw response.malformed("answered " + totalName + " " + pageTotal + " on page " + page + " after " + total
@@ -160,7 +171,7 @@ final class Lists {
       }
       if (page >= lastPage) {
         throw response.malformed("answered only " + read + " of the " + total + " items its " + totalName
-            + " announced in the " + lastPage + " pages of " + pageSize + " that total allows", null);
+            + " announced in the " + lastPage + " pages that total allows at the first page's length", null);
       }
     }
   }
@@ -172,8 +183,14 @@ final class Lists {
    */
   static <T> List<T> tokened(HttpTransport transport, BiFunction<String, Integer, ApiRequest> request, Shape shape,
       Function<JsonNode, T> mapper) {
+    return tokened(transport, request, shape, mapper, MAX_PAGES);
+  }
+
+  /** As above, with a page cap of its own (tests). */
+  static <T> List<T> tokened(HttpTransport transport, BiFunction<String, Integer, ApiRequest> request, Shape shape,
+      Function<JsonNode, T> mapper, int maxPages) {
     Seen seen = new Seen();
-    return tokenedPages(transport, request, (root, r) -> {
+    return tokenedPages(transport, request, maxPages, (root, r) -> {
       List<JsonNode> items = shape.items(root);
       seen.check(shape, items, root, r.response(), r.page());
       List<T> page = new ArrayList<>();
@@ -187,6 +204,11 @@ final class Lists {
 
   static <T> List<T> tokenedPages(HttpTransport transport, BiFunction<String, Integer, ApiRequest> request,
       BiFunction<JsonNode, Page, List<T>> pageMapper) {
+    return tokenedPages(transport, request, MAX_PAGES, pageMapper);
+  }
+
+  private static <T> List<T> tokenedPages(HttpTransport transport, BiFunction<String, Integer, ApiRequest> request,
+      int maxPages, BiFunction<JsonNode, Page, List<T>> pageMapper) {
     List<T> out = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
     Map<JsonNode, Integer> pages = new HashMap<>();
@@ -227,9 +249,9 @@ final class Lists {
         throw response.malformed("answered page " + page + " with a NextToken it had given before: the list "
             + "would never end", null);
       }
-      if (page >= MAX_PAGES) {
-        throw response.malformed("is still answering a NextToken after " + MAX_PAGES + " pages; the adapter reads "
-            + "at most " + MAX_PAGES + " pages of one list", null);
+      if (page >= maxPages) {
+        throw response.malformed("is still answering a NextToken after " + maxPages + " pages; the adapter reads "
+            + "at most " + maxPages + " pages of one list", null);
       }
       token = next.get();
     }
