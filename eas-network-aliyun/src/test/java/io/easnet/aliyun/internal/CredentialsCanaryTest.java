@@ -67,6 +67,9 @@ class CredentialsCanaryTest {
   private final Handler logs = new Handler() {
     @Override
     public void publish(LogRecord r) {
+      if (String.valueOf(r.getLoggerName()).startsWith("mockwebserver3")) {
+        return; // the test servers' own request log (the URI test puts the canary in its query on purpose)
+      }
       seen.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
           + (r.getThrown() == null ? "" : " " + trace(r.getThrown())));
     }

@@ -176,7 +176,15 @@ class ListAnswersTest {
     answer(n -> "{\"RequestId\":\"R-" + n + "\",\"NextToken\":\"t" + n + "\",\"RouteEntrys\":{\"RouteEntry\":["
         + "{\"RouteEntryId\":\"rte-1\"}]}}");
     assertThatThrownBy(this::routeEntries).isInstanceOf(CloudIoException.class)
-        .hasMessageContaining("vpc:DescribeRouteEntryList").hasMessageContaining("again");
+        .hasMessageContaining("vpc:DescribeRouteEntryList").hasMessageContaining("page 2 with the very items of page 1");
+    assertThat(requests.get()).isEqualTo(2);
+
+    // a page that mixes a new item with an old one
+    requests.set(0);
+    answer(n -> "{\"NextToken\":\"t" + n + "\",\"RouteEntrys\":{\"RouteEntry\":[{\"RouteEntryId\":\"rte-1\"},"
+        + "{\"RouteEntryId\":\"rte-x" + n + "\"}]}}");
+    assertThatThrownBy(this::routeEntries).isInstanceOf(CloudIoException.class)
+        .hasMessageContaining("RouteEntryId rte-1 again").hasMessageContaining("first on page 1");
     assertThat(requests.get()).isEqualTo(2);
   }
 
