@@ -154,7 +154,7 @@ public final class AliyunOptions {
     return circuitBreakerOpenFor;
   }
 
-  /** How many requests the client sends per {@link #rateLimitPeriod()} at most, over all products. */
+  /** How many requests the client sends in any interval of {@link #rateLimitPeriod()} at most, over all actions. */
   public int rateLimitRequests() {
     return rateLimitRequests;
   }
@@ -291,8 +291,9 @@ public final class AliyunOptions {
     }
 
     /**
-     * Sends at most {@code requests} requests per {@code period} (all products together); a request over the limit
-     * waits for the next period, up to the call timeout, and then fails naming the limit.
+     * Sends at most {@code requests} requests in any interval of {@code period} (all products and actions together;
+     * a sliding window, so no burst of twice the limit around a period boundary); a request over the limit waits for
+     * the oldest request of the window to leave it, up to the call timeout, and then fails naming the limit.
      */
     public Builder rateLimit(int requests, Duration period) {
       if (requests < 1) {
