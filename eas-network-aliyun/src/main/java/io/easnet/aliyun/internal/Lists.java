@@ -211,7 +211,7 @@ final class Lists {
       int maxPages, BiFunction<JsonNode, Page, List<T>> pageMapper) {
     List<T> out = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
-    Map<JsonNode, Integer> pages = new HashMap<>();
+    Map<String, Integer> pages = new HashMap<>(); // page digests: bounded memory however large the pages
     String token = null;
     for (int page = 1; ; page++) {
       ApiRequest r = request.apply(token, page);
@@ -221,7 +221,7 @@ final class Lists {
         throw response.malformed("answered page " + page + " as " + kind(root) + " where a JSON object belongs",
             null);
       }
-      Integer same = pages.put(fingerprint(root), page);
+      Integer same = pages.put(digest(fingerprint(root).toString()), page);
       if (same != null) {
         throw response.malformed("answered page " + page + " with the very items of page " + same
             + ": the list would never end", null);
@@ -264,6 +264,11 @@ final class Lists {
     return copy;
   }
 
+  /** A SHA-256 of the text: what the repeat checks keep of a page or an item without an id. */
+  private static String digest(String text) {
+    return Hashing.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static List<JsonNode> items(Shape shape, JsonNode root, ApiResponse response, int page) {
     try {
       return shape.items(root);
@@ -304,7 +309,8 @@ final class Lists {
         JsonNode item = items.get(i);
         JsonNode id = idField == null ? null : item.get(idField);
         boolean byId = id != null && id.isValueNode() && !id.asText().isEmpty();
-        Integer before = pageOf.putIfAbsent(byId ? idField + "=" + id.asText() : item.toString(), page);
+        Integer before = pageOf.putIfAbsent(byId ? idField + "=" + ErrorResponses.truncate(id.asText(), 200)
+            : digest(item.toString()), page);
         if (before != null) {
           throw response.malformed("answered " + (byId ? idField + " " + ErrorResponses.truncate(id.asText(), 80)
               : "the same item") + " again at /" + shape.container() + "/" + shape.element() + "/" + i + " of page "

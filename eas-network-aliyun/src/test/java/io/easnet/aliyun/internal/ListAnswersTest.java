@@ -42,18 +42,21 @@ class ListAnswersTest {
   private final AtomicLong nanos = new AtomicLong();
 
   private HttpTransport transport() {
+    Acs3Signer signer = new Acs3Signer(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
+        () -> "nonce-" + requests.get());
+    return new HttpTransport(options(), new OkHttpClient(), signer, d -> { }, () -> 0.5,
+        () -> nanos.addAndGet(1_000));
+  }
+
+  private AliyunOptions options() {
     URI endpoint = URI.create("http://127.0.0.1:" + server.getPort());
-    AliyunOptions options = AliyunOptions.builder("cn-hangzhou")
+    return AliyunOptions.builder("cn-hangzhou")
         .credentials(() -> Credentials.of("LTAI5tTestKeyId", "test-secret-value"))
         .endpointOverride(endpoint)
         .retryPolicy(RetryPolicy.none())
         .rateLimit(1_000_000, Duration.ofSeconds(1))
         .actionRateLimit(1_000_000, Duration.ofSeconds(1))
         .build();
-    Acs3Signer signer = new Acs3Signer(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
-        () -> "nonce-" + requests.get());
-    return new HttpTransport(options, new OkHttpClient(), signer, d -> { }, () -> 0.5,
-        () -> nanos.addAndGet(1_000));
   }
 
   private void answer(IntFunction<String> byPage) {
@@ -213,6 +216,17 @@ class ListAnswersTest {
     answer(n -> n == 1 ? "{\"NextToken\":\"t1\",\"RouteEntrys\":{\"RouteEntry\":[{\"RouteEntryId\":\"rte-1\"}]}}"
         : "{\"NextToken\":\"\",\"RouteEntrys\":{\"RouteEntry\":[{\"RouteEntryId\":\"rte-2\"}]}}");
     assertThat(routeEntries()).containsExactly("rte-1", "rte-2");
+  }
+
+  @Test
+  void aWrongShapedAllowlistAnswerNamesTheActionThroughThePort() {
+    answer(n -> "{\"RequestId\":\"R-7\"}");
+    io.easnet.aliyun.AliyunCloudPort port = io.easnet.aliyun.AliyunCloudPort.create(options());
+    assertThatThrownBy(() -> port.rds().describeAllowlists(io.easnet.core.model.RdsInstanceId.of("rm-1")))
+        .isInstanceOf(CloudIoException.class).hasMessageContaining("rds:DescribeDBInstanceIPArrayList")
+        .hasMessageContaining("R-7");
+    assertThatThrownBy(() -> port.redis().describeInstance(io.easnet.core.model.RedisInstanceId.of("r-1")))
+        .isInstanceOf(CloudIoException.class).hasMessageContaining("kvstore:DescribeInstanceAttribute");
   }
 
   @Test
