@@ -84,6 +84,16 @@ public final class LoadSession {
     this.retry = Objects.requireNonNull(retry, "retry");
   }
 
+  /** The port of the run. */
+  CloudPort port() {
+    return port;
+  }
+
+  /** The region of the port ({@link CloudPort#regionId()}: known to the port, no call). */
+  java.util.Optional<String> regionId() {
+    return port.regionId();
+  }
+
   /** Calls the port once per (action, argument) in this session, asynchronously; transient failures are retried. */
   @SuppressWarnings("unchecked")
   <A, T> CompletableFuture<T> call(String action, A argument, Function<CloudPort, T> call) {
