@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,11 +25,19 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults: the default credentials chain, public endpoints, connect timeout 5 s, read timeout 30 s, call timeout
  * 60 s (the whole HTTP exchange of one attempt), {@link RetryPolicy#defaults()}, a circuit breaker per endpoint that
- * opens after 5 failed requests in a row (I/O errors, timeouts, server errors) and fails fast for 30 s, a client-side
- * rate limit of 20 requests per second (shared by every product; throttling is per account), no listener.
+ * opens after 5 failed requests in a row (I/O errors, timeouts, server errors) and fails fast for 30 s, client-side
+ * rate limits of 20 requests per second over all actions and 10 requests per second per action (Alibaba Cloud's
+ * quotas are per API and region: set a tighter one per action with {@link Builder#actionRateLimit(String, int,
+ * Duration)}), response bodies of at most 16 MiB, no listener.
+ *
+ * <p>A rate limit is a sliding window: in no interval of one period are more than its number of requests sent (a
+ * request over the limit waits, up to the call timeout, for the oldest request of the window to leave it).
  */
 public final class AliyunOptions {
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z0-9]+){1,4}");
+  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Z][A-Za-z0-9]{0,100}");
+  /** The default of {@link #maxBodyBytes()}: 16 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
   private final String regionId;
   private final CredentialsProvider credentials;
@@ -43,6 +52,9 @@ public final class AliyunOptions {
   private final Duration circuitBreakerOpenFor;
   private final int rateLimitRequests;
   private final Duration rateLimitPeriod;
+  private final RateLimit actionRateLimit;
+  private final Map<String, RateLimit> actionRateLimits;
+  private final long maxBodyBytes;
 
   private AliyunOptions(Builder b) {
     this.regionId = b.regionId;
@@ -58,6 +70,34 @@ public final class AliyunOptions {
     this.circuitBreakerOpenFor = b.circuitBreakerOpenFor;
     this.rateLimitRequests = b.rateLimitRequests;
     this.rateLimitPeriod = b.rateLimitPeriod;
+    this.actionRateLimit = b.actionRateLimit;
+    this.actionRateLimits = Collections.unmodifiableMap(new TreeMap<>(b.actionRateLimits));
+    this.maxBodyBytes = b.maxBodyBytes;
+  }
+
+  /**
+   * A client-side rate limit: at most {@code requests} requests in any interval of {@code period}.
+   *
+   * @param requests at least 1
+   * @param period from 1 ms to 10 minutes
+   */
+  public record RateLimit(int requests, Duration period) {
+    public RateLimit {
+      if (requests < 1) {
+        throw new IllegalArgumentException("a rate limit's requests must be greater than or equal to 1, was "
+            + requests);
+      }
+      Objects.requireNonNull(period, "a rate limit's period must not be null");
+      if (period.toMillis() < 1 || period.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("a rate limit's period must be between 1 ms and 10 minutes, was "
+            + period);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return requests + " per " + period;
+    }
   }
 
   /** Options for the region, for example {@code cn-hangzhou}; everything else at its default. */
@@ -114,7 +154,7 @@ public final class AliyunOptions {
     return circuitBreakerOpenFor;
   }
 
-  /** How many requests the client sends per {@link #rateLimitPeriod()} at most, over all products. */
+  /** How many requests the client sends in any interval of {@link #rateLimitPeriod()} at most, over all actions. */
   public int rateLimitRequests() {
     return rateLimitRequests;
   }
@@ -124,13 +164,38 @@ public final class AliyunOptions {
     return rateLimitPeriod;
   }
 
+  /** The limit of each action that has none of its own ({@link #actionRateLimits()}): 10 per second by default. */
+  public RateLimit actionRateLimit() {
+    return actionRateLimit;
+  }
+
+  /** The limits of single actions ({@code vpc:DescribeVpcs}), by action. */
+  public Map<String, RateLimit> actionRateLimits() {
+    return actionRateLimits;
+  }
+
+  /** The limit of one action ({@code vpc:DescribeVpcs}): its own, else {@link #actionRateLimit()}. */
+  public RateLimit actionRateLimit(String action) {
+    return actionRateLimits.getOrDefault(action, actionRateLimit);
+  }
+
+  /**
+   * The most bytes of one response body the adapter reads (16 MiB by default); a longer answer fails as an I/O
+   * failure naming the action and this limit, before it can exhaust the heap.
+   */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   @Override
   public String toString() {
     return "AliyunOptions{regionId=" + regionId + ", credentials=" + credentials.description() + ", vpcEndpoints="
         + vpcEndpoints + ", endpointOverrides=" + endpointOverrides + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy
         + ", circuitBreaker=" + circuitBreakerFailures + " failures, open for " + circuitBreakerOpenFor
-        + ", rateLimit=" + rateLimitRequests + " per " + rateLimitPeriod + "}";
+        + ", rateLimit=" + rateLimitRequests + " per " + rateLimitPeriod + ", actionRateLimit=" + actionRateLimit
+        + (actionRateLimits.isEmpty() ? "" : ", actionRateLimits=" + actionRateLimits) + ", maxBodyBytes="
+        + maxBodyBytes + "}";
   }
 
   /** Builds {@link AliyunOptions}. */
@@ -148,6 +213,9 @@ public final class AliyunOptions {
     private Duration circuitBreakerOpenFor = Duration.ofSeconds(30);
     private int rateLimitRequests = 20;
     private Duration rateLimitPeriod = Duration.ofSeconds(1);
+    private RateLimit actionRateLimit = new RateLimit(10, Duration.ofSeconds(1));
+    private final Map<String, RateLimit> actionRateLimits = new TreeMap<>();
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
     private Builder(String regionId) {
       if (regionId == null || !REGION.matcher(regionId).matches()) {
@@ -223,8 +291,9 @@ public final class AliyunOptions {
     }
 
     /**
-     * Sends at most {@code requests} requests per {@code period} (all products together); a request over the limit
-     * waits for the next period, up to the call timeout, and then fails naming the limit.
+     * Sends at most {@code requests} requests in any interval of {@code period} (all products and actions together;
+     * a sliding window, so no burst of twice the limit around a period boundary); a request over the limit waits for
+     * the oldest request of the window to leave it, up to the call timeout, and then fails naming the limit.
      */
     public Builder rateLimit(int requests, Duration period) {
       if (requests < 1) {
@@ -236,6 +305,40 @@ public final class AliyunOptions {
       }
       this.rateLimitPeriod = p;
       this.rateLimitRequests = requests;
+      return this;
+    }
+
+    /** The limit of every action that has none of its own: at most {@code requests} per {@code period} each. */
+    public Builder actionRateLimit(int requests, Duration period) {
+      this.actionRateLimit = new RateLimit(requests, period);
+      return this;
+    }
+
+    /**
+     * The limit of one action, as Alibaba Cloud's Quota Center shows it ("Request Rate: 30/60(s)" is
+     * {@code actionRateLimit("vpc:DescribeRouteTableList", 30, Duration.ofMinutes(1))}).
+     *
+     * @param action {@code product:Action}, e.g. {@code vpc:DescribeVpcs}
+     */
+    public Builder actionRateLimit(String action, int requests, Duration period) {
+      if (action == null || !ACTION.matcher(action).matches()) {
+        throw new IllegalArgumentException("action must be product:Action such as vpc:DescribeVpcs, was "
+            + (action == null ? "null" : "\"" + action + "\""));
+      }
+      actionRateLimits.put(action, new RateLimit(requests, period));
+      return this;
+    }
+
+    /**
+     * The most bytes of one response body the adapter reads: from 64 KiB to 256 MiB (the default, 16 MiB, holds the
+     * largest page the adapter asks for many times over).
+     */
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 64 * 1024 || maxBodyBytes > 256L * 1024 * 1024) {
+        throw new IllegalArgumentException("maxBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB), "
+            + "was " + maxBodyBytes);
+      }
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 

@@ -95,7 +95,11 @@ public final class Credentials {
         + (expiration == null ? "" : ", expiration=" + expiration) + "}";
   }
 
-  /** Builds {@link Credentials}; {@link #build()} checks that the id and secret are present. */
+  /**
+   * Builds {@link Credentials}; each setter checks its value (not blank, printable ASCII without spaces: a message
+   * names the field and the position of a bad character, never the value), {@link #build()} checks that the id and
+   * secret are present.
+   */
   public static final class Builder {
     private String accessKeyId;
     private String accessKeySecret;
@@ -142,6 +146,7 @@ public final class Credentials {
       if (!value.equals(value.strip())) {
         throw new IllegalArgumentException(name + " must not start or end with white space (a copy-paste slip?)");
       }
+      io.easnet.aliyun.internal.HeaderValues.check(value, name);
       return value;
     }
   }

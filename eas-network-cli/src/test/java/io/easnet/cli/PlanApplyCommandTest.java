@@ -88,7 +88,7 @@ class PlanApplyCommandTest {
     Cli.Result live = Cli.run(Terminal.none(), Cli.NO_CREDENTIALS, "apply", "--live", "--region", "cn-hangzhou",
         plan.toString());
     assertThat(live.code()).as(live.toString()).isEqualTo(2); // a configuration problem stops the run at once
-    assertThat(live.err()).contains("No Alibaba Cloud credentials found").doesNotContain("\tat ");
+    assertThat(live.err()).contains("no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("\tat ");
     assertThat(live.out()).doesNotContain("FAILED");
     Cli.Result both = Cli.run("apply", "--live", "--region", "cn-hangzhou", "--write-snapshot", "x.json",
         plan.toString());

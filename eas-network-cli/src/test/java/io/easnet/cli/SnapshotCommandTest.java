@@ -57,6 +57,6 @@ class SnapshotCommandTest {
     Cli.Result live = Cli.run(Terminal.none(), Cli.NO_CREDENTIALS, "snapshot", "--live", "--region",
         "cn-hangzhou", "--vpc", "vpc-bp1kjr3rfyhx01q8z2m5n");
     assertThat(live.code()).as(live.toString()).isEqualTo(2);
-    assertThat(live.err()).contains("No Alibaba Cloud credentials found").doesNotContain("\tat ");
+    assertThat(live.err()).contains("no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("\tat ");
   }
 }

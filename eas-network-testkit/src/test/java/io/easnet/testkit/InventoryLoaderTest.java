@@ -208,16 +208,29 @@ class InventoryLoaderTest {
   }
 
   @Test
-  void aFailedCallFailsTheLoadWithTheCloudErrorAndIsReported() {
+  void aTransientFailureIsRetriedByTheLoadAndNoOtherReadIsRepeated() {
+    // issue 15 item 12: before, one InternalError (after the adapter's own retries) aborted the whole load
     fake.failNext(CloudActions.DESCRIBE_SNAT_ENTRIES, "InternalError");
+    Inventory inv = loader.load(Question.internetEgress(service()));
+    assertThat(inv.vSwitches()).isNotEmpty();
+    List<String> calls = fake.calls();
+    assertThat(calls.stream().filter(CloudActions.DESCRIBE_SNAT_ENTRIES::equals).count()).isEqualTo(2);
+    assertThat(calls.stream().filter(c -> !c.equals(CloudActions.DESCRIBE_SNAT_ENTRIES)).distinct().count())
+        .isEqualTo(calls.stream().filter(c -> !c.equals(CloudActions.DESCRIBE_SNAT_ENTRIES)).count());
+  }
+
+  @Test
+  void aFailedCallFailsTheLoadWithTheCloudErrorAndIsReported() {
+    // a refusal (not transient: a transient failure is retried by the load session, LoadSessionRetryTest)
+    fake.failNext(CloudActions.DESCRIBE_SNAT_ENTRIES, "Forbidden.RAM");
     assertThatThrownBy(() -> loader.load(Question.internetEgress(service())))
         .isInstanceOfSatisfying(CloudServiceException.class, e -> {
           assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES);
-          assertThat(e.httpStatus()).isEqualTo(500);
+          assertThat(e.httpStatus()).isEqualTo(403);
         })
-        .hasMessageContaining("InternalError");
+        .hasMessageContaining("Forbidden.RAM");
     assertThat(heard).filteredOn(e -> !e.succeeded()).singleElement().satisfies(e -> {
-      assertThat(e.errorCode()).contains("InternalError");
+      assertThat(e.errorCode()).contains("Forbidden.RAM");
       assertThat(e.action()).isEqualTo(CloudActions.DESCRIBE_SNAT_ENTRIES);
     });
   }

@@ -98,7 +98,7 @@ public final class AliyunAllowlists {
       ApiRequest r = rpc(wire.attributeAction()).parameter(wire.idParameter(), id.value()).build();
       ApiResponse response = transport.call(r);
       Lists.Shape shape = wire.attributeShape();
-      List<JsonNode> items = shape.items(response.json());
+      List<JsonNode> items = shape.items(response);
       if (items.isEmpty()) {
         throw WireJson.notFound(wire.prefix() + ":" + wire.attributeAction(), wire.notFoundCode(),
             "The " + wire.kind() + " " + id);
@@ -113,7 +113,7 @@ public final class AliyunAllowlists {
       ApiResponse response = transport.call(r);
       Lists.Shape shape = wire.allowlistShape();
       List<AllowlistGroup> out = new ArrayList<>();
-      Lists.map(r, response, 1, shape, shape.items(response.json()),
+      Lists.map(r, response, 1, shape, shape.items(response),
           n -> group(n, wire.groupName(), wire.groupAttribute(), wire.groupList()), out);
       return out;
     }

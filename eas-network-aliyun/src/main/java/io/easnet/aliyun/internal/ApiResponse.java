@@ -2,20 +2,30 @@ package io.easnet.aliyun.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.EasNetworkException;
+import io.easnet.core.CloudIoException;
 import java.io.IOException;
 import java.util.Optional;
 
-/** A successful (2xx) response: status, request id and body. */
+/**
+ * A successful (2xx) response: status, request id and body (at most {@link io.easnet.aliyun.AliyunOptions#maxBodyBytes()}
+ * bytes: {@link HttpTransport} reads no more). An answer that cannot be used (not JSON, not the documented shape) is a
+ * {@link CloudIoException} naming the action, the endpoint and the request id: {@link #malformed}.
+ */
 public final class ApiResponse {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final String action;
+  private final String endpoint;
   private final int status;
   private final String requestId;
   private final byte[] body;
 
   ApiResponse(String action, int status, String requestId, byte[] body) {
+    this(action, "(unrecorded endpoint)", status, requestId, body);
+  }
+
+  ApiResponse(String action, String endpoint, int status, String requestId, byte[] body) {
     this.action = action;
+    this.endpoint = endpoint;
     this.status = status;
     this.requestId = requestId;
     this.body = body;
@@ -43,9 +53,20 @@ public final class ApiResponse {
       }
       return n;
     } catch (IOException e) {
-      throw new EasNetworkException(action + " answered HTTP " + status + " with a body that is not JSON"
-          + (requestId == null ? "" : " [RequestId " + requestId + "]") + ": " + ErrorResponses.preview(body));
+      throw malformed("answered HTTP " + status + " with a body that is not JSON: " + ErrorResponses.preview(body),
+          null);
     }
+  }
+
+  /**
+   * The failure for an answer the adapter cannot use: {@code problem} says what is wrong with it; the message adds
+   * the request id and that this is the endpoint's fault. A {@link CloudIoException}, so the command line exits 3.
+   */
+  CloudIoException malformed(String problem, Throwable cause) {
+    return CloudIoException.of(action, endpoint, 1, problem
+        + (requestId == null ? "" : " [RequestId " + requestId + "]")
+        + ". The answer does not have the documented shape: a fault of the endpoint (or of a proxy before it); "
+        + "retry later, and report it with the request id if it persists", cause);
   }
 
   static String requestIdOf(byte[] body, String header) {
@@ -54,12 +75,12 @@ public final class ApiResponse {
       if (n != null && n.isObject()) {
         JsonNode id = n.hasNonNull("RequestId") ? n.get("RequestId") : n.get("requestId");
         if (id != null && id.isTextual() && !id.asText().isBlank()) {
-          return id.asText();
+          return ErrorResponses.truncate(id.asText(), 200);
         }
       }
     } catch (IOException e) {
       // not JSON: fall back to the header
     }
-    return header == null || header.isBlank() ? null : header;
+    return header == null || header.isBlank() ? null : ErrorResponses.truncate(header, 200);
   }
 }

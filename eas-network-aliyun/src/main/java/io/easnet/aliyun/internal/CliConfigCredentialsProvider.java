@@ -19,6 +19,7 @@ import java.util.Set;
  * {@code ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true}. The file is read once; the profile's provider is kept.
  */
 final class CliConfigCredentialsProvider implements CredentialsProvider {
+  private static final Sources.Names CLI_NAMES = new Sources.Names("access_key_id", "access_key_secret", "sts_token");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CredentialsContext context;
   private CredentialsProvider delegate;
@@ -98,15 +99,15 @@ final class CliConfigCredentialsProvider implements CredentialsProvider {
     switch (mode) {
       case "AK":
         return new StaticCredentialsProvider(Sources.credentials(required(file, p, pointer, "access_key_id"),
-            required(file, p, pointer, "access_key_secret"), Optional.empty(), null, where), where);
+            required(file, p, pointer, "access_key_secret"), Optional.empty(), null, where, CLI_NAMES), where);
       case "StsToken":
         return new StaticCredentialsProvider(Sources.credentials(required(file, p, pointer, "access_key_id"),
             required(file, p, pointer, "access_key_secret"), Optional.of(required(file, p, pointer, "sts_token")),
-            null, where), where);
+            null, where, CLI_NAMES), where);
       case "RamRoleArn": {
         CredentialsProvider source = new StaticCredentialsProvider(Sources.credentials(
             required(file, p, pointer, "access_key_id"), required(file, p, pointer, "access_key_secret"),
-            Optional.empty(), null, where), where);
+            Optional.empty(), null, where, CLI_NAMES), where);
         return ramRole(file, p, pointer, where, source);
       }
       case "ChainableRamRoleArn": {

@@ -28,11 +28,15 @@ import java.util.function.Supplier;
  *
  * <p>The first provider that answers is remembered and asked directly from then on (credentials-java's
  * {@code reuseLastProviderEnabled}). When none answers, one exception lists every provider and why it did not
- * apply.
+ * apply: its first line is {@link #NONE_FOUND} (what to do), the chain of tried providers follows on the next lines.
  */
 public final class DefaultCredentialsChain implements CredentialsProvider {
   static final String HELP =
       "https://www.alibabacloud.com/help/en/sdk/developer-reference/v2-manage-access-credentials";
+
+  /** The first line of the failure when no provider answers: what to do, before the chain of what was tried. */
+  public static final String NONE_FOUND = "no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and "
+      + "ALIBABA_CLOUD_ACCESS_KEY_SECRET, or run `aliyun configure`";
 
   private record Candidate(String name, Supplier<CredentialsProvider> create) {}
 
@@ -108,9 +112,8 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
           attempts.add(candidate.name() + ": failed unexpectedly (" + e.getClass().getName() + ")");
         }
       }
-      throw ConfigurationException.of("No Alibaba Cloud credentials found in the default chain.", attempts,
-          "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pass "
-          + "credentials explicitly. See " + HELP);
+      throw ConfigurationException.of(NONE_FOUND + "\nThe default credentials chain found none.", attempts,
+          "set the two variables, run `aliyun configure`, or pass credentials explicitly. See " + HELP);
     }
   }
 

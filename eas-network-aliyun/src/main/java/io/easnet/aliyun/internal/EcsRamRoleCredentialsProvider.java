@@ -40,8 +40,15 @@ final class EcsRamRoleCredentialsProvider implements CredentialsProvider {
   private final String configuredRole;
   private final boolean imdsV1Disabled;
   private final RefreshingCredentialsProvider cache;
+  private final Duration fetchDeadline;
 
   EcsRamRoleCredentialsProvider(CredentialsContext context, String roleName, boolean imdsV1Disabled) {
+    this(context, roleName, imdsV1Disabled, FetchDeadline.METADATA);
+  }
+
+  EcsRamRoleCredentialsProvider(CredentialsContext context, String roleName, boolean imdsV1Disabled,
+      Duration fetchDeadline) {
+    this.fetchDeadline = fetchDeadline;
     this.http = context.http().newBuilder().connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(1))
         .build();
     URI endpoint = context.metadataEndpoint();
@@ -62,17 +69,22 @@ final class EcsRamRoleCredentialsProvider implements CredentialsProvider {
   }
 
   private Credentials fetch() {
-    String token = token();
+    FetchDeadline deadline = FetchDeadline.start(fetchDeadline);
+    String token = token(deadline);
     String role = configuredRole;
     if (role == null) {
-      String listing = read(CREDENTIALS_PATH, token, "the RAM role name").strip();
+      String listing = read(deadline, CREDENTIALS_PATH, token, "the RAM role name").strip();
       role = listing.lines().findFirst().orElse("").strip();
       if (role.isEmpty()) {
         throw new CredentialsUnavailableException("the instance has no RAM role attached. Fix: attach a RAM role to "
             + "the ECS instance, or set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true off ECS");
       }
     }
-    String json = read(CREDENTIALS_PATH + role, token, "the credentials of RAM role " + role);
+    if (HeaderValues.firstBadIndex(role) > 0 || role.length() > 128) {
+      throw new CredentialsUnavailableException("the metadata service answered a RAM role name that is not "
+          + "printable ASCII of at most 128 characters");
+    }
+    String json = read(deadline, CREDENTIALS_PATH + role, token, "the credentials of RAM role " + role);
     JsonNode n;
     try {
       n = JSON.readTree(json);
@@ -95,19 +107,26 @@ final class EcsRamRoleCredentialsProvider implements CredentialsProvider {
   }
 
   /** The session token of the hardened mode, or null when falling back to the normal mode is allowed. */
-  private String token() {
+  private String token(FetchDeadline deadline) {
     Request request = new Request.Builder().url(base.newBuilder().encodedPath("/latest/api/token").build())
         .put(RequestBody.create(new byte[0], null))
         .header("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")
         .build();
     String failure;
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = deadline.execute(http, request)) {
       if (response.code() == 200) {
-        return response.body().string();
+        String token = BoundedBodies.readUtf8(response.body(), BoundedBodies.CREDENTIALS_DOCUMENT_BYTES,
+            "the metadata token");
+        if (token.isEmpty() || HeaderValues.firstBadIndex(token) > 0) {
+          // it goes into a header: OkHttp would refuse it quoting it whole
+          throw new CredentialsUnavailableException("the metadata service at " + base.host() + " answered a "
+              + "session token that is empty or not printable ASCII");
+        }
+        return token;
       }
       failure = "HTTP " + response.code();
     } catch (IOException e) {
-      failure = describe(e);
+      failure = deadline.expired(e) ? deadline.describe() : describe(e);
     }
     if (imdsV1Disabled) {
       throw new CredentialsUnavailableException("no metadata token from " + base.host() + " (" + failure
@@ -116,23 +135,23 @@ final class EcsRamRoleCredentialsProvider implements CredentialsProvider {
     return null;
   }
 
-  private String read(String path, String token, String what) {
+  private String read(FetchDeadline deadline, String path, String token, String what) {
     try {
-      return readOnce(path, token, what);
+      return readOnce(deadline, path, token, what);
     } catch (CredentialsUnavailableException e) {
       if (token != null && !imdsV1Disabled) {
-        return readOnce(path, null, what);
+        return readOnce(deadline, path, null, what);
       }
       throw e;
     }
   }
 
-  private String readOnce(String path, String token, String what) {
+  private String readOnce(FetchDeadline deadline, String path, String token, String what) {
     Request.Builder request = new Request.Builder().url(base.newBuilder().encodedPath(path).build()).get();
     if (token != null) {
       request.header("X-aliyun-ecs-metadata-token", token);
     }
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = deadline.execute(http, request.build())) {
       if (response.code() == 404) {
         throw new CredentialsUnavailableException("the metadata service answered HTTP 404 for " + what
             + (what.startsWith("the RAM role name") ? " (no RAM role attached to the instance?)" : ""));
@@ -141,14 +160,18 @@ final class EcsRamRoleCredentialsProvider implements CredentialsProvider {
         throw new CredentialsUnavailableException("the metadata service answered HTTP " + response.code()
             + " for " + what);
       }
-      return response.body().string();
+      return BoundedBodies.readUtf8(response.body(), BoundedBodies.CREDENTIALS_DOCUMENT_BYTES, what);
+    } catch (BoundedBodies.TooLarge e) {
+      throw new CredentialsUnavailableException("the metadata service answered for " + what + " with a body "
+          + "larger than " + e.limit() + " bytes");
     } catch (IOException e) {
       throw new CredentialsUnavailableException("cannot reach the ECS metadata service at " + base.host() + " ("
-          + describe(e) + "); not on ECS? Set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it", e);
+          + (deadline.expired(e) ? deadline.describe() : describe(e)) + "); not on ECS? Set "
+          + "ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it");
     }
   }
 
-  private static String describe(IOException e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  private String describe(IOException e) {
+    return IoFailures.describe(e, base.uri());
   }
 }

@@ -31,7 +31,8 @@ final class EnvironmentCredentialsProvider implements CredentialsProvider {
     if (secret.isEmpty()) {
       throw new CredentialsUnavailableException(ID + " is set but " + SECRET + " is not");
     }
-    return Sources.credentials(id.get(), secret.get(), environment.variable(TOKEN), null, "environment variables");
+    return Sources.credentials(id.get(), secret.get(), environment.variable(TOKEN), null, "environment variables",
+        new Sources.Names(ID, SECRET, TOKEN));
   }
 
   @Override

@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public final class ErrorResponses {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The most characters of an error's {@code Message} (and of {@code Recommend}) kept in an exception; the rest is
+   * cut and the cut says how many characters were dropped. Codes, request ids and host ids keep at most
+   * {@value #MAX_FIELD_CHARS}.
+   */
+  public static final int MAX_MESSAGE_CHARS = 1_000;
+  /** The most characters of an error's {@code Code}, {@code RequestId} and {@code HostId} kept. */
+  public static final int MAX_FIELD_CHARS = 200;
 
   private ErrorResponses() {}
 
@@ -30,8 +38,11 @@ public final class ErrorResponses {
       if (n == null || !n.isObject()) {
         return Optional.empty();
       }
-      return Optional.of(new ErrorBody(text(n, "Code", "code"), text(n, "Message", "message"),
-          text(n, "RequestId", "requestId"), text(n, "Recommend", "recommend"), text(n, "HostId", "hostId")));
+      return Optional.of(new ErrorBody(truncate(text(n, "Code", "code"), MAX_FIELD_CHARS),
+          truncate(text(n, "Message", "message"), MAX_MESSAGE_CHARS),
+          truncate(text(n, "RequestId", "requestId"), MAX_FIELD_CHARS),
+          truncate(text(n, "Recommend", "recommend"), MAX_MESSAGE_CHARS),
+          truncate(text(n, "HostId", "hostId"), MAX_FIELD_CHARS)));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -74,7 +85,7 @@ public final class ErrorResponses {
         .httpStatus(status)
         .recommend(parsed.map(ErrorBody::recommend).orElse(null))
         .hostId(parsed.map(ErrorBody::hostId).orElse(null));
-    String requestId = parsed.map(ErrorBody::requestId).orElse(headerRequestId);
+    String requestId = parsed.map(ErrorBody::requestId).orElse(truncate(headerRequestId, MAX_FIELD_CHARS));
     if (requestId != null && !requestId.isBlank()) {
       b.requestId(requestId);
     }
@@ -88,9 +99,21 @@ public final class ErrorResponses {
     return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
   }
 
+  /**
+   * {@code s} when it has at most {@code max} characters, else its first {@code max} characters and a note of how
+   * many were cut ({@code … (5242741 more characters)}); null stays null. Never splits a surrogate pair.
+   */
+  public static String truncate(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, end) + "… (" + (s.length() - end) + " more characters)";
+  }
+
   /** At most 200 printable characters of a body, for a message. */
   static String preview(byte[] body) {
-    String s = new String(body, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}&&[^\\t]]", " ").strip();
+    String s = new String(body, 0, Math.min(body.length, 800), StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}&&[^\\t]]", " ").strip();
     if (s.isEmpty()) {
       return "(empty)";
     }

@@ -7,12 +7,11 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudIoException;
 import io.easnet.core.CloudTimeoutException;
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.SigningException;
 import io.easnet.core.spi.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +41,13 @@ import okhttp3.Response;
  * Resilience4j {@link Retry} whose context only computes the waits (the sleeping is this instance's
  * {@link Sleeper}, never Resilience4j's static one), and reports one {@link RequestEvent} per HTTP request.
  *
- * <p>Behind the retries: a client-side {@link RateLimiter} shared by every product (its waits are this instance's
- * sleeper too), one {@link CircuitBreaker} per endpoint (I/O errors, timeouts and server errors count as failures;
- * an open breaker fails fast with a {@link CloudIoException} naming the endpoint, without sending), and OkHttp's
- * call timeout per attempt ({@link CloudTimeoutException}).
+ * <p>Behind the retries: client-side sliding-window rate limits, one over every action and one per action
+ * ({@link SlidingWindowLimiter}; their waits are this instance's sleeper too), one {@link CircuitBreaker} per endpoint
+ * (I/O errors, timeouts and server errors count as failures; an open breaker fails fast with a
+ * {@link CloudIoException} naming the endpoint and the failure that opened it, without sending), OkHttp's call
+ * timeout per attempt ({@link CloudTimeoutException}) and a limit on every response body
+ * ({@link AliyunOptions#maxBodyBytes()}). An I/O failure says what happened first ("connection refused at
+ * 127.0.0.1:18299"); no message carries a header value (OkHttp's header checks quote the value: they are rewrapped).
  *
  * <p>The query string goes on the wire exactly as it was signed (sorted, RFC 3986 encoded). OkHttp neither follows
  * redirects (a signed request must not wander) nor retries silently (retries are the policy's). Thread safe.
@@ -63,9 +65,13 @@ public final class HttpTransport {
   private final DoubleSupplier random;
   private final LongSupplier nanoTime;
   private final Retry retry;
-  private final RateLimiter rateLimiter;
+  private final Object rateLock;
+  private final SlidingWindowLimiter rateLimiter;
+  private final ConcurrentMap<String, SlidingWindowLimiter> actionLimiters;
   private final CircuitBreakerConfig breakerConfig;
   private final ConcurrentMap<String, CircuitBreaker> breakers;
+  /** The last failure counted by each endpoint's breaker, for the message of an open breaker. */
+  private final ConcurrentMap<String, String> lastFailures;
   private final RequestListener listener;
 
   public HttpTransport(AliyunOptions options, OkHttpClient client, Acs3Signer signer, Sleeper sleeper,
@@ -98,11 +104,9 @@ public final class HttpTransport {
         .intervalBiFunction((retryNumber, outcome) -> waitMillis(policy, retryNumber, outcome.getLeft()))
         .failAfterMaxAttempts(false)
         .build());
-    this.rateLimiter = RateLimiter.of("eas-network", RateLimiterConfig.custom()
-        .limitForPeriod(options.rateLimitRequests())
-        .limitRefreshPeriod(options.rateLimitPeriod())
-        .timeoutDuration(options.callTimeout())
-        .build(), nanoTime::getAsLong);
+    this.rateLock = new Object();
+    this.rateLimiter = new SlidingWindowLimiter(options.rateLimitRequests(), options.rateLimitPeriod(), nanoTime);
+    this.actionLimiters = new ConcurrentHashMap<>();
     int failures = options.circuitBreakerFailures();
     this.breakerConfig = CircuitBreakerConfig.custom()
         .slidingWindow(failures, failures, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -112,6 +116,7 @@ public final class HttpTransport {
         .clock(Objects.requireNonNull(clock, "clock"))
         .build();
     this.breakers = new ConcurrentHashMap<>();
+    this.lastFailures = new ConcurrentHashMap<>();
     this.listener = options.requestListener();
   }
 
@@ -124,9 +129,12 @@ public final class HttpTransport {
     this.random = base.random;
     this.nanoTime = base.nanoTime;
     this.retry = base.retry;
+    this.rateLock = base.rateLock;
     this.rateLimiter = base.rateLimiter;
+    this.actionLimiters = base.actionLimiters;
     this.breakerConfig = base.breakerConfig;
     this.breakers = base.breakers;
+    this.lastFailures = base.lastFailures;
     this.listener = listener;
   }
 
@@ -215,11 +223,16 @@ public final class HttpTransport {
   }
 
   private void acquireRatePermit(String action) {
-    long waitNanos = rateLimiter.reservePermission();
+    AliyunOptions.RateLimit own = options.actionRateLimit(action);
+    SlidingWindowLimiter perAction = actionLimiters.computeIfAbsent(action,
+        a -> new SlidingWindowLimiter(own.requests(), own.period(), nanoTime));
+    long waitNanos = SlidingWindowLimiter.reserveAll(rateLock, nanoTime, options.callTimeout().toNanos(), perAction,
+        rateLimiter);
     if (waitNanos < 0) {
-      throw CloudTimeoutException.of(action, "a permit of the client-side rate limit ("
-          + options.rateLimitRequests() + " requests per " + options.rateLimitPeriod().toMillis()
-          + " ms; raise it with AliyunOptions.rateLimit)", options.callTimeout(), null);
+      throw CloudTimeoutException.of(action, "a permit of the client-side rate limits (" + own.requests()
+          + " requests of " + action + " per " + own.period().toMillis() + " ms, " + options.rateLimitRequests()
+          + " requests in all per " + options.rateLimitPeriod().toMillis() + " ms; raise them with "
+          + "AliyunOptions.actionRateLimit or AliyunOptions.rateLimit)", options.callTimeout(), null);
     }
     if (waitNanos > 0) {
       pause(action, Duration.ofNanos(waitNanos));
@@ -234,11 +247,12 @@ public final class HttpTransport {
     CircuitBreaker breaker = breaker(endpoint);
     if (!breaker.tryAcquirePermission()) {
       // fails fast: nothing is sent, no event (no HTTP request was made), no retry
+      String last = lastFailures.getOrDefault(breaker.getName(), "failed requests");
       throw new AttemptFailure(CloudIoException.of(action, endpoint.baseUri().toString(), attempt,
-          "the circuit breaker of this endpoint is open after " + options.circuitBreakerFailures()
-              + " failed requests in a row (I/O errors, timeouts or server errors); requests fail fast for "
-              + options.circuitBreakerOpenFor().toSeconds() + " s before one probes the endpoint again. Check the "
-              + "endpoint and the network, or tune AliyunOptions.circuitBreaker", null),
+          "not sent: the circuit breaker of this endpoint opened after " + options.circuitBreakerFailures()
+              + " failures in a row, the last: " + last + ". Requests fail fast for "
+              + options.circuitBreakerOpenFor().toSeconds() + " s before one probes the endpoint again; check the "
+              + "endpoint and the network (AliyunOptions.circuitBreaker tunes the breaker)", null),
           false, null, 0.0, "circuit open");
     }
     Request httpRequest;
@@ -264,11 +278,19 @@ public final class HttpTransport {
           .header("accept", "application/json")
           .header("user-agent", USER_AGENT);
       // host comes from the URL and content-type from the body, with the very values that were signed
-      signed.headers().forEach((name, value) -> {
-        if (!name.equals("host") && !name.equals("content-type")) {
-          http.header(name, value);
+      for (Map.Entry<String, String> h : signed.headers().entrySet()) {
+        if (!h.getKey().equals("host") && !h.getKey().equals("content-type")) {
+          try {
+            http.header(h.getKey(), h.getValue());
+          } catch (IllegalArgumentException badHeader) {
+            // OkHttp's header check quotes the value, which may be a security token: never pass its message on
+            throw SigningException.of(action, Acs3Signer.ALGORITHM, "the request header " + h.getKey() + " holds a "
+                + "character HTTP does not allow at position " + HeaderValues.firstBadIndex(h.getValue())
+                + "; the value is withheld from this message. Check the credentials' access key id and security "
+                + "token for stray characters", null);
+          }
         }
-      });
+      }
       httpRequest = http.build();
     } catch (RuntimeException notSent) {
       breaker.releasePermission();
@@ -283,21 +305,32 @@ public final class HttpTransport {
     String requestIdHeader;
     try (Response response = client.newCall(httpRequest).execute()) {
       status = response.code();
-      responseBody = response.body().bytes();
+      responseBody = BoundedBodies.read(response.body(), options.maxBodyBytes(), "the answer (HTTP " + status + ")");
       retryAfter = response.header("x-acs-retry-after");
       requestIdHeader = response.header("x-acs-request-id");
+    } catch (BoundedBodies.TooLarge e) {
+      // the endpoint answered, but more than any answer may be: not retried (it would answer the same)
+      Duration took = since(start);
+      breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
+      emit(event.errorCode("BodyTooLarge").httpStatus(0).duration(took));
+      String problem = e.getMessage() + " (AliyunOptions.maxBodyBytes); nothing of it was used";
+      lastFailures.put(breaker.getName(), problem + " (" + action + ")");
+      throw new AttemptFailure(CloudIoException.of(action, endpoint.baseUri().toString(), attempt, problem, null),
+          false, null, 0.0, action + " body too large");
     } catch (IOException e) {
       Duration took = since(start);
       breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
-      boolean timeout = e instanceof InterruptedIOException;
+      boolean timeout = e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException
+          && String.valueOf(e.getMessage()).startsWith("connect timed out"));
       emit(event.errorCode(timeout ? "Timeout" : "IoError").httpStatus(0).duration(took));
       String where = endpoint.baseUri().toString();
+      String what = IoFailures.describe(e, endpoint.baseUri());
+      lastFailures.put(breaker.getName(), what + " (" + action + ")");
       java.util.function.IntFunction<EasNetworkException> failure = timeout
           ? attempts -> CloudTimeoutException.of(action, "the HTTP response from " + where + " (call timeout "
               + options.callTimeout().toMillis() + " ms, read timeout " + options.readTimeout().toMillis()
               + " ms; " + attempts + (attempts == 1 ? " attempt" : " attempts") + ")", took, e)
-          : attempts -> CloudIoException.of(action, where, attempts, e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+          : attempts -> CloudIoException.of(action, where, attempts, what, e);
       throw new AttemptFailure(failure, request.retrySafe(), null, random.getAsDouble(), action + " I/O failure");
     }
     Duration took = since(start);
@@ -309,7 +342,7 @@ public final class HttpTransport {
         event.requestId(requestId);
       }
       emit(event);
-      return new ApiResponse(action, status, requestId, responseBody);
+      return new ApiResponse(action, endpoint.baseUri().toString(), status, requestId, responseBody);
     }
     CloudServiceException error = ErrorResponses.toException(action, status, responseBody, retryAfter,
         requestIdHeader);
@@ -332,6 +365,7 @@ public final class HttpTransport {
         break;
       case SERVER_ERROR:
         breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, error);
+        lastFailures.put(breaker.getName(), "HTTP " + status + " " + error.code() + " (" + action + ")");
         retryable = request.retrySafe();
         break;
       default:

@@ -20,6 +20,7 @@ import java.util.Optional;
  * and {@code oidc_role_arn}; {@code rsa_key_pair} (a retired STS API) is refused with the fix.
  */
 final class IniFileCredentialsProvider implements CredentialsProvider {
+  private static final Sources.Names INI_NAMES = new Sources.Names("access_key_id", "access_key_secret", "security_token");
   private final CredentialsContext context;
   private CredentialsProvider delegate;
 
@@ -74,13 +75,13 @@ final class IniFileCredentialsProvider implements CredentialsProvider {
     switch (type) {
       case "access_key":
         return new StaticCredentialsProvider(Sources.credentials(required(s, where, "access_key_id"),
-            required(s, where, "access_key_secret"), Optional.empty(), null, where), where);
+            required(s, where, "access_key_secret"), Optional.empty(), null, where, INI_NAMES), where);
       case "ecs_ram_role":
         return new EcsRamRoleCredentialsProvider(context, s.get("role_name"), env.flag("ALIBABA_CLOUD_IMDSV1_DISABLED"));
       case "ram_role_arn": {
         CredentialsProvider source = new StaticCredentialsProvider(Sources.credentials(
             required(s, where, "access_key_id"), required(s, where, "access_key_secret"), Optional.empty(), null,
-            where), where);
+            where, INI_NAMES), where);
         return new RamRoleArnCredentialsProvider(context, where, source, required(s, where, "role_arn"),
             required(s, where, "role_session_name"), 3600, s.get("policy"), null, context.sts(null, false));
       }

@@ -156,14 +156,16 @@ final class StsClient {
     int status;
     String retryAfter;
     String requestIdHeader;
-    try (Response response = http.newCall(request).execute()) {
+    FetchDeadline deadline = FetchDeadline.start(FetchDeadline.REMOTE);
+    try (Response response = deadline.execute(http, request)) {
       status = response.code();
-      body = response.body().bytes();
+      body = BoundedBodies.read(response.body(), BoundedBodies.CREDENTIALS_DOCUMENT_BYTES, "the answer");
       retryAfter = response.header("x-acs-retry-after");
       requestIdHeader = response.header("x-acs-request-id");
     } catch (IOException e) {
       throw new CredentialsUnavailableException(action + " for " + what + " at " + endpoint.getHost()
-          + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+          + " failed: " + (deadline.expired(e) ? deadline.describe() : e instanceof BoundedBodies.TooLarge
+              ? e.getMessage() : IoFailures.describe(e, endpoint)));
     }
     if (status < 200 || status > 299) {
       throw ErrorResponses.toException(action, status, body, retryAfter, requestIdHeader);

@@ -31,7 +31,9 @@ final class SystemPropertiesCredentialsProvider implements CredentialsProvider {
       throw new CredentialsUnavailableException("alibabacloud.accessKeyId is set but alibabacloud.accessKeySecret is not");
     }
     return Sources.credentials(id.get(), secret.get(), environment.property("alibabacloud.sessionToken"), null,
-        "system properties");
+        "system properties", new Sources.Names("alibabacloud.accessKeyId",
+            environment.property("alibabacloud.accessKeyIdSecret").isPresent() ? "alibabacloud.accessKeyIdSecret"
+                : "alibabacloud.accessKeySecret", "alibabacloud.sessionToken"));
   }
 
   @Override

@@ -104,7 +104,10 @@ class DefaultCredentialsChainTest {
     env.variable("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/r");
     assertThatThrownBy(() -> chain().credentials())
         .isInstanceOf(io.easnet.core.ConfigurationException.class)
-        .hasMessageStartingWith("No Alibaba Cloud credentials found in the default chain. Tried: system properties")
+        .hasMessageStartingWith(DefaultCredentialsChain.NONE_FOUND + "\n")
+        .hasMessageStartingWith("no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and "
+            + "ALIBABA_CLOUD_ACCESS_KEY_SECRET, or run `aliyun configure`\nThe default credentials chain found none. "
+            + "Tried: system properties")
         .hasMessageContaining("system properties: alibabacloud.accessKeyId and alibabacloud.accessKeySecret are not set")
         .hasMessageContaining("environment variables: ALIBABA_CLOUD_ACCESS_KEY_ID is set but "
             + "ALIBABA_CLOUD_ACCESS_KEY_SECRET is not")
@@ -116,7 +119,7 @@ class DefaultCredentialsChainTest {
         .hasMessageContaining("ECS RAM role (instance metadata at " + "127.0.0.1" + "): the metadata "
             + "service answered HTTP 404 for the RAM role name")
         .hasMessageContaining("credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set")
-        .hasMessageContaining("Fix: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+        .hasMessageContaining("Fix: set the two variables, run `aliyun configure`")
         .hasMessageContaining(DefaultCredentialsChain.HELP);
   }
 
