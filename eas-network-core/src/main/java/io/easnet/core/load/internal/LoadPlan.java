@@ -106,7 +106,8 @@ public final class LoadPlan {
       }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .thenApply(v -> facts.inventory(session.port().regionId()));
   }
 
   /** Everything inside one VPC: vSwitches, security groups with rules, NAT, routes, ECS, RDS and Redis instances. */
@@ -294,8 +295,10 @@ public final class LoadPlan {
     final Map<String, RedisInstance> redis = new ConcurrentSkipListMap<>();
     final Map<String, ResourceGroup> resourceGroups = new ConcurrentSkipListMap<>();
 
-    Inventory inventory() {
+    /** The inventory of the facts, of the port's region (the region is a fact of every question). */
+    Inventory inventory(Optional<String> regionId) {
       return Inventory.builder()
+          .regionId(regionId)
           .addAllVpcs(vpcs.values())
           .addAllVSwitches(vSwitches.values())
           .addAllSecurityGroups(groups.values())

@@ -23,6 +23,11 @@ public final class LoadSession {
     this.executor = executor;
   }
 
+  /** The port of the run. */
+  CloudPort port() {
+    return port;
+  }
+
   /** Calls the port once per (action, argument) in this session, asynchronously. */
   @SuppressWarnings("unchecked")
   <A, T> CompletableFuture<T> call(String action, A argument, Function<CloudPort, T> call) {
