@@ -126,7 +126,7 @@ class LiveEqualsOfflineProperties {
         .rateLimit(1_000_000, java.time.Duration.ofSeconds(1))
         .build()));
     Inventory live;
-    try (InventoryLoader loader = InventoryLoader.builder().port(port).parallelism(3).build()) {
+    try (InventoryLoader loader = InventoryLoader.builder().port(port).parallelism(8).build()) {
       live = loader.load(Question.region());
     }
     List<ServiceDocument> liveServices = port.eas().listServices().stream()
@@ -325,6 +325,8 @@ class LiveEqualsOfflineProperties {
       for (String st : List.of("InUse", "Associating", "Unassociating")) {
         count("EIP " + st, inv.eips().stream().anyMatch(n -> n.status().equals(st)));
       }
+      count("EIP Available (unbound)", inv.eips().stream().anyMatch(e -> e.instanceId().isEmpty()
+          && e.status().equals("Available")));
       count("resource group with DLink", inv.resourceGroups().stream().anyMatch(g -> g.dlink().isPresent()));
       count("resource group without DLink", inv.resourceGroups().stream().anyMatch(g -> g.dlink().isEmpty()));
       count("service with own networking", s.services().stream().anyMatch(d -> d.spec().networking().isPresent()));

@@ -246,6 +246,11 @@ public final class EstateGenerator {
         b.addEip(eb.build());
       }
       b.addNatGateway(nb.build());
+      if (rich && r.nextInt(3) == 0) {
+        // an unbound EIP of the region, which a remedy can bind
+        IpAddress ip = IpAddress.parse(NetworkGenerators.formatV4(r.nextLong(0x3000_0000L, 0x3100_0000L)));
+        b.addEip(Eip.builder().id(randomId(r, "eip-")).ipAddress(ip).status("Available").name("spare").build());
+      }
       if (!ips.isEmpty()) {
         for (VSwitch v : vSwitches) {
           SnatEntry.Builder sb = null;

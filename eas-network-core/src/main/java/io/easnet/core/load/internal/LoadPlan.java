@@ -103,6 +103,9 @@ public final class LoadPlan {
             })));
         all.add(session.call(CloudActions.LIST_RESOURCES, "", p -> p.eas().describeResourceGroups())
             .thenAccept(list -> list.forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
+        // the unbound EIPs too: a remedy binds one before it allocates a new one
+        all.add(session.call(CloudActions.DESCRIBE_EIPS, "", p -> p.vpc().describeEips())
+            .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e))));
       }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
