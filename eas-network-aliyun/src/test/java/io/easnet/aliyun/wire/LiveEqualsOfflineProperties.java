@@ -114,6 +114,20 @@ class LiveEqualsOfflineProperties {
     assertThat(emulator.nearMisses()).as("requests the emulator could not route").isEmpty();
   }
 
+  /**
+   * The examples' estates (the README's {@code examples/snapshot.json} and {@code examples/mistakes/estate.json}),
+   * served and read back: what {@code snapshot --endpoint} captures of them is what the files hold.
+   */
+  @Test
+  void theExamplesEstatesReadThroughTheWireAreTheirFiles() {
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    for (String file : List.of("examples/snapshot.json", "examples/mistakes/estate.json")) {
+      Snapshot source = SnapshotJson.read(root.resolve(file));
+      assertThat(source.inventory().regionId()).as("%s names its region", file).isPresent();
+      assertThat(differences(source, new SplittableRandom(14))).as("%s, wire against file", file).isEmpty();
+    }
+  }
+
   /** Everything that differs between the two faces of one estate, as "what: path: expected ... actual ...". */
   private static List<String> differences(Snapshot source, SplittableRandom r) {
     fake.load(source);
