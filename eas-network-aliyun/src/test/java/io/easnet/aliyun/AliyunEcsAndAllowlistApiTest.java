@@ -72,11 +72,14 @@ class AliyunEcsAndAllowlistApiTest {
             + "\"Permission\":{\"Direction\":\"egress\",\"IpProtocol\":\"tcp\",\"PortRange\":\"3306/3306\","
             + "\"DestPrefixListId\":\"pl-1\",\"DestCidrIp\":\"\",\"Policy\":\"accept\",\"Priority\":\"5\"}}}");
     h.ok("DescribeSecurityGroups", "{\"RequestId\":\"R-5\",\"SecurityGroups\":{\"SecurityGroup\":[{"
-        + "\"SecurityGroupId\":\"sg-1\",\"SecurityGroupType\":\"enterprise\",\"VpcId\":\"vpc-a\"}]}}");
+        + "\"SecurityGroupId\":\"sg-1\",\"SecurityGroupType\":\"enterprise\",\"VpcId\":\"vpc-a\",\"Tags\":{"
+        + "\"Tag\":[{\"TagKey\":\"env\",\"TagValue\":\"prod\"},{\"TagKey\":\"team\",\"TagValue\":\"\"}]}}]}}");
 
     SecurityGroup g = h.port().ecs().describeSecurityGroup(SecurityGroupId.of("sg-1"));
 
     assertThat(g.type()).isEqualTo(SecurityGroupType.ENTERPRISE);
+    // DescribeSecurityGroupAttribute answers no tags: they come from DescribeSecurityGroups
+    assertThat(g.tags()).containsExactly(Map.entry("env", "prod"), Map.entry("team", ""));
     assertThat(g.innerAccessPolicy()).isEqualTo(Policy.ACCEPT);
     assertThat(g.rules()).hasSize(3);
     SecurityGroupRule ssh = g.rules().get(0);
@@ -166,8 +169,24 @@ class AliyunEcsAndAllowlistApiTest {
         + "\"DBInstanceIPArrayName\":\"default\",\"DBInstanceIPArrayAttribute\":\"\",\"SecurityIPList\":"
         + "\"127.0.0.1,10.1.0.0/24\",\"SecurityIPType\":\"IPv4\"},{\"DBInstanceIPArrayName\":\"dts\","
         + "\"DBInstanceIPArrayAttribute\":\"hidden\",\"SecurityIPList\":\"100.104.0.0/16\"}]}}");
+    // the official shapes (rds20140815 DescribeDBInstanceNetInfoResponseBody,
+    // DescribeSecurityGroupConfigurationResponseBody): a public connection first, the port as a string
+    h.ok("DescribeDBInstanceNetInfo", "{\"RequestId\":\"R-17\",\"InstanceNetworkType\":\"VPC\","
+        + "\"DBInstanceNetInfos\":{\"DBInstanceNetInfo\":[{\"IPType\":\"Public\",\"IPAddress\":\"47.1.2.3\","
+        + "\"Port\":\"3306\",\"ConnectionString\":\"rm-1.mysql.rds.aliyuncs.com\"},{\"IPType\":\"Private\","
+        + "\"IPAddress\":\"10.1.0.7\",\"Port\":\"3307\",\"VPCId\":\"vpc-a\",\"VSwitchId\":\"vsw-db\"}]}}");
+    h.ok("DescribeSecurityGroupConfiguration", "{\"RequestId\":\"R-18\",\"DBInstanceName\":\"rm-1\","
+        + "\"Items\":{\"EcsSecurityGroupRelation\":[{\"SecurityGroupId\":\"sg-app\",\"RegionId\":"
+        + "\"cn-hangzhou\",\"NetworkType\":\"VPC\"},{\"SecurityGroupId\":\"sg-ops\",\"RegionId\":"
+        + "\"cn-hangzhou\",\"NetworkType\":\"VPC\"}]}}");
 
     RdsInstance rds = h.port().rds().describeInstances(VpcId.of("vpc-a")).get(0);
+
+    assertThat(rds.privateIp()).contains(IpAddress.parse("10.1.0.7"));
+    assertThat(rds.port()).isEqualTo(3307);
+    assertThat(rds.securityGroupIds()).containsExactly(SecurityGroupId.of("sg-app"), SecurityGroupId.of("sg-ops"));
+    assertThat(query(h.requests("DescribeDBInstanceNetInfo").get(0))).containsEntry("DBInstanceId", "rm-1");
+    assertThat(query(h.requests("DescribeSecurityGroupConfiguration").get(0))).containsEntry("DBInstanceId", "rm-1");
 
     assertThat(rds.name()).contains("orders");
     assertThat(rds.allowlists()).extracting(AllowlistGroup::name).containsExactly("default", "dts");
@@ -208,8 +227,15 @@ class AliyunEcsAndAllowlistApiTest {
     h.ok("DescribeSecurityIps", "{\"RequestId\":\"R-16\",\"SecurityIpGroups\":{\"SecurityIpGroup\":[{"
         + "\"SecurityIpGroupName\":\"default\",\"SecurityIpGroupAttribute\":\"\",\"SecurityIpList\":"
         + "\"127.0.0.1,10.0.0.0/8\"}]}}");
+    // r_kvstore20150101 DescribeSecurityGroupConfigurationResponseBody: NetType where RDS says NetworkType
+    h.ok("DescribeSecurityGroupConfiguration", "{\"RequestId\":\"R-19\",\"Items\":{\"EcsSecurityGroupRelation\":"
+        + "[{\"SecurityGroupId\":\"sg-cache\",\"RegionId\":\"cn-hangzhou\",\"NetType\":\"vpc\"}]}}");
 
     RedisInstance r = h.port().redis().describeInstance(RedisInstanceId.of("r-1"));
+
+    assertThat(r.securityGroupIds()).containsExactly(SecurityGroupId.of("sg-cache"));
+    assertThat(h.requests("DescribeSecurityGroupConfiguration")).singleElement()
+        .satisfies(req -> assertThat(req.getHeaders().get("x-acs-version")).isEqualTo("2015-01-01"));
 
     assertThat(r.privateIp()).contains(IpAddress.parse("10.3.0.9"));
     assertThat(r.port()).isEqualTo(6379);

@@ -15,7 +15,9 @@ import io.easnet.core.model.DLink;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.ResourceId;
@@ -147,6 +149,48 @@ public abstract class CloudPortContractTest {
         .extracting(AllowlistGroup::name).contains("default");
     assertThat(port().redis().describeAllowlists(fixture().redis()))
         .extracting(AllowlistGroup::name).contains("default");
+  }
+
+  @Test
+  void securityGroupsCarryTheirTags() {
+    assertThat(port().ecs().describeSecurityGroup(fixture().securityGroup()).tags()).containsEntry("env", "contract");
+  }
+
+  @Test
+  void allowlistTargetsCarryTheirPrivateAddressPortAndBoundGroups() {
+    RdsInstance rds = port().rds().describeInstance(fixture().rds());
+    assertThat(rds.privateIp()).isPresent();
+    assertThat(rds.port()).isBetween(1, 65535);
+    assertThat(rds.securityGroupIds()).containsExactly(fixture().securityGroup());
+    assertThat(port().rds().describeInstances(fixture().vpc())).filteredOn(i -> i.id().equals(fixture().rds()))
+        .as("the list and the one instance agree").containsExactly(rds);
+    RedisInstance redis = port().redis().describeInstance(fixture().redis());
+    assertThat(redis.privateIp()).isPresent();
+    assertThat(redis.securityGroupIds()).containsExactly(fixture().securityGroup());
+    assertThat(port().redis().describeInstances(fixture().vpc())).filteredOn(i -> i.id().equals(fixture().redis()))
+        .as("the list and the one instance agree").containsExactly(redis);
+  }
+
+  @Test
+  void describeEipsListsEveryEipOfTheRegionBoundOrNot() {
+    assertThat(port().vpc().describeEips()).extracting(Eip::ipAddress).contains(fixture().eip());
+    Eip spare = port().vpc().allocateEip(AllocateEipRequest.builder().clientToken(uniqueToken())
+        .build());
+    assertThat(port().vpc().describeEips()).filteredOn(e -> e.id().equals(spare.id())).singleElement()
+        .satisfies(e -> assertThat(e.instanceId()).isEmpty());
+  }
+
+  @Test
+  void listServicesAnswersEveryServiceAsDescribeServiceDoes() throws Exception {
+    String name = uniqueService();
+    port().eas().createService(serviceJson(name, 1));
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode described = json.readTree(port().eas().describeService(name));
+    List<com.fasterxml.jackson.databind.JsonNode> listed = new java.util.ArrayList<>();
+    for (String s : port().eas().listServices()) {
+      listed.add(json.readTree(s));
+    }
+    assertThat(listed).filteredOn(n -> n.path("metadata").path("name").asText().equals(name)).containsExactly(described);
   }
 
   // ------------------------------------------------------------------------------------------- not found

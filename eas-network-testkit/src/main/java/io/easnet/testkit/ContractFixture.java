@@ -17,13 +17,15 @@ import java.util.Objects;
  *
  * @param vpc a VPC
  * @param vSwitch a vSwitch of the VPC with at least 16 free addresses and no SNAT entry
- * @param securityGroup a basic security group of the VPC without rules
+ * @param securityGroup a basic security group of the VPC without rules, tagged {@code env=contract}
  * @param natGateway an available internet NAT gateway of the VPC, to which the VPC's system route table sends
  *     {@code 0.0.0.0/0}
  * @param snatTable the NAT gateway's SNAT table, without entries
  * @param eip an EIP address bound to the NAT gateway
- * @param rds an RDS instance whose {@code default} allowlist group holds {@code 127.0.0.1} only
- * @param redis a Redis instance whose {@code default} allowlist group holds {@code 127.0.0.1} only
+ * @param rds an RDS instance with a private address, whose {@code default} allowlist group holds {@code 127.0.0.1}
+ *     only, bound to {@code securityGroup}
+ * @param redis a Redis instance with a private address, whose {@code default} allowlist group holds
+ *     {@code 127.0.0.1} only, bound to {@code securityGroup}
  * @param resourceGroup a resource group without a VPC direct connection
  */
 public record ContractFixture(
@@ -57,10 +59,11 @@ public record ContractFixture(
         .vSwitch("contract-eas", "172.16.1.0/24")
         .vSwitch("contract-db", "172.16.2.0/24")
         .securityGroup("contract-sg")
+        .securityGroupTag("contract-sg", "env", "contract")
         .natGateway("contract-nat")
         .eip("contract-nat", "47.96.0.10")
-        .rds("contract-rds", "contract-db", "172.16.2.10")
-        .redis("contract-redis", "contract-db", "172.16.2.11")
+        .rds("contract-rds", "contract-db", "172.16.2.10", "contract-sg")
+        .redis("contract-redis", "contract-db", "172.16.2.11", "contract-sg")
         .resourceGroup("contract-rg");
     NatGatewayId nat = fake.id(NatGatewayId.class, "contract-nat");
     SnatTableId table = fake.inventory().natGateway(nat).orElseThrow().snatTableIds().get(0);

@@ -124,6 +124,14 @@ public final class Estate {
     });
   }
 
+  /**
+   * Tags a named security group, as the console does: {@code key=value}, replacing the key's value. The
+   * environment-isolation rule reads the {@code env} tag.
+   */
+  public Estate securityGroupTag(String groupName, String key, String value) {
+    return plant(() -> state.groups.tag(id(SecurityGroupId.class, groupName), key, value));
+  }
+
   /** Adds a rule to a named group, with the fake's invariants (no duplicate, at most 200). */
   public Estate rule(String groupName, SecurityGroupRule.Builder rule) {
     return rule(groupName, rule.build());

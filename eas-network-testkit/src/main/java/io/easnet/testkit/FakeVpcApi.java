@@ -90,6 +90,11 @@ final class FakeVpcApi implements VpcApi {
   }
 
   @Override
+  public List<Eip> describeEips() {
+    return requests.list(CloudActions.DESCRIBE_EIPS, state.network::eips);
+  }
+
+  @Override
   public List<RouteTable> describeRouteTables(VpcId vpc) {
     req(vpc, "vpc");
     return requests.list(CloudActions.DESCRIBE_ROUTE_TABLES, () -> state.network.routeTablesIn(vpc));

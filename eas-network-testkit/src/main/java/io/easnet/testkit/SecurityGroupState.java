@@ -64,6 +64,12 @@ final class SecurityGroupState {
     groups.put(g.id(), g);
   }
 
+  /** Sets a tag of a group ({@code Tags.Tag[{TagKey, TagValue}]} of {@code DescribeSecurityGroups}). */
+  void tag(SecurityGroupId id, String key, String value) {
+    SecurityGroup g = group(id);
+    groups.put(id, g.toBuilder().putTag(key, value).build());
+  }
+
   void authorize(SecurityGroupId id, SecurityGroupRule rule) {
     SecurityGroup g = group(id);
     for (SecurityGroupRule r : g.rules()) {

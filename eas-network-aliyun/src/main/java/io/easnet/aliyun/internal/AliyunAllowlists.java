@@ -17,7 +17,7 @@ import io.easnet.core.spi.RedisApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import io.easnet.core.model.SecurityGroupId;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,6 +57,19 @@ public final class AliyunAllowlists {
       String groupAttribute, String groupList, String groupParameter) {}
 
   /**
+   * {@code DescribeSecurityGroupConfiguration} of either product (RDS 2014-08-15, R-KVStore 2015-01-01): the ECS
+   * security groups bound to an instance, {@code Items.EcsSecurityGroupRelation[].SecurityGroupId}.
+   */
+  static final String BOUND_GROUPS_ACTION = "DescribeSecurityGroupConfiguration";
+
+  static final Lists.Shape BOUND_GROUPS = new Lists.Shape("Items", "EcsSecurityGroupRelation");
+
+  /** What the instance's answers, its allowlist groups and its bound security groups make. */
+  interface Finisher<B, T> {
+    T finish(B instance, List<AllowlistGroup> allowlists, List<SecurityGroupId> boundGroups);
+  }
+
+  /**
    * The allowlist API of one product over its {@link Wire} names: RDS and Redis differ in names only.
    *
    * @param <I> the instance id type
@@ -68,10 +81,10 @@ public final class AliyunAllowlists {
     private final Wire wire;
     private final Function<JsonNode, B> instance;
     private final Function<B, I> idOf;
-    private final BiFunction<B, List<AllowlistGroup>, T> withAllowlists;
+    private final Finisher<B, T> withAllowlists;
 
     Product(HttpTransport transport, Wire wire, Function<JsonNode, B> instance, Function<B, I> idOf,
-        BiFunction<B, List<AllowlistGroup>, T> withAllowlists) {
+        Finisher<B, T> withAllowlists) {
       this.transport = Objects.requireNonNull(transport, "transport");
       this.wire = wire;
       this.instance = instance;
@@ -89,8 +102,7 @@ public final class AliyunAllowlists {
           .parameter("VpcId", vpc.value()).parameter("PageNumber", Integer.toString(page))
           .parameter("PageSize", Integer.toString(size)).page(page).build(), wire.pageSize(), wire.listShape(),
           instance);
-      return found.stream().map(b -> withAllowlists.apply(b, describeAllowlists(idOf.apply(b))))
-          .collect(Collectors.toList());
+      return found.stream().map(b -> complete(idOf.apply(b), b)).collect(Collectors.toList());
     }
 
     @Override
@@ -104,7 +116,35 @@ public final class AliyunAllowlists {
             "The " + wire.kind() + " " + id);
       }
       B b = Lists.one(r, response, "/" + shape.container() + "/" + shape.element() + "/0", items.get(0), instance);
-      return withAllowlists.apply(b, describeAllowlists(id));
+      return complete(id, b);
+    }
+
+    /** The instance with what its list or attribute answer lacks: addresses, allowlists, bound groups. */
+    private T complete(I id, B b) {
+      details(id, b);
+      return withAllowlists.finish(b, describeAllowlists(id), boundGroups(id));
+    }
+
+    /** Reads into the builder what the product's list and attribute answers lack; nothing by default. */
+    void details(I id, B b) {}
+
+    /** The ECS security groups bound to the instance ({@code DescribeSecurityGroupConfiguration}). */
+    List<SecurityGroupId> boundGroups(I id) {
+      ApiRequest r = rpc(BOUND_GROUPS_ACTION).parameter(wire.idParameter(), id.value()).build();
+      ApiResponse response = transport.call(r);
+      List<SecurityGroupId> out = new ArrayList<>();
+      Lists.map(r, response, 1, BOUND_GROUPS, BOUND_GROUPS.items(response.json()),
+          n -> SecurityGroupId.of(WireJson.required(n, "SecurityGroupId")), out);
+      return out.stream().distinct().collect(Collectors.toList());
+    }
+
+    /** One call of this product's API. */
+    ApiResponse call(ApiRequest request) {
+      return transport.call(request);
+    }
+
+    ApiRequest.Builder request(String action) {
+      return rpc(action);
     }
 
     @Override
@@ -147,8 +187,34 @@ public final class AliyunAllowlists {
         "DescribeDBInstanceIPArrayList", new Lists.Shape("Items", "DBInstanceIPArray"),
         "DBInstanceIPArrayName", "DBInstanceIPArrayAttribute", "SecurityIPList", "DBInstanceIPArrayName");
 
+    /** {@code DescribeDBInstanceNetInfo}: the instance's addresses, {@code DBInstanceNetInfos.DBInstanceNetInfo[]}. */
+    static final String NET_INFO_ACTION = "DescribeDBInstanceNetInfo";
+
+    static final Lists.Shape NET_INFO = new Lists.Shape("DBInstanceNetInfos", "DBInstanceNetInfo");
+
     public Rds(HttpTransport transport) {
-      super(transport, WIRE, Rds::instance, b -> b.build().id(), (b, groups) -> b.allowlists(groups).build());
+      super(transport, WIRE, Rds::instance, b -> b.build().id(),
+          (b, groups, bound) -> b.allowlists(groups).securityGroupIds(bound).build());
+    }
+
+    /**
+     * The private address and port: neither {@code DescribeDBInstances} nor {@code DescribeDBInstanceAttribute}
+     * answers the address, so it is read from {@code DescribeDBInstanceNetInfo}, the connection whose
+     * {@code IPType} is {@code Private} (a VPC instance; {@code Inner} for the classic network), its
+     * {@code IPAddress} and {@code Port} (a string).
+     */
+    @Override
+    void details(RdsInstanceId id, RdsInstance.Builder b) {
+      ApiRequest r = request(NET_INFO_ACTION).parameter("DBInstanceId", id.value()).build();
+      ApiResponse response = call(r);
+      List<JsonNode> infos = new ArrayList<>();
+      Lists.map(r, response, 1, NET_INFO, NET_INFO.items(response.json()), n -> n, infos);
+      infos.stream().filter(n -> WireJson.text(n, "IPType").filter(t -> t.equalsIgnoreCase("Private")
+              || t.equalsIgnoreCase("Inner")).isPresent())
+          .findFirst().ifPresent(n -> {
+            WireJson.text(n, "IPAddress").ifPresent(b::privateIp);
+            WireJson.number(n, "Port").ifPresent(p -> b.port(Math.toIntExact(p)));
+          });
     }
 
     static RdsInstance.Builder instance(JsonNode n) {
@@ -176,7 +242,8 @@ public final class AliyunAllowlists {
         "SecurityIpGroupName", "SecurityIpGroupAttribute", "SecurityIpList", "SecurityIpGroupName");
 
     public Redis(HttpTransport transport) {
-      super(transport, WIRE, Redis::instance, b -> b.build().id(), (b, groups) -> b.allowlists(groups).build());
+      super(transport, WIRE, Redis::instance, b -> b.build().id(),
+          (b, groups, bound) -> b.allowlists(groups).securityGroupIds(bound).build());
     }
 
     static RedisInstance.Builder instance(JsonNode n) {

@@ -62,15 +62,24 @@ public final class AliyunEcsApi implements EcsApi {
     SecurityGroupSummary.Builder b = SecurityGroupSummary.builder()
         .id(SecurityGroupId.of(WireJson.required(n, "SecurityGroupId")))
         .vpcId(VpcId.of(WireJson.required(n, "VpcId")))
-        .type(WireJson.text(n, "SecurityGroupType").map(SecurityGroupType::parse).orElse(SecurityGroupType.BASIC));
+        .type(type(n));
     WireJson.text(n, "SecurityGroupName").ifPresent(b::name);
     return b.build();
   }
 
+  private static SecurityGroupType type(JsonNode n) {
+    return WireJson.text(n, "SecurityGroupType").map(SecurityGroupType::parse).orElse(SecurityGroupType.BASIC);
+  }
+
+  /**
+   * One group with its rules: {@code DescribeSecurityGroupAttribute} answers the name, VPC, inner access policy and
+   * rules, but neither the type (basic and enterprise groups differ in their implicit rules) nor the tags (which the
+   * environment-isolation rule reads); {@code DescribeSecurityGroups} filtered to the group answers both
+   * ({@code SecurityGroupType}, {@code Tags.Tag[{TagKey, TagValue}]}). Two requests per group.
+   */
   @Override
   public SecurityGroup describeSecurityGroup(SecurityGroupId id) {
     SecurityGroup.Builder[] group = new SecurityGroup.Builder[1];
-    boolean[] typed = new boolean[1];
     List<SecurityGroupRule> rules = Lists.tokenedPages(transport, (token, page) ->
         rpc("DescribeSecurityGroupAttribute").parameter("SecurityGroupId", id.value()).parameter("Direction", "all")
             .parameter("MaxResults", Integer.toString(RULE_PAGE)).parameter("NextToken", token).page(page).build(),
@@ -80,10 +89,6 @@ public final class AliyunEcsApi implements EcsApi {
               SecurityGroup.Builder b = SecurityGroup.builder().id(id).vpcId(WireJson.required(n, "VpcId"));
               WireJson.text(n, "SecurityGroupName").ifPresent(b::name);
               WireJson.text(n, "InnerAccessPolicy").ifPresent(p -> b.innerAccessPolicy(Policy.parse(p)));
-              WireJson.text(n, "SecurityGroupType").ifPresent(t -> {
-                b.type(SecurityGroupType.parse(t));
-                typed[0] = true;
-              });
               return b;
             });
           }
@@ -93,12 +98,12 @@ public final class AliyunEcsApi implements EcsApi {
           return out;
         });
     SecurityGroup.Builder b = group[0];
-    if (!typed[0]) {
-      // DescribeSecurityGroupAttribute does not document the type; basic and enterprise groups differ in their
-      // implicit rules, so it is read from DescribeSecurityGroups
-      groups("SecurityGroupIds", WireJson.jsonArray(List.of(id.value()))).stream()
-          .filter(g -> g.id().equals(id)).findFirst().ifPresent(g -> b.type(g.type()));
-    }
+    List<JsonNode> listed = Lists.tokened(transport, (token, page) -> rpc("DescribeSecurityGroups")
+        .parameter("SecurityGroupIds", WireJson.jsonArray(List.of(id.value())))
+        .parameter("MaxResults", Integer.toString(GROUP_PAGE)).parameter("NextToken", token).page(page).build(),
+        new Lists.Shape("SecurityGroups", "SecurityGroup"), n -> n);
+    listed.stream().filter(n -> WireJson.text(n, "SecurityGroupId").filter(id.value()::equals).isPresent())
+        .findFirst().ifPresent(n -> b.type(type(n)).putAllTags(WireJson.tags(n)));
     return b.addAllRules(rules).build();
   }
 

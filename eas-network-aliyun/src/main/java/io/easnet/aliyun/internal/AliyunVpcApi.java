@@ -267,6 +267,11 @@ public final class AliyunVpcApi implements VpcApi {
     return eips(b -> b.parameter("AssociatedInstanceType", "Nat").parameter("AssociatedInstanceId", nat.value()));
   }
 
+  @Override
+  public List<Eip> describeEips() {
+    return eips(b -> b);
+  }
+
   private List<Eip> eips(java.util.function.UnaryOperator<ApiRequest.Builder> filter) {
     return Lists.numbered(transport, (page, size) -> paged(filter.apply(rpc("DescribeEipAddresses")), page, size)
         .build(), EIP_PAGE, new Lists.Shape("EipAddresses", "EipAddress"), AliyunVpcApi::eip);

@@ -60,6 +60,16 @@ public final class CloudActions {
   public static final String RDS_DESCRIBE_INSTANCE = "rds:DescribeDBInstanceAttribute";
   /** {@link RdsApi#describeAllowlists}. */
   public static final String RDS_DESCRIBE_ALLOWLISTS = "rds:DescribeDBInstanceIPArrayList";
+  /**
+   * The private address and port of an RDS instance, read by {@link RdsApi#describeInstances} and
+   * {@link RdsApi#describeInstance} (one request per instance).
+   */
+  public static final String RDS_DESCRIBE_NET_INFO = "rds:DescribeDBInstanceNetInfo";
+  /**
+   * The ECS security groups bound to an RDS instance, read by {@link RdsApi#describeInstances} and
+   * {@link RdsApi#describeInstance} (one request per instance).
+   */
+  public static final String RDS_DESCRIBE_SECURITY_GROUPS = "rds:DescribeSecurityGroupConfiguration";
   /** {@link RdsApi#appendAllowlistEntries} and {@link RdsApi#deleteAllowlistEntries}. */
   public static final String RDS_MODIFY_SECURITY_IPS = "rds:ModifySecurityIps";
 
@@ -69,6 +79,11 @@ public final class CloudActions {
   public static final String REDIS_DESCRIBE_INSTANCE = "kvstore:DescribeInstanceAttribute";
   /** {@link RedisApi#describeAllowlists}. */
   public static final String REDIS_DESCRIBE_ALLOWLISTS = "kvstore:DescribeSecurityIps";
+  /**
+   * The ECS security groups bound to a Redis instance, read by {@link RedisApi#describeInstances} and
+   * {@link RedisApi#describeInstance} (one request per instance).
+   */
+  public static final String REDIS_DESCRIBE_SECURITY_GROUPS = "kvstore:DescribeSecurityGroupConfiguration";
   /** {@link RedisApi#appendAllowlistEntries} and {@link RedisApi#deleteAllowlistEntries}. */
   public static final String REDIS_MODIFY_SECURITY_IPS = "kvstore:ModifySecurityIps";
 
@@ -99,8 +114,9 @@ public final class CloudActions {
         ASSOCIATE_EIP, UNASSOCIATE_EIP, CREATE_NAT_GATEWAY, ALLOCATE_EIP, DESCRIBE_SECURITY_GROUPS,
         DESCRIBE_SECURITY_GROUP_ATTRIBUTE, AUTHORIZE_SECURITY_GROUP, AUTHORIZE_SECURITY_GROUP_EGRESS,
         REVOKE_SECURITY_GROUP, REVOKE_SECURITY_GROUP_EGRESS, DESCRIBE_INSTANCES, RDS_DESCRIBE_INSTANCES,
-        RDS_DESCRIBE_INSTANCE, RDS_DESCRIBE_ALLOWLISTS, RDS_MODIFY_SECURITY_IPS, REDIS_DESCRIBE_INSTANCES,
-        REDIS_DESCRIBE_INSTANCE, REDIS_DESCRIBE_ALLOWLISTS, REDIS_MODIFY_SECURITY_IPS, DESCRIBE_SERVICE,
+        RDS_DESCRIBE_INSTANCE, RDS_DESCRIBE_ALLOWLISTS, RDS_DESCRIBE_NET_INFO, RDS_DESCRIBE_SECURITY_GROUPS,
+        RDS_MODIFY_SECURITY_IPS, REDIS_DESCRIBE_INSTANCES, REDIS_DESCRIBE_INSTANCE, REDIS_DESCRIBE_ALLOWLISTS,
+        REDIS_DESCRIBE_SECURITY_GROUPS, REDIS_MODIFY_SECURITY_IPS, DESCRIBE_SERVICE,
         CREATE_SERVICE, UPDATE_SERVICE, LIST_SERVICES, LIST_RESOURCES, DESCRIBE_RESOURCE_DLINK, DESCRIBE_RESOURCE,
         UPDATE_RESOURCE_DLINK, DELETE_RESOURCE_DLINK);
   }

@@ -72,6 +72,12 @@ public interface VpcApi {
   List<Eip> describeEips(NatGatewayId nat);
 
   /**
+   * Every EIP of the region, bound or not ({@link CloudActions#DESCRIBE_EIPS} without a filter): the unbound ones
+   * ({@code Available}) are what a remedy binds before it allocates a new, billed one.
+   */
+  List<Eip> describeEips();
+
+  /**
    * The route tables of a VPC with their entries, the system table included
    * ({@link CloudActions#DESCRIBE_ROUTE_TABLES}).
    */

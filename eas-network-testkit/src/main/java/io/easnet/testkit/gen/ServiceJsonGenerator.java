@@ -3,6 +3,7 @@ package io.easnet.testkit.gen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
@@ -38,6 +39,23 @@ public final class ServiceJsonGenerator {
   public static String valid(RandomGenerator r, String name, int instances) {
     ObjectNode doc = document(r, Optional.empty());
     ((ObjectNode) doc.get("metadata")).put("name", name).put("instance", instances);
+    return doc.toString();
+  }
+
+  /** A valid service document with this name whose {@code cloud.networking} names these resources. */
+  public static String valid(RandomGenerator r, String name, VpcId vpc, VSwitchId vSwitch, SecurityGroupId group) {
+    ObjectNode doc = document(r, Optional.of(new String[] {vpc.value(), vSwitch.value(), group.value()}));
+    ((ObjectNode) doc.get("metadata")).put("name", name);
+    return doc.toString();
+  }
+
+  /**
+   * A valid service document with this name, deployed in a dedicated resource group ({@code metadata.resource}) and
+   * without networking of its own: its network is the group's VPC direct connection, if any.
+   */
+  public static String valid(RandomGenerator r, String name, ResourceGroupId group) {
+    ObjectNode doc = document(r, Optional.empty());
+    ((ObjectNode) doc.get("metadata")).put("name", name).put("resource", group.value());
     return doc.toString();
   }
 

@@ -22,6 +22,7 @@ import com.aliyun.vpc20160428.models.DescribeVSwitchesResponseBody.DescribeVSwit
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
 import io.easnet.core.model.ResourceGroupId;
@@ -60,13 +61,14 @@ class OfficialSdkCompatibilityTest {
         .vSwitch("eas", "192.168.1.0/24", "cn-hangzhou-h")
         .vSwitch("db", "192.168.2.0/24")
         .securityGroup("eas-sg")
+        .securityGroupTag("eas-sg", "env", "prod")
         .rule("eas-sg", SecurityGroupRule.egress().tcp(3306).peer("192.168.2.0/24").priority(10))
         .natGateway("nat")
         .eip("nat", "47.96.0.10")
         .snatEntry("nat", "eas")
-        .rds("orders", "db", "192.168.2.10")
+        .rds("orders", "db", "192.168.2.10", "eas-sg")
         .allowlist("orders", "default", "192.168.1.0/24")
-        .redis("cache", "db", "192.168.2.11")
+        .redis("cache", "db", "192.168.2.11", "eas-sg")
         .resourceGroup("rg")
         .dlink("rg", "eas", "eas-sg");
     emulator = Emulator.builder().fake(fake).accessKey(AK, SECRET).build().start();
@@ -195,6 +197,78 @@ class OfficialSdkCompatibilityTest {
     assertThat(groups).singleElement().satisfies(g -> {
       assertThat(g.getSecurityIpGroupName()).isEqualTo("default");
       assertThat(g.getSecurityIpList()).isEqualTo("127.0.0.1");
+    });
+  }
+
+  @Test
+  void theEcsSdkReadsTheTypeAndTagsOfAGroup() throws Exception {
+    com.aliyun.ecs20140526.Client ecs = new com.aliyun.ecs20140526.Client(config());
+    SecurityGroupId sg = fake.id(SecurityGroupId.class, "eas-sg");
+    var groups = ecs.describeSecurityGroups(new com.aliyun.ecs20140526.models.DescribeSecurityGroupsRequest()
+        .setRegionId("cn-hangzhou").setSecurityGroupIds("[\"" + sg.value() + "\"]")).getBody().getSecurityGroups()
+        .getSecurityGroup();
+    assertThat(groups).singleElement().satisfies(g -> {
+      assertThat(g.getSecurityGroupId()).isEqualTo(sg.value());
+      assertThat(g.getSecurityGroupType()).isEqualTo("normal");
+      assertThat(g.getTags().getTag()).singleElement().satisfies(t -> {
+        assertThat(t.getTagKey()).isEqualTo("env");
+        assertThat(t.getTagValue()).isEqualTo("prod");
+      });
+    });
+    assertThat(fake.ecs().describeSecurityGroup(sg).tags()).containsExactly(Map.entry("env", "prod"));
+  }
+
+  @Test
+  void theRdsAndRedisSdksReadTheAddressAndTheBoundGroupsOfTheFake() throws Exception {
+    com.aliyun.rds20140815.Client rds = new com.aliyun.rds20140815.Client(config());
+    RdsInstanceId orders = fake.id(RdsInstanceId.class, "orders");
+    SecurityGroupId sg = fake.id(SecurityGroupId.class, "eas-sg");
+    var infos = rds.describeDBInstanceNetInfo(new com.aliyun.rds20140815.models.DescribeDBInstanceNetInfoRequest()
+        .setDBInstanceId(orders.value())).getBody().getDBInstanceNetInfos().getDBInstanceNetInfo();
+    RdsInstance expected = fake.rds().describeInstance(orders);
+    assertThat(infos).singleElement().satisfies(i -> {
+      assertThat(i.getIPType()).isEqualTo("Private");
+      assertThat(i.getIPAddress()).isEqualTo(expected.privateIp().orElseThrow().toString());
+      assertThat(i.getPort()).isEqualTo(Integer.toString(expected.port()));
+      assertThat(i.getVPCId()).isEqualTo(expected.vpcId().orElseThrow().value());
+    });
+    var rdsGroups = rds.describeSecurityGroupConfiguration(
+        new com.aliyun.rds20140815.models.DescribeSecurityGroupConfigurationRequest().setDBInstanceId(orders.value()))
+        .getBody().getItems().getEcsSecurityGroupRelation();
+    assertThat(rdsGroups).extracting(g -> g.getSecurityGroupId()).containsExactly(sg.value());
+
+    com.aliyun.r_kvstore20150101.Client redis = new com.aliyun.r_kvstore20150101.Client(config());
+    RedisInstanceId cache = fake.id(RedisInstanceId.class, "cache");
+    var redisGroups = redis.describeSecurityGroupConfiguration(
+        new com.aliyun.r_kvstore20150101.models.DescribeSecurityGroupConfigurationRequest()
+            .setInstanceId(cache.value())).getBody().getItems().getEcsSecurityGroupRelation();
+    assertThat(redisGroups).extracting(g -> g.getSecurityGroupId())
+        .containsExactlyElementsOf(fake.redis().describeInstance(cache).securityGroupIds().stream()
+            .map(SecurityGroupId::value).toList());
+  }
+
+  @Test
+  void tea_openapiCallApiListsTheServicesOverRoa() throws Exception {
+    String config = "{\"metadata\":{\"name\":\"sdk_svc\",\"instance\":1},\"containers\":[{\"image\":"
+        + "\"registry.example/app:1\",\"port\":8000}],\"x_kept\":\"as is\"}";
+    fake.eas().createService(config);
+    com.aliyun.teaopenapi.Client client = new com.aliyun.teaopenapi.Client(config());
+    Params params = new Params().setAction("ListServices").setVersion("2021-07-01").setProtocol("HTTP")
+        .setPathname("/api/v2/services").setMethod("GET").setAuthType("AK").setStyle("ROA").setReqBodyType("json")
+        .setBodyType("json");
+    OpenApiRequest request = new OpenApiRequest().setQuery(Map.of("PageNumber", "1", "PageSize", "100"));
+    Map<String, ?> response = client.callApi(params, request, new RuntimeOptions());
+    assertThat(fake.recordedCalls().get(fake.recordedCalls().size() - 1).action())
+        .isEqualTo(CloudActions.LIST_SERVICES);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = (Map<String, Object>) response.get("body");
+    assertThat(String.valueOf(body.get("TotalCount"))).isEqualTo("1");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> services = (List<Map<String, Object>>) body.get("Services");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(services).singleElement().satisfies(s -> {
+      assertThat(s.get("ServiceName")).isEqualTo("sdk_svc");
+      assertThat(json.readTree((String) s.get("ServiceConfig"))).isEqualTo(json.readTree(config));
     });
   }
 

@@ -103,10 +103,14 @@ public final class LoadPlan {
             })));
         all.add(session.call(CloudActions.LIST_RESOURCES, "", p -> p.eas().describeResourceGroups())
             .thenAccept(list -> list.forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
+        // the unbound EIPs too: a remedy binds one before it allocates a new one
+        all.add(session.call(CloudActions.DESCRIBE_EIPS, "", p -> p.vpc().describeEips())
+            .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e))));
       }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .thenApply(v -> facts.inventory(session.port().regionId()));
   }
 
   /** Everything inside one VPC: vSwitches, security groups with rules, NAT, routes, ECS, RDS and Redis instances. */
@@ -294,8 +298,10 @@ public final class LoadPlan {
     final Map<String, RedisInstance> redis = new ConcurrentSkipListMap<>();
     final Map<String, ResourceGroup> resourceGroups = new ConcurrentSkipListMap<>();
 
-    Inventory inventory() {
+    /** The inventory of the facts, of the port's region (the region is a fact of every question). */
+    Inventory inventory(Optional<String> regionId) {
       return Inventory.builder()
+          .regionId(regionId)
           .addAllVpcs(vpcs.values())
           .addAllVSwitches(vSwitches.values())
           .addAllSecurityGroups(groups.values())

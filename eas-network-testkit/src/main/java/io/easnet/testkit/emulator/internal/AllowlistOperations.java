@@ -15,6 +15,7 @@ import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudActions;
@@ -35,10 +36,13 @@ final class AllowlistOperations {
     out.put("rds:DescribeDBInstances", call -> rdsInstances(cloud, call));
     out.put("rds:DescribeDBInstanceAttribute", call -> rdsAttribute(cloud, call));
     out.put("rds:DescribeDBInstanceIPArrayList", call -> rdsAllowlists(cloud, call));
+    out.put("rds:DescribeDBInstanceNetInfo", call -> rdsNetInfo(cloud, call));
+    out.put("rds:DescribeSecurityGroupConfiguration", call -> rdsBoundGroups(cloud, call));
     out.put("rds:ModifySecurityIps", call -> modify(cloud, call, CloudActions.RDS_MODIFY_SECURITY_IPS));
     out.put("kvstore:DescribeInstances", call -> redisInstances(cloud, call));
     out.put("kvstore:DescribeInstanceAttribute", call -> redisAttribute(cloud, call));
     out.put("kvstore:DescribeSecurityIps", call -> redisAllowlists(cloud, call));
+    out.put("kvstore:DescribeSecurityGroupConfiguration", call -> redisBoundGroups(cloud, call));
     out.put("kvstore:ModifySecurityIps", call -> modify(cloud, call, CloudActions.REDIS_MODIFY_SECURITY_IPS));
   }
 
@@ -101,6 +105,41 @@ final class AllowlistOperations {
     });
   }
 
+  /**
+   * {@code DescribeDBInstanceNetInfo}: the instance's connections, {@code DBInstanceNetInfos.DBInstanceNetInfo[]}
+   * (official SDK {@code rds20140815} {@code DescribeDBInstanceNetInfoResponseBody}): one VPC connection with
+   * {@code IPType} {@code Private}, its {@code IPAddress} and its {@code Port} as a string.
+   */
+  private static Reply rdsNetInfo(WireCloud cloud, Call call) {
+    RdsInstanceId id = Params.id(call, "DBInstanceId", RdsInstanceId::of);
+    return serve(cloud, CloudActions.RDS_DESCRIBE_NET_INFO, 1, st -> {
+      RdsInstance i = st.rdsInstance(id);
+      ObjectNode body = Call.newBody().put("InstanceNetworkType", "VPC").put("SecurityIPMode", "normal");
+      nested(body, "DBInstanceNetInfos", "DBInstanceNetInfo").addObject()
+          .put("ConnectionString", i.id().value() + ".mysql.rds.aliyuncs.com").put("ConnectionStringType", "Normal")
+          .put("IPAddress", text(i.privateIp())).put("IPType", "Private").put("Port", Integer.toString(i.port()))
+          .put("VPCId", text(i.vpcId())).put("VSwitchId", text(i.vSwitchId())).put("Upgradeable", "Disabled");
+      return body;
+    });
+  }
+
+  /**
+   * {@code DescribeSecurityGroupConfiguration} (RDS): the bound ECS security groups,
+   * {@code Items.EcsSecurityGroupRelation[{SecurityGroupId, RegionId, NetworkType}]}, with {@code DBInstanceName}.
+   */
+  private static Reply rdsBoundGroups(WireCloud cloud, Call call) {
+    RdsInstanceId id = Params.id(call, "DBInstanceId", RdsInstanceId::of);
+    return serve(cloud, CloudActions.RDS_DESCRIBE_SECURITY_GROUPS, 1, st -> {
+      ObjectNode body = Call.newBody().put("DBInstanceName", id.value());
+      ArrayNode out = nested(body, "Items", "EcsSecurityGroupRelation");
+      for (SecurityGroupId g : st.rdsInstance(id).securityGroupIds()) {
+        out.addObject().put("SecurityGroupId", g.value()).put("RegionId", region(call, st))
+            .put("NetworkType", "VPC");
+      }
+      return body;
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------ Redis
 
   private static Reply redisInstances(WireCloud cloud, Call call) {
@@ -145,6 +184,23 @@ final class AllowlistOperations {
       for (AllowlistGroup g : st.redisInstance(id).allowlists()) {
         out.addObject().put("SecurityIpGroupName", g.name())
             .put("SecurityIpGroupAttribute", g.hidden() ? "hidden" : "").put("SecurityIpList", entries(g.entries()));
+      }
+      return body;
+    });
+  }
+
+  /**
+   * {@code DescribeSecurityGroupConfiguration} (R-KVStore): the bound ECS security groups,
+   * {@code Items.EcsSecurityGroupRelation[{SecurityGroupId, RegionId, NetType}]} (R-KVStore says {@code NetType}
+   * where RDS says {@code NetworkType}).
+   */
+  private static Reply redisBoundGroups(WireCloud cloud, Call call) {
+    RedisInstanceId id = Params.id(call, "InstanceId", RedisInstanceId::of);
+    return serve(cloud, CloudActions.REDIS_DESCRIBE_SECURITY_GROUPS, 1, st -> {
+      ObjectNode body = Call.newBody();
+      ArrayNode out = nested(body, "Items", "EcsSecurityGroupRelation");
+      for (SecurityGroupId g : st.redisInstance(id).securityGroupIds()) {
+        out.addObject().put("SecurityGroupId", g.value()).put("RegionId", region(call, st)).put("NetType", "vpc");
       }
       return body;
     });

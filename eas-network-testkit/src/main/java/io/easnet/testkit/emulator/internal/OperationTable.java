@@ -70,11 +70,18 @@ final class OperationTable {
     t.add(rpc(Product.RDS, "DescribeDBInstances", List.of("RegionId"), List.of(), Paging.pageNumber(30, 30, 100)));
     t.add(rpc(Product.RDS, "DescribeDBInstanceAttribute", List.of("DBInstanceId"), List.of(), Paging.NONE));
     t.add(rpc(Product.RDS, "DescribeDBInstanceIPArrayList", List.of("DBInstanceId"), List.of(), Paging.NONE));
+    // the address and port of an instance (official SDK rds20140815 DescribeDBInstanceNetInfoRequest)
+    t.add(rpc(Product.RDS, "DescribeDBInstanceNetInfo", List.of("DBInstanceId"), List.of(), Paging.NONE));
+    // the bound ECS security groups (official SDK rds20140815 DescribeSecurityGroupConfigurationRequest)
+    t.add(rpc(Product.RDS, "DescribeSecurityGroupConfiguration", List.of("DBInstanceId"), List.of(), Paging.NONE));
     t.add(rpc(Product.RDS, "ModifySecurityIps", List.of("DBInstanceId", "SecurityIps"), List.of(), Paging.NONE));
     // R-KVStore 2015-01-01 (§5.2); not in the reference: DescribeInstances PageSize 30, 50 or 100, default 30
     t.add(rpc(Product.KVSTORE, "DescribeInstances", List.of(), List.of(), Paging.pageNumber(30, 30, 100)));
     t.add(rpc(Product.KVSTORE, "DescribeInstanceAttribute", List.of("InstanceId"), List.of(), Paging.NONE));
     t.add(rpc(Product.KVSTORE, "DescribeSecurityIps", List.of("InstanceId"), List.of(), Paging.NONE));
+    // the bound ECS security groups (official SDK r_kvstore20150101 DescribeSecurityGroupConfigurationRequest)
+    t.add(rpc(Product.KVSTORE, "DescribeSecurityGroupConfiguration", List.of("InstanceId"), List.of(),
+        Paging.NONE));
     t.add(rpc(Product.KVSTORE, "ModifySecurityIps", List.of("InstanceId", "SecurityIps"), List.of(), Paging.NONE));
     // EAS 2021-07-01, ROA (§2.2).
     t.add(roa("DescribeService", "GET", "/api/v2/services/{ClusterId}/{ServiceName}", List.of(), false,
