@@ -340,7 +340,10 @@ public final class JsonTrees {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Writes text as UTF-8, replacing the file. */
+  /**
+   * Writes text as UTF-8, replacing the file atomically ({@link io.easnet.core.internal.OutputFiles}): a failure
+   * leaves the old file as it was.
+   */
   public static void writeFile(Path path, String text) {
     int bad = Printable.unpairedSurrogate(text);
     if (bad >= 0) {
@@ -348,7 +351,7 @@ public final class JsonTrees {
           + (bad + 1) + ", which UTF-8 cannot encode");
     }
     try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
+      io.easnet.core.internal.OutputFiles.writeAtomically(path, text);
     } catch (IOException e) {
       throw new EasNetworkException("cannot write " + path + ": " + e.getMessage(), e);
     }
