@@ -52,6 +52,8 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan = Plan.read(planFile);
     estate.validate();
+    Outputs.refuseInputs("--write-snapshot", writeSnapshot, Outputs.inputs(estate.snapshot, planFile,
+        serviceFiles.values(), plan.serviceFiles()));
     if (estate.isLive() && writeSnapshot != null) {
       throw CliFailure.usage("--write-snapshot is for offline runs against --snapshot FILE; live, capture the"
           + " result with eas-net snapshot");

@@ -87,6 +87,20 @@ public final class Plan {
     return changes.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
+  /**
+   * The service JSON files the plan's networking changes write, resolved against the plan file's directory (for a
+   * plan read from a file).
+   */
+  public List<Path> serviceFiles() {
+    List<Path> out = new ArrayList<>();
+    for (Change c : changes) {
+      if (c.action() instanceof Action.SetNetworking s && s.file() != null) {
+        out.add(serviceFile(s.file()));
+      }
+    }
+    return out;
+  }
+
   /** True when nothing needs to change: every intent is reachable as the estate stands. */
   public boolean isEmpty() {
     return changes.isEmpty();
