@@ -4,6 +4,8 @@ import io.easnet.core.ClientException;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.InvalidInputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,16 +34,24 @@ public final class EasNet {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
+    Terminal terminal = Terminal.system();
+    // Standard output and error behind the one printer, for everything in this process (library messages too)
+    System.setOut(TerminalWriter.stream(new FileOutputStream(FileDescriptor.out), terminal.interactive()));
+    System.setErr(TerminalWriter.stream(new FileOutputStream(FileDescriptor.err), terminal.interactive()));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Terminal.system(), System.getenv());
+    int code = run(args, out, err, terminal, System.getenv());
     out.flush();
     err.flush();
     System.exit(code);
   }
 
   /** Runs the command in process with the given streams; returns the exit code. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, Map<String, String> env) {
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal,
+      Map<String, String> env) {
+    // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
+    PrintWriter out = TerminalWriter.wrap(rawOut, terminal.interactive());
+    PrintWriter err = TerminalWriter.wrap(rawErr, terminal.interactive());
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cmd = commandLine(terminal, env);
     cmd.setOut(out);
