@@ -50,10 +50,14 @@ public final class EasNet {
   static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal,
       Map<String, String> env) {
     // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
+    return execute(commandLine(terminal, env), args, rawOut, rawErr, terminal);
+  }
+
+  /** Runs {@code args} on {@code cmd} (the command line of {@link #commandLine}) with the root's handlers. */
+  static int execute(CommandLine cmd, String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal) {
     PrintWriter out = TerminalWriter.wrap(rawOut, terminal.interactive());
     PrintWriter err = TerminalWriter.wrap(rawErr, terminal.interactive());
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cmd = commandLine(terminal, env);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, a) -> {
@@ -68,6 +72,11 @@ public final class EasNet {
       return EXIT_USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      for (Throwable t = ex; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+          return resourceFailure((VirtualMachineError) t, err, debug); // one from a worker thread, wrapped
+        }
+      }
       int code = exitCode(ex);
       err.println("eas-net: " + message(ex));
       if (debug) {
@@ -78,10 +87,36 @@ public final class EasNet {
       err.flush();
       return code;
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      code = resourceFailure(e, err, debug);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * A resource failure (the heap or the stack ran out) as one line and exit code {@value #EXIT_CLOUD}: never exit 1,
+   * which a CI gate reads as "blocking findings".
+   */
+  static int resourceFailure(VirtualMachineError e, PrintWriter err, boolean debug) {
+    if (e instanceof StackOverflowError) {
+      err.println("eas-net: the input is nested too deeply to process (stack overflow). Fix: flatten the input,"
+          + " or run with a larger stack (EAS_NET_JAVA_OPTS=-Xss8m)");
+    } else {
+      err.println("eas-net: out of memory (" + oneLine(String.valueOf(e.getMessage())) + ", maximum heap "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): an input is too large for this heap. Fix:"
+          + " use a smaller input (docs/reliability-cli.md lists the limits), or give Java more heap"
+          + " (EAS_NET_JAVA_OPTS=-Xmx2g)");
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_CLOUD;
   }
 
   static CommandLine commandLine(Terminal terminal, Map<String, String> env) {

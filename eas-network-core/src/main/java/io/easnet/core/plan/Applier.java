@@ -5,7 +5,6 @@ import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.Printable;
-import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
@@ -206,7 +205,7 @@ public final class Applier {
    */
   private static ServiceDocument checkedServiceFile(Change c, Action.SetNetworking s, Path file) {
     String source = file.toString();
-    String text = JsonTrees.readFile(file);
+    String text = ServiceDocument.readText(file);
     ServiceDocument doc = ServiceDocument.parse(text, source);
     String name = doc.spec().name();
     if (!name.equals(s.service())) {

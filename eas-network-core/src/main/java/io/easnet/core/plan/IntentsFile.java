@@ -99,7 +99,7 @@ public final class IntentsFile {
         throw fileAt.error("the service file " + serviceFile + " does not exist.", "write the path of the service"
             + " JSON file relative to the intents file (" + file + ").");
       }
-      String serviceText = JsonTrees.readFile(serviceFile);
+      String serviceText = ServiceDocument.readText(serviceFile);
       ServiceInput.Builder b = ServiceInput.builder()
           .spec(ServiceDocument.parse(serviceText, serviceFile.toString()).spec())
           .sourceName(serviceFile.getFileName().toString());
