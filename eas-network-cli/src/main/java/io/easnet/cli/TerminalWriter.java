@@ -53,8 +53,19 @@ final class TerminalWriter extends Writer {
   @Override
   public void write(char[] cbuf, int off, int len) throws IOException {
     synchronized (lock) {
-      for (int i = off; i < off + len; i++) {
-        put(cbuf[i]);
+      int i = off;
+      int end = off + len;
+      while (i < end) {
+        int run = i;
+        while (sequence.length() == 0 && pending == 0 && run < end && plain(cbuf[run])) {
+          run++;
+        }
+        if (run > i) {
+          out.write(cbuf, i, run - i); // a run of characters that need no look: written at once
+          i = run;
+        } else {
+          put(cbuf[i++]);
+        }
       }
     }
   }
@@ -62,10 +73,27 @@ final class TerminalWriter extends Writer {
   @Override
   public void write(String str, int off, int len) throws IOException {
     synchronized (lock) {
-      for (int i = off; i < off + len; i++) {
-        put(str.charAt(i));
+      int i = off;
+      int end = off + len;
+      while (i < end) {
+        int run = i;
+        while (sequence.length() == 0 && pending == 0 && run < end && plain(str.charAt(run))) {
+          run++;
+        }
+        if (run > i) {
+          out.write(str, i, run - i);
+          i = run;
+        } else {
+          put(str.charAt(i++));
+        }
       }
     }
+  }
+
+  /** A character written as it is whatever comes before or after it. */
+  private static boolean plain(char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t'
+        || (c > 0x9F && !Character.isSurrogate(c) && !Printable.unsafeChar(c));
   }
 
   @Override
