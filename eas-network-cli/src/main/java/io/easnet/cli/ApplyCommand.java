@@ -45,7 +45,8 @@ final class ApplyCommand implements Callable<Integer> {
   Path writeSnapshot;
 
   @Option(names = "--service-file", paramLabel = "NAME=FILE",
-      description = "The service JSON file a networking change of service NAME writes (repeatable).")
+      description = "The service JSON file a networking change of service NAME writes, instead of the plan's (its"
+          + " paths are relative to the plan file); its metadata.name must be NAME (repeatable).")
   Map<String, Path> serviceFiles = new java.util.LinkedHashMap<>();
 
   @Override
