@@ -133,6 +133,21 @@ class OutputFilesTest {
   }
 
   @Test
+  void anOutputThatIsASymbolicLinkIsWrittenThroughAndTheLinkStays() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("reports")).resolve("report.json");
+    Files.writeString(real, "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.json"), real);
+
+    Cli.Result r = Cli.run("lint", "--snapshot", estate.toString(), "--service", service.toString(), "--format",
+        "json", "-o", link.toString());
+
+    assertThat(r.code()).as(r.toString()).isIn(0, 1);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).startsWith("{");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
   void aFailedWriteLeavesNoTemporaryFileAndExitsThree() throws Exception {
     Path target = Files.createDirectories(dir.resolve("a-directory"));
     Files.writeString(target.resolve("inside"), "x"); // a non-empty directory cannot be replaced by a file
