@@ -45,13 +45,16 @@ final class ApplyCommand implements Callable<Integer> {
   Path writeSnapshot;
 
   @Option(names = "--service-file", paramLabel = "NAME=FILE",
-      description = "The service JSON file a networking change of service NAME writes (repeatable).")
+      description = "The service JSON file a networking change of service NAME writes, instead of the plan's (its"
+          + " paths are relative to the plan file); its metadata.name must be NAME (repeatable).")
   Map<String, Path> serviceFiles = new java.util.LinkedHashMap<>();
 
   @Override
   public Integer call() {
     Plan plan = Plan.read(planFile);
     estate.validate();
+    Outputs.refuseInputs("--write-snapshot", writeSnapshot, Outputs.inputs(estate.snapshot, planFile,
+        serviceFiles.values(), plan.serviceFiles()));
     if (estate.isLive() && writeSnapshot != null) {
       throw CliFailure.usage("--write-snapshot is for offline runs against --snapshot FILE; live, capture the"
           + " result with eas-net snapshot");

@@ -4,6 +4,8 @@ import io.easnet.core.ClientException;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.InvalidInputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +34,30 @@ public final class EasNet {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
+    Terminal terminal = Terminal.system();
+    // Standard output and error behind the one printer, for everything in this process (library messages too)
+    System.setOut(TerminalWriter.stream(new FileOutputStream(FileDescriptor.out), terminal.interactive()));
+    System.setErr(TerminalWriter.stream(new FileOutputStream(FileDescriptor.err), terminal.interactive()));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Terminal.system(), System.getenv());
+    int code = run(args, out, err, terminal, System.getenv());
     out.flush();
     err.flush();
     System.exit(code);
   }
 
   /** Runs the command in process with the given streams; returns the exit code. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, Map<String, String> env) {
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal,
+      Map<String, String> env) {
+    // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
+    return execute(commandLine(terminal, env), args, rawOut, rawErr, terminal);
+  }
+
+  /** Runs {@code args} on {@code cmd} (the command line of {@link #commandLine}) with the root's handlers. */
+  static int execute(CommandLine cmd, String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal) {
+    PrintWriter out = TerminalWriter.wrap(rawOut, terminal.interactive());
+    PrintWriter err = TerminalWriter.wrap(rawErr, terminal.interactive());
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cmd = commandLine(terminal, env);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, a) -> {
@@ -58,6 +72,11 @@ public final class EasNet {
       return EXIT_USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      for (Throwable t = ex; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+          return resourceFailure((VirtualMachineError) t, err, debug); // one from a worker thread, wrapped
+        }
+      }
       int code = exitCode(ex);
       err.println("eas-net: " + message(ex));
       if (debug) {
@@ -68,10 +87,36 @@ public final class EasNet {
       err.flush();
       return code;
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      code = resourceFailure(e, err, debug);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * A resource failure (the heap or the stack ran out) as one line and exit code {@value #EXIT_CLOUD}: never exit 1,
+   * which a CI gate reads as "blocking findings".
+   */
+  static int resourceFailure(VirtualMachineError e, PrintWriter err, boolean debug) {
+    if (e instanceof StackOverflowError) {
+      err.println("eas-net: the input is nested too deeply to process (stack overflow). Fix: flatten the input,"
+          + " or run with a larger stack (EAS_NET_JAVA_OPTS=-Xss8m)");
+    } else {
+      err.println("eas-net: out of memory (" + oneLine(String.valueOf(e.getMessage())) + ", maximum heap "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): an input is too large for this heap. Fix:"
+          + " use a smaller input (docs/reliability-cli.md lists the limits), or give Java more heap"
+          + " (EAS_NET_JAVA_OPTS=-Xmx2g)");
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_CLOUD;
   }
 
   static CommandLine commandLine(Terminal terminal, Map<String, String> env) {

@@ -41,6 +41,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    report.refuseInputs(estate.snapshot, services, suppressions);
     return report.emit(run(), root);
   }
 

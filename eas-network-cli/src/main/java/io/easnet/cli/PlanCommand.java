@@ -52,6 +52,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IntentsFile file = IntentsFile.read(intents);
+    Outputs.refuseInputs("--output", output, Outputs.inputs(estate.snapshot, intents, file.serviceFiles().values()));
     Optional<Snapshot> snapshot = estate.readSnapshot();
     Planner planner;
     if (snapshot.isPresent()) {

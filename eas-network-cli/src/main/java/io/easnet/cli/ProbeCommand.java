@@ -2,7 +2,12 @@ package io.easnet.cli;
 
 import io.easnet.core.analysis.ExplanationCode;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import io.easnet.core.internal.Printable;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,7 +63,7 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (log != null) {
-      Diagnosis d = diagnose(read(log), log.toString());
+      Diagnosis d = diagnose(log);
       ReportOptions.writeTo(null, d.text(), root.spec.commandLine().getOut());
       return d.ok() ? EasNet.EXIT_OK : EasNet.EXIT_BLOCKING;
     }
@@ -105,16 +110,64 @@ final class ProbeCommand implements Callable<Integer> {
         + sb + "\n";
   }
 
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+  /** The longest line kept of a log, in bytes; the rest of a longer line is skipped (marker lines are short). */
+  static final int MAX_LINE_BYTES = 64 * 1024;
+
+  /**
+   * Reads the log file as a stream, line by line, keeping at most {@value #MAX_LINE_BYTES} bytes of a line: a log of
+   * any size (a 2 GiB one with no line break included) is read in constant memory.
+   */
+  static Diagnosis diagnose(Path file) {
+    String name = Printable.escape(file.toString());
+    Diagnoser d = new Diagnoser();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[64 * 1024];
+      byte[] line = new byte[MAX_LINE_BYTES];
+      int length = 0;
+      boolean truncated = false;
+      long lineNumber = 1;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            int take = Math.min(i - start, MAX_LINE_BYTES - length);
+            System.arraycopy(buf, start, line, length, take);
+            length += take;
+            d.line(decode(line, length, truncated || take < i - start, name, lineNumber));
+            length = 0;
+            truncated = false;
+            lineNumber++;
+            start = i + 1;
+          }
+        }
+        int take = Math.min(n - start, MAX_LINE_BYTES - length);
+        System.arraycopy(buf, start, line, length, take);
+        length += take;
+        truncated |= take < n - start;
+      }
+      if (length > 0 || truncated) {
+        d.line(decode(line, length, truncated, name, lineNumber));
+      }
     } catch (NoSuchFileException e) {
-      throw CliFailure.usage(file + ": no such file. Fix: save the instance log (EAS console, Logs) to a file and"
+      throw CliFailure.usage(name + ": no such file. Fix: save the instance log (EAS console, Logs) to a file and"
           + " pass its path to --log");
-    } catch (MalformedInputException e) {
-      throw CliFailure.usage(file + ": not UTF-8 text. Fix: save the instance log as text");
     } catch (IOException e) {
-      throw new CliFailure(EasNet.EXIT_CLOUD, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new CliFailure(EasNet.EXIT_CLOUD, "cannot read " + name + ": " + Printable.escape(e.getMessage()), e);
+    }
+    return d.finish(file.toString());
+  }
+
+  /** A line as text: a whole line must be UTF-8; a cut one may end inside a character, which is dropped. */
+  private static String decode(byte[] bytes, int length, boolean truncated, String file, long lineNumber) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onUnmappableCharacter(CodingErrorAction.REPORT)
+        .onMalformedInput(truncated ? CodingErrorAction.IGNORE : CodingErrorAction.REPORT);
+    try {
+      String s = decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+      return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    } catch (CharacterCodingException e) {
+      throw CliFailure.usage(file + ": line " + lineNumber + " is not UTF-8 text. Fix: save the instance log as"
+          + " text");
     }
   }
 
@@ -123,12 +176,22 @@ final class ProbeCommand implements Callable<Integer> {
 
   /** Reads the marker lines of {@code log} and explains the last probe run in it. */
   static Diagnosis diagnose(String log, String source) {
-    Map<String, Map<String, String>> steps = new LinkedHashMap<>();
-    String error = "";
+    Diagnoser d = new Diagnoser();
     for (String line : log.split("\r?\n")) {
+      d.line(line);
+    }
+    return d.finish(source);
+  }
+
+  /** The marker lines seen so far: the steps of the last probe run. */
+  private static final class Diagnoser {
+    private final Map<String, Map<String, String>> steps = new LinkedHashMap<>();
+    private String error = "";
+
+    void line(String line) {
       int at = line.indexOf(MARKER + " step=");
       if (at < 0) {
-        continue;
+        return;
       }
       String rest = line.substring(at + MARKER.length() + 1);
       if (rest.startsWith("step=start")) {
@@ -137,7 +200,7 @@ final class ProbeCommand implements Callable<Integer> {
       }
       if (rest.startsWith("step=error")) {
         error = rest.substring("step=error".length()).strip();
-        continue;
+        return;
       }
       Map<String, String> kv = new LinkedHashMap<>();
       for (String part : rest.trim().split("\\s+")) {
@@ -148,6 +211,13 @@ final class ProbeCommand implements Callable<Integer> {
       }
       steps.put(kv.getOrDefault("step", ""), kv);
     }
+
+    Diagnosis finish(String source) {
+      return explain(steps, error, source);
+    }
+  }
+
+  private static Diagnosis explain(Map<String, Map<String, String>> steps, String error, String source) {
     Map<String, String> start = steps.get("start");
     Map<String, String> curl = steps.get("curl");
     if (start == null || curl == null) {

@@ -3,10 +3,7 @@ package io.easnet.cli;
 import io.easnet.core.report.Report;
 import io.easnet.core.report.ReportFormat;
 import io.easnet.core.report.TextReportOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -50,16 +47,12 @@ final class ReportOptions {
       out.flush();
       return;
     }
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliFailure(EasNet.EXIT_CLOUD, "cannot write " + output + ": " + e.getMessage()
-          + ". Check the directory exists and is writable, or pick another --output", e);
-    }
+    Outputs.write(output, text);
+  }
+
+  /** Refuses an {@code --output} that is one of the command's {@code inputs} (exit 2). */
+  void refuseInputs(Object... inputs) {
+    Outputs.refuseInputs("--output", output, Outputs.inputs(inputs));
   }
 
   /** Reads a format name with {@link ReportFormat#parse}, whose message names the accepted names. */

@@ -44,6 +44,7 @@ final class ResolveCommand implements Callable<Integer> {
       throw CliFailure.usage("resolve writes text or json, not " + report.format.name().toLowerCase(
           java.util.Locale.ROOT) + ": pass --format text or --format json");
     }
+    report.refuseInputs(estate.snapshot, services);
     List<ServiceSpec> specs = new ArrayList<>();
     for (Path p : services) {
       specs.add(ServiceInput.fromFile(p).build().spec());

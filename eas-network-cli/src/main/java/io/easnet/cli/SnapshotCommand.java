@@ -61,6 +61,7 @@ final class SnapshotCommand implements Callable<Integer> {
     if (isLive && endpoint == null && region == null) {
       throw CliFailure.usage("--live needs --region REGION, for example --region cn-hangzhou");
     }
+    Outputs.refuseInputs("--output", output, Outputs.inputs(replay));
     CloudPort port;
     FakeCloud fake = null;
     if (isLive) {

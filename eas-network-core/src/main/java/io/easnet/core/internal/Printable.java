@@ -25,7 +25,7 @@ public final class Printable {
     for (; i < n; i++) {
       char c = text.charAt(i);
       if (unsafe(text, i)) {
-        sb.append(String.format("\\u%04x", (int) c));
+        sb.append(escapeChar(c));
       } else {
         sb.append(c);
       }
@@ -33,16 +33,30 @@ public final class Printable {
     return sb.toString();
   }
 
-  private static boolean unsafe(String s, int i) {
-    char c = s.charAt(i);
+  /**
+   * True for a character that must not reach a terminal raw, surrogates aside (their safety depends on the next or
+   * previous character): C0 controls (tab and line feed included: {@link #escape} keeps text on one line), DEL, C1
+   * controls, line and paragraph separators and bidirectional controls.
+   */
+  public static boolean unsafeChar(char c) {
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
       return true;
     }
     if (c < 0x200E) {
       return c == 0x061C;
     }
-    if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x2028 || c == 0x2029) {
+    return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x2028 || c == 0x2029;
+  }
+
+  /** The escaped form of one character: {@code \\u001b}. */
+  public static String escapeChar(char c) {
+    return String.format("\\u%04x", (int) c);
+  }
+
+  private static boolean unsafe(String s, int i) {
+    char c = s.charAt(i);
+    if (unsafeChar(c)) {
       return true;
     }
     if (Character.isHighSurrogate(c)) {

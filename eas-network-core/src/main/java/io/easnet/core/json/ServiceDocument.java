@@ -30,6 +30,12 @@ import java.util.Optional;
  * source name does not take part.
  */
 public final class ServiceDocument {
+  /**
+   * The largest service JSON file read: 4 MiB. A service JSON is a few kilobytes; the bound keeps a wrong file far
+   * below what a default heap holds (a 50 MB one needed more than 512 MiB of heap).
+   */
+  public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
   private final ObjectNode tree;
   private final String source;
   private final ServiceSpec spec;
@@ -57,12 +63,18 @@ public final class ServiceDocument {
   }
 
   /**
-   * Reads a service JSON file (UTF-8, without a byte-order mark, at most 64 MiB).
+   * Reads a service JSON file (UTF-8, without a byte-order mark, at most {@link #MAX_FILE_BYTES}).
    *
    * @throws InvalidInputException when the file is missing or unreadable, or as {@link #parse(String, String)}
    */
   public static ServiceDocument read(Path path) {
-    return parse(JsonTrees.readFile(path), path.toString());
+    return parse(readText(path), path.toString());
+  }
+
+  /** The text of a service JSON file, at most {@link #MAX_FILE_BYTES}; bad input naming the file otherwise. */
+  public static String readText(Path path) {
+    return JsonTrees.readFile(path, MAX_FILE_BYTES, "check this is the service JSON (eascmd create takes it); a"
+        + " service JSON is a few kilobytes.");
   }
 
   /**

@@ -2,7 +2,9 @@ package io.easnet.core.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.internal.Printable;
 import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
@@ -96,8 +98,9 @@ sealed interface Action {
   static Action read(ChangeKind kind, Cursor p) {
     switch (kind) {
       case SET_SERVICE_NETWORKING:
-        p.rejectUnknownKeys(List.of("service", "file", "vpcId", "vSwitchId", "securityGroupId"));
-        return new SetNetworking(text(p, "service"), p.optText("file").orElse(null), id(p, "vpcId", VpcId::of),
+        p.rejectUnknownKeys(List.of("service", "file", "fileSha256", "vpcId", "vSwitchId", "securityGroupId"));
+        return new SetNetworking(text(p, "service"), p.optText("file").orElse(null), sha256(p, "fileSha256"),
+            id(p, "vpcId", VpcId::of),
             id(p, "vSwitchId", VSwitchId::of), id(p, "securityGroupId", SecurityGroupId::of));
       case UPDATE_DLINK:
         p.rejectUnknownKeys(List.of("resourceGroupId", "vpcId", "vSwitchId", "securityGroupId", "auxVSwitchIds",
@@ -188,6 +191,20 @@ sealed interface Action {
 
   private static String text(Cursor p, String key) {
     return p.required(key).text();
+  }
+
+  /** An optional SHA-256 in hex (64 lowercase hex digits). */
+  private static String sha256(Cursor p, String key) {
+    Optional<Cursor> c = p.opt(key);
+    if (c.isEmpty()) {
+      return null;
+    }
+    String v = c.get().text();
+    if (!v.matches("[0-9a-f]{64}")) {
+      throw c.get().error("\"" + Printable.escape(JsonTrees.abbreviate(v)) + "\" is not a SHA-256 digest.",
+          "write the digest as eas-net plan wrote it (64 lowercase hex digits), or plan again.");
+    }
+    return v;
   }
 
   /** A literal of the kind {@code parser} reads. */
@@ -783,9 +800,20 @@ sealed interface Action {
     }
   }
 
-  /** Set {@code cloud.networking} of a service (in its JSON file). */
-  record SetNetworking(String service, String file, String vpcId, String vSwitchId, String securityGroupId)
-      implements Action {
+  /** A service JSON file as a plan names it: its path and the SHA-256 (hex) of its content when planned. */
+  record ServiceFile(String path, String sha256) {}
+
+  /**
+   * Set {@code cloud.networking} of a service (in its JSON file). {@code file} is relative to the plan file's
+   * directory once the plan is written; {@code fileSha256} is the file's content when planned (apply refuses a file
+   * that changed since, unless it already holds the networking).
+   */
+  record SetNetworking(String service, String file, String fileSha256, String vpcId, String vSwitchId,
+      String securityGroupId) implements Action {
+    SetNetworking withFile(String newFile) {
+      return new SetNetworking(service, newFile, fileSha256, vpcId, vSwitchId, securityGroupId);
+    }
+
     ServiceNetworking networking() {
       return ServiceNetworking.of(vpcId, vSwitchId, securityGroupId);
     }
@@ -817,6 +845,9 @@ sealed interface Action {
       p.put("service", service);
       if (file != null) {
         p.put("file", file);
+      }
+      if (fileSha256 != null) {
+        p.put("fileSha256", fileSha256);
       }
       p.put("vpcId", vpcId);
       p.put("vSwitchId", vSwitchId);

@@ -3,6 +3,8 @@ package io.easnet.core.plan;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
+import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
@@ -110,6 +112,8 @@ public final class Applier {
    *
    * @throws ConfigurationException when the port cannot be used at all (no credentials, a bad endpoint): nothing
    *     was changed by the failing step, and re-running after the fix is safe
+   * @throws InvalidInputException before any change when a networking change's service file is not the planned one
+   *     (another service's, or edited since planning), or a version 1 plan names one: nothing was changed
    */
   public ApplyResult apply(Plan plan) {
     return run(Objects.requireNonNull(plan, "plan"), false);
@@ -121,6 +125,14 @@ public final class Applier {
   }
 
   private ApplyResult run(Plan plan, boolean dry) {
+    for (Change c : plan.changes()) {
+      if (c.action() instanceof Action.SetNetworking s) {
+        Path file = serviceFileOf(plan, c, s);
+        if (file != null) {
+          checkedServiceFile(c, s, file);
+        }
+      }
+    }
     Map<String, String> outputs = new HashMap<>();
     Map<String, ChangeResult> done = new LinkedHashMap<>();
     for (Change c : plan.changes()) {
@@ -162,6 +174,57 @@ public final class Applier {
     } catch (DeadlineException e) {
       return result(c, ChangeResult.Status.FAILED, e.getMessage(), "Timeout");
     }
+  }
+
+  /**
+   * The service JSON file a networking change writes: the one named with {@link Builder#serviceFile}, else the plan's
+   * (relative to the plan file); {@code null} when neither names one. A version 1 plan's path was relative to where
+   * {@code plan} ran, so it is refused.
+   */
+  private Path serviceFileOf(Plan plan, Change c, Action.SetNetworking s) {
+    Path override = serviceFiles.get(s.service());
+    if (override != null || s.file() == null) {
+      return override;
+    }
+    if (plan.version() < 2) {
+      throw InvalidInputException.of(Printable.escape(s.file()), "", c.id() + " of the plan sets cloud.networking"
+          + " of service " + Printable.escape(s.service()) + ", but the plan was written by an older eas-net (plan"
+          + " version 1), whose service file paths are relative to the directory plan ran in and carry no digest;"
+          + " nothing was changed.", "plan again with this eas-net, or name the file with --service-file "
+          + Printable.escape(s.service()) + "=FILE.");
+    }
+    return plan.serviceFile(s.file());
+  }
+
+  /**
+   * Reads the service file a networking change writes and checks it is the planned one: its {@code metadata.name}
+   * is the change's service, and its content is what was planned (the plan's SHA-256) unless it already holds the
+   * networking.
+   *
+   * @throws InvalidInputException naming the file and the fix otherwise
+   */
+  private static ServiceDocument checkedServiceFile(Change c, Action.SetNetworking s, Path file) {
+    String source = file.toString();
+    String text = ServiceDocument.readText(file);
+    ServiceDocument doc = ServiceDocument.parse(text, source);
+    String name = doc.spec().name();
+    if (!name.equals(s.service())) {
+      throw InvalidInputException.of(source, "/metadata/name", c.id() + " of the plan sets cloud.networking of"
+          + " service " + Printable.escape(s.service()) + ", but this file is service " + Printable.escape(name)
+          + "; nothing was changed.", "apply the plan from its own directory layout (paths in a plan are relative"
+          + " to the plan file), or name the service's file with --service-file " + Printable.escape(s.service())
+          + "=FILE.");
+    }
+    if (s.fileSha256() != null && !doc.spec().networking().equals(Optional.of(s.networking()))) {
+      String now = Plan.sha256(text);
+      if (!now.equals(s.fileSha256())) {
+        throw InvalidInputException.of(source, "", "the file changed since the plan was made (SHA-256 "
+            + now.substring(0, 12) + "…, planned " + s.fileSha256().substring(0, 12) + "…), so " + c.id()
+            + " would overwrite edits it was not planned against; nothing was changed.", "plan again with the file"
+            + " as it is now.");
+      }
+    }
+    return doc;
   }
 
   private static ChangeResult result(Change c, ChangeResult.Status status, String message, String code) {
@@ -241,16 +304,13 @@ public final class Applier {
     }
 
     private ChangeResult networking(Action.SetNetworking s) {
-      Path file = serviceFiles.get(s.service());
-      if (file == null && s.file() != null) {
-        file = Path.of(s.file());
-      }
+      Path file = serviceFileOf(plan, change, s);
       if (file == null) {
         return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, "the plan names no service"
             + " file for service " + s.service() + ": pass it with Applier.Builder.serviceFile(\"" + s.service()
             + "\", path), or plan from an intents file", "NoServiceFile", Map.of());
       }
-      ServiceDocument doc = ServiceDocument.read(file);
+      ServiceDocument doc = checkedServiceFile(change, s, file);
       ServiceNetworking wanted = s.networking();
       if (doc.spec().networking().equals(Optional.of(wanted))) {
         return inPlace(file + " already sets cloud.networking to " + s.vpcId() + ", " + s.vSwitchId() + ", "

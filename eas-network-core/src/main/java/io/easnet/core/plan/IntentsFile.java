@@ -5,6 +5,7 @@ import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.IntentSyntax;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
+import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,13 @@ public final class IntentsFile {
   private final Path file;
   private final List<ServiceInput> services;
   private final Map<String, Path> files;
+  private final Map<String, String> digests;
 
-  private IntentsFile(Path file, List<ServiceInput> services, Map<String, Path> files) {
+  private IntentsFile(Path file, List<ServiceInput> services, Map<String, Path> files, Map<String, String> digests) {
     this.file = file;
     this.services = List.copyOf(services);
     this.files = Map.copyOf(files);
+    this.digests = Map.copyOf(digests);
   }
 
   /**
@@ -78,6 +81,7 @@ public final class IntentsFile {
     }
     List<ServiceInput> services = new ArrayList<>();
     Map<String, Path> files = new LinkedHashMap<>();
+    Map<String, String> digests = new LinkedHashMap<>();
     for (Cursor s : list.elements()) {
       if (!s.isObject()) {
         throw s.error("a service entry must be an object but this is " + Cursor.describe(s.node()) + ".",
@@ -95,7 +99,10 @@ public final class IntentsFile {
         throw fileAt.error("the service file " + serviceFile + " does not exist.", "write the path of the service"
             + " JSON file relative to the intents file (" + file + ").");
       }
-      ServiceInput.Builder b = ServiceInput.fromFile(serviceFile);
+      String serviceText = ServiceDocument.readText(serviceFile);
+      ServiceInput.Builder b = ServiceInput.builder()
+          .spec(ServiceDocument.parse(serviceText, serviceFile.toString()).spec())
+          .sourceName(serviceFile.getFileName().toString());
       Cursor intents = s.required("intents");
       if (!intents.isArray()) {
         throw intents.error("\"intents\" must be an array but this is " + Cursor.describe(intents.node()) + ".",
@@ -111,9 +118,10 @@ public final class IntentsFile {
             + files.get(input.name()) + ").", "list each service once, with all its intents.");
       }
       files.put(input.name(), serviceFile);
+      digests.put(input.name(), Plan.sha256(serviceText));
       services.add(input);
     }
-    return new IntentsFile(file, services, files);
+    return new IntentsFile(file, services, files, digests);
   }
 
   /** The service file as written, resolved against the intents file's directory when relative. */
@@ -139,6 +147,11 @@ public final class IntentsFile {
   /** The service JSON file a service came from. */
   public Optional<Path> serviceFile(String serviceName) {
     return Optional.ofNullable(files.get(serviceName));
+  }
+
+  /** The SHA-256 (hex) of a service's file as it was read: the plan records it, apply checks it. */
+  Optional<String> serviceFileDigest(String serviceName) {
+    return Optional.ofNullable(digests.get(serviceName));
   }
 
   /** Every service's file, by service name, in file order. */

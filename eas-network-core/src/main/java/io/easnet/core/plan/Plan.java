@@ -34,19 +34,47 @@ public final class Plan {
   /** The class-path resource of the JSON Schema (draft 2020-12). */
   public static final String SCHEMA_RESOURCE = "/io/easnet/core/plan/plan.schema.json";
 
-  /** The plan format version. */
-  public static final int VERSION = 1;
+  /**
+   * The plan format version: 2 since service file paths are relative to the plan file and carry the file's SHA-256;
+   * version 1 plans are still read (a networking change of one is refused unless its file is named at apply time).
+   */
+  public static final int VERSION = 2;
 
+  private final int version;
   private final boolean allowBilled;
   private final List<Change> changes;
   private final String json;
   private final String digest;
+  private final Path directory;
 
   Plan(boolean allowBilled, List<Change> changes) {
+    this(VERSION, allowBilled, changes, null);
+  }
+
+  private Plan(int version, boolean allowBilled, List<Change> changes, Path directory) {
+    this.version = version;
     this.allowBilled = allowBilled;
     this.changes = List.copyOf(changes);
+    this.directory = directory;
     this.json = render();
     this.digest = sha256(json);
+  }
+
+  /** The format version the plan was written in. */
+  int version() {
+    return version;
+  }
+
+  /**
+   * The file a networking change names, resolved against the plan file's directory (for a plan read from a file);
+   * relative to the working directory for a plan made or parsed in memory.
+   */
+  Path serviceFile(String file) {
+    Path p = Path.of(file);
+    if (p.isAbsolute() || directory == null) {
+      return p;
+    }
+    return directory.resolve(p).normalize();
   }
 
   /** The changes in apply order. */
@@ -57,6 +85,20 @@ public final class Plan {
   /** The change with {@code id}. */
   public Optional<Change> change(String id) {
     return changes.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The service JSON files the plan's networking changes write, resolved against the plan file's directory (for a
+   * plan read from a file).
+   */
+  public List<Path> serviceFiles() {
+    List<Path> out = new ArrayList<>();
+    for (Change c : changes) {
+      if (c.action() instanceof Action.SetNetworking s && s.file() != null) {
+        out.add(serviceFile(s.file()));
+      }
+    }
+    return out;
   }
 
   /** True when nothing needs to change: every intent is reachable as the estate stands. */
@@ -103,14 +145,51 @@ public final class Plan {
     return json;
   }
 
-  /** Writes {@link #toJson()} to a file. */
+  /**
+   * Writes the plan to a file, atomically, with every service file path rewritten relative to the plan file's
+   * directory (so that {@code apply} finds the same files from any working directory); {@link #read} resolves them
+   * back. The written JSON is {@link #relativeTo(Path) relativeTo(file)}{@code .toJson()}.
+   */
   public void write(Path file) {
-    JsonTrees.writeFile(Objects.requireNonNull(file, "file"), json);
+    Objects.requireNonNull(file, "file");
+    JsonTrees.writeFile(file, relativeTo(file).json);
+  }
+
+  /**
+   * This plan as it is written to {@code planFile}: service file paths relative to its directory, with forward
+   * slashes (an absolute path stays absolute when no relative path leads there, e.g. another drive).
+   */
+  public Plan relativeTo(Path planFile) {
+    Path dir = Objects.requireNonNull(planFile, "planFile").toAbsolutePath().normalize().getParent();
+    List<Change> out = new ArrayList<>();
+    boolean changed = false;
+    for (Change c : changes) {
+      if (c.action() instanceof Action.SetNetworking s && s.file() != null && dir != null) {
+        Path target = serviceFile(s.file()).toAbsolutePath().normalize();
+        String rel;
+        try {
+          rel = dir.relativize(target).toString().replace(java.io.File.separatorChar, '/');
+        } catch (IllegalArgumentException e) {
+          rel = target.toString();
+        }
+        if (!rel.equals(s.file())) {
+          changed = true;
+          out.add(new Change(c.id(), s.withFile(rel), c.dependsOn(), c.serves()));
+          continue;
+        }
+      }
+      out.add(c);
+    }
+    Path newDir = dir;
+    if (!changed && java.util.Objects.equals(directory, newDir)) {
+      return this;
+    }
+    return new Plan(version, allowBilled, out, newDir);
   }
 
   private String render() {
     ObjectNode root = JsonTrees.nodes().objectNode();
-    root.put("version", VERSION);
+    root.put("version", version);
     root.put("allowBilled", allowBilled);
     root.put("billed", billed());
     ArrayNode list = root.putArray("changes");
@@ -139,7 +218,8 @@ public final class Plan {
    */
   public static Plan read(Path file) {
     Objects.requireNonNull(file, "file");
-    return parse(JsonTrees.readFile(file), file.toString());
+    Plan p = parse(JsonTrees.readFile(file), file.toString());
+    return new Plan(p.version, p.allowBilled, p.changes, file.toAbsolutePath().normalize().getParent());
   }
 
   /**
@@ -157,7 +237,7 @@ public final class Plan {
     }
     root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes"));
     int version = root.required("version").integer();
-    if (version != VERSION) {
+    if (version != VERSION && version != 1) {
       throw root.get("version").error("plan version " + version + " is not supported.", "write \"version\": "
           + VERSION + ", or plan again with this version.");
     }
@@ -236,7 +316,7 @@ public final class Plan {
       changes.add(new Change(id, action, deps, serves));
       before.put(id, action);
     }
-    return new Plan(allowBilled, changes);
+    return new Plan(version, allowBilled, changes, null);
   }
 
   static String sha256(String text) {

@@ -77,8 +77,9 @@ public final class Planner {
   /** Plans for the services of an intents file; networking changes name the service files. */
   public PlanResult plan(IntentsFile intents, PlanOptions options) {
     Objects.requireNonNull(intents, "intents");
-    Map<String, String> files = new LinkedHashMap<>();
-    intents.serviceFiles().forEach((name, file) -> files.put(name, file.toString()));
+    Map<String, Action.ServiceFile> files = new LinkedHashMap<>();
+    intents.serviceFiles().forEach((name, file) -> files.put(name, new Action.ServiceFile(file.toString(),
+        intents.serviceFileDigest(name).orElse(null))));
     return plan(intents.services(), files, options);
   }
 
@@ -87,7 +88,7 @@ public final class Planner {
     return plan(services, Map.of(), options);
   }
 
-  private PlanResult plan(List<ServiceInput> services, Map<String, String> files, PlanOptions options) {
+  private PlanResult plan(List<ServiceInput> services, Map<String, Action.ServiceFile> files, PlanOptions options) {
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(options, "options");
     Session session = new Session(PlanState.of(inventory, services), files, options);
@@ -220,13 +221,13 @@ public final class Planner {
   /** One planning run: the changes found so far (by key), the intents they serve, the state with them applied. */
   private static final class Session {
     private PlanState state;
-    private final Map<String, String> files;
+    private final Map<String, Action.ServiceFile> files;
     private final PlanOptions options;
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final Map<String, Set<String>> serves = new HashMap<>();
     final Map<String, Set<String>> skipped = new LinkedHashMap<>();
 
-    Session(PlanState state, Map<String, String> files, PlanOptions options) {
+    Session(PlanState state, Map<String, Action.ServiceFile> files, PlanOptions options) {
       this.state = state;
       this.files = files;
       this.options = options;
@@ -363,8 +364,9 @@ public final class Planner {
       }
       if (r instanceof Remedy.SetServiceNetworking s) {
         var n = s.networking();
-        return List.of(new Action.SetNetworking(s.serviceName(), files.get(s.serviceName()),
-            n.vpcId().orElseThrow().value(), n.vSwitchId().orElseThrow().value(),
+        Action.ServiceFile f = files.get(s.serviceName());
+        return List.of(new Action.SetNetworking(s.serviceName(), f == null ? null : f.path(),
+            f == null ? null : f.sha256(), n.vpcId().orElseThrow().value(), n.vSwitchId().orElseThrow().value(),
             n.securityGroupId().orElseThrow().value()));
       }
       Remedy.UpdateDLink d = (Remedy.UpdateDLink) r;

@@ -91,7 +91,7 @@ class PlanJsonTest {
           root.put("chnages", 1);
           break;
         case "wrongVersion":
-          root.put("version", 2);
+          root.put("version", 3);
           break;
         case "unknownKind":
           change(root, 0).put("kind", "DeleteVpc");

@@ -105,9 +105,18 @@ public final class JsonTrees {
   }
 
   private static InvalidInputException tooLarge(String source, String size) {
+    return tooLarge(source, size, MAX_INPUT_BYTES, "split the input, or remove what the analysis does not need (e.g."
+        + " resources of other regions).");
+  }
+
+  private static InvalidInputException tooLarge(String source, String size, long max, String fix) {
     return InvalidInputException.of(source, "", "the input is " + size + "; eas-network reads at most "
-            + MAX_INPUT_DESCRIPTION + " (" + String.format(Locale.ROOT, "%,d", MAX_INPUT_BYTES) + " bytes).",
-        "split the input, or remove what the analysis does not need (e.g. resources of other regions).");
+        + describeBytes(max) + " (" + String.format(Locale.ROOT, "%,d", max) + " bytes) of it.", fix);
+  }
+
+  private static String describeBytes(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : String.format(Locale.ROOT, "%,d bytes",
+        bytes);
   }
 
   private static String constraint(String detail) {
@@ -297,12 +306,21 @@ public final class JsonTrees {
    * mark, is bad input naming the path.
    */
   public static String readFile(Path path) {
+    return readFile(path, MAX_INPUT_BYTES, "split the input, or remove what the analysis does not need (e.g."
+        + " resources of other regions).");
+  }
+
+  /**
+   * As {@link #readFile(Path)}, with a smaller limit for a kind of file that is never large (a service JSON):
+   * {@code fix} says what to do about a larger one.
+   */
+  public static String readFile(Path path, long maxBytes, String fix) {
     String name = path.toString();
     byte[] bytes;
     try {
       long size = Files.size(path);
-      if (size > MAX_INPUT_BYTES) {
-        throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", size));
+      if (size > maxBytes) {
+        throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", size), maxBytes, fix);
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
@@ -311,8 +329,8 @@ public final class JsonTrees {
       throw InvalidInputException.of(
           name, "", "the file cannot be read: " + e.getMessage(), "check the path and permissions.", e);
     }
-    if (bytes.length > MAX_INPUT_BYTES) {
-      throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", bytes.length));
+    if (bytes.length > maxBytes) {
+      throw tooLarge(name, String.format(Locale.ROOT, "%,d bytes", bytes.length), maxBytes, fix);
     }
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
       throw InvalidInputException.of(name, "", "the file starts with a UTF-8 byte-order mark (EF BB BF).", BOM_FIX);
@@ -340,7 +358,10 @@ public final class JsonTrees {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Writes text as UTF-8, replacing the file. */
+  /**
+   * Writes text as UTF-8, replacing the file atomically ({@link io.easnet.core.internal.OutputFiles}): a failure
+   * leaves the old file as it was.
+   */
   public static void writeFile(Path path, String text) {
     int bad = Printable.unpairedSurrogate(text);
     if (bad >= 0) {
@@ -348,7 +369,7 @@ public final class JsonTrees {
           + (bad + 1) + ", which UTF-8 cannot encode");
     }
     try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
+      io.easnet.core.internal.OutputFiles.writeAtomically(path, text);
     } catch (IOException e) {
       throw new EasNetworkException("cannot write " + path + ": " + e.getMessage(), e);
     }
