@@ -1,5 +1,6 @@
 package io.easnet.core.load.internal;
 
+import io.easnet.core.CloudServiceException;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.DLink;
@@ -31,12 +32,17 @@ import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The calls a question needs, composed as futures: a call starts as soon as the facts it depends on are known,
@@ -45,22 +51,47 @@ import java.util.function.Function;
 public final class LoadPlan {
   private static final NetworkResolver RESOLVER = NetworkResolver.create();
 
-  private final Question question;
+  private final List<Question> questions;
   private final LoadSession session;
   private final Facts facts = new Facts();
 
-  private LoadPlan(Question question, LoadSession session) {
-    this.question = question;
+  private LoadPlan(List<Question> questions, LoadSession session) {
+    this.questions = List.copyOf(questions);
     this.session = session;
   }
 
   /** The plan for one question in one session. */
   public static LoadPlan of(Question question, LoadSession session) {
-    return new LoadPlan(question, session);
+    return new LoadPlan(List.of(question), session);
+  }
+
+  /**
+   * The plan for several questions in one session: their facts in one inventory, each call made once however many
+   * questions need it.
+   */
+  public static LoadPlan of(Collection<Question> questions, LoadSession session) {
+    return new LoadPlan(List.copyOf(questions), session);
   }
 
   /** Starts every call; the future completes with the inventory, or with the first failure. */
   public CompletableFuture<Inventory> run() {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    for (Question question : questions) {
+      all.add(start(question));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .thenApply(v -> facts.inventory(session.regionId()));
+  }
+
+  /**
+   * Every service configuration of the region ({@link CloudActions#LIST_SERVICES}, every page), in this plan's
+   * session: asked for twice, listed once.
+   */
+  public CompletableFuture<List<String>> serviceConfigurations() {
+    return session.call(CloudActions.LIST_SERVICES, "", p -> p.eas().listServices());
+  }
+
+  private CompletableFuture<Void> start(Question question) {
     List<CompletableFuture<?>> all = new ArrayList<>();
     switch (question.kind()) {
       case PRIVATE_TARGET -> {
@@ -95,6 +126,7 @@ public final class LoadPlan {
                 .filter(g -> g.dlink().isEmpty() || inVpc(g, vpc))
                 .forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
       }
+      case SERVICES -> all.add(services(question.services(), question.vpcs()));
       case REGION -> {
         all.add(session.call(CloudActions.DESCRIBE_VPCS, "", p -> p.vpc().describeVpcs())
             .thenCompose(list -> allOf(list, v -> {
@@ -106,7 +138,74 @@ public final class LoadPlan {
       }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> facts.inventory());
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Everything in each VPC the services need and in {@code vpcs}: the resource groups are listed once (they tell
+   * which VPC a service without its own block runs in); each VPC is read once, however many services sit in it;
+   * the services' own vSwitches and security group are read singly only when their VPC's lists did not hold them
+   * (a block naming a vSwitch of another VPC), or when the VPC is known only from the vSwitch.
+   */
+  private CompletableFuture<Void> services(List<ServiceSpec> specs, List<VpcId> vpcs) {
+    Map<VpcId, CompletableFuture<Boolean>> started = new ConcurrentHashMap<>();
+    // a VPC the user names must exist; one a service names may not (offline that is a finding, not a failure)
+    vpcs.forEach(v -> started.put(v, CompletableFuture.allOf(vpc(v), insideVpc(v)).thenApply(x -> true)));
+    Function<VpcId, CompletableFuture<Boolean>> everythingIn = v -> started.computeIfAbsent(v,
+        k -> absentIfNotFound(vpc(k)).thenCompose(found -> found.isEmpty()
+            ? CompletableFuture.completedFuture(false)
+            : insideVpc(k).thenApply(x -> true)));
+    List<CompletableFuture<?>> all = new ArrayList<>(started.values());
+    CompletableFuture<List<ResourceGroup>> groups = session.call(CloudActions.LIST_RESOURCES, "",
+        p -> p.eas().describeResourceGroups());
+    all.add(groups.thenCompose(list -> {
+      List<CompletableFuture<?>> perService = new ArrayList<>();
+      for (ServiceSpec spec : specs) {
+        Optional<ResourceGroup> rg = spec.resourceGroupId()
+            .flatMap(id -> list.stream().filter(g -> g.id().equals(id)).findFirst());
+        EffectiveNetwork net = rg.map(g -> RESOLVER.resolve(spec, g)).orElseGet(() -> RESOLVER.resolve(spec));
+        if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+          continue;
+        }
+        CompletableFuture<Optional<VpcId>> vpc = net.vpcId().isPresent()
+            ? CompletableFuture.completedFuture(net.vpcId())
+            : absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
+        perService.add(vpc.thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(false)
+            : everythingIn.apply(v.get())).thenCompose(x -> {
+          List<CompletableFuture<?>> own = new ArrayList<>();
+          Stream.concat(net.vSwitchIds().stream(), net.returnRouteVSwitchIds().stream())
+              .filter(id -> !facts.vSwitches.containsKey(id.value()))
+              .forEach(id -> own.add(absentIfNotFound(vSwitch(id))));
+          net.securityGroupId().filter(id -> !facts.groups.containsKey(id.value()))
+              .ifPresent(id -> own.add(absentIfNotFound(group(id))));
+          return CompletableFuture.allOf(own.toArray(CompletableFuture[]::new));
+        }));
+      }
+      return CompletableFuture.allOf(perService.toArray(CompletableFuture[]::new)).thenAccept(v -> {
+        Set<ResourceGroupId> named = new HashSet<>();
+        specs.forEach(s -> s.resourceGroupId().ifPresent(named::add));
+        list.stream()
+            .filter(g -> named.contains(g.id()) || g.dlink().flatMap(d -> d.vpcId())
+                .map(started::containsKey).orElse(true))
+            .forEach(g -> facts.resourceGroups.put(g.id().value(), g));
+      });
+    }));
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /** The fact, or empty when the cloud holds no such resource ({@code NOT_FOUND}); other failures stay failures. */
+  private static <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> call) {
+    return call.handle((value, failure) -> {
+      if (failure == null) {
+        return Optional.of(value);
+      }
+      Throwable t = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (t instanceof CloudServiceException e && e.kind() == CloudServiceException.Kind.NOT_FOUND) {
+        return Optional.<T>empty();
+      }
+      throw failure instanceof CompletionException c ? c : new CompletionException(t);
+    });
   }
 
   /** Everything inside one VPC: vSwitches, security groups with rules, NAT, routes, ECS, RDS and Redis instances. */
@@ -294,8 +393,10 @@ public final class LoadPlan {
     final Map<String, RedisInstance> redis = new ConcurrentSkipListMap<>();
     final Map<String, ResourceGroup> resourceGroups = new ConcurrentSkipListMap<>();
 
-    Inventory inventory() {
-      return Inventory.builder()
+    Inventory inventory(Optional<String> regionId) {
+      Inventory.Builder b = Inventory.builder();
+      regionId.ifPresent(b::regionId);
+      return b
           .addAllVpcs(vpcs.values())
           .addAllVSwitches(vSwitches.values())
           .addAllSecurityGroups(groups.values())

@@ -23,6 +23,11 @@ public final class LoadSession {
     this.executor = executor;
   }
 
+  /** The region of the port ({@link CloudPort#regionId()}: known to the port, no call). */
+  java.util.Optional<String> regionId() {
+    return port.regionId();
+  }
+
   /** Calls the port once per (action, argument) in this session, asynchronously. */
   @SuppressWarnings("unchecked")
   <A, T> CompletableFuture<T> call(String action, A argument, Function<CloudPort, T> call) {
