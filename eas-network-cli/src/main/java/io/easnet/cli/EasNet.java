@@ -42,8 +42,15 @@ public final class EasNet {
 
   /** Runs the command in process with the given streams; returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, Map<String, String> env) {
+    return run(args, out, err, terminal, env, LivePort::open);
+  }
+
+  /** Runs the command in process, opening live ports with {@code ports}; returns the exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, Map<String, String> env,
+      LivePort.Opener ports) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cmd = commandLine(terminal, env);
+    CommandLine cmd = new CommandLine(new RootCommand(terminal, env, ports));
+    configure(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, a) -> {
@@ -75,7 +82,10 @@ public final class EasNet {
   }
 
   static CommandLine commandLine(Terminal terminal, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new RootCommand(terminal, env));
+    return configure(new CommandLine(new RootCommand(terminal, env)));
+  }
+
+  private static CommandLine configure(CommandLine cmd) {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpAutoWidth(false);
     cmd.setUsageHelpWidth(110);

@@ -101,29 +101,21 @@ final class Estate implements AutoCloseable {
   }
 
   /**
-   * An inventory that answers every intent of {@code services}: offline the file's; live the minimal facts, one
-   * question per intent (a private target, the internet, a client), all in one load so that nothing is read twice.
-   * A service without intents is read with its whole VPC.
+   * An inventory that answers every intent of {@code services} as the file does: offline the file's; live, in one
+   * load, each VPC the services run in (the rules read more of it than the paths: the other allowlists of its
+   * databases, its NAT gateways) and what each intent needs beyond it (a target or a client in another VPC), with
+   * nothing read twice.
    */
   Inventory forIntents(List<ServiceInput> services) {
     if (file != null) {
       return file.inventory();
     }
-    List<Question> questions = new ArrayList<>();
-    List<ServiceSpec> bare = new ArrayList<>();
-    for (ServiceInput s : services) {
-      List<Question> own = questions(s);
-      if (own.isEmpty()) {
-        bare.add(s.spec());
-      }
-      questions.addAll(own);
-    }
-    if (!bare.isEmpty()) {
-      questions.add(Question.services(bare, List.of()));
-    }
-    if (questions.isEmpty()) {
+    if (services.isEmpty()) {
       return Inventory.builder().build();
     }
+    List<Question> questions = new ArrayList<>();
+    questions.add(Question.services(services.stream().map(ServiceInput::spec).toList(), List.of()));
+    services.forEach(s -> questions.addAll(questions(s)));
     return loader.load(questions);
   }
 

@@ -74,7 +74,7 @@ final class EstateOptions {
     if (file.isPresent()) {
       return Estate.offline(sourceName(), file.get());
     }
-    return Estate.live(sourceName(), LivePort.open(region, endpoint, root.env), Progress.of(root));
+    return Estate.live(sourceName(), root.ports.open(region, endpoint, root.env), Progress.of(root));
   }
 
   /** The VPC of {@code --vpc}, when given. */

@@ -35,9 +35,17 @@ final class RootCommand implements Runnable {
       description = "Print the stack trace of a failure.")
   boolean debug;
 
+  /** How the commands open a live port (one place: {@link LivePort#open}). */
+  final LivePort.Opener ports;
+
   RootCommand(Terminal terminal, Map<String, String> env) {
+    this(terminal, env, LivePort::open);
+  }
+
+  RootCommand(Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
     this.terminal = terminal;
     this.env = env;
+    this.ports = ports;
   }
 
   @Override

@@ -65,7 +65,7 @@ final class SnapshotCommand implements Callable<Integer> {
     CloudPort port;
     FakeCloud fake = null;
     if (isLive) {
-      port = LivePort.open(region, endpoint, root.env);
+      port = root.ports.open(region, endpoint, root.env);
     } else {
       Snapshot replayed = SnapshotJson.read(replay);
       fake = FakeCloud.create().load(replayed);

@@ -73,14 +73,29 @@ public final class LoadPlan {
     return new LoadPlan(List.copyOf(questions), session);
   }
 
-  /** Starts every call; the future completes with the inventory, or with the first failure. */
+  /**
+   * Starts every call; the future completes with the inventory, or with the first failure. Questions about whole
+   * VPCs (everything, services, region) run first; the narrow questions then start and take what the VPCs' lists
+   * already returned (a target, a client, a vSwitch, a resource group) instead of describing it again.
+   */
   public CompletableFuture<Inventory> run() {
-    List<CompletableFuture<?>> all = new ArrayList<>();
+    List<CompletableFuture<?>> wide = new ArrayList<>();
+    List<Question> narrow = new ArrayList<>();
     for (Question question : questions) {
-      all.add(start(question));
+      switch (question.kind()) {
+        case EVERYTHING, SERVICES, REGION -> wide.add(start(question));
+        default -> narrow.add(question);
+      }
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+    return CompletableFuture.allOf(wide.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> CompletableFuture.allOf(narrow.stream().map(this::start)
+            .toArray(CompletableFuture[]::new)))
         .thenApply(v -> facts.inventory(session.regionId()));
+  }
+
+  /** A fact a list of this run already returned, so that it is not described again. */
+  private static <T> Optional<CompletableFuture<T>> known(Map<String, T> facts, ResourceId id) {
+    return Optional.ofNullable(facts.get(id.value())).map(CompletableFuture::completedFuture);
   }
 
   /**
@@ -282,6 +297,9 @@ public final class LoadPlan {
 
   /** A resource group with its VPC direct connection, as {@code DescribeResourceDLink} returns it. */
   private CompletableFuture<Optional<ResourceGroup>> resourceGroup(ResourceGroupId id) {
+    if (facts.resourceGroups.containsKey(id.value())) {
+      return CompletableFuture.completedFuture(Optional.of(facts.resourceGroups.get(id.value())));
+    }
     return session.<ResourceGroupId, Optional<DLink>>call(
             CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id))
         .thenApply(dlink -> {
@@ -299,6 +317,10 @@ public final class LoadPlan {
   }
 
   private CompletableFuture<VSwitch> vSwitch(VSwitchId id) {
+    Optional<CompletableFuture<VSwitch>> listed = known(facts.vSwitches, id);
+    if (listed.isPresent()) {
+      return listed.get();
+    }
     return session.<VSwitchId, VSwitch>call(CloudActions.DESCRIBE_VSWITCHES, id, p -> p.vpc().describeVSwitch(id))
         .thenApply(v -> put(facts.vSwitches, v.id(), v));
   }
@@ -336,16 +358,16 @@ public final class LoadPlan {
     }
     ResourceId id = target.resourceId().orElseThrow();
     if (id instanceof RdsInstanceId rds) {
-      return session.<RdsInstanceId, RdsInstance>call(
-              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))
+      return known(facts.rds, rds).orElseGet(() -> session.<RdsInstanceId, RdsInstance>call(
+              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds)))
           .thenCompose(i -> {
             put(facts.rds, i.id(), i);
             return boundGroups(i);
           });
     }
     if (id instanceof RedisInstanceId redis) {
-      return session.<RedisInstanceId, RedisInstance>call(
-              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis))
+      return known(facts.redis, redis).orElseGet(() -> session.<RedisInstanceId, RedisInstance>call(
+              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis)))
           .thenCompose(i -> {
             put(facts.redis, i.id(), i);
             return boundGroups(i);
@@ -362,8 +384,8 @@ public final class LoadPlan {
   }
 
   private CompletableFuture<?> ecsWithGroups(EcsInstanceId id) {
-    return session.<EcsInstanceId, EcsInstance>call(
-            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id))
+    return known(facts.ecs, id).orElseGet(() -> session.<EcsInstanceId, EcsInstance>call(
+            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id)))
         .thenCompose(i -> {
           put(facts.ecs, i.id(), i);
           return allOf(i.securityGroupIds(), this::group);
