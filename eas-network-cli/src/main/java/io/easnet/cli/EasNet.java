@@ -66,7 +66,19 @@ public final class EasNet {
     });
     cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
       int code = exitCode(ex);
-      err.println("eas-net: " + message(ex));
+      if (ex instanceof ConfigurationException conf && !conf.tried().isEmpty()) {
+        // what happened and the fix first; the sources tried (a long chain for credentials) only with --debug
+        err.println("eas-net: " + problemAndFix(conf));
+        if (debug) {
+          err.println("tried:");
+          conf.tried().forEach(t -> err.println("  " + oneLine(t)));
+        } else {
+          err.println("(" + conf.tried().size() + (conf.tried().size() == 1 ? " source" : " sources")
+              + " tried; run with --debug to see each)");
+        }
+      } else {
+        err.println("eas-net: " + message(ex));
+      }
       if (debug) {
         ex.printStackTrace(err);
       } else if (code == EXIT_CLOUD && !(ex instanceof CliFailure)) {
@@ -120,6 +132,20 @@ public final class EasNet {
       return oneLine(ex.getMessage());
     }
     return "internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()));
+  }
+
+  /**
+   * The problem and its fix of a configuration failure in one line, without the list of what was tried, e.g.
+   * {@code No Alibaba Cloud credentials found in the default chain: set ALIBABA_CLOUD_ACCESS_KEY_ID and …}.
+   */
+  static String problemAndFix(ConfigurationException conf) {
+    String m = oneLine(conf.getMessage());
+    int end = m.indexOf(" Tried: ");
+    String problem = (end < 0 ? m : m.substring(0, end)).strip();
+    if (problem.endsWith(".")) {
+      problem = problem.substring(0, problem.length() - 1);
+    }
+    return problem + ": " + oneLine(conf.fix());
   }
 
   private static String oneLine(String s) {

@@ -84,7 +84,7 @@ class EasNetTest {
     Cli.Result r = Cli.run(Terminal.none(), Cli.NO_CREDENTIALS, "lint", "--live", "--region", "cn-hangzhou",
         "--vpc", "vpc-bp1kjr3rfyhx01q8z2m5n");
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("No Alibaba Cloud credentials found").contains("environment variables")
+    assertThat(r.err()).contains("No Alibaba Cloud credentials found")
         .contains("ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("\tat ");
     Cli.Result e = Cli.run(Terminal.none(), Cli.SOME_CREDENTIALS, "doctor", "--endpoint", "http://127.0.0.1:9",
         "--service", example("service-vpc.json"), "--to", "internet");
