@@ -243,4 +243,43 @@ class EitherFaceTest {
       assertThat(captured.services()).as(estate).isNotEmpty().containsExactlyInAnyOrderElementsOf(file.services());
     }
   }
+
+  /** {@code snapshot --vpc} captures the services that run in that VPC, and only those. */
+  @Test
+  void snapshotOfOneVpcHoldsTheServicesThatRunInIt(@TempDir Path dir) {
+    Path prod = dir.resolve("prod.json");
+    Cli.Result r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"), "--vpc",
+        "vpc-bp1kjr3rfyhx01q8z2m5n", "-o", prod.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("1 services");
+    assertThat(SnapshotJson.read(prod).services()).extracting(d -> d.spec().name()).containsExactly("chat_inference");
+    Path staging = dir.resolve("staging.json");
+    r = Cli.run("snapshot", "--replay", example("mistakes/estate.json"), "--vpc", "vpc-bp1stgz3x6c9v2b5n8m4l", "-o",
+        staging.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(SnapshotJson.read(staging).services()).isEmpty();
+  }
+
+  /** {@code --vpc} narrows a live read; offline the file is the estate, and the command says how to cut it. */
+  @Test
+  void vpcWithASnapshotFileIsAUsageErrorThatSaysHowToCutTheFile() {
+    Cli.Result r = Cli.run("lint", "--snapshot", example("mistakes/estate.json"), "--vpc",
+        "vpc-bp1kjr3rfyhx01q8z2m5n");
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("snapshot --replay").contains("--vpc vpc-bp1kjr3rfyhx01q8z2m5n");
+  }
+
+  /** {@code --name} of a service the cloud does not run names those it runs, as offline. */
+  @Test
+  void anUnknownNameListsTheServicesOfEitherFace() {
+    Emulator emulator = emulators.get("snapshot.json");
+    Cli.Result offline = Cli.run(Terminal.none(), ENV, "doctor", "--snapshot", example("snapshot.json"), "--name",
+        "nope", "--to", "internet");
+    Cli.Result live = Cli.run((region, endpoint, env) -> emulator.fake(), ENV, "doctor", "--endpoint",
+        "fake.invalid", "--name", "nope", "--to", "internet");
+    assertThat(offline.code()).isEqualTo(2);
+    assertThat(live.code()).isEqualTo(2);
+    assertThat(live.err().replace("live:fake.invalid", "snapshot.json")).isEqualTo(offline.err())
+        .contains("chat_inference, embedding_rg");
+  }
 }
