@@ -16,7 +16,8 @@ final class EstateOptions {
       description = "The estate snapshot (JSON, schema version 1) to check against, offline.")
   Path snapshot;
 
-  @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain.")
+  @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain, instead"
+      + " of --snapshot: the same meaning and the same output (only finding locations name live:REGION).")
   boolean live;
 
   @Option(names = "--region", paramLabel = "REGION", description = "The region for --live, e.g. cn-hangzhou.")
