@@ -1,5 +1,6 @@
 package io.easnet.cli;
 
+import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.load.InventoryLoader;
@@ -7,6 +8,7 @@ import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
@@ -119,9 +121,17 @@ final class Estate implements AutoCloseable {
     return loader.load(questions);
   }
 
-  /** The questions a doctor or a plan asks about one service: one per intent. */
+  /**
+   * The questions a doctor or a plan asks about one service: one per intent; none for a service whose partial
+   * {@code cloud.networking} block places it nowhere (the rules report that block, EASNET-001, on either face).
+   */
   static List<Question> questions(ServiceInput s) {
     List<Question> out = new ArrayList<>();
+    try {
+      NetworkResolver.create().resolve(s.spec());
+    } catch (InvalidInputException e) {
+      return out;
+    }
     s.privateTargets().forEach(t -> out.add(Question.privateTarget(s.spec(), t)));
     if (s.wantsInternetEgress() || !s.internetTargets().isEmpty()) {
       out.add(Question.internetEgress(s.spec()));

@@ -282,4 +282,30 @@ class EitherFaceTest {
     assertThat(live.err().replace("live:fake.invalid", "snapshot.json")).isEqualTo(offline.err())
         .contains("chat_inference, embedding_rg");
   }
+
+  /** A partial cloud.networking block is a finding (EASNET-001) on either face, never a failure of the live read. */
+  @Test
+  void aPartialNetworkingBlockIsTheSameFindingOnEitherFace(@TempDir Path dir) throws IOException {
+    String json = Files.readString(Path.of(example("service-vpc.json")))
+        .replaceAll(",\\s*\"security_group_id\"\\s*:\\s*\"[^\"]*\"", "")
+        .replace("\"chat_inference\"", "\"partial_svc\"");
+    Path partial = dir.resolve("partial.json");
+    Files.writeString(partial, json);
+    Emulator emulator = emulators.get("snapshot.json");
+    for (List<String> command : List.of(List.of("doctor", "-s", partial.toString(), "--to", "internet", "--to",
+        Cli.RDS), List.of("lint", "-s", partial.toString()), List.of("resolve", "-s", partial.toString()))) {
+      List<String> offline = new ArrayList<>(command);
+      offline.addAll(List.of("--snapshot", example("snapshot.json")));
+      List<String> live = new ArrayList<>(command);
+      live.addAll(List.of("--endpoint", "fake.invalid"));
+      Cli.Result file = Cli.run(Terminal.none(), ENV, offline.toArray(String[]::new));
+      Cli.Result cloud = Cli.run((region, endpoint, env) -> emulator.fake(), ENV, live.toArray(String[]::new));
+      assertThat(normalise(cloud.out() + cloud.err(), "live:fake.invalid", "snapshot.json")).as(command.toString())
+          .isEqualTo(normalise(file.out() + file.err(), "snapshot.json", "snapshot.json"));
+      assertThat(cloud.code()).as(command.toString()).isEqualTo(file.code());
+      if (!command.get(0).equals("resolve")) {
+        assertThat(file.out()).as(command.toString()).contains("EASNET-001");
+      }
+    }
+  }
 }

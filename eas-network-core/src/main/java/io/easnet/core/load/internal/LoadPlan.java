@@ -1,6 +1,7 @@
 package io.easnet.core.load.internal;
 
 import io.easnet.core.CloudServiceException;
+import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.DLink;
@@ -178,7 +179,12 @@ public final class LoadPlan {
       for (ServiceSpec spec : specs) {
         Optional<ResourceGroup> rg = spec.resourceGroupId()
             .flatMap(id -> list.stream().filter(g -> g.id().equals(id)).findFirst());
-        EffectiveNetwork net = rg.map(g -> RESOLVER.resolve(spec, g)).orElseGet(() -> RESOLVER.resolve(spec));
+        EffectiveNetwork net;
+        try {
+          net = rg.map(g -> RESOLVER.resolve(spec, g)).orElseGet(() -> RESOLVER.resolve(spec));
+        } catch (InvalidInputException e) {
+          continue; // a partial cloud.networking block places the service nowhere: the rules report it (EASNET-001)
+        }
         if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
           continue;
         }
