@@ -115,6 +115,9 @@ class EitherFaceTest {
         + Cli.RDS);
     out.add("doctor --snapshot examples/mistakes/estate.json --name chat_inference --to " + Cli.RDS
         + " --to internet --format json");
+    // ids the estate does not hold: findings (EASNET-027, EASNET-035 with "did you mean"), not a failed read
+    out.add("doctor --snapshot examples/snapshot.json --service examples/service-vpc.json --to"
+        + " rds:rm-bp1x7y2z9a4b6c8d3e5x --to redis:r-bp1nosuchredis00000 --from ecs:i-bp1nosuchecs000000000");
     out.add("resolve --snapshot examples/mistakes/estate.json");
     out.add("resolve --snapshot examples/snapshot.json --format json");
     return out.stream();

@@ -233,6 +233,7 @@ class LoaderMinimalCallsProperties {
   void theDoctorsCombinedLoadReadsNothingTwiceAndAnswersAsTheWholeEstate() {
     SplittableRandom r = new SplittableRandom(1416);
     int beyond = 0;
+    int ghosts = 0;
     for (int i = 0; i < ESTATES; i++) {
       Inventory estate = EstateGenerator.estate(r);
       FakeCloud fake = FakeCloud.builder().regionId(REGION).inventory(estate).build();
@@ -248,6 +249,16 @@ class LoaderMinimalCallsProperties {
           questions.add(Question.privateTarget(spec, t));
           beyond += vpcOf(estate, t).equals(vpc.id()) ? 0 : 1;
         }
+      }
+      if (r.nextInt(4) == 0) {
+        // ids the cloud does not hold: offline EASNET-027/035, live the same, never a failed load
+        Target ghost = Target.rds(io.easnet.core.model.RdsInstanceId.of("rm-nosuchrds000000000"));
+        input.addIntent(io.easnet.core.analysis.Intent.reach(ghost));
+        questions.add(Question.privateTarget(spec, ghost));
+        io.easnet.core.model.EcsInstanceId client = io.easnet.core.model.EcsInstanceId.of("i-nosuchecs0000000000");
+        input.addIntent(io.easnet.core.analysis.Intent.client(client));
+        questions.add(Question.clientToService(client, spec));
+        ghosts++;
       }
       ServiceInput service = input.build();
       if (service.wantsInternetEgress()) {
@@ -279,6 +290,7 @@ class LoaderMinimalCallsProperties {
       assertThat(aboutServices(part)).as("estate %d", i).isEqualTo(aboutServices(full));
     }
     assertThat(beyond).as("targets in another VPC than the service's").isGreaterThan(20);
+    assertThat(ghosts).as("intents naming instances the cloud does not hold").isGreaterThan(20);
   }
 
   @Test
@@ -411,7 +423,7 @@ class LoaderMinimalCallsProperties {
 
   private static String withoutPointer(Finding f) {
     return String.join(" | ", f.ruleId(), f.severity().name(), f.serviceName().orElse(""), f.message(),
-        f.remediation(), String.join(",", f.resourceIds()), String.join(",", f.intents()), f.fingerprint(),
+        f.didYouMean().orElse(""), f.remediation(), String.join(",", f.resourceIds()), String.join(",", f.intents()), f.fingerprint(),
         f.source().orElse(""));
   }
 

@@ -116,14 +116,15 @@ public final class LoadPlan {
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(vpc(vpcId.get()), target(target))));
+            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), target(target))));
       }
       case INTERNET_EGRESS -> {
         ServiceReads service = serviceNetwork(question.service().orElseThrow());
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(natGateways(vpcId.get()), routeTables(vpcId.get()))));
+            : CompletableFuture.allOf(absentIfNotFound(natGateways(vpcId.get())),
+                absentIfNotFound(routeTables(vpcId.get())))));
       }
       case CLIENT_TO_SERVICE -> {
         EcsInstanceId client = question.client().orElseThrow();
@@ -131,7 +132,7 @@ public final class LoadPlan {
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(vpc(vpcId.get()), ecsWithGroups(client))));
+            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), ecsWithGroups(client))));
       }
       case EVERYTHING -> {
         VpcId vpc = question.vpc().orElseThrow();
@@ -214,11 +215,16 @@ public final class LoadPlan {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** The fact, or empty when the cloud holds no such resource ({@code NOT_FOUND}); other failures stay failures. */
+  /**
+   * The fact, or empty when the cloud holds no such resource ({@code NOT_FOUND}); other failures stay failures. A
+   * question's reads by id go through here: a service or an intent that names a resource the cloud does not hold is
+   * what the file would show (a finding: EASNET-005/006/007, EASNET-027, EASNET-035), not a failed load. Only a VPC
+   * the caller names itself ({@link Question#everything}, the VPCs of {@link Question#services}) must exist.
+   */
   private static <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> call) {
     return call.handle((value, failure) -> {
       if (failure == null) {
-        return Optional.of(value);
+        return Optional.ofNullable(value); // null: a read that completes with no value (a list it stored)
       }
       Throwable t = failure instanceof CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
@@ -274,18 +280,18 @@ public final class LoadPlan {
     Optional<ServiceNetworking> block = spec.networking().filter(ServiceNetworking::isComplete);
     List<CompletableFuture<?>> early = new ArrayList<>();
     block.ifPresent(n -> {
-      early.add(vSwitch(n.vSwitchId().orElseThrow()));
-      early.add(group(n.securityGroupId().orElseThrow()));
+      early.add(absentIfNotFound(vSwitch(n.vSwitchId().orElseThrow())));
+      early.add(absentIfNotFound(group(n.securityGroupId().orElseThrow())));
     });
     CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> rg.map(g -> RESOLVER.resolve(spec, g))
         .orElseGet(() -> RESOLVER.resolve(spec)));
     CompletableFuture<Void> done = network.thenCompose(net -> {
       List<CompletableFuture<?>> needed = new ArrayList<>(early);
       if (net.hasVpc()) {
-        net.vSwitchIds().forEach(id -> needed.add(vSwitch(id)));
+        net.vSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
         // the client vSwitches of a DLink's return route: their blocks decide which peers the instances reach
-        net.returnRouteVSwitchIds().forEach(id -> needed.add(vSwitch(id)));
-        net.securityGroupId().ifPresent(g -> needed.add(group(g)));
+        net.returnRouteVSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
+        net.securityGroupId().ifPresent(g -> needed.add(absentIfNotFound(group(g))));
       }
       return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
     });
@@ -296,7 +302,7 @@ public final class LoadPlan {
       if (net.vpcId().isPresent()) {
         return CompletableFuture.completedFuture(net.vpcId());
       }
-      return vSwitch(net.vSwitchIds().get(0)).thenApply(v -> Optional.of(v.vpcId()));
+      return absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
     });
     return new ServiceReads(vpc, done);
   }
@@ -306,15 +312,15 @@ public final class LoadPlan {
     if (facts.resourceGroups.containsKey(id.value())) {
       return CompletableFuture.completedFuture(Optional.of(facts.resourceGroups.get(id.value())));
     }
-    return session.<ResourceGroupId, Optional<DLink>>call(
-            CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id))
-        .thenApply(dlink -> {
+    return absentIfNotFound(session.<ResourceGroupId, Optional<DLink>>call(
+            CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id)))
+        .thenApply(found -> found.map(dlink -> {
           ResourceGroup.Builder b = ResourceGroup.builder().id(id);
           dlink.ifPresent(b::dlink);
           ResourceGroup g = b.build();
           facts.resourceGroups.put(id.value(), g);
-          return Optional.of(g);
-        });
+          return g;
+        }));
   }
 
   private CompletableFuture<Vpc> vpc(VpcId id) {
@@ -364,20 +370,20 @@ public final class LoadPlan {
     }
     ResourceId id = target.resourceId().orElseThrow();
     if (id instanceof RdsInstanceId rds) {
-      return known(facts.rds, rds).orElseGet(() -> session.<RdsInstanceId, RdsInstance>call(
-              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds)))
-          .thenCompose(i -> {
+      return absentIfNotFound(known(facts.rds, rds).orElseGet(() -> session.<RdsInstanceId, RdsInstance>call(
+              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))))
+          .thenCompose(found -> found.map(i -> {
             put(facts.rds, i.id(), i);
             return boundGroups(i);
-          });
+          }).orElseGet(LoadPlan::done));
     }
     if (id instanceof RedisInstanceId redis) {
-      return known(facts.redis, redis).orElseGet(() -> session.<RedisInstanceId, RedisInstance>call(
-              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis)))
-          .thenCompose(i -> {
+      return absentIfNotFound(known(facts.redis, redis).orElseGet(() -> session.<RedisInstanceId, RedisInstance>call(
+              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis))))
+          .thenCompose(found -> found.map(i -> {
             put(facts.redis, i.id(), i);
             return boundGroups(i);
-          });
+          }).orElseGet(LoadPlan::done));
     }
     if (id instanceof EcsInstanceId ecs) {
       return ecsWithGroups(ecs);
@@ -385,17 +391,17 @@ public final class LoadPlan {
     throw new IllegalArgumentException("no private target of type " + id.getClass().getSimpleName());
   }
 
-  private CompletableFuture<?> boundGroups(AllowlistTarget t) {
-    return allOf(t.securityGroupIds(), this::group);
+  private CompletableFuture<Void> boundGroups(AllowlistTarget t) {
+    return allOf(t.securityGroupIds(), id -> absentIfNotFound(group(id)));
   }
 
   private CompletableFuture<?> ecsWithGroups(EcsInstanceId id) {
-    return known(facts.ecs, id).orElseGet(() -> session.<EcsInstanceId, EcsInstance>call(
-            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id)))
-        .thenCompose(i -> {
+    return absentIfNotFound(known(facts.ecs, id).orElseGet(() -> session.<EcsInstanceId, EcsInstance>call(
+            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id))))
+        .thenCompose(found -> found.map(i -> {
           put(facts.ecs, i.id(), i);
-          return allOf(i.securityGroupIds(), this::group);
-        });
+          return allOf(i.securityGroupIds(), g -> absentIfNotFound(group(g)));
+        }).orElseGet(LoadPlan::done));
   }
 
   private static <T> CompletableFuture<Void> allOf(Collection<T> items, Function<T, CompletableFuture<?>> f) {
