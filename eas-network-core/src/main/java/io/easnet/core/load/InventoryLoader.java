@@ -43,6 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * group, so {@code NetworkResolver.resolve(spec, inventory)} gives the same network. A service without a VPC needs
  * nothing more: its inventory holds the resource group only.
  *
+ * <p>A read by id that the cloud answers {@code NOT_FOUND} (a service naming a vSwitch that is gone, a doctor intent
+ * naming a mistyped RDS id) leaves the resource out, as a snapshot file without it would, so the analysis reports it
+ * the same way on either face; only a VPC the caller names itself ({@link Question#everything}, the VPCs of
+ * {@link Question#services}) must exist. {@link #load(Collection)} answers several questions in one run, and
+ * {@link #loadSnapshot} adds the region's services ({@code ListServices}) for a snapshot.
+ *
  * <p>Each {@link #load} is one run with its own cache: the same describe call made twice in a run reaches the port
  * once. Independent calls run in parallel on the executor; nothing blocks a worker thread. Every HTTP request the
  * port makes (one per page of a list) is reported to the {@link RequestListener}, through
