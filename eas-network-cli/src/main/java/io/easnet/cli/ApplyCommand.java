@@ -61,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     ApplyResult result;
     if (estate.isLive()) {
-      CloudPort port = LivePort.open(estate.region, estate.endpoint, root.env);
+      CloudPort port = root.ports.open(estate.region, estate.endpoint, root.env);
       result = run(Applier.builder(port), plan);
     } else {
       Snapshot before = SnapshotJson.read(estate.snapshot);

@@ -3,17 +3,13 @@ package io.easnet.cli;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.IntentSyntax;
 import io.easnet.core.check.NetworkCheck;
-import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.IntentsFile;
 import io.easnet.core.report.Report;
-import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = "Checks what one service must do on the network: reach RDS, Redis, ECS or an address, reach the"
+    description = {"Checks what one service must do on the network: reach RDS, Redis, ECS or an address, reach the"
         + " internet, accept direct calls from ECS clients. Lists every blocker with its code and its fix.",
+        "Against a snapshot file, or live (--live --region R, --endpoint URL): live it reads only what each intent"
+            + " needs, each resource once."},
     footerHeading = "%nIntents (--to, --from):%n",
     footer = {"  rds:ID[:PORT]  redis:ID[:PORT]  ecs:ID:PORT  ip:ADDR:PORT  internet[:HOST][:PORT]  (--to)",
         "  HOST is a name, an address or a block (203.0.113.0/24); add ?allowlist=A,B when the target admits only",
@@ -38,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
         "      --service examples/mistakes/no-snat-entry.json --to internet --format html -o doctor.html",
         "  eas-net doctor --snapshot examples/mistakes/estate.json \\",
         "      --intents examples/mistakes/no-snat-entry.intents.json",
+        "  eas-net doctor --live --region cn-hangzhou --name chat_inference --to internet",
         "",
         "Exit codes: 0 every path reachable, 1 a blocker or an unreachable path, 2 bad input, 3 cloud or I/O"
             + " failure."})
@@ -50,7 +49,8 @@ final class DoctorCommand implements Callable<Integer> {
   Path service;
 
   @Option(names = "--name", paramLabel = "SERVICE",
-      description = "Instead of --service: a service the snapshot holds, by name.")
+      description = "Instead of --service: a service the estate holds, by name (the snapshot's, or live one the"
+          + " region runs).")
   String name;
 
   @Option(names = "--to", paramLabel = "TARGET", description = "What the service must reach (repeatable):"
@@ -77,26 +77,34 @@ final class DoctorCommand implements Callable<Integer> {
 
   Report run() {
     List<ServiceInput> services = new ArrayList<>();
-    Optional<Snapshot> snapshot;
     if (intentsFile != null) {
       if (service != null || name != null || !to.isEmpty() || !from.isEmpty()) {
         throw CliFailure.usage("--intents FILE names the services and their intents: leave out --service, --name,"
             + " --to and --from");
       }
       services.addAll(IntentsFile.read(intentsFile).services());
-      snapshot = estate.readSnapshot();
-    } else {
-      List<Intent> intents = intents();
-      snapshot = estate.readSnapshot();
-      ServiceInput.Builder input = serviceInput(snapshot);
-      intents.forEach(input::addIntent);
-      services.add(input.build());
     }
-    Inventory inventory = snapshot.isPresent() ? snapshot.get().inventory()
-        : estate.loadLive(estate.liveVpc(services.stream()
-            .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
-            Progress.of(root), root.env);
-    NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, estate.sourceName());
+    List<Intent> intents = intentsFile == null ? intents() : List.of();
+    if (intentsFile == null && service != null && name != null) {
+      throw CliFailure.usage("give either --service FILE or --name SERVICE, not both");
+    }
+    if (intentsFile == null && service == null && name == null) {
+      throw CliFailure.usage("name the service: --service FILE (its service JSON) or --name SERVICE (a service"
+          + " the estate holds)");
+    }
+    Inventory inventory;
+    String source;
+    try (Estate e = estate.open(root)) {
+      source = e.sourceName();
+      if (intentsFile == null) {
+        ServiceInput.Builder input = service != null ? ServiceInput.fromFile(service)
+            : ServiceInput.builder().spec(e.service(name).spec()).sourceName(source);
+        intents.forEach(input::addIntent);
+        services.add(input.build());
+      }
+      inventory = e.forIntents(services);
+    }
+    NetworkCheck.Builder check = NetworkCheck.builder().inventory(inventory, source);
     services.forEach(check::addService);
     if (suppressions != null) {
       check.suppressions(suppressions);
@@ -123,25 +131,5 @@ final class DoctorCommand implements Callable<Integer> {
           + " --intents FILE (see eas-net doctor --help)");
     }
     return out;
-  }
-
-  private ServiceInput.Builder serviceInput(Optional<Snapshot> snapshot) {
-    if (service != null && name != null) {
-      throw CliFailure.usage("give either --service FILE or --name SERVICE, not both");
-    }
-    if (service != null) {
-      return ServiceInput.fromFile(service);
-    }
-    if (name == null) {
-      throw CliFailure.usage("name the service: --service FILE (its service JSON) or --name SERVICE (a service"
-          + " the snapshot holds)");
-    }
-    if (snapshot.isEmpty()) {
-      throw CliFailure.usage("--name needs --snapshot FILE; with --live pass --service FILE");
-    }
-    ServiceDocument doc = snapshot.get().service(name).orElseThrow(() -> CliFailure.usage(
-        estate.sourceName() + " holds no service named \"" + name + "\"; it holds: " + String.join(", ",
-            snapshot.get().services().stream().map(d -> d.spec().name()).toList())));
-    return ServiceInput.builder().spec(doc.spec()).sourceName(estate.sourceName());
   }
 }

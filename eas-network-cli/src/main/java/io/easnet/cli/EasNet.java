@@ -49,8 +49,14 @@ public final class EasNet {
   /** Runs the command in process with the given streams; returns the exit code. */
   static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal,
       Map<String, String> env) {
+    return run(args, rawOut, rawErr, terminal, env, LivePort::open);
+  }
+
+  /** Runs the command in process, opening live ports with {@code ports}; returns the exit code. */
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal, Map<String, String> env,
+      LivePort.Opener ports) {
     // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
-    return execute(commandLine(terminal, env), args, rawOut, rawErr, terminal);
+    return execute(commandLine(terminal, env, ports), args, rawOut, rawErr, terminal);
   }
 
   /** Runs {@code args} on {@code cmd} (the command line of {@link #commandLine}) with the root's handlers. */
@@ -78,7 +84,19 @@ public final class EasNet {
         }
       }
       int code = exitCode(ex);
-      err.println("eas-net: " + message(ex));
+      if (ex instanceof ConfigurationException conf && !conf.tried().isEmpty()) {
+        // what happened and the fix first; the sources tried (a long chain for credentials) only with --debug
+        err.println("eas-net: " + problemAndFix(conf));
+        if (debug) {
+          err.println("tried:");
+          conf.tried().forEach(t -> err.println("  " + oneLine(t)));
+        } else {
+          err.println("(" + conf.tried().size() + (conf.tried().size() == 1 ? " source" : " sources")
+              + " tried; run with --debug to see each)");
+        }
+      } else {
+        err.println("eas-net: " + message(ex));
+      }
       if (debug) {
         ex.printStackTrace(err);
       } else if (code == EXIT_CLOUD && !(ex instanceof CliFailure)) {
@@ -120,7 +138,14 @@ public final class EasNet {
   }
 
   static CommandLine commandLine(Terminal terminal, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new RootCommand(terminal, env));
+    return commandLine(terminal, env, LivePort::open);
+  }
+
+  static CommandLine commandLine(Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
+    return configure(new CommandLine(new RootCommand(terminal, env, ports)));
+  }
+
+  private static CommandLine configure(CommandLine cmd) {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpAutoWidth(false);
     cmd.setUsageHelpWidth(110);
@@ -155,6 +180,20 @@ public final class EasNet {
       return oneLine(ex.getMessage());
     }
     return "internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()));
+  }
+
+  /**
+   * The problem and its fix of a configuration failure in one line, without the list of what was tried, e.g.
+   * {@code No Alibaba Cloud credentials found in the default chain: set ALIBABA_CLOUD_ACCESS_KEY_ID and …}.
+   */
+  static String problemAndFix(ConfigurationException conf) {
+    String m = oneLine(conf.getMessage());
+    int end = m.indexOf(" Tried: ");
+    String problem = (end < 0 ? m : m.substring(0, end)).strip();
+    if (problem.endsWith(".")) {
+      problem = problem.substring(0, problem.length() - 1);
+    }
+    return problem + ": " + oneLine(conf.fix());
   }
 
   private static String oneLine(String s) {

@@ -2,14 +2,8 @@ package io.easnet.cli;
 
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
-import io.easnet.core.model.Inventory;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.CloudPort;
-import io.easnet.core.spi.RequestListener;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -22,7 +16,8 @@ final class EstateOptions {
       description = "The estate snapshot (JSON, schema version 1) to check against, offline.")
   Path snapshot;
 
-  @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain.")
+  @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain, instead"
+      + " of --snapshot: the same meaning and the same output (only finding locations name live:REGION).")
   boolean live;
 
   @Option(names = "--region", paramLabel = "REGION", description = "The region for --live, e.g. cn-hangzhou.")
@@ -63,27 +58,35 @@ final class EstateOptions {
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",
-      description = "With --live: the VPC to read (by default the VPC the service's cloud.networking names).")
+      description = "Live: read only this VPC (and the VPCs the given services need) instead of the whole region.")
   String vpc;
 
-  /** Reads, live, everything in one VPC through the port and the inventory loader. */
-  Inventory loadLive(VpcId vpcId, RequestListener listener, Map<String, String> env) {
-    CloudPort port = LivePort.open(region, endpoint, env);
-    try (InventoryLoader loader = InventoryLoader.builder().port(port).listener(listener).build()) {
-      return loader.load(Question.everything(vpcId));
+  /**
+   * The estate the options name, offline or live: the one place both faces come from (see {@link Estate}).
+   *
+   * @throws CliFailure when no source, or two, are named
+   */
+  Estate open(RootCommand root) {
+    Optional<Snapshot> file = readSnapshot();
+    if (file.isPresent() && vpc != null) {
+      throw CliFailure.usage("--vpc narrows what is read live; offline the snapshot file is the estate (cut a VPC"
+          + " out of it with eas-net snapshot --replay FILE --vpc " + vpc + " -o vpc.json)");
     }
+    if (file.isPresent()) {
+      return Estate.offline(sourceName(), file.get());
+    }
+    return Estate.live(sourceName(), root.ports.open(region, endpoint, root.env), Progress.of(root));
   }
 
-  /** The VPC to read live: {@code --vpc}, else {@code fallback}. */
-  VpcId liveVpc(Optional<VpcId> fallback) {
-    if (vpc != null) {
-      try {
-        return VpcId.of(vpc);
-      } catch (IllegalArgumentException e) {
-        throw CliFailure.usage("--vpc " + vpc + ": " + e.getMessage());
-      }
+  /** The VPC of {@code --vpc}, when given. */
+  Optional<VpcId> vpcOption() {
+    if (vpc == null) {
+      return Optional.empty();
     }
-    return fallback.orElseThrow(() -> CliFailure.usage("--live needs --vpc VPC_ID: the service does not name"
-        + " its VPC in cloud.networking.vpc_id"));
+    try {
+      return Optional.of(VpcId.of(vpc));
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage("--vpc " + vpc + ": " + e.getMessage());
+    }
   }
 }

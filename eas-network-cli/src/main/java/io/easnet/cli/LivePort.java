@@ -19,6 +19,12 @@ final class LivePort {
 
   private LivePort() {}
 
+  /** Opens the live port of a command: {@link LivePort#open} in production, the fake's port face in tests. */
+  @FunctionalInterface
+  interface Opener {
+    CloudPort open(String region, String endpoint, Map<String, String> env);
+  }
+
   /**
    * Opens the port.
    *

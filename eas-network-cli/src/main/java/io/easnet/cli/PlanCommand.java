@@ -1,14 +1,11 @@
 package io.easnet.cli;
 
-import io.easnet.core.json.Snapshot;
-import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.Change;
 import io.easnet.core.plan.IntentsFile;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.resolve.NetworkResolver;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
     description = "Plans the smallest set of changes (security group rules, allowlist entries, SNAT entries, routes,"
         + " EIPs, NAT gateways, service networking) that makes every intent of an intents file reachable, and"
         + " proves it by re-analysing the estate with the plan applied. Billed changes (NAT gateway, EIP) are"
-        + " planned only with --allow-billed.",
+        + " planned only with --allow-billed. Against a snapshot file, or live (--live --region R, --endpoint URL)"
+        + " with the same plan.",
     footerHeading = "%nIntents file:%n",
     footer = {"  {\"version\": 1, \"services\": [{\"file\": \"service.json\", \"intents\": [\"rds:rm-1:3306\","
         + " \"internet\", \"from:ecs:i-web\"]}]}",
@@ -53,15 +51,9 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     IntentsFile file = IntentsFile.read(intents);
     Outputs.refuseInputs("--output", output, Outputs.inputs(estate.snapshot, intents, file.serviceFiles().values()));
-    Optional<Snapshot> snapshot = estate.readSnapshot();
     Planner planner;
-    if (snapshot.isPresent()) {
-      planner = Planner.of(snapshot.get().inventory());
-    } else {
-      Inventory live = estate.loadLive(estate.liveVpc(file.services().stream()
-          .flatMap(s -> NetworkResolver.create().resolve(s.spec()).vpcId().stream()).findFirst()),
-          Progress.of(root), root.env);
-      planner = Planner.of(live);
+    try (Estate e = estate.open(root)) {
+      planner = Planner.of(e.forIntents(file.services()));
     }
     PlanResult result = planner.plan(file, PlanOptions.defaults().allowBilled(allowBilled));
     StringBuilder sb = new StringBuilder();

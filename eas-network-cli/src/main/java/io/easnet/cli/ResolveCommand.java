@@ -2,7 +2,6 @@ package io.easnet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.report.ReportFormat;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +33,8 @@ final class ResolveCommand implements Callable<Integer> {
   @Mixin ReportOptions report;
 
   @Option(names = {"-s", "--service"}, paramLabel = "FILE",
-      description = "A service JSON file (repeatable); by default the services the snapshot holds.")
+      description = "A service JSON file (repeatable); by default the services the estate holds (the snapshot's,"
+          + " or live every service of the region).")
   List<Path> services = new ArrayList<>();
 
   @Override
@@ -49,19 +48,15 @@ final class ResolveCommand implements Callable<Integer> {
     for (Path p : services) {
       specs.add(ServiceInput.fromFile(p).build().spec());
     }
-    Optional<Snapshot> snapshot = estate.readSnapshot();
     Inventory inventory;
-    if (snapshot.isPresent()) {
-      inventory = snapshot.get().inventory();
+    try (Estate e = estate.open(root)) {
       if (services.isEmpty()) {
-        snapshot.get().services().forEach(d -> specs.add(d.spec()));
+        e.services().forEach(d -> specs.add(d.spec()));
       }
-    } else {
-      inventory = estate.loadLive(estate.liveVpc(specs.stream()
-          .flatMap(s -> NetworkResolver.create().resolve(s).vpcId().stream()).findFirst()), Progress.of(root), root.env);
-    }
-    if (specs.isEmpty()) {
-      throw CliFailure.usage("no service to resolve: the snapshot holds none; pass --service FILE");
+      if (specs.isEmpty()) {
+        throw CliFailure.usage("no service to resolve: " + e.sourceName() + " holds none; pass --service FILE");
+      }
+      inventory = e.forResolve(specs);
     }
     NetworkResolver resolver = NetworkResolver.create();
     List<EffectiveNetwork> networks = new ArrayList<>();

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 no blocking finding, 1 blocking findings or an unreachable path, 2 bad input or usage,"
             + " 3 cloud or I/O failure.",
-        "No stack trace is printed unless --debug is given."})
+        "No stack trace is printed unless --debug is given.",
+        "Any command that takes --snapshot FILE takes --live --region R or --endpoint URL instead, with the same"
+            + " output."})
 final class RootCommand implements Runnable {
   final Terminal terminal;
   final Map<String, String> env;
@@ -35,9 +37,17 @@ final class RootCommand implements Runnable {
       description = "Print the stack trace of a failure.")
   boolean debug;
 
+  /** How the commands open a live port (one place: {@link LivePort#open}). */
+  final LivePort.Opener ports;
+
   RootCommand(Terminal terminal, Map<String, String> env) {
+    this(terminal, env, LivePort::open);
+  }
+
+  RootCommand(Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
     this.terminal = terminal;
     this.env = env;
+    this.ports = ports;
   }
 
   @Override

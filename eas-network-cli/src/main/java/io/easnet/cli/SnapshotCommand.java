@@ -18,8 +18,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
     description = "Captures an estate (everything in one VPC, or in every VPC of the region without --vpc:"
         + " vSwitches, security groups, NAT, SNAT, EIPs, routes, RDS and Redis allowlists, ECS instances, resource"
-        + " groups) into a snapshot file, through the cloud port and the inventory loader. Progress goes to standard"
-        + " error when it is a terminal.",
+        + " groups, the region id and the EAS services (with --vpc, those in that VPC)) into a snapshot file,"
+        + " through the cloud port and the inventory loader, so that any command given --snapshot FILE then answers"
+        + " as it does live. Progress goes to standard error when it is a terminal.",
     footerHeading = "%nExamples:%n",
     footer = {"  eas-net snapshot --live --region cn-hangzhou -o region.json",
         "  eas-net snapshot --live --region cn-hangzhou --vpc vpc-bp1kjr3rfyhx01q8z2m5n -o estate.json",
@@ -65,7 +66,7 @@ final class SnapshotCommand implements Callable<Integer> {
     CloudPort port;
     FakeCloud fake = null;
     if (isLive) {
-      port = LivePort.open(region, endpoint, root.env);
+      port = root.ports.open(region, endpoint, root.env);
     } else {
       Snapshot replayed = SnapshotJson.read(replay);
       fake = FakeCloud.create().load(replayed);
@@ -73,14 +74,15 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     try (InventoryLoader loader = InventoryLoader.builder().port(port).listener(Progress.of(root)).build()) {
       Optional<VpcId> vpcId = vpc();
-      Inventory inventory = loader.load(vpcId.map(Question::everything).orElseGet(Question::region));
-      String json = SnapshotJson.toJson(Snapshot.builder().inventory(inventory).build());
+      Snapshot captured = loader.loadSnapshot(vpcId.map(Question::everything).orElseGet(Question::region));
+      Inventory inventory = captured.inventory();
+      String json = SnapshotJson.toJson(captured);
       ReportOptions.writeTo(output, json, root.spec.commandLine().getOut());
       if (output != null) {
         root.spec.commandLine().getErr().println("eas-net: wrote " + output + " ("
             + vpcId.map(v -> "VPC " + v).orElse(inventory.vpcs().size() + " VPCs") + ", "
             + inventory.vSwitches().size() + " vSwitches, " + inventory.securityGroups().size()
-            + " security groups)");
+            + " security groups, " + captured.services().size() + " services)");
       }
       return EasNet.EXIT_OK;
     } finally {

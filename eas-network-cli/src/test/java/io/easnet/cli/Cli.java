@@ -38,6 +38,14 @@ final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** Runs with live ports opened by {@code ports} (the fake's port face, say) instead of the Aliyun adapter. */
+  static Result run(LivePort.Opener ports, Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = EasNet.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Terminal.none(), env, ports);
+    return new Result(code, out.toString(), err.toString());
+  }
+
   /** The repository root (tests run in eas-network-cli). */
   static Path root() {
     Path root = Path.of("..").toAbsolutePath().normalize();

@@ -102,7 +102,7 @@ final class ArchitectureRules {
         .whereLayer("Check").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
             "Resolve", "Analysis", "Rules", "Report")
         .whereLayer("Spi").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
-        .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Spi",
+        .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json", "Spi",
             "Resolve", "Analysis")
         .whereLayer("Plan").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
             "Resolve", "Analysis", "Rules", "Check", "Spi")

@@ -96,12 +96,21 @@ public final class NetworkCheck {
      */
     public Builder snapshot(Path file) {
       Objects.requireNonNull(file, "file");
-      Snapshot s = SnapshotJson.read(file);
-      inventory = s.inventory();
-      inventorySource = file.getFileName().toString();
+      return snapshot(SnapshotJson.read(file), file.getFileName().toString());
+    }
+
+    /**
+     * Uses a snapshot read or loaded elsewhere (live, {@code InventoryLoader.loadSnapshot}) exactly as
+     * {@link #snapshot(Path)} uses a file's: its inventory, and the services it holds (checked without intents);
+     * {@code sourceName} names it in finding locations.
+     */
+    public Builder snapshot(Snapshot snapshot, String sourceName) {
+      Objects.requireNonNull(snapshot, "snapshot");
+      inventory = snapshot.inventory();
+      inventorySource = Objects.requireNonNull(sourceName, "sourceName");
       snapshotInput = inventorySource;
       snapshotServices.clear();
-      s.services().forEach(svc -> snapshotServices.add(ServiceInput.builder().spec(svc.spec())
+      snapshot.services().forEach(svc -> snapshotServices.add(ServiceInput.builder().spec(svc.spec())
           .sourceName(inventorySource).build()));
       return this;
     }

@@ -4,10 +4,21 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.load.internal.LoadPlan;
 import io.easnet.core.load.internal.LoadSession;
+import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -31,6 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link io.easnet.core.resolve.NetworkResolver} and then loads the minimal facts. The inventory holds the resource
  * group, so {@code NetworkResolver.resolve(spec, inventory)} gives the same network. A service without a VPC needs
  * nothing more: its inventory holds the resource group only.
+ *
+ * <p>A read by id that the cloud answers {@code NOT_FOUND} (a service naming a vSwitch that is gone, a doctor intent
+ * naming a mistyped RDS id) leaves the resource out, as a snapshot file without it would, so the analysis reports it
+ * the same way on either face; only a VPC the caller names itself ({@link Question#everything}, the VPCs of
+ * {@link Question#services}) must exist. {@link #load(Collection)} answers several questions in one run, and
+ * {@link #loadSnapshot} adds the region's services ({@code ListServices}) for a snapshot.
  *
  * <p>Each {@link #load} is one run with its own cache: the same describe call made twice in a run reaches the port
  * once. Independent calls run in parallel on the executor; nothing blocks a worker thread. Every HTTP request the
@@ -71,9 +88,74 @@ public final class InventoryLoader implements AutoCloseable {
    */
   public Inventory load(Question question) {
     Objects.requireNonNull(question, "question");
-    LoadSession session = new LoadSession(port.withRequestListener(listener), executor);
+    return await(LoadPlan.of(question, newSession()).run(), question);
+  }
+
+  /**
+   * Loads what all the questions need in one run: one inventory, and each call made once however many questions
+   * need it (two doctor intents of one service read its vSwitch and security group once).
+   *
+   * @throws IllegalArgumentException when {@code questions} is empty
+   * @throws CloudServiceException the first failure of a needed call, as the port threw it
+   */
+  public Inventory load(Collection<Question> questions) {
+    List<Question> all = List.copyOf(Objects.requireNonNull(questions, "questions"));
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("questions must not be empty");
+    }
+    return await(LoadPlan.of(all, newSession()).run(), all);
+  }
+
+  /**
+   * Loads what the question needs together with the services ({@code ListServices}, in parallel with the rest), as a
+   * {@link Snapshot}: what {@code SnapshotJson} writes, and what an offline check reads. The inventory carries the
+   * port's {@link CloudPort#regionId() region}. For {@link Question#region()} the snapshot holds every service of
+   * the region; for any other question, the services whose network lies in a VPC the inventory holds.
+   *
+   * @throws CloudServiceException the first failure of a needed call, as the port threw it
+   * @throws io.easnet.core.InvalidInputException when a service configuration the cloud returns is not a valid
+   *     service JSON (the message names the service's position in the list)
+   */
+  public Snapshot loadSnapshot(Question question) {
+    Objects.requireNonNull(question, "question");
+    LoadPlan plan = LoadPlan.of(question, newSession());
+    CompletableFuture<Inventory> inventory = plan.run();
+    CompletableFuture<List<String>> services = plan.serviceConfigurations();
+    Inventory inv = await(inventory, question);
+    List<String> configs = await(services, question);
+    List<ServiceDocument> docs = new ArrayList<>(configs.size());
+    for (int i = 0; i < configs.size(); i++) {
+      docs.add(ServiceDocument.parse(configs.get(i), "eas:ListServices service " + (i + 1)));
+    }
+    Snapshot.Builder b = Snapshot.builder().inventory(inv);
+    if (question.kind() == Question.Kind.REGION) {
+      b.addAllServices(docs);
+    } else {
+      Set<VpcId> vpcs = new HashSet<>();
+      inv.vpcs().forEach(v -> vpcs.add(v.id()));
+      NetworkResolver resolver = NetworkResolver.create();
+      for (ServiceDocument d : docs) {
+        Optional<VpcId> vpc;
+        try {
+          vpc = resolver.resolve(d.spec(), inv).vpcId();
+        } catch (io.easnet.core.InvalidInputException e) {
+          vpc = Optional.empty(); // a partial block: it names no VPC this load can place it in
+        }
+        if (vpc.filter(vpcs::contains).isPresent()) {
+          b.addService(d);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private LoadSession newSession() {
+    return new LoadSession(port.withRequestListener(listener), executor);
+  }
+
+  private static <T> T await(CompletableFuture<T> future, Object question) {
     try {
-      return LoadPlan.of(question, session).run().get();
+      return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EasNetworkException("interrupted while loading " + question, e);
@@ -82,7 +164,7 @@ public final class InventoryLoader implements AutoCloseable {
     }
   }
 
-  private static RuntimeException unwrap(Throwable t, Question question) {
+  private static RuntimeException unwrap(Throwable t, Object question) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
     }

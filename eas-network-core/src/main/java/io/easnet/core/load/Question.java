@@ -4,6 +4,8 @@ import io.easnet.core.analysis.Target;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +23,8 @@ import java.util.Optional;
  *   <li>{@link #clientToService}: can an ECS instance call the service directly? Needs the client, its security
  *       groups, the VPC and the service's vSwitches and security group.
  *   <li>{@link #everything}: the whole VPC, for a full audit.
+ *   <li>{@link #services}: everything in each VPC the services need (and in the VPCs named besides), each VPC read
+ *       once, for a lint of services that may sit in several VPCs.
  *   <li>{@link #region}: every VPC of the region with everything in it, and every resource group.
  * </ul>
  */
@@ -35,6 +39,8 @@ public final class Question {
     CLIENT_TO_SERVICE,
     /** Everything in one VPC. */
     EVERYTHING,
+    /** Everything in each VPC some services need. */
+    SERVICES,
     /** Everything in every VPC of the region. */
     REGION
   }
@@ -44,13 +50,23 @@ public final class Question {
   private final Target target;
   private final EcsInstanceId client;
   private final VpcId vpc;
+  private final List<ServiceSpec> services;
+  private final List<VpcId> vpcs;
 
   private Question(Kind kind, ServiceSpec service, Target target, EcsInstanceId client, VpcId vpc) {
+    this(kind, service, target, client, vpc, service == null ? List.of() : List.of(service),
+        vpc == null ? List.of() : List.of(vpc));
+  }
+
+  private Question(Kind kind, ServiceSpec service, Target target, EcsInstanceId client, VpcId vpc,
+      List<ServiceSpec> services, List<VpcId> vpcs) {
     this.kind = kind;
     this.service = service;
     this.target = target;
     this.client = client;
     this.vpc = vpc;
+    this.services = services;
+    this.vpcs = vpcs;
   }
 
   /** The service's private path to a target. */
@@ -76,6 +92,23 @@ public final class Question {
     return new Question(Kind.EVERYTHING, null, null, null, Objects.requireNonNull(vpc, "vpc must not be null"));
   }
 
+  /**
+   * Everything in each VPC the services need (the VPC their effective network names, found through the resource
+   * groups the region lists) and in each of {@code vpcs}, each VPC read once; with the services' own vSwitches and
+   * security groups even when they lie elsewhere, and every resource group that is not connected to another VPC. A
+   * lint of services in several VPCs asks this.
+   *
+   * @throws IllegalArgumentException when both collections are empty
+   */
+  public static Question services(Collection<ServiceSpec> services, Collection<VpcId> vpcs) {
+    List<ServiceSpec> s = List.copyOf(Objects.requireNonNull(services, "services must not be null"));
+    List<VpcId> v = Objects.requireNonNull(vpcs, "vpcs must not be null").stream().distinct().toList();
+    if (s.isEmpty() && v.isEmpty()) {
+      throw new IllegalArgumentException("a services question needs a service or a VPC");
+    }
+    return new Question(Kind.SERVICES, null, null, null, null, s, v);
+  }
+
   /** Every VPC of the port's region with everything in it, and every resource group: a snapshot of the region. */
   public static Question region() {
     return new Question(Kind.REGION, null, null, null, null);
@@ -86,9 +119,19 @@ public final class Question {
     return kind;
   }
 
-  /** The service asked about; empty for {@link Kind#EVERYTHING}. */
+  /** The service asked about; empty for {@link Kind#EVERYTHING}, {@link Kind#SERVICES} and {@link Kind#REGION}. */
   public Optional<ServiceSpec> service() {
     return Optional.ofNullable(service);
+  }
+
+  /** Every service asked about: the one of {@link #service()}, or those of {@link Kind#SERVICES}. */
+  public List<ServiceSpec> services() {
+    return services;
+  }
+
+  /** Every VPC named by the question: the one of {@link #vpc()}, or those of {@link Kind#SERVICES}. */
+  public List<VpcId> vpcs() {
+    return vpcs;
   }
 
   /** The private target, for {@link Kind#PRIVATE_TARGET}. */
@@ -120,6 +163,10 @@ public final class Question {
     }
     if (vpc != null) {
       sb.append(", ").append(vpc);
+    }
+    if (kind == Kind.SERVICES) {
+      sb.append(", services ").append(services.stream().map(ServiceSpec::name).toList()).append(", VPCs ")
+          .append(vpcs);
     }
     return sb.append(']').toString();
   }

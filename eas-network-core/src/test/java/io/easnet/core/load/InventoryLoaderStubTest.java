@@ -61,15 +61,20 @@ class InventoryLoaderStubTest {
   }
 
   private CloudPort port(boolean rdsFails) {
+    return port(rdsFails ? CloudServiceException.builder("rds:DescribeDBInstanceAttribute", "Forbidden.RAM",
+        CloudServiceException.Kind.FORBIDDEN).build() : null);
+  }
+
+  /** A port whose RDS describe throws {@code rdsFailure} when it is not null. */
+  private CloudPort port(CloudServiceException rdsFailure) {
     VpcApi vpc = stub(VpcApi.class, Map.of(
         "describeVpc", a -> Vpc.builder().id(VPC).cidrBlock("10.0.0.0/16").build(),
         "describeVSwitch", a -> VSwitch.builder().id(VSW).vpcId(VPC).cidrBlock("10.0.1.0/24").build()));
     EcsApi ecs = stub(EcsApi.class, Map.of(
         "describeSecurityGroup", a -> SecurityGroup.builder().id((SecurityGroupId) a[0]).vpcId(VPC).build()));
     RdsApi rds = stub(RdsApi.class, Map.of("describeInstance", a -> {
-      if (rdsFails) {
-        throw CloudServiceException.builder("rds:DescribeDBInstanceAttribute", "InvalidDBInstanceId.NotFound",
-            CloudServiceException.Kind.NOT_FOUND).build();
+      if (rdsFailure != null) {
+        throw rdsFailure;
       }
       return RdsInstance.builder().id(RDS).vpcId(VPC).addSecurityGroupId(SG).build();
     }));
@@ -171,8 +176,19 @@ class InventoryLoaderStubTest {
     try (InventoryLoader loader = InventoryLoader.builder().port(port(true)).executor(Runnable::run).build()) {
       assertThatThrownBy(() -> loader.load(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS))))
           .isInstanceOfSatisfying(CloudServiceException.class,
-              e -> assertThat(e.kind()).isEqualTo(CloudServiceException.Kind.NOT_FOUND))
-          .hasMessageContaining("InvalidDBInstanceId.NotFound");
+              e -> assertThat(e.kind()).isEqualTo(CloudServiceException.Kind.FORBIDDEN))
+          .hasMessageContaining("Forbidden.RAM");
+    }
+  }
+
+  @Test
+  void aTargetTheCloudDoesNotHoldIsAbsentAsInAFileNotAFailedLoad() {
+    CloudPort port = port(CloudServiceException.builder("rds:DescribeDBInstanceAttribute",
+        "InvalidDBInstanceId.NotFound", CloudServiceException.Kind.NOT_FOUND).build());
+    try (InventoryLoader loader = InventoryLoader.builder().port(port).executor(Runnable::run).build()) {
+      Inventory inv = loader.load(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS)));
+      assertThat(inv.rdsInstances()).isEmpty();
+      assertThat(inv.vpcs()).extracting(Vpc::id).containsExactly(VPC);
     }
   }
 

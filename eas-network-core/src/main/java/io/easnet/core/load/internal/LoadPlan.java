@@ -1,5 +1,7 @@
 package io.easnet.core.load.internal;
 
+import io.easnet.core.CloudServiceException;
+import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.DLink;
@@ -31,12 +33,17 @@ import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The calls a question needs, composed as futures: a call starts as soon as the facts it depends on are known,
@@ -45,22 +52,62 @@ import java.util.function.Function;
 public final class LoadPlan {
   private static final NetworkResolver RESOLVER = NetworkResolver.create();
 
-  private final Question question;
+  private final List<Question> questions;
   private final LoadSession session;
   private final Facts facts = new Facts();
 
-  private LoadPlan(Question question, LoadSession session) {
-    this.question = question;
+  private LoadPlan(List<Question> questions, LoadSession session) {
+    this.questions = List.copyOf(questions);
     this.session = session;
   }
 
   /** The plan for one question in one session. */
   public static LoadPlan of(Question question, LoadSession session) {
-    return new LoadPlan(question, session);
+    return new LoadPlan(List.of(question), session);
   }
 
-  /** Starts every call; the future completes with the inventory, or with the first failure. */
+  /**
+   * The plan for several questions in one session: their facts in one inventory, each call made once however many
+   * questions need it.
+   */
+  public static LoadPlan of(Collection<Question> questions, LoadSession session) {
+    return new LoadPlan(List.copyOf(questions), session);
+  }
+
+  /**
+   * Starts every call; the future completes with the inventory, or with the first failure. Questions about whole
+   * VPCs (everything, services, region) run first; the narrow questions then start and take what the VPCs' lists
+   * already returned (a target, a client, a vSwitch, a resource group) instead of describing it again.
+   */
   public CompletableFuture<Inventory> run() {
+    List<CompletableFuture<?>> wide = new ArrayList<>();
+    List<Question> narrow = new ArrayList<>();
+    for (Question question : questions) {
+      switch (question.kind()) {
+        case EVERYTHING, SERVICES, REGION -> wide.add(start(question));
+        default -> narrow.add(question);
+      }
+    }
+    return CompletableFuture.allOf(wide.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> CompletableFuture.allOf(narrow.stream().map(this::start)
+            .toArray(CompletableFuture[]::new)))
+        .thenApply(v -> facts.inventory(session.regionId()));
+  }
+
+  /** A fact a list of this run already returned, so that it is not described again. */
+  private static <T> Optional<CompletableFuture<T>> known(Map<String, T> facts, ResourceId id) {
+    return Optional.ofNullable(facts.get(id.value())).map(CompletableFuture::completedFuture);
+  }
+
+  /**
+   * Every service configuration of the region ({@link CloudActions#LIST_SERVICES}, every page), in this plan's
+   * session: asked for twice, listed once.
+   */
+  public CompletableFuture<List<String>> serviceConfigurations() {
+    return session.call(CloudActions.LIST_SERVICES, "", p -> p.eas().listServices());
+  }
+
+  private CompletableFuture<Void> start(Question question) {
     List<CompletableFuture<?>> all = new ArrayList<>();
     switch (question.kind()) {
       case PRIVATE_TARGET -> {
@@ -69,14 +116,15 @@ public final class LoadPlan {
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(vpc(vpcId.get()), target(target))));
+            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), target(target))));
       }
       case INTERNET_EGRESS -> {
         ServiceReads service = serviceNetwork(question.service().orElseThrow());
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(natGateways(vpcId.get()), routeTables(vpcId.get()))));
+            : CompletableFuture.allOf(absentIfNotFound(natGateways(vpcId.get())),
+                absentIfNotFound(routeTables(vpcId.get())))));
       }
       case CLIENT_TO_SERVICE -> {
         EcsInstanceId client = question.client().orElseThrow();
@@ -84,7 +132,7 @@ public final class LoadPlan {
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(vpc(vpcId.get()), ecsWithGroups(client))));
+            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), ecsWithGroups(client))));
       }
       case EVERYTHING -> {
         VpcId vpc = question.vpc().orElseThrow();
@@ -95,6 +143,7 @@ public final class LoadPlan {
                 .filter(g -> g.dlink().isEmpty() || inVpc(g, vpc))
                 .forEach(g -> facts.resourceGroups.put(g.id().value(), g))));
       }
+      case SERVICES -> all.add(services(question.services(), question.vpcs()));
       case REGION -> {
         all.add(session.call(CloudActions.DESCRIBE_VPCS, "", p -> p.vpc().describeVpcs())
             .thenCompose(list -> allOf(list, v -> {
@@ -109,8 +158,84 @@ public final class LoadPlan {
       }
       default -> throw new IllegalStateException("unknown question kind " + question.kind());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenApply(v -> facts.inventory(session.port().regionId()));
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Everything in each VPC the services need and in {@code vpcs}: the resource groups are listed once (they tell
+   * which VPC a service without its own block runs in); each VPC is read once, however many services sit in it;
+   * the services' own vSwitches and security group are read singly only when their VPC's lists did not hold them
+   * (a block naming a vSwitch of another VPC), or when the VPC is known only from the vSwitch.
+   */
+  private CompletableFuture<Void> services(List<ServiceSpec> specs, List<VpcId> vpcs) {
+    Map<VpcId, CompletableFuture<Boolean>> started = new ConcurrentHashMap<>();
+    // a VPC the user names must exist; one a service names may not (offline that is a finding, not a failure)
+    vpcs.forEach(v -> started.put(v, CompletableFuture.allOf(vpc(v), insideVpc(v)).thenApply(x -> true)));
+    Function<VpcId, CompletableFuture<Boolean>> everythingIn = v -> started.computeIfAbsent(v,
+        k -> absentIfNotFound(vpc(k)).thenCompose(found -> found.isEmpty()
+            ? CompletableFuture.completedFuture(false)
+            : insideVpc(k).thenApply(x -> true)));
+    List<CompletableFuture<?>> all = new ArrayList<>(started.values());
+    CompletableFuture<List<ResourceGroup>> groups = session.call(CloudActions.LIST_RESOURCES, "",
+        p -> p.eas().describeResourceGroups());
+    all.add(groups.thenCompose(list -> {
+      List<CompletableFuture<?>> perService = new ArrayList<>();
+      for (ServiceSpec spec : specs) {
+        Optional<ResourceGroup> rg = spec.resourceGroupId()
+            .flatMap(id -> list.stream().filter(g -> g.id().equals(id)).findFirst());
+        EffectiveNetwork net;
+        try {
+          net = rg.map(g -> RESOLVER.resolve(spec, g)).orElseGet(() -> RESOLVER.resolve(spec));
+        } catch (InvalidInputException e) {
+          continue; // a partial cloud.networking block places the service nowhere: the rules report it (EASNET-001)
+        }
+        if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+          continue;
+        }
+        CompletableFuture<Optional<VpcId>> vpc = net.vpcId().isPresent()
+            ? CompletableFuture.completedFuture(net.vpcId())
+            : absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
+        perService.add(vpc.thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(false)
+            : everythingIn.apply(v.get())).thenCompose(x -> {
+          List<CompletableFuture<?>> own = new ArrayList<>();
+          Stream.concat(net.vSwitchIds().stream(), net.returnRouteVSwitchIds().stream())
+              .filter(id -> !facts.vSwitches.containsKey(id.value()))
+              .forEach(id -> own.add(absentIfNotFound(vSwitch(id))));
+          net.securityGroupId().filter(id -> !facts.groups.containsKey(id.value()))
+              .ifPresent(id -> own.add(absentIfNotFound(group(id))));
+          return CompletableFuture.allOf(own.toArray(CompletableFuture[]::new));
+        }));
+      }
+      return CompletableFuture.allOf(perService.toArray(CompletableFuture[]::new)).thenAccept(v -> {
+        Set<ResourceGroupId> named = new HashSet<>();
+        specs.forEach(s -> s.resourceGroupId().ifPresent(named::add));
+        list.stream()
+            .filter(g -> named.contains(g.id()) || g.dlink().flatMap(d -> d.vpcId())
+                .map(started::containsKey).orElse(true))
+            .forEach(g -> facts.resourceGroups.put(g.id().value(), g));
+      });
+    }));
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * The fact, or empty when the cloud holds no such resource ({@code NOT_FOUND}); other failures stay failures. A
+   * question's reads by id go through here: a service or an intent that names a resource the cloud does not hold is
+   * what the file would show (a finding: EASNET-005/006/007, EASNET-027, EASNET-035), not a failed load. Only a VPC
+   * the caller names itself ({@link Question#everything}, the VPCs of {@link Question#services}) must exist.
+   */
+  private static <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> call) {
+    return call.handle((value, failure) -> {
+      if (failure == null) {
+        return Optional.ofNullable(value); // null: a read that completes with no value (a list it stored)
+      }
+      Throwable t = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (t instanceof CloudServiceException e && e.kind() == CloudServiceException.Kind.NOT_FOUND) {
+        return Optional.<T>empty();
+      }
+      throw failure instanceof CompletionException c ? c : new CompletionException(t);
+    });
   }
 
   /** Everything inside one VPC: vSwitches, security groups with rules, NAT, routes, ECS, RDS and Redis instances. */
@@ -158,18 +283,18 @@ public final class LoadPlan {
     Optional<ServiceNetworking> block = spec.networking().filter(ServiceNetworking::isComplete);
     List<CompletableFuture<?>> early = new ArrayList<>();
     block.ifPresent(n -> {
-      early.add(vSwitch(n.vSwitchId().orElseThrow()));
-      early.add(group(n.securityGroupId().orElseThrow()));
+      early.add(absentIfNotFound(vSwitch(n.vSwitchId().orElseThrow())));
+      early.add(absentIfNotFound(group(n.securityGroupId().orElseThrow())));
     });
     CompletableFuture<EffectiveNetwork> network = group.thenApply(rg -> rg.map(g -> RESOLVER.resolve(spec, g))
         .orElseGet(() -> RESOLVER.resolve(spec)));
     CompletableFuture<Void> done = network.thenCompose(net -> {
       List<CompletableFuture<?>> needed = new ArrayList<>(early);
       if (net.hasVpc()) {
-        net.vSwitchIds().forEach(id -> needed.add(vSwitch(id)));
+        net.vSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
         // the client vSwitches of a DLink's return route: their blocks decide which peers the instances reach
-        net.returnRouteVSwitchIds().forEach(id -> needed.add(vSwitch(id)));
-        net.securityGroupId().ifPresent(g -> needed.add(group(g)));
+        net.returnRouteVSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
+        net.securityGroupId().ifPresent(g -> needed.add(absentIfNotFound(group(g))));
       }
       return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
     });
@@ -180,22 +305,25 @@ public final class LoadPlan {
       if (net.vpcId().isPresent()) {
         return CompletableFuture.completedFuture(net.vpcId());
       }
-      return vSwitch(net.vSwitchIds().get(0)).thenApply(v -> Optional.of(v.vpcId()));
+      return absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
     });
     return new ServiceReads(vpc, done);
   }
 
   /** A resource group with its VPC direct connection, as {@code DescribeResourceDLink} returns it. */
   private CompletableFuture<Optional<ResourceGroup>> resourceGroup(ResourceGroupId id) {
-    return session.<ResourceGroupId, Optional<DLink>>call(
-            CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id))
-        .thenApply(dlink -> {
+    if (facts.resourceGroups.containsKey(id.value())) {
+      return CompletableFuture.completedFuture(Optional.of(facts.resourceGroups.get(id.value())));
+    }
+    return absentIfNotFound(session.<ResourceGroupId, Optional<DLink>>call(
+            CloudActions.DESCRIBE_RESOURCE_DLINK, id, p -> p.eas().describeResourceDLink(id)))
+        .thenApply(found -> found.map(dlink -> {
           ResourceGroup.Builder b = ResourceGroup.builder().id(id);
           dlink.ifPresent(b::dlink);
           ResourceGroup g = b.build();
           facts.resourceGroups.put(id.value(), g);
-          return Optional.of(g);
-        });
+          return g;
+        }));
   }
 
   private CompletableFuture<Vpc> vpc(VpcId id) {
@@ -204,6 +332,10 @@ public final class LoadPlan {
   }
 
   private CompletableFuture<VSwitch> vSwitch(VSwitchId id) {
+    Optional<CompletableFuture<VSwitch>> listed = known(facts.vSwitches, id);
+    if (listed.isPresent()) {
+      return listed.get();
+    }
     return session.<VSwitchId, VSwitch>call(CloudActions.DESCRIBE_VSWITCHES, id, p -> p.vpc().describeVSwitch(id))
         .thenApply(v -> put(facts.vSwitches, v.id(), v));
   }
@@ -241,20 +373,20 @@ public final class LoadPlan {
     }
     ResourceId id = target.resourceId().orElseThrow();
     if (id instanceof RdsInstanceId rds) {
-      return session.<RdsInstanceId, RdsInstance>call(
-              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))
-          .thenCompose(i -> {
+      return absentIfNotFound(known(facts.rds, rds).orElseGet(() -> session.<RdsInstanceId, RdsInstance>call(
+              CloudActions.RDS_DESCRIBE_INSTANCE, rds, p -> p.rds().describeInstance(rds))))
+          .thenCompose(found -> found.map(i -> {
             put(facts.rds, i.id(), i);
             return boundGroups(i);
-          });
+          }).orElseGet(LoadPlan::done));
     }
     if (id instanceof RedisInstanceId redis) {
-      return session.<RedisInstanceId, RedisInstance>call(
-              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis))
-          .thenCompose(i -> {
+      return absentIfNotFound(known(facts.redis, redis).orElseGet(() -> session.<RedisInstanceId, RedisInstance>call(
+              CloudActions.REDIS_DESCRIBE_INSTANCE, redis, p -> p.redis().describeInstance(redis))))
+          .thenCompose(found -> found.map(i -> {
             put(facts.redis, i.id(), i);
             return boundGroups(i);
-          });
+          }).orElseGet(LoadPlan::done));
     }
     if (id instanceof EcsInstanceId ecs) {
       return ecsWithGroups(ecs);
@@ -262,17 +394,17 @@ public final class LoadPlan {
     throw new IllegalArgumentException("no private target of type " + id.getClass().getSimpleName());
   }
 
-  private CompletableFuture<?> boundGroups(AllowlistTarget t) {
-    return allOf(t.securityGroupIds(), this::group);
+  private CompletableFuture<Void> boundGroups(AllowlistTarget t) {
+    return allOf(t.securityGroupIds(), id -> absentIfNotFound(group(id)));
   }
 
   private CompletableFuture<?> ecsWithGroups(EcsInstanceId id) {
-    return session.<EcsInstanceId, EcsInstance>call(
-            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id))
-        .thenCompose(i -> {
+    return absentIfNotFound(known(facts.ecs, id).orElseGet(() -> session.<EcsInstanceId, EcsInstance>call(
+            CloudActions.DESCRIBE_INSTANCES, id, p -> p.ecs().describeInstance(id))))
+        .thenCompose(found -> found.map(i -> {
           put(facts.ecs, i.id(), i);
-          return allOf(i.securityGroupIds(), this::group);
-        });
+          return allOf(i.securityGroupIds(), g -> absentIfNotFound(group(g)));
+        }).orElseGet(LoadPlan::done));
   }
 
   private static <T> CompletableFuture<Void> allOf(Collection<T> items, Function<T, CompletableFuture<?>> f) {
@@ -298,10 +430,10 @@ public final class LoadPlan {
     final Map<String, RedisInstance> redis = new ConcurrentSkipListMap<>();
     final Map<String, ResourceGroup> resourceGroups = new ConcurrentSkipListMap<>();
 
-    /** The inventory of the facts, of the port's region (the region is a fact of every question). */
     Inventory inventory(Optional<String> regionId) {
-      return Inventory.builder()
-          .regionId(regionId)
+      Inventory.Builder b = Inventory.builder();
+      regionId.ifPresent(b::regionId);
+      return b
           .addAllVpcs(vpcs.values())
           .addAllVSwitches(vSwitches.values())
           .addAllSecurityGroups(groups.values())
