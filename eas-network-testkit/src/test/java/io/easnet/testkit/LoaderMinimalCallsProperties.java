@@ -320,15 +320,16 @@ class LoaderMinimalCallsProperties {
       assertThat(loaded.inventory().regionId()).contains(REGION);
       assertThat(loaded.services()).as("estate %d", i).hasSize(n)
           .containsExactlyInAnyOrderElementsOf(reference.services());
-      // one list of VPCs, resource groups and services; per VPC one list of each kind; per NAT its SNAT and EIPs;
-      // one describe per security group (its rules): nothing else
+      // one list of VPCs, resource groups, services and the region's EIPs (bound or not); per VPC one list of each
+      // kind; per NAT its SNAT entries; one describe per security group (its rules): nothing else
       int vpcs = estate.vpcs().size();
       int nats = estate.natGateways().size();
       assertThat(stats.count("vpc:DescribeVpcs")).isEqualTo(1);
       assertThat(stats.count("eas:ListServices")).isEqualTo(1);
       assertThat(stats.count("ecs:DescribeSecurityGroupAttribute")).isEqualTo(estate.securityGroups().size());
       assertThat(stats.total()).as("estate %d: %s", i, stats)
-          .isEqualTo(3 + 7L * vpcs + 2L * nats + estate.securityGroups().size());
+          .isEqualTo(4 + 7L * vpcs + nats + estate.securityGroups().size());
+      assertThat(stats.count("vpc:DescribeEipAddresses")).as("the region's EIPs, listed once").isEqualTo(1);
 
       List<ServiceSpec> specs = reference.services().stream().map(ServiceDocument::spec).toList();
       Report fromFile = lint(reference.inventory(), specs);

@@ -55,10 +55,13 @@ public final class LoadPlan {
   private final List<Question> questions;
   private final LoadSession session;
   private final Facts facts = new Facts();
+  /** A region question lists every EIP of the region once, so no NAT gateway's EIPs are listed on their own. */
+  private final boolean regionEips;
 
   private LoadPlan(List<Question> questions, LoadSession session) {
     this.questions = List.copyOf(questions);
     this.session = session;
+    this.regionEips = questions.stream().anyMatch(q -> q.kind() == Question.Kind.REGION);
   }
 
   /** The plan for one question in one session. */
@@ -354,7 +357,7 @@ public final class LoadPlan {
           CompletableFuture<?> snat = session.<Object, List<SnatEntry>>call(
                   CloudActions.DESCRIBE_SNAT_ENTRIES, nat.id(), p -> p.vpc().describeSnatEntries(nat.id()))
               .thenAccept(list -> list.forEach(e -> facts.snat.put(e.id().value(), e)));
-          CompletableFuture<?> eips = session.<Object, List<Eip>>call(
+          CompletableFuture<?> eips = regionEips ? done() : session.<Object, List<Eip>>call(
                   CloudActions.DESCRIBE_EIPS, nat.id(), p -> p.vpc().describeEips(nat.id()))
               .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e)));
           return CompletableFuture.allOf(snat, eips);
