@@ -49,10 +49,11 @@ import java.nio.file.Path;
  * vSwitch's usable addresses, a private or reserved address as an EIP, two routes to one destination in a table, two
  * allowlist groups of one name on an instance, an unpaired surrogate in a string. So are references a capture always
  * resolves: a vSwitch, group, NAT gateway, route table or instance whose VPC is not in the snapshot, a NAT gateway's
- * EIP, a SNAT entry's gateway, table and vSwitch, an instance's vSwitch and groups, a rule's peer group, each also in
- * the right VPC ({@code docs/snapshot-references.md} lists every reference and its source). Contradictions of values
- * <em>between</em> resources, which a stitched or stale snapshot can hold, are findings of the rule catalogue instead
- * (EASNET-041 to EASNET-047). Files are read up to {@value #MAX_INPUT_DESCRIPTION}.
+ * EIPs and an EIP's gateway, a SNAT entry's gateway, table and vSwitch, an instance's vSwitch and groups, a rule's
+ * peer group, each also in the right VPC ({@code docs/snapshot-references.md} lists every reference and its
+ * source). Contradictions of values <em>between</em> resources, which a stitched or stale snapshot can hold, are
+ * findings of the rule catalogue instead (EASNET-041 to EASNET-047). Files are read up to
+ * {@value #MAX_INPUT_DESCRIPTION}.
  *
  * <p>Stateless and thread-safe.
  */

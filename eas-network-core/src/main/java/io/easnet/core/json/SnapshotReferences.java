@@ -3,6 +3,7 @@ package io.easnet.core.json;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.SnapshotLayout;
 import io.easnet.core.model.EcsInstance;
+import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.PortRange;
@@ -59,6 +60,7 @@ final class SnapshotReferences {
     r.vSwitches();
     r.groups();
     r.natGateways();
+    r.eips();
     r.snatEntries();
     r.ecsInstances();
     r.databases(SnapshotLayout.RDS_INSTANCES, "RDS instance",
@@ -144,6 +146,32 @@ final class SnapshotReferences {
               "the EIPs bound to a NAT gateway are read with it (DescribeEipAddresses), so a capture holds them",
               "add the EIP to \"eips\" (its id and ipAddress), or remove it from \"eipIds\",");
         }
+      }
+    }
+  }
+
+  /** An EIP bound to a NAT gateway (the capture reads EIPs per gateway) is one of that gateway's {@code eipIds}. */
+  private void eips() {
+    List<Cursor> at = at(SnapshotLayout.EIPS);
+    for (int i = 0; i < at.size(); i++) {
+      Eip e = inv.eips().get(i);
+      Optional<String> owner = e.instanceId().filter(id -> id.startsWith("ngw-")
+          || e.instanceType().map(t -> t.equalsIgnoreCase("Nat")).orElse(false));
+      if (owner.isEmpty()) {
+        continue;
+      }
+      Cursor c = at.get(i).get("instanceId");
+      Optional<NatGateway> nat = inv.natGateways().stream().filter(n -> n.id().value().equals(owner.get()))
+          .findFirst();
+      if (nat.isEmpty()) {
+        throw missing(c, "EIP " + e.id(), "NAT gateway " + owner.get() + " as the instance it is bound to",
+            "EIPs are read per NAT gateway (DescribeEipAddresses), so a capture holds the gateway",
+            "add the NAT gateway to \"natGateways\", or remove \"instanceId\",");
+      }
+      if (!nat.get().eipIds().contains(e.id())) {
+        throw c.error("EIP " + e.id() + " is bound to NAT gateway " + owner.get() + ", whose eipIds "
+                + nat.get().eipIds() + " do not list it; the gateway's IpLists and the EIP's binding are one fact.",
+            "add " + e.id() + " to the gateway's \"eipIds\", or remove \"instanceId\"," + RECAPTURE);
       }
     }
   }
