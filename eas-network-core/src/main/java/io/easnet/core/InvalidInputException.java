@@ -12,7 +12,9 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Control characters, bidirectional overrides and unpaired surrogates in any part (they come from user input) are
- * written as {@code \\uXXXX}, so that printing a message never drives the terminal.
+ * written as {@code \\uXXXX}, so that printing a message never drives the terminal. Each part is bounded (the source
+ * and pointer to 500 characters, the problem and fix to 1,000; the middle is elided, with the length), so a message stays
+ * short whatever the size of the value it quotes.
  */
 public final class InvalidInputException extends EasNetworkException {
   private static final long serialVersionUID = 1L;
@@ -22,17 +24,38 @@ public final class InvalidInputException extends EasNetworkException {
   private final String problem;
   private final String fix;
 
+  /** The most characters of the source or pointer kept in a message; the rest is elided. */
+  static final int MAX_NAME = 500;
+
+  /** The most characters of the problem or fix kept in a message; the rest is elided. */
+  static final int MAX_TEXT = 1_000;
+
   private InvalidInputException(String source, String pointer, String problem, String fix, Throwable cause) {
-    super(render(escape(source), escape(pointer), escape(problem), escape(fix)), cause);
-    this.source = escape(source);
-    this.pointer = escape(pointer);
-    this.problem = escape(problem);
-    this.fix = escape(fix);
+    super(render(escape(source, MAX_NAME), escape(pointer, MAX_NAME), escape(problem, MAX_TEXT),
+        escape(fix, MAX_TEXT)), cause);
+    this.source = escape(source, MAX_NAME);
+    this.pointer = escape(pointer, MAX_NAME);
+    this.problem = escape(problem, MAX_TEXT);
+    this.fix = escape(fix, MAX_TEXT);
   }
 
-  /** User input (a key, a value, a file name) may hold terminal escape sequences: print them as text. */
-  private static String escape(String s) {
-    return Printable.escape(s);
+  /**
+   * User input (a key, a value, a file name) may hold terminal escape sequences: print them as text. It may also be
+   * megabytes long: a part keeps its start and its end (where the readers put what is wrong), {@code max}
+   * characters in all, so that a message stays readable whatever the input.
+   */
+  private static String escape(String s, int max) {
+    String e = Printable.escape(s);
+    if (e == null || e.length() <= max) {
+      return e;
+    }
+    int half = (max - 40) / 2;
+    int head = Character.isHighSurrogate(e.charAt(half - 1)) ? half - 1 : half;
+    int tail = e.length() - half;
+    if (Character.isLowSurrogate(e.charAt(tail))) {
+      tail++;
+    }
+    return e.substring(0, head) + "... (" + e.length() + " characters) ..." + e.substring(tail);
   }
 
   /**

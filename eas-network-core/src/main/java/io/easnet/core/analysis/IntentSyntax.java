@@ -1,6 +1,7 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.IpAddress;
@@ -96,7 +97,8 @@ public final class IntentSyntax {
           throw new IllegalArgumentException("\"" + kind + "\" is not a kind of target");
       }
     } catch (IllegalArgumentException e) {
-      throw InvalidInputException.of(source, pointer, "\"" + text + "\" is not an intent: " + e.getMessage(),
+      throw InvalidInputException.of(source, pointer, "\"" + JsonTrees.abbreviate(text) + "\" is not an intent: "
+          + e.getMessage(),
           "write one of " + FORMS, e);
     }
   }

@@ -44,11 +44,16 @@ import java.nio.file.Path;
  * empty lists are omitted when writing; defaults are written out. Services keep their text as written (escapes,
  * {@code -0}, unknown keys and their order).
  *
- * <p>Values the cloud can never return are read errors with their pointer: a TCP or UDP rule without a port range, an
- * {@code availableIpAddressCount} above the vSwitch's usable addresses, a private or reserved address as an EIP, two
- * routes to one destination in a table, two allowlist groups of one name on an instance, an unpaired surrogate in a
- * string. Contradictions <em>between</em> resources, which a partial or stitched snapshot can hold, are findings of
- * the rule catalogue instead (EASNET-041 to EASNET-047). Files are read up to {@value #MAX_INPUT_DESCRIPTION}.
+ * <p>Values the cloud can never return are read errors with their pointer: a TCP or UDP rule without a port range or
+ * with {@code -1/-1} (the ECS API takes it only for ICMP, GRE and ALL), an {@code availableIpAddressCount} above the
+ * vSwitch's usable addresses, a private or reserved address as an EIP, two routes to one destination in a table, two
+ * allowlist groups of one name on an instance, an unpaired surrogate in a string. So are references a capture always
+ * resolves: a vSwitch, group, NAT gateway, route table or instance whose VPC is not in the snapshot, a NAT gateway's
+ * EIPs and an EIP's gateway, a SNAT entry's gateway, table and vSwitch, an instance's vSwitch and groups, a rule's
+ * peer group, each also in the right VPC ({@code docs/snapshot-references.md} lists every reference and its
+ * source). Contradictions of values <em>between</em> resources, which a stitched or stale snapshot can hold, are
+ * findings of the rule catalogue instead (EASNET-041 to EASNET-047). Files are read up to
+ * {@value #MAX_INPUT_DESCRIPTION}.
  *
  * <p>Stateless and thread-safe.
  */

@@ -115,6 +115,7 @@ final class SnapshotReader {
     each(root, SnapshotLayout.RESOURCE_GROUPS, "resource group", SnapshotLayout.RESOURCE_GROUP,
         c -> inv.addResourceGroup(resourceGroup(c)));
     Inventory inventory = root.convert(inv::build, "make the inventory consistent.");
+    SnapshotReferences.check(root, inventory);
     Snapshot.Builder s = Snapshot.builder().inventory(inventory);
     root.optText(SnapshotLayout.SCHEMA).ifPresent(s::schema);
     for (Cursor svc : root.elements(SnapshotLayout.SERVICES)) {

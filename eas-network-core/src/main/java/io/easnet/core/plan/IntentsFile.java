@@ -8,6 +8,7 @@ import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +95,13 @@ public final class IntentsFile {
         throw fileAt.error("the service file name is empty.", "write the path of the service JSON file, relative to"
             + " the intents file.");
       }
-      Path serviceFile = relative(file, name);
+      Path serviceFile;
+      try {
+        serviceFile = relative(file, name);
+      } catch (InvalidPathException e) {
+        throw fileAt.error("\"" + JsonTrees.abbreviate(name) + "\" is not a path on this system: " + e.getReason()
+            + ".", "write the path of the service JSON file, relative to the intents file.");
+      }
       if (!Files.isRegularFile(serviceFile)) {
         throw fileAt.error("the service file " + serviceFile + " does not exist.", "write the path of the service"
             + " JSON file relative to the intents file (" + file + ").");

@@ -96,7 +96,7 @@ public final class Suppressions {
       Cursor idAt = text(e, "id", "the rule id, e.g. \"EASNET-014\"");
       String id = idAt.text();
       if (!RULE_ID.matcher(id).matches()) {
-        throw idAt.error("\"" + id + "\" is not a rule id.", "use an id like \"EASNET-014\".");
+        throw idAt.error("\"" + JsonTrees.abbreviate(id) + "\" is not a rule id.", "use an id like \"EASNET-014\".");
       }
       Cursor scopeAt = text(e, "scope", "\"*\", \"service:NAME\" or \"resource:ID\"");
       String scope = scopeAt.text();
@@ -116,7 +116,7 @@ public final class Suppressions {
       try {
         expires = LocalDate.parse(expiresText);
       } catch (DateTimeParseException ex) {
-        throw InvalidInputException.of(source, expiresAt.pointer(), "\"" + expiresText + "\" is not a date.",
+        throw InvalidInputException.of(source, expiresAt.pointer(), "\"" + JsonTrees.abbreviate(expiresText) + "\" is not a date.",
             "write the expiry as an ISO date such as \"2027-01-31\".", ex);
       }
       out.add(Suppression.parsed(id, scope, reason, expires, e.pointer()));

@@ -33,6 +33,8 @@ import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -80,7 +82,7 @@ class SnapshotJsonProperties {
         vb.ipv6CidrBlock(Cidr.parse("2408:4005:" + v + "::/56")).putTag("k" + v, "v");
       }
       b.addVpc(vb);
-      int switches = r.nextInt(3);
+      int switches = 2 + r.nextInt(2); // the ECS instance, SNAT entry and DLink below name s0 and s1
       for (int s = 0; s < switches; s++) {
         int mask = 16 + r.nextInt(14);
         VSwitch.Builder sb = VSwitch.builder().id("vsw-p" + v + "s" + s).vpcId(vpc)
@@ -90,14 +92,14 @@ class SnapshotJsonProperties {
         }
         b.addVSwitch(sb);
       }
-      int groups = r.nextInt(3);
+      int groups = 1 + r.nextInt(3); // rules, ECS and DLink name g0; peers name groups that exist
       for (int g = 0; g < groups; g++) {
         SecurityGroup.Builder gb = SecurityGroup.builder().id("sg-p" + v + "g" + g).vpcId(vpc)
             .type(r.nextBoolean() ? SecurityGroupType.BASIC : SecurityGroupType.ENTERPRISE)
             .innerAccessPolicy(r.nextBoolean() ? Policy.ACCEPT : Policy.DROP);
         int rules = r.nextInt(5);
         for (int k = 0; k < rules; k++) {
-          gb.addRule(rule(r, v));
+          gb.addRule(rule(r, v, groups));
         }
         b.addSecurityGroup(gb);
       }
@@ -144,7 +146,7 @@ class SnapshotJsonProperties {
     return b.build();
   }
 
-  private static SecurityGroupRule rule(SplittableRandom r, int v) {
+  private static SecurityGroupRule rule(SplittableRandom r, int v, int groups) {
     SecurityGroupRule.Builder b =
         r.nextBoolean() ? SecurityGroupRule.ingress() : SecurityGroupRule.egress();
     if (r.nextBoolean()) {
@@ -152,11 +154,13 @@ class SnapshotJsonProperties {
       b.protocol(Protocol.parse(PROTOCOLS_WITH_PORTS[r.nextInt(2)]))
           .portRange(PortRange.of(from, from + r.nextInt(65536 - from)));
     } else {
-      b.protocol(Protocol.values()[r.nextInt(Protocol.values().length)]);
+      // -1/-1 (the default) only with the protocols that take it: the ECS API refuses it for TCP and UDP
+      List<Protocol> portless = Arrays.stream(Protocol.values()).filter(p -> !p.hasPorts()).toList();
+      b.protocol(portless.get(r.nextInt(portless.size())));
     }
     switch (r.nextInt(4)) {
       case 0:
-        b.peer(RulePeer.group("sg-p" + v + "g" + r.nextInt(3)));
+        b.peer(RulePeer.group("sg-p" + v + "g" + r.nextInt(groups)));
         break;
       case 1:
         b.peer(RulePeer.prefixList("pl-p" + r.nextInt(3)));

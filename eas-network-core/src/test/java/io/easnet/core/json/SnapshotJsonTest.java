@@ -188,8 +188,9 @@ class SnapshotJsonTest {
 
   @Test
   void defaultsApplyWhenOmitted() {
-    Snapshot s = SnapshotJson.parse("{\"schemaVersion\": 1, \"securityGroups\": [{\"id\": \"sg-a\", \"vpcId\":"
-        + " \"vpc-a\", \"rules\": [{\"direction\": \"ingress\", \"peerCidr\": \"0.0.0.0/0\"}]}]}", null);
+    Snapshot s = SnapshotJson.parse("{\"schemaVersion\": 1, \"vpcs\": [{\"id\": \"vpc-a\", \"cidrBlock\":"
+        + " \"10.0.0.0/8\"}], \"securityGroups\": [{\"id\": \"sg-a\", \"vpcId\": \"vpc-a\", \"rules\":"
+        + " [{\"direction\": \"ingress\", \"peerCidr\": \"0.0.0.0/0\"}]}]}", null);
 
     SecurityGroup g = s.inventory().securityGroups().get(0);
     assertThat(g.type()).isEqualTo(SecurityGroupType.BASIC);

@@ -92,7 +92,7 @@ public final class JsonTrees {
       return root;
     } catch (StreamConstraintsException e) {
       throw InvalidInputException.of(source, near(e), constraint(e.getOriginalMessage()),
-          "flatten the document; eas-network reads at most " + MAX_DEPTH + " levels of nesting.", e);
+          constraintFix(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
       throw malformed(source, e.getLocation(), e.getOriginalMessage(), near(e));
     } catch (IOException | RuntimeException e) {
@@ -130,7 +130,30 @@ public final class JsonTrees {
     if (d.contains("String value length") || d.contains("String length")) {
       return "malformed JSON: a string is too long.";
     }
+    if (d.contains("Name length")) {
+      return "malformed JSON: a key is too long.";
+    }
     return "malformed JSON: the document exceeds a reader limit: " + withoutParserHints(d) + ".";
+  }
+
+  /** The fix for the reader limit {@code detail} names: each limit its own advice. */
+  private static String constraintFix(String detail) {
+    String d = detail == null ? "" : detail;
+    if (d.contains("nesting depth")) {
+      return "flatten the document; eas-network reads at most " + MAX_DEPTH + " levels of nesting.";
+    }
+    if (d.contains("Number value length") || d.contains("Number length")) {
+      return "write the number with at most " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits.";
+    }
+    if (d.contains("String value length") || d.contains("String length")) {
+      return String.format(Locale.ROOT, "shorten the string: eas-network reads strings of at most %,d characters.",
+          StreamReadConstraints.DEFAULT_MAX_STRING_LEN);
+    }
+    if (d.contains("Name length")) {
+      return String.format(Locale.ROOT, "shorten the key: eas-network reads keys of at most %,d characters.",
+          StreamReadConstraints.DEFAULT_MAX_NAME_LEN);
+    }
+    return "make the document smaller.";
   }
 
   private static InvalidInputException malformed(String source, JsonLocation at, String detail, String pointer) {
