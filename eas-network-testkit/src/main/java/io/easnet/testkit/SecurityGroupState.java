@@ -77,6 +77,11 @@ final class SecurityGroupState {
         return;
       }
     }
+    if (rule.protocol().hasPorts() && rule.portRange().isAll()) {
+      // AuthorizeSecurityGroup: TCP/UDP take 1..65535; -1/-1 is for ICMP, GRE and ALL (docs/snapshot-references.md)
+      throw Refusal.of("OperationDenied", 400, "The specified IpProtocol and PortRange do not match: "
+          + rule.protocol() + " takes ports 1/65535 at most, -1/-1 is for ICMP, GRE and ALL.");
+    }
     if (rule.peer() instanceof RulePeer.GroupPeer peer) {
       if (g.type() == SecurityGroupType.ENTERPRISE) {
         throw Refusal.of("InvalidParam.SecurityGroupType",

@@ -91,10 +91,13 @@ public final class NetworkGenerators {
     };
   }
 
-  /** A valid port range: {@code -1/-1} one time in ten, otherwise {@code a/b} with 1 ≤ a ≤ b ≤ 65535. */
+  /**
+   * A valid TCP/UDP port range: every port ({@code 1/65535}, as the cloud writes it) one time in ten, otherwise
+   * {@code a/b} with 1 ≤ a ≤ b ≤ 65535. Never {@code -1/-1}: the ECS API takes that for ICMP, GRE and ALL only.
+   */
   public static PortRange portRange(RandomGenerator r) {
     if (r.nextInt(10) == 0) {
-      return PortRange.ALL;
+      return PortRange.of(1, 65535);
     }
     int from = r.nextInt(1, 65536);
     int to = r.nextBoolean() ? from : r.nextInt(from, 65536);
