@@ -258,7 +258,10 @@ final class FaultCampaign {
   private static final List<String> WRITES = List.of("create", "delete", "update", "authorize", "revoke",
       "associate", "unassociate", "allocate", "append");
 
-  /** {@code port}, dying after its {@code n}-th write that returned (counted in {@code writes}). */
+  /**
+   * {@code port}, dying after its {@code n}-th write was sent, answered or failed (counted in {@code writes}): a
+   * run under faults sends at least as many writes as a fault-free one, so every {@code n} up to that is reached.
+   */
   static CloudPort crashingAfter(CloudPort port, int n, AtomicInteger writes) {
     return (CloudPort) Proxy.newProxyInstance(CloudPort.class.getClassLoader(), new Class<?>[] {CloudPort.class},
         (proxy, method, args) -> {
@@ -268,16 +271,17 @@ final class FaultCampaign {
           }
           return Proxy.newProxyInstance(CloudPort.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
               (p2, m2, a2) -> {
-                Object out;
+                boolean write = WRITES.stream().anyMatch(m2.getName()::startsWith);
                 try {
-                  out = m2.invoke(api, a2);
+                  return m2.invoke(api, a2);
                 } catch (InvocationTargetException e) {
                   throw e.getCause();
+                } finally {
+                  // the n-th write sent, whether its answer came back or not (a lost answer may have acted)
+                  if (write && writes.incrementAndGet() == n) {
+                    throw new Crash("crashed after write " + n + " (" + m2.getName() + ")");
+                  }
                 }
-                if (WRITES.stream().anyMatch(m2.getName()::startsWith) && writes.incrementAndGet() == n) {
-                  throw new Crash("crashed after write " + n + " (" + m2.getName() + ")");
-                }
-                return out;
               });
         });
   }

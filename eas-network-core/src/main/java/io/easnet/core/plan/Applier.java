@@ -183,7 +183,7 @@ public final class Applier {
           return result(c, ChangeResult.Status.FAILED, e.getMessage() + "; " + late.getMessage(), code);
         }
       } catch (DeadlineException e) {
-        return result(c, ChangeResult.Status.FAILED, e.getMessage(), "Timeout");
+        return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code);
       }
     }
   }
@@ -245,12 +245,18 @@ public final class Applier {
     }
   }
 
-  /** An asynchronous change that did not finish before the deadline. */
+  /** A change that did not finish before its deadline; {@code code} is the cloud's last error, else Timeout. */
   private static final class DeadlineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final String code;
 
     DeadlineException(String message) {
-      super(message);
+      this(message, "Timeout");
+    }
+
+    DeadlineException(String message, String code) {
+      super(message, null, false, false);
+      this.code = code;
     }
   }
 
@@ -569,7 +575,11 @@ public final class Applier {
           if (!refused || attempt >= maxAttempts) {
             throw e;
           }
-          budget.pause(retryPause(e, attempt), e.action() + " (" + e.code() + ")");
+          try {
+            budget.pause(retryPause(e, attempt), e.action() + " (" + e.code() + ")");
+          } catch (DeadlineException late) {
+            throw new DeadlineException(e.getMessage() + "; " + late.getMessage(), e.code());
+          }
         }
       }
     }
