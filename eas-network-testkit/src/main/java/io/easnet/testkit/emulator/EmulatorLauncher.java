@@ -120,10 +120,10 @@ public final class EmulatorLauncher {
         }
         case "--faults" -> faultItems.add(0, value);
         case "--throttling" -> throttling = rate(option, value);
-        case "--throttling-retry-after" -> retryAfter = value.strip();
+        case "--throttling-retry-after" -> retryAfter = single(option, value);
         case "--server-errors" -> faultItems.add("server-error=" + rate(option, value));
         case "--conflicts" -> faultItems.add("conflict=" + rate(option, value));
-        case "--latency" -> faultItems.add("latency=" + value.strip());
+        case "--latency" -> faultItems.add("latency=" + single(option, value));
         case "--wire-drop" -> wireDrop = Double.parseDouble(rate(option, value));
         case "--wire-cut" -> wireCut = Double.parseDouble(rate(option, value));
         case "--max-body-bytes" -> {
@@ -242,6 +242,14 @@ public final class EmulatorLauncher {
           + "\"");
     }
     return Double.toString(v);
+  }
+
+  /** A duration option's value, which must not smuggle further fault items in with a comma or a slash. */
+  private static String single(String option, String value) throws UsageException {
+    if (value.contains(",") || value.contains("/") || value.contains("=")) {
+      throw new UsageException(2, option + " takes one duration such as 250ms or 2s, was \"" + shown(value) + "\"");
+    }
+    return value.strip();
   }
 
   /** At most 100 characters of a value the user gave, control characters as '?'. */

@@ -138,6 +138,10 @@ class EmulatorLauncherFaultsTest {
     assertThat(refusal("--faults", "meteor=0.1")).contains("meteor").contains("throttling, server-error");
     assertThat(refusal("--faults", "error:\u001b[2J=0.1")).doesNotContain("\u001b");
     assertThat(refusal("--max-body-bytes", "-1")).contains("--max-body-bytes");
+    // a value cannot smuggle in another fault item
+    assertThat(refusal("--latency", "5ms,throttling=1")).contains("--latency").contains("one duration");
+    assertThat(refusal("--throttling", "0.1", "--throttling-retry-after", "1s/2s"))
+        .contains("--throttling-retry-after");
   }
 
   @Test
