@@ -187,7 +187,13 @@ public final class EasNet {
    * {@code No Alibaba Cloud credentials found in the default chain: set ALIBABA_CLOUD_ACCESS_KEY_ID and …}.
    */
   static String problemAndFix(ConfigurationException conf) {
-    String m = oneLine(conf.getMessage());
+    String message = conf.getMessage() == null ? "" : conf.getMessage().strip();
+    if (message.indexOf('\n') > 0) {
+      // a message of several lines says what to do on its first line (the credentials chain's "no credentials
+      // found: set … or run `aliyun configure`"); what follows is the detail --debug lists
+      return oneLine(message.substring(0, message.indexOf('\n'))).strip();
+    }
+    String m = oneLine(message);
     int end = m.indexOf(" Tried: ");
     String problem = (end < 0 ? m : m.substring(0, end)).strip();
     if (problem.endsWith(".")) {

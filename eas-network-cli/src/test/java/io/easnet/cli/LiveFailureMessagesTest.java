@@ -22,7 +22,7 @@ class LiveFailureMessagesTest {
       assertThat(r.code()).as(r.toString()).isEqualTo(2);
       List<String> lines = r.err().lines().toList();
       assertThat(lines).as(r.toString()).hasSizeBetween(1, 3);
-      assertThat(lines.get(0)).startsWith("eas-net: No Alibaba Cloud credentials found")
+      assertThat(lines.get(0)).startsWith("eas-net: no credentials found")
           .contains("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET")
           .contains("aliyun configure")
           .doesNotContain("Tried:");

@@ -90,7 +90,9 @@ public final class ErrorResponses {
       b.requestId(requestId);
     }
     // core keeps whole seconds; the wire gives milliseconds: round up so a caller never retries too early
-    retryAfter.ifPresent(ms -> b.retryAfterSeconds((int) Math.min(Integer.MAX_VALUE, (ms + 999) / 1000)));
+    // (ms + 999) / 1000 overflows near Long.MAX_VALUE; this does not. The applier caps what it waits (MAX_WAIT).
+    retryAfter.ifPresent(ms -> b.retryAfterSeconds((int) Math.min(Integer.MAX_VALUE, ms / 1000 + (ms % 1000 == 0
+        ? 0 : 1))));
     return b.build();
   }
 

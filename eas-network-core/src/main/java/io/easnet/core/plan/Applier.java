@@ -55,9 +55,13 @@ import java.util.function.Supplier;
  * write carries a client token derived from the plan and the change id, so a write repeated after a crash acts once.
  * Re-running a plan after a crash at any step therefore ends in the same estate as one uninterrupted run. Allowlists
  * are only appended to (never covered), and only with the entries they lack. Asynchronous changes (NAT gateway, SNAT
- * entry, VPC direct connection) are polled to a deadline through the injected clock and sleeper; retryable cloud
- * errors (throttling, "busy" conflicts, server errors) are retried the same way. A change whose dependency failed is
- * {@code SKIPPED}.
+ * entry, VPC direct connection) are polled through the injected clock and sleeper. Refusals (throttling, "busy"
+ * conflicts) are retried call by call; transient failures that outlast the adapter's own attempts (I/O errors,
+ * timeouts, server errors, an open circuit breaker, refusals that keep coming) re-run the whole change from its state
+ * check, so a write that acted before its answer was lost is found in place, not repeated. Every change has one
+ * deadline ({@link Builder#timeout}, 10 minutes by default): every wait of the change (polls, retry pauses, a
+ * server's {@code x-acs-retry-after}) counts against it, and no single wait is longer than {@link #MAX_WAIT}, whatever
+ * the server asks, so a change ends by its deadline. A change whose dependency failed is {@code SKIPPED}.
  *
  * <pre>{@code
  * Applier applier = Applier.builder(cloud).build();
@@ -74,10 +78,17 @@ public final class Applier {
     void sleep(Duration duration);
   }
 
+  /**
+   * The longest single wait, one minute: a longer retry-after from the server (Alibaba's {@code x-acs-retry-after}
+   * can say anything) or a longer backoff is cut to this, and every wait is also cut to what is left of the change's
+   * deadline.
+   */
+  public static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
   /** The real sleeper: {@link Thread#sleep}; an interrupt ends the wait and is kept on the thread. */
   public static final Sleeper THREAD_SLEEPER = d -> {
     try {
-      Thread.sleep(d.toMillis());
+      Thread.sleep(d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toMillis() : Math.max(0, d.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the cloud", e);
@@ -152,7 +163,6 @@ public final class Applier {
             + (d == null ? "is missing" : d.status().name().toLowerCase(java.util.Locale.ROOT)), null);
       }
     }
-    Step step = new Step(plan, c, dry, outputs);
     for (String v : c.action().values()) {
       if (Refs.isRef(v) && !outputs.containsKey(v)) {
         if (dry) {
@@ -163,16 +173,30 @@ public final class Applier {
             "UnresolvedReference");
       }
     }
-    try {
-      return step.run();
-    } catch (ConfigurationException e) {
-      throw e; // no credentials, a bad endpoint: no change can be made, so the run stops with the one cause
-    } catch (CloudServiceException e) {
-      return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code());
-    } catch (EasNetworkException e) {
-      return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.getClass().getSimpleName());
-    } catch (DeadlineException e) {
-      return result(c, ChangeResult.Status.FAILED, e.getMessage(), "Timeout");
+    Budget budget = new Budget();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Step(plan, c, dry, outputs, budget).run();
+      } catch (ConfigurationException e) {
+        throw e; // no credentials, a bad endpoint: no change can be made, so the run stops with the one cause
+      } catch (EasNetworkException e) {
+        String code = e instanceof CloudServiceException s ? s.code() : e.getClass().getSimpleName();
+        if (!isTransient(e)) {
+          return result(c, ChangeResult.Status.FAILED, e.getMessage(), code);
+        }
+        if (attempt >= maxAttempts) {
+          return result(c, ChangeResult.Status.FAILED, e.getMessage() + " (the change was tried " + attempt
+              + " times; the failure looks transient: run apply again to resume)", code);
+        }
+        try {
+          // the whole change again, from its state check: a write that acted before its answer was lost is found
+          budget.pause(retryPause(e, attempt), c.description());
+        } catch (DeadlineException late) {
+          return result(c, ChangeResult.Status.FAILED, e.getMessage() + "; " + late.getMessage(), code);
+        }
+      } catch (DeadlineException e) {
+        return result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code);
+      }
     }
   }
 
@@ -227,16 +251,75 @@ public final class Applier {
     return doc;
   }
 
+  /**
+   * True for a failure that a later attempt may not meet: an I/O error, a timeout, an open circuit breaker (all
+   * {@link io.easnet.core.CloudIoException} or {@link io.easnet.core.CloudTimeoutException}) and a retryable cloud
+   * error (throttling, a busy resource, a server error).
+   */
+  static boolean isTransient(EasNetworkException e) {
+    if (e instanceof CloudServiceException s) {
+      return s.retryable();
+    }
+    return e instanceof io.easnet.core.CloudIoException || e instanceof io.easnet.core.CloudTimeoutException;
+  }
+
+  /** The pause before retry {@code attempt + 1}: the server's retry-after, else a growing multiple of the poll interval. */
+  private Duration retryPause(EasNetworkException e, int attempt) {
+    if (e instanceof CloudServiceException s && s.retryAfterSeconds().isPresent()) {
+      return Duration.ofSeconds(s.retryAfterSeconds().get().longValue());
+    }
+    return attempt >= 12 ? MAX_WAIT : pollInterval.multipliedBy(attempt);
+  }
+
   private static ChangeResult result(Change c, ChangeResult.Status status, String message, String code) {
     return new ChangeResult(c.id(), c.kind(), status, message, code, Map.of());
   }
 
-  /** An asynchronous change that did not finish before the deadline. */
+  /**
+   * The deadline of one change: what the clock says has passed, or what the change has waited, whichever is more
+   * (so a sleeper that returns early, or a clock that does not move, cannot stretch it); every wait is cut to
+   * {@link #MAX_WAIT} and to what is left.
+   */
+  private final class Budget {
+    private final Instant start = clock.instant();
+    private Duration waited = Duration.ZERO;
+
+    private Duration spent() {
+      Duration elapsed = Duration.between(start, clock.instant());
+      return elapsed.compareTo(waited) > 0 ? elapsed : waited;
+    }
+
+    /** Waits {@code wanted}, cut to {@link #MAX_WAIT} and to the time left; past the deadline, fails naming {@code what}. */
+    void pause(Duration wanted, String what) {
+      Duration left = timeout.minus(spent());
+      if (left.isNegative() || left.isZero()) {
+        throw new DeadlineException("gave up on " + what + ": its deadline of " + timeout + " has passed (waits "
+            + "included); run apply again to resume");
+      }
+      Duration wait = wanted.isNegative() ? Duration.ZERO : wanted;
+      wait = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+      wait = wait.compareTo(left) > 0 ? left : wait;
+      waited = waited.plus(wait);
+      sleeper.sleep(wait);
+    }
+
+    boolean expired() {
+      return spent().compareTo(timeout) >= 0;
+    }
+  }
+
+  /** A change that did not finish before its deadline; {@code code} is the cloud's last error, else Timeout. */
   private static final class DeadlineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final String code;
 
     DeadlineException(String message) {
-      super(message);
+      this(message, "Timeout");
+    }
+
+    DeadlineException(String message, String code) {
+      super(message, null, false, false);
+      this.code = code;
     }
   }
 
@@ -246,12 +329,14 @@ public final class Applier {
     private final Change change;
     private final boolean dry;
     private final Map<String, String> outputs;
+    private final Budget budget;
 
-    Step(Plan plan, Change change, boolean dry, Map<String, String> outputs) {
+    Step(Plan plan, Change change, boolean dry, Map<String, String> outputs, Budget budget) {
       this.plan = plan;
       this.change = change;
       this.dry = dry;
       this.outputs = outputs;
+      this.budget = budget;
     }
 
     private String resolve(String v) {
@@ -535,33 +620,39 @@ public final class Applier {
       });
       return applied(Map.of());
     }
-  }
 
-  /** Calls the cloud, retrying retryable failures with a growing pause, at most {@code maxAttempts} times. */
-  private <T> T call(Supplier<T> action) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return action.get();
-      } catch (CloudServiceException e) {
-        if (!e.retryable() || attempt >= maxAttempts) {
-          throw e;
+    /**
+     * Calls the cloud; a refusal (throttling, a busy resource: the request was not executed) is repeated after a
+     * pause, at most {@code maxAttempts} times and within the change's deadline. Other failures go to the caller.
+     */
+    private <T> T call(Supplier<T> action) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return action.get();
+        } catch (CloudServiceException e) {
+          boolean refused = e.kind() == CloudServiceException.Kind.THROTTLED
+              || e.kind() == CloudServiceException.Kind.CONFLICT;
+          if (!refused || attempt >= maxAttempts) {
+            throw e;
+          }
+          try {
+            budget.pause(retryPause(e, attempt), e.action() + " (" + e.code() + ")");
+          } catch (DeadlineException late) {
+            throw new DeadlineException(e.getMessage() + "; " + late.getMessage(), e.code());
+          }
         }
-        Duration pause = e.retryAfterSeconds().map(s -> Duration.ofSeconds(s.longValue()))
-            .orElse(pollInterval.multipliedBy(attempt));
-        sleeper.sleep(pause);
       }
     }
-  }
 
-  /** Polls until {@code ready} or the deadline; a timeout names {@code what}. */
-  private void waitFor(BooleanSupplier ready, String what) {
-    Instant deadline = clock.instant().plus(timeout);
-    while (!ready.getAsBoolean()) {
-      if (!clock.instant().isBefore(deadline)) {
-        throw new DeadlineException("gave up waiting for " + what + " after " + timeout
-            + "; run apply again to resume");
+    /** Polls until {@code ready} or the change's deadline; a timeout names {@code what}. */
+    private void waitFor(BooleanSupplier ready, String what) {
+      while (!ready.getAsBoolean()) {
+        if (budget.expired()) {
+          throw new DeadlineException("gave up waiting for " + what + " after " + timeout
+              + "; run apply again to resume");
+        }
+        budget.pause(pollInterval, "waiting for " + what);
       }
-      sleeper.sleep(pollInterval);
     }
   }
 
@@ -591,25 +682,32 @@ public final class Applier {
       return this;
     }
 
-    /** How long one asynchronous change may take; 10 minutes by default. */
+    /**
+     * How long one change may take, its waits included (polls, retry pauses, the server's retry-after); 10
+     * minutes by default, at most 7 days.
+     */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofDays(7)) > 0) {
+        throw new IllegalArgumentException("timeout must be positive and at most 7 days, was " + timeout);
       }
       this.timeout = timeout;
       return this;
     }
 
-    /** The pause between polls (and the unit of the retry pause); 5 seconds by default. */
+    /** The pause between polls (and the unit of the retry pause); 5 seconds by default, at most {@link #MAX_WAIT}. */
     public Builder pollInterval(Duration interval) {
-      if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("poll interval must be positive, was " + interval);
+      if (interval.isNegative() || interval.isZero() || interval.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException("poll interval must be positive and at most " + MAX_WAIT + ", was "
+            + interval);
       }
       this.pollInterval = interval;
       return this;
     }
 
-    /** How many times one call is tried when the cloud answers with a retryable error; 8 by default. */
+    /**
+     * How many times one call is tried when the cloud refuses it (throttling, a busy resource), and how many times
+     * a change is tried when it fails with a transient error; 8 by default. The change's deadline bounds both.
+     */
     public Builder maxAttempts(int attempts) {
       if (attempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);

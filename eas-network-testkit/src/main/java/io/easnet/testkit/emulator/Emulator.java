@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockWebServer;
@@ -39,6 +41,12 @@ import mockwebserver3.MockWebServer;
  * from a path prefix ({@code /vpc/}, {@code /ecs/}, {@code /rds/}, {@code /r-kvstore/}, {@code /eas/}), or from
  * the API version, which differs for every product; so a plain {@code 127.0.0.1:port} endpoint works for all.
  *
+ * <p>Memory stays bounded however long it runs: a request body over {@link Builder#maxBodyBytes} (8 MiB by default)
+ * is answered 413 {@code RequestBodyTooLarge} in Alibaba's error JSON, and only that many bytes plus one of it are
+ * ever held; the server's copy of each request is dropped once answered; the log keeps its last
+ * {@value io.easnet.testkit.emulator.internal.EmulatorLog#KEPT} lines; with {@link Builder#forgetFakeCallsEvery}
+ * the fake's call log is cleared too (the standalone launcher does so). {@link #retention()} reports what is held.
+ *
  * <p>Thread-safe.
  */
 public final class Emulator implements AutoCloseable {
@@ -49,13 +57,36 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorLog log;
   private final List<String> accessKeyIds;
   private final FakeCloud fake;
+  private final int forgetFakeCallsEvery;
+  private final AtomicLong served = new AtomicLong();
+  private final AtomicLong drained = new AtomicLong();
+  private final AtomicLong largestHeld = new AtomicLong();
   private MockWebServer server;
 
-  private Emulator(EmulatorDispatcher dispatcher, EmulatorLog log, List<String> accessKeyIds, FakeCloud fake) {
+  private Emulator(EmulatorDispatcher dispatcher, EmulatorLog log, List<String> accessKeyIds, FakeCloud fake,
+      int forgetFakeCallsEvery) {
     this.dispatcher = dispatcher;
     this.log = log;
     this.accessKeyIds = List.copyOf(accessKeyIds);
     this.fake = fake;
+    this.forgetFakeCallsEvery = forgetFakeCallsEvery;
+  }
+
+  /**
+   * What the emulator holds in memory now, by its own accounting.
+   *
+   * @param requestsServed requests answered since start
+   * @param requestsHeld requests the server still holds (received, not yet dropped): only those in flight
+   * @param bodyBytesHeldAtMost an upper bound of the request body bytes held: {@code requestsHeld} times the largest
+   *     body held (never more than the body limit plus one)
+   * @param logLinesKept log lines and near misses kept
+   */
+  public record Retention(long requestsServed, long requestsHeld, long bodyBytesHeldAtMost, int logLinesKept) {}
+
+  /** What the emulator holds in memory now. */
+  public synchronized Retention retention() {
+    long held = server == null ? 0 : Math.max(0, server.getRequestCount() - drained.get());
+    return new Retention(served.get(), held, held * largestHeld.get(), log.kept());
   }
 
   /** A new builder. */
@@ -100,10 +131,36 @@ public final class Emulator implements AutoCloseable {
       throw new IllegalStateException("the emulator is already running at " + url());
     }
     MockWebServer s = new MockWebServer();
-    s.setDispatcher(dispatcher);
+    // the server keeps at most this much of a body (it reads and drops the rest): enough to see it is too large
+    s.setBodyLimit(dispatcher.maxBodyBytes() + 1);
+    s.setDispatcher(new Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request)
+          throws InterruptedException {
+        try {
+          return dispatcher.dispatch(request);
+        } finally {
+          served.incrementAndGet();
+          drain(s);
+          if (forgetFakeCallsEvery > 0 && served.get() % forgetFakeCallsEvery == 0) {
+            fake.clearCalls();
+          }
+        }
+      }
+    });
     s.start(InetAddress.getLoopbackAddress(), port);
     server = s;
     return this;
+  }
+
+  /** Drops the server's copies of answered requests (MockWebServer queues every request for takeRequest()). */
+  private void drain(MockWebServer s) throws InterruptedException {
+    mockwebserver3.RecordedRequest r;
+    while ((r = s.takeRequest(0, TimeUnit.NANOSECONDS)) != null) {
+      drained.incrementAndGet();
+      long kept = Math.min(r.getBodySize(), dispatcher.maxBodyBytes() + 1);
+      largestHeld.accumulateAndGet(kept, Math::max);
+    }
   }
 
   /**
@@ -160,8 +217,58 @@ public final class Emulator implements AutoCloseable {
     private Duration window = Duration.ofMinutes(15);
     private Consumer<String> sink = line -> { };
     private FakeCloud fake;
+    private int forgetFakeCallsEvery;
 
     private Builder() {}
+
+    /**
+     * The largest request body answered, in bytes; a larger one is answered 413 {@code RequestBodyTooLarge} (Alibaba's
+     * error JSON) and at most this many bytes plus one of it are held. Default 8 MiB.
+     *
+     * @throws IllegalArgumentException for a negative limit or one of 2 GiB or more
+     */
+    public Builder maxBodyBytes(long bytes) {
+      dispatcher.maxBodyBytes(bytes);
+      return this;
+    }
+
+    /**
+     * Clears the fake's call log ({@code FakeCloud.recordedCalls()}) after every {@code requests} requests, for an
+     * emulator that runs for days with nobody reading the log in process; default never (0).
+     *
+     * @throws IllegalArgumentException for a negative count
+     */
+    public Builder forgetFakeCallsEvery(int requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("forgetFakeCallsEvery must be 0 (never) or positive, was " + requests);
+      }
+      this.forgetFakeCallsEvery = requests;
+      return this;
+    }
+
+    /**
+     * Closes the connection before any response byte on a share {@code probability} (0 to 1) of the calls of
+     * {@code operation} (or {@link #ANY_OPERATION}), drawn from {@link #wireFaultSeed}: the operation does not run.
+     */
+    public Builder resetConnectionRate(String operation, double probability) {
+      dispatcher.resetConnectionRate(operation, probability);
+      return this;
+    }
+
+    /**
+     * Runs the operation, then sends half the answer and closes the connection, on a share {@code probability} (0 to
+     * 1) of the calls of {@code operation} (or {@link #ANY_OPERATION}): a write is applied but its answer is lost.
+     */
+    public Builder truncateBodyRate(String operation, double probability) {
+      dispatcher.truncateBodyRate(operation, probability);
+      return this;
+    }
+
+    /** The seed of the wire faults given as rates; default 0. The same seed replays the same draws, call by call. */
+    public Builder wireFaultSeed(long seed) {
+      dispatcher.wireFaultSeed(seed);
+      return this;
+    }
 
     /** The fake cloud to serve; default a new {@link FakeCloud#create()}. */
     public Builder fake(FakeCloud fake) {
@@ -259,7 +366,7 @@ public final class Emulator implements AutoCloseable {
       EmulatorLog log = new EmulatorLog(sink);
       FakeCloud served = fake != null ? fake : FakeCloud.create();
       return new Emulator(dispatcher.log(log).cloud(WireCloud.of(served)).build(), log, new ArrayList<>(keyIds),
-          served);
+          served, forgetFakeCallsEvery);
     }
 
     @Override

@@ -2,13 +2,16 @@ package io.easnet.testkit.emulator;
 
 import io.easnet.core.EasNetworkException;
 import io.easnet.testkit.FakeCloud;
+import io.easnet.testkit.FaultPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +31,24 @@ import java.util.Map;
  * credential to configure; a secret the user gave is never printed. Prints the endpoint, the access key id and how to
  * point an SDK at it on standard output, the emulator's log on standard error. Exits 2 on bad usage or a bad
  * snapshot, 3 when the port cannot be bound.
+ *
+ * <p>Faults, seeded so that a run replays ({@code --seed N}, default {@code FakeCloud.DEFAULT_SEED}): the fake
+ * cloud's fault plan, per kind,
+ * {@code --throttling RATE} ({@code Throttling.User} with {@code x-acs-retry-after}, {@code --throttling-retry-after
+ * DURATION}, default 1s), {@code --server-errors RATE} ({@code ServiceUnavailable}, 503), {@code --conflicts RATE}
+ * ({@code OperationConflict}), {@code --latency DURATION} (added to every call, e.g. {@code 20ms}), or per action
+ * in the text form of {@link io.easnet.testkit.FaultPlan#parse} with {@code --faults TEXT}; wire faults as rates,
+ * {@code --wire-drop RATE} (the connection closes before the answer; nothing is done) and {@code --wire-cut RATE}
+ * (the operation acts, then half the answer is sent and the connection closes: the answer is lost). A RATE is a
+ * probability from 0 to 1. {@code --max-body-bytes N} (default 8 MiB) bounds a request body. The standalone
+ * emulator's memory is bounded: it forgets the fake's call log every {@value #FORGET_CALLS_EVERY} requests.
  */
 public final class EmulatorLauncher {
   /** The access key id when none is given. */
   public static final String DEFAULT_ACCESS_KEY_ID = "LTAI-emulator";
+
+  /** How often the standalone emulator clears the fake's call log (nobody reads it out of process). */
+  static final int FORGET_CALLS_EVERY = 10_000;
 
   private EmulatorLauncher() {}
 
@@ -66,6 +83,13 @@ public final class EmulatorLauncher {
     Path snapshot = null;
     String accessKeyId = env.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_ID", "");
     String secret = env.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "");
+    long seed = FakeCloud.DEFAULT_SEED;
+    List<String> faultItems = new ArrayList<>();
+    String throttling = null;
+    String retryAfter = null;
+    double wireDrop = 0;
+    double wireCut = 0;
+    long maxBody = io.easnet.testkit.emulator.internal.EmulatorDispatcher.DEFAULT_MAX_BODY_BYTES;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
@@ -87,6 +111,32 @@ public final class EmulatorLauncher {
           }
         }
         case "--snapshot" -> snapshot = Path.of(value);
+        case "--seed" -> {
+          try {
+            seed = Long.parseLong(value.strip());
+          } catch (NumberFormatException e) {
+            throw new UsageException(2, "--seed takes a whole number, was \"" + shown(value) + "\"");
+          }
+        }
+        case "--faults" -> faultItems.add(0, value);
+        case "--throttling" -> throttling = rate(option, value);
+        case "--throttling-retry-after" -> retryAfter = single(option, value);
+        case "--server-errors" -> faultItems.add("server-error=" + rate(option, value));
+        case "--conflicts" -> faultItems.add("conflict=" + rate(option, value));
+        case "--latency" -> faultItems.add("latency=" + single(option, value));
+        case "--wire-drop" -> wireDrop = Double.parseDouble(rate(option, value));
+        case "--wire-cut" -> wireCut = Double.parseDouble(rate(option, value));
+        case "--max-body-bytes" -> {
+          try {
+            maxBody = Long.parseLong(value.strip());
+          } catch (NumberFormatException e) {
+            maxBody = -1;
+          }
+          if (maxBody < 0 || maxBody > Integer.MAX_VALUE - 1) {
+            throw new UsageException(2, "--max-body-bytes takes a number of bytes from 0 to " + (Integer.MAX_VALUE
+                - 1) + ", was \"" + shown(value) + "\"");
+          }
+        }
         case "--access-key-id" -> accessKeyId = value;
         case "--access-key-secret" -> secret = value;
         case "--access-key-secret-file" -> {
@@ -99,6 +149,18 @@ public final class EmulatorLauncher {
         default -> throw new UsageException(2, "unknown option " + option + ". " + usage());
       }
     }
+    if (retryAfter != null && throttling == null) {
+      throw new UsageException(2, "--throttling-retry-after needs --throttling RATE too");
+    }
+    if (throttling != null) {
+      faultItems.add("throttling=" + throttling + (retryAfter == null ? "" : "/" + retryAfter));
+    }
+    FaultPlan faults;
+    try {
+      faults = FaultPlan.parse(String.join(",", faultItems));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(2, "bad fault option: " + e.getMessage());
+    }
     if (accessKeyId.isBlank()) {
       accessKeyId = DEFAULT_ACCESS_KEY_ID;
     }
@@ -110,11 +172,20 @@ public final class EmulatorLauncher {
     }
     // standalone, nobody advances the fake's clock: asynchronous changes (a Pending SNAT entry, a Creating NAT
     // gateway) settle by the next request, so clients that poll see them finish
-    FakeCloud fake = FakeCloud.builder().asyncDelay(java.time.Duration.ZERO).build();
+    FakeCloud fake = FakeCloud.builder().asyncDelay(java.time.Duration.ZERO).seed(seed).build();
     if (snapshot != null) {
       load(fake, snapshot);
     }
-    Emulator emulator = Emulator.builder().fake(fake).accessKey(accessKeyId, secret).log(err::println).build();
+    fake.faults(faults);
+    Emulator.Builder builder = Emulator.builder().fake(fake).accessKey(accessKeyId, secret).log(err::println)
+        .maxBodyBytes(maxBody).forgetFakeCallsEvery(FORGET_CALLS_EVERY).wireFaultSeed(seed);
+    if (wireDrop > 0) {
+      builder.resetConnectionRate(Emulator.ANY_OPERATION, wireDrop);
+    }
+    if (wireCut > 0) {
+      builder.truncateBodyRate(Emulator.ANY_OPERATION, wireCut);
+    }
+    Emulator emulator = builder.build();
     try {
       emulator.start(port);
     } catch (IOException e) {
@@ -132,6 +203,10 @@ public final class EmulatorLauncher {
       out.println("  access key secret: the one you gave");
     }
     out.println("  estate: " + (snapshot == null ? "empty" : snapshot + " (" + fake + ")"));
+    if (!faults.isEmpty() || wireDrop > 0 || wireCut > 0) {
+      out.println("  faults (seed " + seed + "): " + (faults.isEmpty() ? "none in the cloud" : faults)
+          + (wireDrop > 0 ? ", wire drop " + wireDrop : "") + (wireCut > 0 ? ", wire cut " + wireCut : ""));
+    }
     out.println("  Java SDK: new Config().setEndpoint(\"" + emulator.endpoint() + "\").setProtocol(\"HTTP\")"
         + ".setAccessKeyId(...).setAccessKeySecret(...)");
     out.println("  aliyun CLI: aliyun vpc DescribeVpcs --RegionId cn-hangzhou --endpoint " + emulator.endpoint()
@@ -155,9 +230,41 @@ public final class EmulatorLauncher {
     }
   }
 
+  /** The value, checked as a probability from 0 to 1, with the option named when it is not one. */
+  private static String rate(String option, String value) throws UsageException {
+    String t = value.strip();
+    double v = -1;
+    if (t.matches("\\d{1,3}(\\.\\d{1,12})?|\\.\\d{1,12}")) {
+      v = Double.parseDouble(t);
+    }
+    if (!(v >= 0.0 && v <= 1.0)) {
+      throw new UsageException(2, option + " takes a probability from 0 to 1 (e.g. 0.1), was \"" + shown(value)
+          + "\"");
+    }
+    return Double.toString(v);
+  }
+
+  /** A duration option's value, which must not smuggle further fault items in with a comma or a slash. */
+  private static String single(String option, String value) throws UsageException {
+    if (value.contains(",") || value.contains("/") || value.contains("=")) {
+      throw new UsageException(2, option + " takes one duration such as 250ms or 2s, was \"" + shown(value) + "\"");
+    }
+    return value.strip();
+  }
+
+  /** At most 100 characters of a value the user gave, control characters as '?'. */
+  private static String shown(String value) {
+    String cut = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    return cut.replaceAll("[\\p{Cntrl}\\x{2028}\\x{2029}]", "?");
+  }
+
   static String usage() {
     return "usage: EmulatorLauncher [--port N] [--snapshot FILE] [--access-key-id ID]"
-        + " [--access-key-secret SECRET | --access-key-secret-file FILE] (defaults: ALIBABA_CLOUD_ACCESS_KEY_ID,"
-        + " ALIBABA_CLOUD_ACCESS_KEY_SECRET; without a secret one is generated and printed)";
+        + " [--access-key-secret SECRET | --access-key-secret-file FILE] [--seed N] [--throttling RATE"
+        + " [--throttling-retry-after DURATION]] [--server-errors RATE] [--conflicts RATE] [--latency DURATION]"
+        + " [--faults TEXT] [--wire-drop RATE] [--wire-cut RATE] [--max-body-bytes N] (defaults:"
+        + " ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET; without a secret one is generated and"
+        + " printed; RATE is a probability from 0 to 1, DURATION e.g. 250ms or 2s; --faults takes"
+        + " KIND[@ACTION]=VALUE items, e.g. throttling@vpc:DescribeVpcs=0.3/2s,error:InternalError=0.01)";
   }
 }

@@ -33,9 +33,11 @@ public final class EmulatorDispatcher extends Dispatcher {
   private final Sleeper sleeper;
   private final Supplier<String> requestIds;
   private final EmulatorLog log;
+  private final long maxBodyBytes;
 
   private EmulatorDispatcher(Builder b) {
     this.log = b.log;
+    this.maxBodyBytes = b.maxBodyBytes;
     this.verifier = new SignatureVerifier(b.secrets, b.clock, b.window, log::line);
     this.router = new Router(OperationTable.all());
     this.handlers = Map.copyOf(b.handlers);
@@ -52,10 +54,23 @@ public final class EmulatorDispatcher extends Dispatcher {
     return log;
   }
 
+  /** The largest request body answered; a larger one gets 413 {@code RequestBodyTooLarge}. */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
     String requestId = requestIds.get();
     String host = recorded.getHeaders().get("Host") == null ? "" : recorded.getHeaders().get("Host");
+    if (recorded.getBodySize() > maxBodyBytes) {
+      // the server kept at most maxBodyBytes + 1 of it (its body limit); nothing of it is parsed
+      log.line("refused a body of " + recorded.getBodySize() + " bytes (limit " + maxBodyBytes + ") ("
+          + requestId + ")");
+      return Responses.error(requestId, host, null, AlibabaError.of(413, "RequestBodyTooLarge", "The request body"
+          + " has " + recorded.getBodySize() + " bytes; the emulator accepts at most " + maxBodyBytes
+          + " bytes. Send a smaller body, or start the emulator with a larger --max-body-bytes.")).build();
+    }
     WireRequest request;
     try {
       request = RequestParser.parse(recorded);
@@ -178,8 +193,12 @@ public final class EmulatorDispatcher extends Dispatcher {
     return full.newBuilder().body(half).onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build();
   }
 
+  /** The default largest request body: 8 MiB (the adapter's requests are a few KiB). */
+  public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
+
   /** Configures a dispatcher; every setter checks its argument. */
   public static final class Builder {
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private Duration window = Duration.ofMinutes(15);
@@ -231,6 +250,15 @@ public final class EmulatorDispatcher extends Dispatcher {
       return this;
     }
 
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 0 || bytes > Integer.MAX_VALUE - 1) {
+        throw new IllegalArgumentException("the body limit must be 0 to " + (Integer.MAX_VALUE - 1)
+            + " bytes, was " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
     public Builder latency(String operation, Duration latency, int times) {
       faults.add(operation, WireFaults.Kind.LATENCY, Objects.requireNonNull(latency, "latency"), times);
       return this;
@@ -238,6 +266,21 @@ public final class EmulatorDispatcher extends Dispatcher {
 
     public Builder resetConnection(String operation, int times) {
       faults.add(operation, WireFaults.Kind.RESET, Duration.ZERO, times);
+      return this;
+    }
+
+    public Builder resetConnectionRate(String operation, double probability) {
+      faults.addRate(operation, WireFaults.Kind.RESET, probability);
+      return this;
+    }
+
+    public Builder truncateBodyRate(String operation, double probability) {
+      faults.addRate(operation, WireFaults.Kind.TRUNCATE, probability);
+      return this;
+    }
+
+    public Builder wireFaultSeed(long seed) {
+      faults.seed(seed);
       return this;
     }
 

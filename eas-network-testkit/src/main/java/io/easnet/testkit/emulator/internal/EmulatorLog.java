@@ -1,15 +1,23 @@
 package io.easnet.testkit.emulator.internal;
 
 import io.easnet.testkit.emulator.NearMiss;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The emulator's log: lines and near misses, kept in memory and passed to a sink. Never holds a secret. */
+/**
+ * The emulator's log: lines and near misses, passed to a sink and kept in memory up to {@link #KEPT} of each (the
+ * most recent; older ones are dropped and counted), so a long-running emulator's memory stays bounded. Never holds a
+ * secret.
+ */
 public final class EmulatorLog {
+  /** How many lines, and how many near misses, are kept in memory. */
+  public static final int KEPT = 1_000;
+
   private final Consumer<String> sink;
-  private final List<String> lines = new ArrayList<>();
-  private final List<NearMiss> nearMisses = new ArrayList<>();
+  private final ArrayDeque<String> lines = new ArrayDeque<>();
+  private final ArrayDeque<NearMiss> nearMisses = new ArrayDeque<>();
+  private long dropped;
 
   public EmulatorLog(Consumer<String> sink) {
     this.sink = sink;
@@ -17,14 +25,21 @@ public final class EmulatorLog {
 
   void line(String line) {
     synchronized (this) {
-      lines.add(line);
+      if (lines.size() == KEPT) {
+        lines.removeFirst();
+        dropped++;
+      }
+      lines.addLast(line);
     }
     sink.accept(line);
   }
 
   void nearMiss(NearMiss nearMiss) {
     synchronized (this) {
-      nearMisses.add(nearMiss);
+      if (nearMisses.size() == KEPT) {
+        nearMisses.removeFirst();
+      }
+      nearMisses.addLast(nearMiss);
     }
     line(nearMiss.toString());
   }
@@ -35,5 +50,15 @@ public final class EmulatorLog {
 
   public synchronized List<NearMiss> nearMisses() {
     return List.copyOf(nearMisses);
+  }
+
+  /** How many lines are kept now (at most {@link #KEPT}), plus the near misses kept. */
+  public synchronized int kept() {
+    return lines.size() + nearMisses.size();
+  }
+
+  /** How many lines were dropped to keep the bound. */
+  public synchronized long dropped() {
+    return dropped;
   }
 }
