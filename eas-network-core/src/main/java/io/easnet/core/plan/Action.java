@@ -225,6 +225,17 @@ sealed interface Action {
       if (!REF.matcher(v).matches()) {
         throw c.error("\"" + v + "\" is not a reference.", "write ${change-N.OUTPUT}, e.g. ${change-1.natGatewayId}.");
       }
+      String stand = OUTPUT_STAND_INS.get(Refs.outputOf(v));
+      if (stand != null) {
+        // the output must be of the parameter's kind: an address is no NAT gateway id
+        try {
+          parser.apply(stand);
+        } catch (IllegalArgumentException e) {
+          throw c.error("the reference " + v + " names " + Refs.outputOf(v) + ", which is not the kind of value this"
+              + " parameter takes.", "refer to an output of the parameter's kind, e.g. ${change-1.natGatewayId} for"
+              + " a NAT gateway, ${change-2.eipId} for an EIP, ${change-2.ipAddress} for a SNAT IP.");
+        }
+      }
       return v;
     }
     c.as(parser, "write the value as the plan writer wrote it, or a reference ${change-N.OUTPUT}");
@@ -248,6 +259,13 @@ sealed interface Action {
     }
     return out;
   }
+
+  /**
+   * What each output of a change stands for, as a value of its kind (what the planner's in-memory edit creates), so
+   * that a reference is checked against the kind of the parameter that holds it.
+   */
+  java.util.Map<String, String> OUTPUT_STAND_INS = java.util.Map.of("natGatewayId", "ngw-planned1",
+      "snatTableId", "stb-planned1", "eipId", "eip-planned1", "ipAddress", "47.254.0.1");
 
   /** A reference as the plan writes it. */
   java.util.regex.Pattern REF = java.util.regex.Pattern.compile("\\$\\{change-[1-9][0-9]*\\.[A-Za-z]+\\}");

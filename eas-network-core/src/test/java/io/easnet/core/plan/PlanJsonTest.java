@@ -145,4 +145,52 @@ class PlanJsonTest {
         .hasMessageContaining("plan.json").hasMessageContaining("/changes/2/parameters/zone")
         .hasMessageContaining("unknown key \"zone\"");
   }
+
+  /** Every output paired with one of another kind from the same change. */
+  private static final java.util.Map<String, String> OTHER_KIND = java.util.Map.of("natGatewayId", "snatTableId",
+      "snatTableId", "natGatewayId", "eipId", "ipAddress", "ipAddress", "eipId");
+
+  @Test
+  void aReferenceToAnOutputOfAnotherKindIsRefusedOnReading() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode plan = MAPPER.readTree(full.toJson());
+    int tried = 0;
+    for (int i = 0; i < plan.get("changes").size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode params = plan.get("changes").get(i).get("parameters");
+      for (java.util.Iterator<String> keys = params.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        com.fasterxml.jackson.databind.JsonNode v = params.get(key);
+        List<com.fasterxml.jackson.databind.JsonNode> values = new java.util.ArrayList<>();
+        if (v.isArray()) {
+          v.forEach(values::add);
+        } else {
+          values.add(v);
+        }
+        for (int k = 0; k < values.size(); k++) {
+          String text = values.get(k).asText();
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{(change-\\d+)\\.(\\w+)\\}")
+              .matcher(text);
+          if (!m.matches()) {
+            continue;
+          }
+          String other = "${" + m.group(1) + "." + OTHER_KIND.get(m.group(2)) + "}";
+          int change = i;
+          int index = k;
+          String json = edited(root -> {
+            ObjectNode p = (ObjectNode) change(root, change).get("parameters");
+            if (p.get(key).isArray()) {
+              ((ArrayNode) p.get(key)).set(index, other);
+            } else {
+              p.put(key, other);
+            }
+          });
+          tried++;
+          assertThatThrownBy(() -> Plan.parse(json, "plan.json")).as("%s in change %d", other, change)
+              .isInstanceOf(InvalidInputException.class)
+              .hasMessageContaining("/changes/" + change + "/parameters/" + key)
+              .hasMessageContaining("not the kind of value this parameter takes");
+        }
+      }
+    }
+    assertThat(tried).as("references in the written plan").isGreaterThanOrEqualTo(3);
+  }
 }
