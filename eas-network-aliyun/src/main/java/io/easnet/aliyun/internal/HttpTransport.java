@@ -249,8 +249,9 @@ public final class HttpTransport {
       // fails fast: nothing is sent, no event (no HTTP request was made), no retry
       String last = lastFailures.getOrDefault(breaker.getName(), "failed requests");
       throw new AttemptFailure(CloudIoException.of(action, endpoint.baseUri().toString(), attempt,
-          "not sent: the circuit breaker of this endpoint opened after " + options.circuitBreakerFailures()
-              + " failures in a row, the last: " + last + ". Requests fail fast for "
+          // what happened first (the failure that opened the breaker), then why this request was not sent
+          last + "; not sent: the circuit breaker of this endpoint opened after " + options.circuitBreakerFailures()
+              + " failures in a row. Requests fail fast for "
               + options.circuitBreakerOpenFor().toSeconds() + " s before one probes the endpoint again; check the "
               + "endpoint and the network (AliyunOptions.circuitBreaker tunes the breaker)", null),
           false, null, 0.0, "circuit open");
