@@ -97,7 +97,7 @@ class EitherFaceTest {
     }
     out.add("doctor --snapshot examples/snapshot.json --intents examples/intents.json");
     out.add("plan --snapshot examples/snapshot.json --intents examples/intents.json");
-    // the cases of issue 14: no service file (the region's services), services in two VPCs, all mistakes at once
+    // lint without a service file (the region's services), services in two VPCs, all mistakes at once
     out.add("lint --snapshot examples/mistakes/estate.json");
     out.add("lint --snapshot examples/snapshot.json");
     out.add("lint --snapshot examples/mistakes/estate.json -s examples/mistakes/no-snat-entry.json"
