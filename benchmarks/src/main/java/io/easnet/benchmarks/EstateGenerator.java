@@ -81,8 +81,8 @@ public final class EstateGenerator {
    * @param rulesPerGroup the rules of each security group (at least 4)
    */
   public record Size(int services, int vSwitches, int groups, int rulesPerGroup) {
-    /** The estate of issue 7: 10,000 services, 1,000 vSwitches, 2,000 groups of 50 rules. */
-    public static final Size ISSUE_7 = new Size(10_000, 1_000, 2_000, 50);
+    /** The reference estate of the lint benchmark: 10,000 services, 1,000 vSwitches, 2,000 groups of 50 rules. */
+    public static final Size REFERENCE = new Size(10_000, 1_000, 2_000, 50);
 
     /** Checks each count. */
     public Size {
@@ -105,8 +105,8 @@ public final class EstateGenerator {
     }
 
     /**
-     * The issue-7 proportions for {@code services} services: one vSwitch per 10 services, one group per 5, 50
-     * rules per group. Doubling the services doubles the whole estate, so a linear stage takes twice as long.
+     * The reference estate's proportions for {@code services} services: one vSwitch per 10 services, one group per
+     * 5, 50 rules per group. Doubling the services doubles the whole estate, so a linear stage takes twice as long.
      */
     public static Size proportional(int services) {
       return new Size(services, Math.max(1, services / 10), Math.max(vpcCount(Math.max(1, services / 10)),

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Lint at scale (issue 7): the rule catalogue and the snapshot reader against the floor, Jackson parsing the same
+ * Lint at scale: the rule catalogue and the snapshot reader against the floor, Jackson parsing the same
  * snapshot bytes into a tree, on the estate of {@link EstateGenerator} at 10,000 and 20,000 services.
  *
  * <p>The estate grows in proportion ({@link EstateGenerator.Size#proportional}: a vSwitch per 10 services, a group of
@@ -73,7 +73,7 @@ public class EstateLintBenchmark {
   @State(Scope.Benchmark)
   public static class RuleState {
     /**
-     * The rules issue 7 names as growing fastest (003, 010, 011, 015, 019) and the two next slowest on this
+     * The rules that grow fastest with the estate (003, 010, 011, 015, 019) and the two next slowest on this
      * estate (013 open sensitive port, 029 target allowlist); the same list as {@link #ruleId}'s values.
      */
     static final String[] RULES =

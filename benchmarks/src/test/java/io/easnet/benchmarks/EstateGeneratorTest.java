@@ -85,10 +85,10 @@ class EstateGeneratorTest {
   }
 
   @Test
-  void proportionalSizeAtTenThousandIsTheEstateOfIssue7() {
-    assertThat(Size.proportional(10_000)).isEqualTo(Size.ISSUE_7);
+  void proportionalSizeAtTenThousandIsTheReferenceEstate() {
+    assertThat(Size.proportional(10_000)).isEqualTo(Size.REFERENCE);
     assertThat(Size.proportional(20_000)).isEqualTo(new Size(20_000, 2_000, 4_000, 50));
-    assertThat(Size.ISSUE_7.vpcs()).isEqualTo(10);
+    assertThat(Size.REFERENCE.vpcs()).isEqualTo(10);
   }
 
   @Test

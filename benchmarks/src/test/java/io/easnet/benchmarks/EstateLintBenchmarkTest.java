@@ -53,7 +53,7 @@ class EstateLintBenchmarkTest {
   }
 
   @Test
-  void servicesParameterCoversTheTwoSizesOfIssue7() throws Exception {
+  void servicesParameterCoversTheReferenceEstateAndTwiceIt() throws Exception {
     String[] sizes = EstateLintBenchmark.EstateState.class.getField("services").getAnnotation(Param.class).value();
 
     assertThat(sizes).containsExactly("10000", "20000");

@@ -26,7 +26,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** EAS (aliyun-api.md §2, ROA) and its writes without a client token. */
+/** EAS (docs/wire.md §2, ROA) and its writes without a client token. */
 class AliyunEasApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SERVICE = "{\"metadata\":{\"name\":\"echo\",\"instance\":1},\"cloud\":{\"networking\":"

@@ -33,7 +33,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** ECS (aliyun-api.md §4) and the RDS / Redis allowlists (§5) against reference-shaped answers. */
+/** ECS (docs/wire.md §4) and the RDS / Redis allowlists (§5) against reference-shaped answers. */
 class AliyunEcsAndAllowlistApiTest {
   @StartStop public final MockWebServer server = new MockWebServer();
   private final PortHarness h = new PortHarness(server);

@@ -32,7 +32,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** VPC reads and writes against canned answers shaped as aliyun-api.md §3 documents them. */
+/** VPC reads and writes against canned answers shaped as docs/wire.md §3 documents them. */
 class AliyunVpcApiTest {
   @StartStop public final MockWebServer server = new MockWebServer();
   private final PortHarness h = new PortHarness(server);

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 item 6 over the wire: a server answering {@code Throttling.User} with an absurd {@code x-acs-retry-after}
+ * Waits are bounded over the wire: a server answering {@code Throttling.User} with an absurd {@code x-acs-retry-after}
  * (31 years, or {@code Long.MAX_VALUE} ms) makes neither the adapter nor the applier wait past the change's
  * deadline, and the header's conversion does not overflow. The waits are recorded, never slept.
  */

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 
 /**
- * The fault campaign of issue 15: seeded applies of one plan through the Aliyun adapter against the emulator with
+ * The fault campaign: seeded applies of one plan through the Aliyun adapter against the emulator with
  * about a third of the requests failing (throttling with a retry-after, 503s, busy conflicts, internal errors, and
  * on the wire connections dropped before the answer and answers cut after the call acted), half of them abandoned by
  * a crash after a random write and applied again by a fresh applier. Each must end in the fault-free estate with ONE

@@ -152,7 +152,7 @@ public final class EasNet {
     return cmd;
   }
 
-  /** The exit code of a failure, by DESIGN.md §8. */
+  /** The exit code of a failure, by docs/design.md §8. */
   static int exitCode(Throwable ex) {
     if (ex instanceof CliFailure f) {
       return f.exitCode();

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 15.5 (the command line): with a canary access key secret and security token in every credential source the
+ * No secret escapes the command line: with a canary access key secret and security token in every credential source the
  * command's environment can name, every flow (success, a refused signature, {@code --debug}, a malformed value such as
  * a token with a non-breaking space) leaves no trace of either in standard output, standard error (System.err too,
  * where loggers write), reports or written files.
@@ -181,10 +181,10 @@ class CanarySecretTest {
     if (CANARIES.stream().anyMatch(text::contains) && text.lines().filter(l -> CANARIES.stream()
         .anyMatch(l::contains)).allMatch(l -> l.contains("in x-acs-security-token value:"))) {
       // OkHttp's header check prints the header value; the adapter's fix (validate credentials when loaded, no
-      // library message with a header value) is helper C's part of issue 15.5. Reported as aborted until then, so
+      // library message with a header value) belongs to the adapter. Reported as aborted until then, so
       // that the case asserts again by itself once the adapter no longer leaks; any other leak fails below.
       org.junit.jupiter.api.Assumptions.abort("known adapter leak (OkHttp header message with the token value),"
-          + " issue 15.5, fixed in the adapter");
+          + " to be fixed in the adapter");
     }
     for (String canary : CANARIES) {
       assertThat(text).as("%s: %s leaked in:%n%s", source, flow, all).doesNotContain(canary);
@@ -238,7 +238,7 @@ class CanarySecretTest {
     List<String> leaking = text.lines().filter(l -> CANARIES.stream().anyMatch(l::contains)).toList();
     org.junit.jupiter.api.Assumptions.assumeFalse(!leaking.isEmpty()
         && leaking.stream().allMatch(l -> l.contains("in x-acs-security-token value:")),
-        "known adapter leak (OkHttp header message with the token value), issue 15.5, fixed in the adapter");
+        "known adapter leak (OkHttp header message with the token value), to be fixed in the adapter");
     for (String canary : CANARIES) {
       assertThat(text).as("aliyun CLI profile leaked in:%n%s", text).doesNotContain(canary);
     }

@@ -29,9 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Any command, either face: every {@code doctor}, {@code lint} and {@code plan} command of the READMEs and of
- * {@code examples/} (its mistakes table and every intents file), and the cases the issue names (services in two
- * VPCs, no service file, {@code --name}), run once against {@code --snapshot FILE} and once against
+ * Any command, either face: every {@code doctor}, {@code lint} and {@code plan} command of the READMEs, of
+ * {@code docs/cli.md} and of {@code examples/} (its mistakes table and every intents file), and the cases the issue
+ * names (services in two VPCs, no service file, {@code --name}), run once against {@code --snapshot FILE} and once against
  * {@code --endpoint} of an in-process emulator serving that same file. Output and exit code must be the same; only
  * the estate's name in finding locations ({@code estate.json:/rdsInstances/1} vs {@code live:127.0.0.1:PORT}),
  * with the list positions of pointers into the estate and the fingerprints that hash that name, is normalised. And {@code snapshot --endpoint} of the emulator holds what the file holds.
@@ -65,7 +65,8 @@ class EitherFaceTest {
   static Stream<String> commands() throws IOException {
     Set<String> out = new LinkedHashSet<>();
     Path root = Cli.root();
-    for (String readme : List.of("README.md", "eas-network-cli/README.md", "examples/README.md")) {
+    for (String readme : List.of("README.md", "docs/cli.md", "eas-network-cli/README.md",
+        "examples/README.md")) {
       String text = Files.readString(root.resolve(readme)).replaceAll("\\\\\\n\\s*", " ");
       Matcher m = COMMAND.matcher(text);
       while (m.find()) {
@@ -97,7 +98,7 @@ class EitherFaceTest {
     }
     out.add("doctor --snapshot examples/snapshot.json --intents examples/intents.json");
     out.add("plan --snapshot examples/snapshot.json --intents examples/intents.json");
-    // the cases of issue 14: no service file (the region's services), services in two VPCs, all mistakes at once
+    // lint without a service file (the region's services), services in two VPCs, all mistakes at once
     out.add("lint --snapshot examples/mistakes/estate.json");
     out.add("lint --snapshot examples/snapshot.json");
     out.add("lint --snapshot examples/mistakes/estate.json -s examples/mistakes/no-snat-entry.json"

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §8: bad input or usage exits 2, a cloud or I/O failure exits 3. */
+/** docs/design.md §8: bad input or usage exits 2, a cloud or I/O failure exits 3. */
 class ExitCodesTest {
   @Test
   void badInputAndConfigurationExitTwo() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 15.14: a hostile value (a service name, a cloud error, a log line, an argument) holding terminal escape
+ * A hostile value (a service name, a cloud error, a log line, an argument) holding terminal escape
  * sequences never reaches standard output or standard error raw, whatever path carries it; machine formats keep the
  * value exact, validly escaped.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 15.2: no command writes its output over one of its inputs (by path, through a symbolic link, or a hard
+ * No command writes its output over one of its inputs (by path, through a symbolic link, or a hard
  * link), and every output file is replaced atomically (a temporary file moved over it), never truncated in place.
  */
 class OutputFilesTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15.1: a plan's service file paths are relative to the plan file, and apply writes a service file only when it
+ * A plan's service file paths are relative to the plan file, and apply writes a service file only when it
  * is the planned one (its metadata.name, its content as planned). Runs {@code eas-net} as a separate process so that
  * the working directory differs between plan and apply, as it does for a user.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 15.10: running out of heap or stack is one line and exit 3 (exit 1 means "blocking findings" to a CI gate);
+ * Running out of heap or stack is one line and exit 3 (exit 1 means "blocking findings" to a CI gate);
  * the probe log is streamed (a 2.2 GB log of one line is read in constant memory); a service JSON is bounded far below
  * what a small heap holds.
  */

@@ -23,9 +23,10 @@ import io.easnet.core.spi.SnatEntryRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's example: plant an estate, load through the port, analyse, fix through the port, analyse again. */
+/** The example of docs/testkit.md: plant an estate, load through the port, analyse, fix through the port, analyse again. */
 @EasNetworkTest(seed = 42)
 class EndToEndExampleTest {
+  // ROOT-README: end-to-end
   @Test
   void internetEgressNeedsAnAvailableSnatEntry(FakeCloud fake) {
     fake.estate()
@@ -56,6 +57,7 @@ class EndToEndExampleTest {
     }
     assertThat(fake).madeCall(CloudActions.CREATE_SNAT_ENTRY, 1).madeNoCallTo(CloudActions.RDS_DESCRIBE_INSTANCE);
   }
+  // end
 
   @Test
   void privateAccessNeedsTheVSwitchCidrInTheAllowlist(FakeCloud fake) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Runs the cloud port's contract suite against the fake cloud, on a fresh fake per test, with pages of 5 so that
  * lists take several requests.
  */
+// ROOT-README: conformance
 class FakeCloudConformanceTest extends CloudPortContractTest {
   private FakeCloud fake;
   private ContractFixture fixture;
@@ -32,3 +33,4 @@ class FakeCloudConformanceTest extends CloudPortContractTest {
     fake.advance();
   }
 }
+// end

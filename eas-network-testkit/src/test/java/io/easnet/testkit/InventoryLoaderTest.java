@@ -209,7 +209,7 @@ class InventoryLoaderTest {
 
   @Test
   void aTransientFailureIsRetriedByTheLoadAndNoOtherReadIsRepeated() {
-    // issue 15 item 12: before, one InternalError (after the adapter's own retries) aborted the whole load
+    // before the load retried, one InternalError (after the adapter's own retries) aborted the whole load
     fake.failNext(CloudActions.DESCRIBE_SNAT_ENTRIES, "InternalError");
     Inventory inv = loader.load(Question.internetEgress(service()));
     assertThat(inv.vSwitches()).isNotEmpty();

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loader starts independent calls together: with an executor that only queues tasks, several calls are waiting
- * before any of them has run. A sequential loader would queue one call and wait for it. Written by the audit of
- * issue 4.
+ * before any of them has run. A sequential loader would queue one call and wait for it.
  */
 class LoaderParallelismTest {
   private final FakeCloud fake = FakeCloud.builder().seed(5).build();

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15 items 7 (every body bounded, error messages truncated) and 8 (one deadline per credentials fetch), and
- * issue 14 item 4 (an I/O failure says what happened; an open breaker says which failure opened it).
+ * Every body the adapter reads is bounded and error messages are truncated; a credentials fetch has one deadline;
+ * an I/O failure says what happened, and an open circuit breaker says which failure opened it.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hang, not a speed assertion
 class BoundaryFaultsTest {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CanonicalRequestTest {
-  /** The official V3 vector (aliyun-api.md §7.3, "Request syntax and signature method V3"), canonical part. */
+  /** The official V3 vector (docs/wire.md §7.3, "Request syntax and signature method V3"), canonical part. */
   static final String OFFICIAL_CANONICAL_REQUEST = "POST\n"
       + "/\n"
       + "ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai\n"

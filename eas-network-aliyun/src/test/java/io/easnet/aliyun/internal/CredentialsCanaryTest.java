@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15 item 5, the adapter's canary: every credential source, with well-formed and malformed values (a stray
+ * No secret escapes the adapter, by canary: every credential source, with well-formed and malformed values (a stray
  * non-breaking space from a copy-paste, a line break, a padded value), on success and failure paths, and the
  * requests made with them. Every exception (message, causes, suppressed, stack trace text), every toString, every
  * warning and every log record of the run is searched for the canary secret and token: none may hold them.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 15 items 3 and 4: a wrong-shaped list answer is an error naming the action (never "no resources"), and a
+ * A wrong-shaped list answer is an error naming the action (never "no resources"), and a
  * server whose pages lie (ignored PageNumber, an absurd TotalCount, a fresh NextToken on every page) is caught at
  * once, in a bounded number of requests.
  */

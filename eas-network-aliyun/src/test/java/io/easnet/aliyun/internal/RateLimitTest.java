@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 items 12 (a limit per API) and 13 (at most N in any period, across period boundaries too), on an injected
- * clock that the transport's sleeper advances: the times requests reach the server are exact.
+ * The client's rate limit is per API and allows at most N requests in any period, across period boundaries too. On
+ * an injected clock that the transport's sleeper advances: the times requests reach the server are exact.
  */
 class RateLimitTest {
   private static final long SECOND = 1_000_000_000L;

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live equals offline (issue 14): one estate, two faces. For each seeded generated snapshot (every kind the format
+ * Live equals offline: one estate, two faces. For each seeded generated snapshot (every kind the format
  * holds: several VPCs, custom route tables, IPv6 and prefix-list rules, tags, ECS, RDS and Redis with allowlists,
  * bound security groups and private addresses, NAT/EIP/SNAT in every status, resource groups with DLinks, services
  * of every provenance), the snapshot is loaded into a {@link FakeCloud}, served over HTTP by the {@link Emulator},

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The root README's adapter example: the real adapter, signed HTTP, against the emulator. */
+/** The adapter example of docs/library.md: the real adapter, signed HTTP, against the emulator. */
 class RootReadmeAdapterExampleTest {
   @Test
   void theAdapterReadsEveryPageFromTheEmulator() throws Exception {

@@ -20,7 +20,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Set;
 
 /**
- * The module arrows and package tiers of DESIGN.md §2 as ArchUnit rules. Each takes the package root it guards, so
+ * The module arrows and package tiers of docs/design.md §2 as ArchUnit rules. Each takes the package root it guards, so
  * that {@code ArchitectureRulesTest} can prove every rule fails on a deliberately broken fixture.
  */
 final class ArchitectureRules {
@@ -32,14 +32,14 @@ final class ArchitectureRules {
         .should().dependOnClassesThat().resideInAnyPackage(
             "okhttp3..", "okio..", "mockwebserver3..", "io.github.resilience4j..", "org.junit..",
             "org.assertj..", "com.aliyun..", "picocli..")
-        .because("eas-network-core has no HTTP, no cloud SDK and no test libraries (DESIGN.md §2)");
+        .because("eas-network-core has no HTTP, no cloud SDK and no test libraries (docs/design.md §2)");
   }
 
   /** The testkit never reaches into the Aliyun adapter: the emulator is an independent implementation. */
   static ArchRule testkitNeverUsesAliyun(String testkitPackage, String aliyunPackage) {
     return noClasses().that().resideInAPackage(testkitPackage + "..")
         .should().dependOnClassesThat().resideInAPackage(aliyunPackage + "..")
-        .because("testkit → core only, never → aliyun (DESIGN.md §2)");
+        .because("testkit → core only, never → aliyun (docs/design.md §2)");
   }
 
   /** A module may only depend on the modules its arrows allow. */
@@ -47,7 +47,7 @@ final class ArchitectureRules {
     return noClasses().that().resideInAPackage("io.easnet.core..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.easnet.aliyun..", "io.easnet.testkit..", "io.easnet.cli..", "io.easnet.benchmarks..")
-        .because("core is at the bottom of the module graph (DESIGN.md §2)");
+        .because("core is at the bottom of the module graph (docs/design.md §2)");
   }
 
   /** aliyun → core only. */
@@ -55,18 +55,18 @@ final class ArchitectureRules {
     return noClasses().that().resideInAPackage("io.easnet.aliyun..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.easnet.testkit..", "io.easnet.cli..", "io.easnet.benchmarks..")
-        .because("aliyun → core only (DESIGN.md §2)");
+        .because("aliyun → core only (docs/design.md §2)");
   }
 
   /** testkit → core only. */
   static ArchRule testkitArrows() {
     return noClasses().that().resideInAPackage("io.easnet.testkit..")
         .should().dependOnClassesThat().resideInAnyPackage("io.easnet.cli..", "io.easnet.benchmarks..")
-        .because("testkit → core only (DESIGN.md §2)");
+        .because("testkit → core only (docs/design.md §2)");
   }
 
   /**
-   * The package tiers of core (DESIGN.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
+   * The package tiers of core (docs/design.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
    * beside model and load beside the rest (it fills the inventory through the port for a question about targets),
    * and plan on top (it plans from the engine's remedies and applies through the port; nothing below uses it).
    * The root package (the exceptions), {@code internal} and {@code internal.json} are shared helpers every tier may
@@ -106,7 +106,7 @@ final class ArchitectureRules {
             "Resolve", "Analysis")
         .whereLayer("Plan").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
             "Resolve", "Analysis", "Rules", "Check", "Spi")
-        .because("each tier of core depends only on the tiers below it (DESIGN.md §3)");
+        .because("each tier of core depends only on the tiers below it (docs/design.md §3)");
   }
 
   /**
@@ -132,7 +132,7 @@ final class ArchitectureRules {
           }
         })
         .should().beFreeOfCycles()
-        .because("a cycle between packages makes the tiers meaningless (DESIGN.md §3)");
+        .because("a cycle between packages makes the tiers meaningless (docs/design.md §3)");
   }
 
   /**
@@ -186,7 +186,7 @@ final class ArchitectureRules {
             c.getRawInterfaces().forEach(i -> checkType(c, c.getName() + " implements", i, events));
           }
         })
-        .because("types in internal packages carry no compatibility promise (DESIGN.md §2)");
+        .because("types in internal packages carry no compatibility promise (docs/design.md §2)");
   }
 
   /**

@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Guards DESIGN.md §2 over the production classes of every module on this module's classpath. */
+/** Guards docs/design.md §2 over the production classes of every module on this module's classpath. */
 class ArchitectureTest {
   private static JavaClasses production;
 

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Any internet destination" is every public IPv4 address, not 0.0.0.0/0: a group that drops egress to the private
- * ranges (a common hygiene rule against lateral movement) still reaches the internet. Written by the audit of
- * issue 3.
+ * ranges (a common hygiene rule against lateral movement) still reaches the internet.
  */
 class InternetEgressIsPublicAddressesTest {
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SNAT resolves overlapping sources by longest prefix per instance: an entry for part of the EAS vSwitch wins over
- * the entry for the whole vSwitch for the instances in that part. So its state and its EIPs matter too. Written by
- * the audit of issue 3.
+ * the entry for the whole vSwitch for the instances in that part. So its state and its EIPs matter too.
  */
 class MoreSpecificSnatEntryTest {
   private static final List<String> VSW_A = List.of("vsw-a");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A SNAT entry may list several EIPs and connections leave through any of them, so an external allowlist must admit
  * every one; admitting only some is a partial blocker. (A mutation accepting one admitted EIP survived the existing
- * tests.) Written by the audit of issue 3.
+ * tests.)
  */
 class SeveralSnatIpsTest {
   private static final Inventory TWO_EIPS = good()

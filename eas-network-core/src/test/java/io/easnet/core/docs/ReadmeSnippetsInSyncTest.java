@@ -12,25 +12,56 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every block of test code marked {@code // README: name} … {@code // end} in core's tests, and every block marked
- * {@code // ROOT-README: name} … {@code // end} in any module's tests, appears verbatim (dedented) in README.md: the
- * README's examples are the code the tests compile and run, not a copy that drifts. (Other modules' plain
+ * {@code // ROOT-README: name} … {@code // end} in any module's tests, appears verbatim (dedented) in the root
+ * documentation: README.md or a page directly under {@code docs/} (the library, testkit and command-line pages). The
+ * examples there are the code the tests compile and run, not a copy that drifts. (Other modules' plain
  * {@code // README:} markers belong to their own module READMEs.)
  */
 class ReadmeSnippetsInSyncTest {
   private static final Path README = Path.of("..", "README.md");
+  private static final Path DOCS = Path.of("..", "docs");
+  /** A five-minute read: what it is, the quickstart, one CLI and one library example, links. */
+  private static final int FRONT_PAGE_MAX_LINES = 150;
   private static final Path TESTS = Path.of("src", "test", "java");
   private static final List<Path> OTHER_MODULES = List.of(Path.of("..", "eas-network-aliyun", "src", "test", "java"),
       Path.of("..", "eas-network-testkit", "src", "test", "java"), Path.of("..", "eas-network-cli", "src", "test",
       "java"));
 
   @Test
-  void everyMarkedSnippetIsInTheReadme() throws IOException {
-    String readme = Files.readString(README);
+  void everyMarkedSnippetIsInTheReadmeOrADocsPage() throws IOException {
+    List<Path> pages = pages();
+    List<String> texts = new ArrayList<>();
+    for (Path page : pages) {
+      texts.add(Files.readString(page));
+    }
     List<String> snippets = snippets();
     assertThat(snippets).as("marked snippets").hasSizeGreaterThanOrEqualTo(5);
     for (String s : snippets) {
-      assertThat(readme.contains(s)).as("README.md holds the snippet\n%s", s).isTrue();
+      assertThat(texts.stream().anyMatch(t -> t.contains(s)))
+          .as("README.md or a page of docs/ (%s) holds the snippet%n%s", pages, s).isTrue();
     }
+  }
+
+  @Test
+  void theFrontPageIsAFiveMinuteReadThatLinksEveryPageHoldingSnippets() throws IOException {
+    List<String> lines = Files.readAllLines(README);
+    assertThat(lines.size()).as("lines of README.md (move details to docs/)")
+        .isLessThanOrEqualTo(FRONT_PAGE_MAX_LINES);
+    String readme = String.join("\n", lines);
+    for (Path page : pages()) {
+      if (!page.equals(README) && Files.readString(page).contains("```java")) {
+        assertThat(readme).as("README.md links %s", page).contains("](docs/" + page.getFileName() + ")");
+      }
+    }
+  }
+
+  /** README.md, then the Markdown pages directly under docs/, sorted. */
+  private static List<Path> pages() throws IOException {
+    List<Path> out = new ArrayList<>(List.of(README));
+    try (Stream<Path> files = Files.list(DOCS)) {
+      out.addAll(files.filter(p -> p.toString().endsWith(".md")).sorted().toList());
+    }
+    return out;
   }
 
   private static List<String> snippets() throws IOException {

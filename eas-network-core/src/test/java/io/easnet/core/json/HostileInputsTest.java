@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, "inputs that cannot hurt": each test stands for a family of hostile inputs to the service JSON and
+ * Inputs that cannot hurt: each test stands for a family of hostile inputs to the service JSON and
  * snapshot readers. Every one names the pointer and the fix, and none leaks a Jackson or JDK internal.
  */
 class HostileInputsTest {
@@ -86,7 +86,7 @@ class HostileInputsTest {
     assertThatThrownBy(() -> SnapshotJson.read(big)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(big.toString())
         .hasMessageContaining("64 MiB");
-    // a service JSON is bounded far lower (issue 15.10): a few kilobytes in practice
+    // a service JSON is bounded far lower: a few kilobytes in practice
     assertThatThrownBy(() -> ServiceDocument.read(big)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(big.toString())
         .hasMessageContaining("4 MiB");

@@ -8,8 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Strict parsing beyond the obvious cases: forms the IPAddress library accepts in its lenient defaults (wildcards,
- * masks instead of prefix lengths, brackets, zones, inet_aton and hex forms) are not CIDR blocks. Written by the
- * audit of issue 2.
+ * masks instead of prefix lengths, brackets, zones, inet_aton and hex forms) are not CIDR blocks.
  */
 class CidrStrictnessTest {
 

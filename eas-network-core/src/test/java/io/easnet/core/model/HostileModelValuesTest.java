@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8: model values reject what no EAS service or cloud resource can be, and their arithmetic is exact. */
+/** Model values reject what no EAS service or cloud resource can be, and their arithmetic is exact. */
 class HostileModelValuesTest {
 
   // ---------------------------------------------------------------- 1: counts and exact arithmetic

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15.1 in core: a written plan names its service files relative to the plan file with their SHA-256, reads
+ * A written plan names its service files relative to the plan file with their SHA-256, reads
  * them back against the plan file's directory wherever the reader runs, and the applier refuses a file that is not the
  * planned one before changing anything.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The allowlist quota rules at their exact boundaries: EASNET-018 covers 900 to 1,000 entries inclusive, EASNET-017
  * starts at 1,001; entries of several groups count together. (Moving the lower bound of EASNET-018 survived the
- * existing tests.) Written by the audit of issue 3.
+ * existing tests.)
  */
 class AllowlistQuotaBoundaryTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules see allowlists semantically (entries of several groups add up) and suppressions by resource scope match
- * only that resource. Written by the audit of issue 3.
+ * only that resource.
  */
 class AllowlistUnionRulesTest {
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 /**
  * The capacity rules at their exact boundaries, on vsw-a1 with 250 usable addresses (a /24 with two reserved): 200
  * needed is exactly 80 % (no warning), 201 is above (EASNET-011), 250 fits exactly (no EASNET-010), 251 is short.
- * Written by the audit of issue 3.
  */
 class CapacityThresholdBoundaryTest {
 
@@ -45,7 +44,7 @@ class CapacityThresholdBoundaryTest {
     assertThat(findings(160, 40, "EASNET-011")).isEmpty();
     List<Finding> f = findings(160, 41, "EASNET-011");
     assertThat(f).hasSize(1);
-    // 80.4 % is rendered rounded, as "80 %" (see the audit report: confusing next to "above 80 %")
+    // the figure is exact, 80.4 %: rounded to "80 %" it would read oddly next to "above 80 %"
     assertThat(f.get(0).message()).isEqualTo("vSwitch vsw-a1 (192.168.1.0/24) would be 80.4 % used at scale: 0 in use"
         + " + 201 needed (svc 201) of 250 usable");
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8: suppressions read strictly, services of one name in two files kept apart, and states the cloud cannot
+ * Suppressions are read strictly, services of one name in two files kept apart, and states the cloud cannot
  * produce reported as findings when a partial or stitched snapshot can hold them.
  */
 class HostileInputRulesTest {

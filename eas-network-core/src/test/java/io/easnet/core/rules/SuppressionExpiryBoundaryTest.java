@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The expiry date is the last day a suppression applies: on the next day it is expired and reported. (A mutation
- * that let suppressions live one day longer survived the existing tests.) Written by the audit of issue 3.
+ * that let suppressions live one day longer survived the existing tests.)
  */
 class SuppressionExpiryBoundaryTest {
   private static final String FILE = "{\"suppressions\":[{\"id\":\"EASNET-014\",\"scope\":\"*\","

@@ -10,7 +10,7 @@ import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.emulator.Emulator;
 import org.junit.jupiter.api.Test;
 
-/** The emulator example of eas-network-testkit/README.md (and of the root README's emulator section), run. */
+/** The emulator example of eas-network-testkit/README.md (linked from docs/testkit.md), run. */
 class EmulatorReadmeExampleTest {
   @Test
   void theOfficialVpcSdkReadsTheFakesVSwitchesThroughTheEmulator() throws Exception {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every block of testkit test code marked {@code // README: name} … {@code // end} appears verbatim (dedented) in
- * eas-network-testkit/README.md, as core's {@code ReadmeSnippetsInSyncTest} does for the root README.
+ * eas-network-testkit/README.md, as core's {@code ReadmeSnippetsInSyncTest} does for the root README and docs/.
  */
 class TestkitReadmeSnippetsInSyncTest {
   private static final Path README = Path.of("README.md");

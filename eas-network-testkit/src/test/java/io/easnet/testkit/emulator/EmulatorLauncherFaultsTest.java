@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 item 16: {@code eas-net emulator} (the launcher) takes the fake's seeded fault plan on the command line
+ * {@code eas-net emulator} (the launcher) takes the fake's seeded fault plan on the command line
  * (rates per kind, latency, wire faults as rates, a seed), each option checked with an error naming it; the faults
  * reach the wire, and the same seed replays the same answers.
  */

@@ -15,7 +15,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 item 9: the emulator's memory stays bounded under a stream of large requests. A body over the limit is
+ * The emulator's memory stays bounded under a stream of large requests. A body over the limit is
  * answered 413 {@code RequestBodyTooLarge} in Alibaba's error JSON; the server's copies of answered requests are
  * dropped; the log keeps a bounded tail (EmulatorLogTest). Measured by the emulator's own accounting ({@link Emulator#retention()}).
  */

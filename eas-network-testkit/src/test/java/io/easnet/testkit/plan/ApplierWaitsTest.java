@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 items 6 and 11: every wait of the applier is capped at {@link Applier#MAX_WAIT} and counted against the
+ * Every wait of the applier is capped at {@link Applier#MAX_WAIT} and counted against the
  * change's deadline, whatever retry-after the cloud sends; transient failures that outlast the adapter (I/O errors,
  * timeouts, an open circuit breaker) are retried by re-running the change from its state check, so one apply
  * finishes. Nothing sleeps: the sleeper records each wait (and moves the fake's clock, or not).

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The plan-and-apply snippet of the root README, as written there (files in a temporary directory). */
+/** The plan-and-apply snippet of docs/library.md, as written there (files in a temporary directory). */
 class PlanReadmeExamplesTest {
   @TempDir
   Path dir;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 item 12: a region snapshot survives a read that fails transiently more often than the adapter retries
+ * A region snapshot survives a read that fails transiently more often than the adapter retries
  * (or whose throttle asks for more than the adapter waits): the session retries the failed read within a
  * documented budget, and the reads already done are not repeated.
  */

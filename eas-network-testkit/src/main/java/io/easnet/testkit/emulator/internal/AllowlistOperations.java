@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RDS 2014-08-15 and R-KVStore 2015-01-01 ({@code aliyun-api.md} §5): instances and their IP allowlists, with
+ * RDS 2014-08-15 and R-KVStore 2015-01-01 ({@code docs/wire.md} §5): instances and their IP allowlists, with
  * {@code ModifySecurityIps} in all three modes ({@code Cover}, the API's default, {@code Append}, {@code Delete}).
  */
 final class AllowlistOperations {

@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The EAS 2021-07-01 ROA operations ({@code aliyun-api.md} §2): services (the configuration answered as the
+ * The EAS 2021-07-01 ROA operations ({@code docs/wire.md} §2): services (the configuration answered as the
  * {@code ServiceConfig} JSON string) and the VPC direct connection of resource groups. The {@code ClusterId} path
  * segment is the region; the fake keeps one estate, so any region names it.
  */
@@ -153,7 +153,7 @@ final class EasOperations {
     return s == DLinkStatus.UPDATING ? "ResourceUpdating" : "ResourceReady";
   }
 
-  /** The DLink as {@code ExtraData} holds it ({@code aliyun-api.md} §2.5); {} without one. */
+  /** The DLink as {@code ExtraData} holds it ({@code docs/wire.md} §2.5); {} without one. */
   private static ObjectNode extraData(ResourceGroup g) {
     ObjectNode o = Call.newBody();
     g.dlink().ifPresent(d -> {

@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The ECS 2014-05-26 operations ({@code aliyun-api.md} §4): security groups, their rules, instances. */
+/** The ECS 2014-05-26 operations ({@code docs/wire.md} §4): security groups, their rules, instances. */
 final class EcsOperations {
   /** {@code Permissions.N}: 1 to 100 rules a request. */
   private static final int MAX_PERMISSIONS = 100;

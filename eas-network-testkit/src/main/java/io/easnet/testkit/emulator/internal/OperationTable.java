@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every operation the Aliyun adapter uses ({@code io.easnet.core.spi.CloudActions}), with what the API reference
- * ({@code aliyun-api.md}) says a request must carry and how each pages. Sizes marked "not in the reference" are
+ * ({@code docs/wire.md}) says a request must carry and how each pages. Sizes marked "not in the reference" are
  * the documented values of the public API pages as far as known, and are the first thing to correct.
  */
 final class OperationTable {

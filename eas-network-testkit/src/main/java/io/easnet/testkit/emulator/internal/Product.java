@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The Alibaba Cloud products the emulator speaks, with the one API version of each that the adapter uses, the
- * style of that API, and the host prefixes of its endpoints ({@code aliyun-api.md} §2.1, §3.1, §4, §5).
+ * style of that API, and the host prefixes of its endpoints ({@code docs/wire.md} §2.1, §3.1, §4, §5).
  */
 enum Product {
   ECS("ecs", "Ecs", "2014-05-26", Style.RPC, List.of("ecs.", "ecs-"), List.of("ecs")),

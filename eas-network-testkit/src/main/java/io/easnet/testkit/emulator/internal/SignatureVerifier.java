@@ -175,7 +175,7 @@ final class SignatureVerifier {
 
   /**
    * The legacy ROA signature ({@code Authorization: acs <AccessKeyId>:<Base64 HMAC-SHA1>}, key = the secret without
-   * {@code &}), which SDKs send for ROA APIs when told to use signature algorithm "v2" ({@code aliyun-api.md} §7.2).
+   * {@code &}), which SDKs send for ROA APIs when told to use signature algorithm "v2" ({@code docs/wire.md} §7.2).
    */
   private Signer verifyRoaV1(WireRequest request, String credentials) {
     int colon = credentials.lastIndexOf(':');

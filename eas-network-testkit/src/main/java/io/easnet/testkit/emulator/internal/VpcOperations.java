@@ -42,7 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The VPC 2016-04-28 operations ({@code aliyun-api.md} §3), served from the fake's network. */
+/** The VPC 2016-04-28 operations ({@code docs/wire.md} §3), served from the fake's network. */
 final class VpcOperations {
   private VpcOperations() {}
 
@@ -214,7 +214,7 @@ final class VpcOperations {
       ObjectNode body = Call.newBody();
       ArrayNode out = nested(body, "SnatTableEntries", "SnatTableEntry");
       for (SnatEntry e : p.items()) {
-        // a vSwitch entry shows the vSwitch's block in SourceCIDR too, as the real cloud does (aliyun-api.md §3.5)
+        // a vSwitch entry shows the vSwitch's block in SourceCIDR too, as the real cloud does (docs/wire.md §3.5)
         String cidr = e.sourceCidr().isPresent() ? e.sourceCidr().get().toString() : blockOf(st, e.sourceVSwitchId());
         out.addObject().put("SnatEntryId", e.id().value()).put("SnatEntryName", text(e.name()))
             .put("SnatTableId", e.snatTableId().value()).put("NatGatewayId", e.natGatewayId().value())

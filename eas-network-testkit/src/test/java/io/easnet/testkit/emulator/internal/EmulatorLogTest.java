@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Issue 15 item 9: the emulator's log keeps its last {@link EmulatorLog#KEPT} lines; the sink still sees each. */
+/** The emulator's log keeps its last {@link EmulatorLog#KEPT} lines; the sink still sees each. */
 class EmulatorLogTest {
   @Test
   void theLogKeepsABoundedTailAndCountsWhatItDropped() {

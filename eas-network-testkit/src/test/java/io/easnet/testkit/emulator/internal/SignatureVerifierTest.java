@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signatures over real HTTP: the official vectors of {@code aliyun-api.md} §7 verify, and every tampering, stale
+ * Signatures over real HTTP: the official vectors of {@code docs/wire.md} §7 verify, and every tampering, stale
  * timestamp and replay is refused with Alibaba's code. Requests are signed by {@link TestSigner} or copied from the
  * reference, never by the verifier.
  */

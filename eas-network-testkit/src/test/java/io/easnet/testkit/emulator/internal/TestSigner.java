@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs requests the way {@code aliyun-api.md} §7 describes, written from that text for the tests alone: it shares
+ * Signs requests the way {@code docs/wire.md} §7 describes, written from that text for the tests alone: it shares
  * no code with the emulator's verifier, so a bug in one is not mirrored in the other.
  */
 public final class TestSigner {

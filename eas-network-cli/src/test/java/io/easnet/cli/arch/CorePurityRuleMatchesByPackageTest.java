@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The core purity rule also fails for Resilience4j and MockWebServer, which are not on this module's test classpath:
  * the fixtures depend on stand-in classes in those libraries' packages ({@code io.github.resilience4j..},
- * {@code mockwebserver3..}), which is what the rule matches. Written by the audit of issue 2.
+ * {@code mockwebserver3..}), which is what the rule matches.
  */
-class CorePurityRuleTest {
+class CorePurityRuleMatchesByPackageTest {
   private static final String FIXTURE = "io.easnet.cli.arch.fixture.purity";
   private final JavaClasses fixtures = new ClassFileImporter().importPackages(FIXTURE);
 

@@ -28,10 +28,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Odd but legal inputs a demanding user builds, each with the answer Alibaba Cloud's semantics give. Written by the
- * audit of issues 2–4.
+ * Alibaba Cloud's semantics at their edges: odd but legal inputs a demanding user builds (IPv6-only groups, default
+ * rules of basic and enterprise groups, the internet split in blocks, equivalent port spellings, priorities, a /29
+ * vSwitch, reserved blocks, a DLink client vSwitch in another VPC), each with the answer those semantics give.
  */
-class OddButLegalInputsTest {
+class SemanticEdgeCasesTest {
   private static final SecurityGroupId SG = SecurityGroupId.of("sg-x");
   private static final Inventory EMPTY = Inventory.empty();
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * Every value of every example file (service JSON, snapshot) replaced, one at a time, by a value of another type or
  * an out-of-range one, and every key removed: the reader either accepts the document or throws
  * {@link InvalidInputException} whose message names the source and a JSON pointer. Never an NPE, a
- * ClassCastException or any other exception. Written by the audit of issue 2.
+ * ClassCastException or any other exception.
  */
-class MutatedInputTest {
+class MutatedExampleValuesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] REPLACEMENTS = {
     "null", "0", "-1", "1.5", "1e400", "99999999999999999999", "\"\"", "\"x\"", "\"vpc-bp1*****\"", "true",

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * EASNET-013 on RDP (3389), which no rule test covered, written the way literal-string checkers miss: the internet
- * as two halves, and as a port range. EASNET-012 for a TCP rule spelled 1/65535. Written by the audit of issue 3.
+ * as two halves, and as a port range. EASNET-012 for a TCP rule spelled 1/65535.
  */
-class SensitivePortRulesTest {
+class SensitivePortSpellingsTest {
 
   private static Inventory.Builder withGroup(SecurityGroup.Builder g) {
     List<SecurityGroup> groups = new ArrayList<>(inventory().build().securityGroups());
