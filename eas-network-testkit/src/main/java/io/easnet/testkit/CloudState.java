@@ -28,7 +28,8 @@ import java.util.function.Function;
  * {@link SecurityGroupState}, two {@link AllowlistState}s (RDS, Redis), {@link DLinkState} and {@link ServiceState},
  * plus the names the estate DSL gave and the client tokens seen. Each product keeps its maps private and changes
  * them only through methods that keep Alibaba's invariants; the port face ({@code Fake*Api}), the estate DSL and the
- * wire face ({@code *Operations}, which the emulator serves) all go through them. Not thread-safe by itself: {@link FakeCloud} holds its lock around every use.
+ * wire face ({@code *Operations}, which the emulator serves) all go through them. Not thread-safe by itself:
+ * {@link FakeCloud} holds its lock around every use.
  */
 final class CloudState {
   /** The id types the name look-up knows, with their kinds and parsers. */

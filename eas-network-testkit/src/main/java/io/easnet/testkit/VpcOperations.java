@@ -31,13 +31,13 @@ import io.easnet.core.spi.CreateNatGatewayRequest;
 import io.easnet.core.spi.CreateRouteEntryRequest;
 import io.easnet.core.spi.DeleteRouteEntryRequest;
 import io.easnet.core.spi.SnatEntryRequest;
-import java.nio.charset.StandardCharsets;
+import io.easnet.testkit.internal.wire.AlibabaError;
 import io.easnet.testkit.internal.wire.Call;
 import io.easnet.testkit.internal.wire.Operation;
 import io.easnet.testkit.internal.wire.Pagination;
 import io.easnet.testkit.internal.wire.Params;
 import io.easnet.testkit.internal.wire.Reply;
-import io.easnet.testkit.internal.wire.AlibabaError;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -368,7 +368,8 @@ final class VpcOperations {
     Params.clientToken(call).ifPresent(b::clientToken);
     SnatEntryRequest request = WireOperations.built("CreateSnatEntry", b::build);
     return serve(cloud, CloudActions.CREATE_SNAT_ENTRY, 1, st -> {
-      SnatEntryId id = WireOperations.write(st, call, CloudActions.CREATE_SNAT_ENTRY, () -> st.network.createSnat(request, false).id());
+      SnatEntryId id = WireOperations.write(st, call, CloudActions.CREATE_SNAT_ENTRY,
+          () -> st.network.createSnat(request, false).id());
       return Call.newBody().put("SnatEntryId", id.value());
     });
   }
@@ -422,7 +423,9 @@ final class VpcOperations {
       if (destination.isPresent() && hop.isPresent() && table.isPresent()) {
         request = DeleteRouteEntryRequest.of(table.get(), destination.get(), hop.get());
       } else {
-        for (RouteTable t : table.isPresent() ? List.of(st.network.routeTable(table.get())) : st.network.routeTables()) {
+        List<RouteTable> tables = table.isPresent() ? List.of(st.network.routeTable(table.get()))
+            : st.network.routeTables();
+        for (RouteTable t : tables) {
           for (RouteEntry e : t.entries()) {
             if (routeEntryId(t.id(), e.destination()).equals(entryId.get()) && e.nextHopType().equals(
                 RouteEntry.NAT_GATEWAY)) {
@@ -497,7 +500,8 @@ final class VpcOperations {
     Params.clientToken(call).ifPresent(b::clientToken);
     AllocateEipRequest request = WireOperations.built("AllocateEipAddress", b::build);
     return serve(cloud, CloudActions.ALLOCATE_EIP, 1, st -> {
-      Eip e = WireOperations.write(st, call, CloudActions.ALLOCATE_EIP, () -> st.network.allocateEip(request, Optional.empty()));
+      Eip e = WireOperations.write(st, call, CloudActions.ALLOCATE_EIP,
+          () -> st.network.allocateEip(request, Optional.empty()));
       return Call.newBody().put("AllocationId", e.id().value()).put("EipAddress", e.ipAddress().toString())
           .put("ResourceGroupId", "");
     });
