@@ -27,8 +27,9 @@ import java.util.function.Function;
  * The fake's whole state, split by product: {@link NetworkState} (VPC and ECS instances),
  * {@link SecurityGroupState}, two {@link AllowlistState}s (RDS, Redis), {@link DLinkState} and {@link ServiceState},
  * plus the names the estate DSL gave and the client tokens seen. Each product keeps its maps private and changes
- * them only through methods that keep Alibaba's invariants; the port, the estate DSL and the wire face ({@code WireFace}, which the emulator
- * serves) all go through them. Not thread-safe by itself: {@link FakeCloud} holds its lock around every use.
+ * them only through methods that keep Alibaba's invariants; the port face ({@code Fake*Api}), the estate DSL and the
+ * wire face ({@code *Operations}, which the emulator serves) all go through them. Not thread-safe by itself:
+ * {@link FakeCloud} holds its lock around every use.
  */
 final class CloudState {
   /** The id types the name look-up knows, with their kinds and parsers. */
@@ -173,7 +174,7 @@ final class CloudState {
   Inventory inventory() {
     Inventory.Builder b = Inventory.builder();
     regionId.ifPresent(b::regionId);
-    network.addTo(b, network.vSwitchIds().stream().map(this::vSwitchNow).toList());
+    network.addTo(b, vSwitches());
     groups.addTo(b);
     b.addAllRdsInstances(rds.all()).addAllRedisInstances(redis.all());
     dlinks.addTo(b);
@@ -186,6 +187,11 @@ final class CloudState {
   VSwitch vSwitchNow(VSwitchId id) {
     VSwitch v = network.vSwitch(id);
     return v.toBuilder().availableIpAddressCount(services.available(id)).build();
+  }
+
+  /** Every vSwitch with its free addresses now. */
+  List<VSwitch> vSwitches() {
+    return network.vSwitchIds().stream().map(this::vSwitchNow).toList();
   }
 
   List<VSwitch> vSwitchesIn(VpcId vpc) {

@@ -73,10 +73,6 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
   /** The page size of list requests by default: the largest most VPC list actions allow. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
-  static {
-    io.easnet.testkit.internal.WireClouds.install(WireFace::new);
-  }
-
   private final Object lock = new Object();
   private final long seed;
   private final int pageSize;
@@ -422,6 +418,16 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   CloudState state() {
     return state;
+  }
+
+  /**
+   * This fake's wire face, for {@link io.easnet.testkit.emulator.Emulator}: the handler of every operation the
+   * emulator routes, by {@code product:Action}, each serving this fake's state through the same call path as the
+   * port (one recorded call, one fault draw, one request id per request). No compatibility promise: the handler type
+   * is internal to the testkit.
+   */
+  public Map<String, io.easnet.testkit.internal.wire.Operation> wireOperations() {
+    return WireOperations.of(this);
   }
 
   /**

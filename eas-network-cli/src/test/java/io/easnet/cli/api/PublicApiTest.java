@@ -41,6 +41,23 @@ class PublicApiTest {
     compare(module, file, actual);
   }
 
+  /**
+   * No public signature names an internal type, even as a type argument, except the one crossing from the fake to
+   * its emulator: {@code FakeCloud.wireOperations()}, the fake's wire handlers, which the emulator's protocol layer
+   * ({@code testkit.internal.wire}) dispatches to without reaching the fake's state itself.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "eas-network-core, io.easnet.core",
+      "eas-network-aliyun, io.easnet.aliyun",
+      "eas-network-testkit, io.easnet.testkit"})
+  void noPublicSignatureNamesAnInternalTypeButTheFakesWireFace(String module, String root) {
+    List<String> internal = ApiListing.of(ApiListing.productionClasses(root)).lines()
+        .filter(line -> line.contains(".internal.")).toList();
+    assertThat(internal).as("public signatures of %s naming an internal type", module).isSubsetOf(
+        "  public java.util.Map<java.lang.String, io.easnet.testkit.internal.wire.Operation> wireOperations()");
+  }
+
   /** Fails, saying how to regenerate, unless {@code file} holds exactly {@code actual}. */
   static void compare(String module, Path file, String actual) throws IOException {
     if (!Files.isRegularFile(file)) {

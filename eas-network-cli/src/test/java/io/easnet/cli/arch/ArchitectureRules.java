@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -56,6 +57,20 @@ final class ArchitectureRules {
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.easnet.testkit..", "io.easnet.cli..", "io.easnet.benchmarks..")
         .because("aliyun → core only (docs/design.md §2)");
+  }
+
+  /**
+   * The emulator's protocol layer ({@code internal.wire}: signatures, routing, parsing, errors, paging) knows nothing
+   * of the rest of the testkit: the fake cloud hands it its handlers ({@code FakeCloud.wireOperations()}), so the
+   * fake and its wire face are one state, and the protocol layer never reaches that state itself.
+   */
+  static ArchRule testkitWireLayerStandsAlone(String testkitPackage) {
+    String wire = testkitPackage + ".internal.wire..";
+    return noClasses().that().resideInAPackage(wire)
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(testkitPackage + "..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(wire))))
+        .because("the fake serves the wire through its handlers; the protocol layer depends on no other testkit"
+            + " package (no static bridge to the fake's state)");
   }
 
   /** testkit → core only. */

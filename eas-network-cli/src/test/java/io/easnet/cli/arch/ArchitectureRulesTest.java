@@ -29,6 +29,15 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void wireLayerRuleFailsWhenTheProtocolLayerReachesIntoTheFake() {
+    assertThatThrownBy(() -> ArchitectureRules.testkitWireLayerStandsAlone(FIXTURE + ".testkit").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ReachesTheFake")
+        .hasMessageContaining("UsesAdapter")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Protocol."));
+  }
+
+  @Test
   void internalRuleFailsWhenAPublicMethodReturnsAnInternalType() {
     assertThatThrownBy(() -> ArchitectureRules.internalTypesStayInternal(FIXTURE + ".api").check(fixtures))
         .isInstanceOf(AssertionError.class)
@@ -73,5 +82,8 @@ class ArchitectureRulesTest {
     assertThat(ArchitectureRules.sliceOf(core, core)).isEqualTo(core);
     assertThat(ArchitectureRules.sliceOf(core + ".model", core)).isEqualTo(core + ".model");
     assertThat(ArchitectureRules.sliceOf(core + ".rules.internal.deep", core)).isEqualTo(core + ".rules");
+    String testkit = "io.easnet.testkit";
+    assertThat(ArchitectureRules.sliceOf(testkit + ".internal.wire", testkit)).isEqualTo(testkit + ".internal.wire");
+    assertThat(ArchitectureRules.sliceOf(testkit + ".emulator", testkit)).isEqualTo(testkit + ".emulator");
   }
 }

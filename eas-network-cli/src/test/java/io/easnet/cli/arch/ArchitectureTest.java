@@ -37,6 +37,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void theEmulatorsProtocolLayerNeverReachesTheFakesState() {
+    ArchitectureRules.testkitWireLayerStandsAlone("io.easnet.testkit").check(production);
+  }
+
+  @Test
   void modulesFollowTheArrows() {
     ArchitectureRules.moduleArrows().check(production);
     ArchitectureRules.aliyunArrows().allowEmptyShould(true).check(production);

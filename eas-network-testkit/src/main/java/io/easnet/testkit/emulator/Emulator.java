@@ -1,9 +1,8 @@
 package io.easnet.testkit.emulator;
 
 import io.easnet.testkit.FakeCloud;
-import io.easnet.testkit.emulator.internal.EmulatorDispatcher;
-import io.easnet.testkit.emulator.internal.EmulatorLog;
-import io.easnet.testkit.internal.WireCloud;
+import io.easnet.testkit.internal.wire.EmulatorDispatcher;
+import io.easnet.testkit.internal.wire.EmulatorLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -44,7 +43,7 @@ import mockwebserver3.MockWebServer;
  * <p>Memory stays bounded however long it runs: a request body over {@link Builder#maxBodyBytes} (8 MiB by default)
  * is answered 413 {@code RequestBodyTooLarge} in Alibaba's error JSON, and only that many bytes plus one of it are
  * ever held; the server's copy of each request is dropped once answered; the log keeps its last
- * {@value io.easnet.testkit.emulator.internal.EmulatorLog#KEPT} lines; with {@link Builder#forgetFakeCallsEvery}
+ * {@value io.easnet.testkit.internal.wire.EmulatorLog#KEPT} lines; with {@link Builder#forgetFakeCallsEvery}
  * the fake's call log is cleared too (the standalone launcher does so). {@link #retention()} reports what is held.
  *
  * <p>Thread-safe.
@@ -185,7 +184,8 @@ public final class Emulator implements AutoCloseable {
 
   /** The requests the emulator could not route, oldest first, each with the closest known operation. */
   public List<NearMiss> nearMisses() {
-    return log.nearMisses();
+    return log.nearMisses().stream()
+        .map(m -> new NearMiss(m.request(), m.closestOperation(), m.closestShape(), m.differences())).toList();
   }
 
   /** Every line the emulator logged: near misses, signature mismatches with the server's canonical request, faults. */
@@ -306,7 +306,8 @@ public final class Emulator implements AutoCloseable {
 
     /** How injected latency is waited out; default {@link Sleeper#system()}. */
     public Builder sleeper(Sleeper sleeper) {
-      dispatcher.sleeper(sleeper);
+      Objects.requireNonNull(sleeper, "sleeper");
+      dispatcher.sleeper(sleeper::sleep);
       return this;
     }
 
@@ -365,7 +366,7 @@ public final class Emulator implements AutoCloseable {
       }
       EmulatorLog log = new EmulatorLog(sink);
       FakeCloud served = fake != null ? fake : FakeCloud.create();
-      return new Emulator(dispatcher.log(log).cloud(WireCloud.of(served)).build(), log, new ArrayList<>(keyIds),
+      return new Emulator(dispatcher.log(log).operations(served.wireOperations()).build(), log, new ArrayList<>(keyIds),
           served, forgetFakeCallsEvery);
     }
 

@@ -89,7 +89,7 @@ public final class EmulatorLauncher {
     String retryAfter = null;
     double wireDrop = 0;
     double wireCut = 0;
-    long maxBody = io.easnet.testkit.emulator.internal.EmulatorDispatcher.DEFAULT_MAX_BODY_BYTES;
+    long maxBody = io.easnet.testkit.internal.wire.EmulatorDispatcher.DEFAULT_MAX_BODY_BYTES;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {

@@ -1,5 +1,6 @@
 package io.easnet.testkit.emulator;
 
+import io.easnet.testkit.internal.wire.Miss;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,6 @@ public record NearMiss(String request, String closestOperation, String closestSh
   /** One line for a log: the request, the closest operation and the differences separated by semicolons. */
   @Override
   public String toString() {
-    return "near miss: " + request + " -> closest known operation " + closestOperation + " (" + closestShape
-        + "); " + (differences.isEmpty() ? "no difference found" : String.join("; ", differences));
+    return Miss.describe(request, closestOperation, closestShape, differences);
   }
 }

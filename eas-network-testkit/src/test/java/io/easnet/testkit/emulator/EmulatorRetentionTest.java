@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.testkit.emulator.internal.EmulatorLog;
+import io.easnet.testkit.internal.wire.EmulatorLog;
 import java.io.IOException;
 import java.util.Arrays;
 import okhttp3.MediaType;

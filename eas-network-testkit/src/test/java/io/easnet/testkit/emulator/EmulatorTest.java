@@ -3,7 +3,7 @@ package io.easnet.testkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.testkit.emulator.internal.TestSigner;
+import io.easnet.testkit.internal.wire.TestSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
