@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.Printable;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
+import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
@@ -33,13 +34,24 @@ import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SnatEntryId;
 import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.spi.CreateNatGatewayRequest;
+import io.easnet.core.spi.CreateRouteEntryRequest;
+import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EipAssociationRequest;
+import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.SnatEntryRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -78,6 +90,12 @@ sealed interface Action {
 
   /** A copy with every reference-capable value mapped by {@code f}. */
   Action mapValues(UnaryOperator<String> f);
+
+  /**
+   * Makes the change through the port: reads the state the write would change (a change already made is in place),
+   * writes with the plan's client token, and waits for an asynchronous change to finish.
+   */
+  ChangeResult execute(Execution x);
 
   /** Every value that may be a reference. */
   List<String> values();
@@ -332,6 +350,22 @@ sealed interface Action {
           "security group");
       return s.withInventory(inv.toBuilder().securityGroups(groups).build());
     }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      SecurityGroupId group = SecurityGroupId.of(securityGroupId);
+      SecurityGroup g = x.call(() -> x.port().ecs().describeSecurityGroup(group));
+      if (g.rules().stream().anyMatch(r -> r.sameRuleAs(rule))) {
+        return x.inPlace(group + " already holds the rule", Map.of());
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      SecurityGroupRuleRequest req = SecurityGroupRuleRequest.builder().securityGroupId(group).rule(rule)
+          .clientToken(x.clientToken()).build();
+      x.write(() -> x.port().ecs().authorizeRule(req));
+      return x.applied(Map.of());
+    }
   }
 
   /** Append entries to an allowlist group of an RDS or Redis instance. */
@@ -403,6 +437,31 @@ sealed interface Action {
       List<RedisInstance> out = PlanState.replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
           r -> RedisInstance.builder().from(r).allowlists(appended(r.allowlists(), add)).build(), "Redis instance");
       return s.withInventory(inv.toBuilder().redisInstances(out).build());
+    }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      List<Cidr> wanted = entries.stream().map(e -> Cidr.parse(x.resolve(e))).toList();
+      boolean rds = product.equals("rds");
+      List<AllowlistGroup> groups = rds ? x.call(() -> x.port().rds().describeAllowlists(RdsInstanceId.of(instanceId)))
+          : x.call(() -> x.port().redis().describeAllowlists(RedisInstanceId.of(instanceId)));
+      List<Cidr> present = groups.stream().filter(g -> g.name().equals(group))
+          .flatMap(g -> g.entries().stream()).toList();
+      List<Cidr> missing = wanted.stream().filter(c -> !present.contains(c)).toList();
+      if (missing.isEmpty()) {
+        return x.inPlace("allowlist group " + group + " of " + instanceId + " already holds " + entries, Map.of());
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      x.write(() -> {
+        if (rds) {
+          x.port().rds().appendAllowlistEntries(RdsInstanceId.of(instanceId), group, missing);
+        } else {
+          x.port().redis().appendAllowlistEntries(RedisInstanceId.of(instanceId), group, missing);
+        }
+      });
+      return x.applied(Map.of());
     }
 
     private List<AllowlistGroup> appended(List<AllowlistGroup> groups, List<Cidr> add) {
@@ -492,6 +551,46 @@ sealed interface Action {
       return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
           .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
     }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      VpcId vpc = VpcId.of(vpcId);
+      String name = x.resourceName();
+      Optional<NatGateway> mine = x.call(() -> x.port().vpc().describeNatGateways(vpc)).stream()
+          .filter(g -> g.name().equals(Optional.of(name))).findFirst();
+      if (mine.isPresent()) {
+        if (x.dry()) {
+          return x.inPlace("NAT gateway " + mine.get().id() + " (" + name + ") exists", outputs(mine.get()));
+        }
+        NatGateway g = available(x, mine.get().id());
+        return x.inPlace("NAT gateway " + g.id() + " (" + name + ") exists", outputs(g));
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpc).vSwitchId(VSwitchId.of(vSwitchId))
+          .name(name).clientToken(x.clientToken()).build();
+      NatGatewayId id = x.call(() -> x.port().vpc().createNatGateway(req));
+      return x.applied(outputs(available(x, id)));
+    }
+
+    private static NatGateway available(Execution x, NatGatewayId id) {
+      NatGateway[] last = new NatGateway[1];
+      x.waitFor(() -> {
+        last[0] = x.call(() -> x.port().vpc().describeNatGateway(id));
+        return last[0].isAvailable();
+      }, "NAT gateway " + id + " to be Available");
+      return last[0];
+    }
+
+    private static Map<String, String> outputs(NatGateway g) {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put("natGatewayId", g.id().value());
+      if (!g.snatTableIds().isEmpty()) {
+        out.put("snatTableId", g.snatTableIds().get(0).value());
+      }
+      return out;
+    }
   }
 
   /** Allocate an EIP for a NAT gateway; outputs eipId and ipAddress. */
@@ -560,6 +659,31 @@ sealed interface Action {
       return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "eipId"), id)
           .withOutput(Refs.ref(s.currentKey(), "ipAddress"), ip);
     }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      String name = x.resourceName();
+      String nat = x.resolve(forGateway);
+      if (nat != null) {
+        Optional<Eip> bound = x.call(() -> x.port().vpc().describeEips(NatGatewayId.of(nat))).stream()
+            .filter(e -> e.name().equals(Optional.of(name))).findFirst();
+        if (bound.isPresent()) {
+          return x.inPlace("EIP " + bound.get().id() + " (" + name + ") is allocated and bound to " + nat,
+              outputs(bound.get()));
+        }
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      AllocateEipRequest req = AllocateEipRequest.builder().name(name).bandwidthMbps(bandwidthMbps)
+          .internetChargeType(internetChargeType).clientToken(x.clientToken()).build();
+      Eip eip = x.call(() -> x.port().vpc().allocateEip(req));
+      return x.applied(outputs(eip));
+    }
+
+    private static Map<String, String> outputs(Eip e) {
+      return Map.of("eipId", e.id().value(), "ipAddress", e.ipAddress().toString());
+    }
   }
 
   /** Bind an EIP to a NAT gateway. */
@@ -614,6 +738,23 @@ sealed interface Action {
         nats.add(bind ? g.toBuilder().addEipId(eip).build() : g);
       }
       return s.withInventory(inv.toBuilder().eips(eips).natGateways(nats).build());
+    }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      EipAllocationId eip = EipAllocationId.of(x.resolve(eipId));
+      NatGatewayId nat = NatGatewayId.of(x.resolve(natGatewayId));
+      boolean bound = x.call(() -> x.port().vpc().describeEips(nat)).stream().anyMatch(e -> e.id().equals(eip));
+      if (bound) {
+        return x.inPlace("EIP " + eip + " is bound to " + nat, Map.of());
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      EipAssociationRequest req = EipAssociationRequest.builder().eipId(eip).natGatewayId(nat)
+          .clientToken(x.clientToken()).build();
+      x.write(() -> x.port().vpc().associateEip(req));
+      return x.applied(Map.of());
     }
   }
 
@@ -684,6 +825,47 @@ sealed interface Action {
       snatIps.forEach(ip -> e.addSnatIps(IpAddress.parse(s.resolve(ip))));
       return s.withInventory(s.inventory().toBuilder().addSnatEntry(e).build());
     }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      NatGatewayId nat = NatGatewayId.of(x.resolve(natGatewayId));
+      VSwitchId vsw = VSwitchId.of(sourceVSwitchId);
+      Optional<SnatEntry> present = x.call(() -> x.port().vpc().describeSnatEntries(nat)).stream()
+          .filter(e -> e.sourceVSwitchId().equals(Optional.of(vsw))).findFirst();
+      if (present.isPresent()) {
+        SnatEntry e = present.get();
+        if (!x.dry()) {
+          available(x, e.snatTableId(), e.id());
+        }
+        return x.inPlace("SNAT entry " + e.id() + " of " + nat + " covers " + vsw, Map.of("snatEntryId",
+            e.id().value()));
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      SnatTableId table;
+      if (snatTableId != null) {
+        table = SnatTableId.of(x.resolve(snatTableId));
+      } else {
+        List<SnatTableId> tables = x.call(() -> x.port().vpc().describeNatGateway(nat)).snatTableIds();
+        if (tables.isEmpty()) {
+          return x.failed("NAT gateway " + nat + " has no SNAT table", "NoSnatTable");
+        }
+        table = tables.get(0);
+      }
+      SnatEntryRequest.Builder req = SnatEntryRequest.builder().snatTableId(table).sourceVSwitchId(vsw)
+          .clientToken(x.clientToken());
+      snatIps.forEach(ip -> req.addSnatIp(IpAddress.parse(x.resolve(ip))));
+      SnatEntryRequest request = req.build();
+      SnatEntryId id = x.call(() -> x.port().vpc().createSnatEntry(request));
+      available(x, table, id);
+      return x.applied(Map.of("snatEntryId", id.value()));
+    }
+
+    private static void available(Execution x, SnatTableId table, SnatEntryId id) {
+      x.waitFor(() -> x.call(() -> x.port().vpc().describeSnatEntry(table, id)).isAvailable(),
+          "SNAT entry " + id + " to be Available");
+    }
   }
 
   /** Route a destination block to a NAT gateway. */
@@ -737,6 +919,26 @@ sealed interface Action {
           t -> t.entries().stream().anyMatch(e -> e.destination().equals(d) && e.pointsTo(nat)) ? t
               : t.toBuilder().addEntries(RouteEntry.toNat(destination, nat)).build(), "route table");
       return s.withInventory(inv.toBuilder().routeTables(tables).build());
+    }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      RouteTableId tableId = RouteTableId.of(routeTableId);
+      NatGatewayId nat = NatGatewayId.of(x.resolve(natGatewayId));
+      Cidr dest = Cidr.parse(destination);
+      Optional<RouteTable> table = x.call(() -> x.port().vpc().describeRouteTables(VpcId.of(vpcId))).stream()
+          .filter(t -> t.id().equals(tableId)).findFirst();
+      if (table.isPresent() && table.get().entries().stream()
+          .anyMatch(e -> e.destination().equals(dest) && e.pointsTo(nat))) {
+        return x.inPlace("route table " + tableId + " already sends " + dest + " to " + nat, Map.of());
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      CreateRouteEntryRequest req = CreateRouteEntryRequest.builder().routeTableId(tableId).destination(dest)
+          .natGatewayId(nat).clientToken(x.clientToken()).build();
+      x.write(() -> x.port().vpc().createRouteEntry(req));
+      return x.applied(Map.of());
     }
   }
 
@@ -816,6 +1018,32 @@ sealed interface Action {
           g -> g.toBuilder().dlink(dlink()).build(), "resource group");
       return s.withInventory(inv.toBuilder().resourceGroups(out).build());
     }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      ResourceGroupId rg = ResourceGroupId.of(resourceGroupId);
+      DLink wanted = dlink();
+      Optional<DLink> now = x.call(() -> x.port().eas().describeResourceDLink(rg));
+      boolean same = now.isPresent() && now.get().vSwitchId().equals(wanted.vSwitchId())
+          && now.get().securityGroupId().equals(wanted.securityGroupId())
+          && now.get().auxVSwitchIds().equals(wanted.auxVSwitchIds())
+          && now.get().destinationCidrs().equals(wanted.destinationCidrs());
+      if (same || x.dry()) {
+        if (same && !x.dry()) {
+          ready(x, rg);
+        }
+        return same ? x.inPlace("the VPC direct connection of " + rg + " is already as planned", Map.of())
+            : x.wouldApply();
+      }
+      x.write(() -> x.port().eas().updateResourceDLink(rg, wanted));
+      ready(x, rg);
+      return x.applied(Map.of());
+    }
+
+    private static void ready(Execution x, ResourceGroupId rg) {
+      x.waitFor(() -> x.call(() -> x.port().eas().describeResourceDLinkStatus(rg)) == DLinkStatus.READY,
+          "the VPC direct connection of " + rg + " to be READY");
+    }
   }
 
   /** A service JSON file as a plan names it: its path and the SHA-256 (hex) of its content when planned. */
@@ -885,6 +1113,26 @@ sealed interface Action {
     @Override
     public PlanState applyTo(PlanState s) {
       return s.withNetworking(service, networking());
+    }
+
+    @Override
+    public ChangeResult execute(Execution x) {
+      Path path = x.serviceFile(this);
+      if (path == null) {
+        return x.failed("the plan names no service file for service " + service + ": pass it with"
+            + " Applier.Builder.serviceFile(\"" + service + "\", path), or plan from an intents file", "NoServiceFile");
+      }
+      ServiceDocument doc = x.checkedServiceFile(this, path);
+      ServiceNetworking wanted = networking();
+      if (doc.spec().networking().equals(Optional.of(wanted))) {
+        return x.inPlace(path + " already sets cloud.networking to " + vpcId + ", " + vSwitchId + ", "
+            + securityGroupId, Map.of());
+      }
+      if (x.dry()) {
+        return x.wouldApply();
+      }
+      doc.withNetworking(wanted).write(path);
+      return x.applied(Map.of());
     }
   }
 }
