@@ -109,7 +109,7 @@ public final class Applier {
 
   private ApplyResult run(Plan plan, boolean dry) {
     for (Change c : plan.changes()) {
-      if (c.action() instanceof Action.SetNetworking s) {
+      if (c.action() instanceof SetNetworking s) {
         Path file = serviceFileOf(plan, c, s);
         if (file != null) {
           checkedServiceFile(c, s, file);
@@ -177,7 +177,7 @@ public final class Applier {
    * (relative to the plan file); {@code null} when neither names one. A version 1 plan's path was relative to where
    * {@code plan} ran, so it is refused.
    */
-  private Path serviceFileOf(Plan plan, Change c, Action.SetNetworking s) {
+  private Path serviceFileOf(Plan plan, Change c, SetNetworking s) {
     Path override = serviceFiles.get(s.service());
     if (override != null || s.file() == null) {
       return override;
@@ -199,7 +199,7 @@ public final class Applier {
    *
    * @throws InvalidInputException naming the file and the fix otherwise
    */
-  private static ServiceDocument checkedServiceFile(Change c, Action.SetNetworking s, Path file) {
+  private static ServiceDocument checkedServiceFile(Change c, SetNetworking s, Path file) {
     String source = file.toString();
     String text = ServiceDocument.readText(file);
     ServiceDocument doc = ServiceDocument.parse(text, source);
@@ -365,12 +365,12 @@ public final class Applier {
     }
 
     @Override
-    public Path serviceFile(Action.SetNetworking s) {
+    public Path serviceFile(SetNetworking s) {
       return serviceFileOf(plan, change, s);
     }
 
     @Override
-    public ServiceDocument checkedServiceFile(Action.SetNetworking s, Path file) {
+    public ServiceDocument checkedServiceFile(SetNetworking s, Path file) {
       return Applier.checkedServiceFile(change, s, file);
     }
 

@@ -57,8 +57,8 @@ interface Execution {
   ChangeResult failed(String message, String code);
 
   /** The service JSON file a networking change writes, or null when none is named. */
-  Path serviceFile(Action.SetNetworking s);
+  Path serviceFile(SetNetworking s);
 
   /** The service file read and checked to be the planned one (its service, its digest). */
-  ServiceDocument checkedServiceFile(Action.SetNetworking s, Path file);
+  ServiceDocument checkedServiceFile(SetNetworking s, Path file);
 }

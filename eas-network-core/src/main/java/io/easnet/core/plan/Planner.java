@@ -264,7 +264,7 @@ public final class Planner {
     private boolean add(Action a, String who) {
       Action old = actions.get(a.key());
       Action now = a;
-      if (old instanceof Action.AppendAllowlist o && a instanceof Action.AppendAllowlist n) {
+      if (old instanceof AppendAllowlist o && a instanceof AppendAllowlist n) {
         now = o.merge(n.entries());
       } else if (old != null) {
         serves.get(a.key()).add(who);
@@ -306,15 +306,15 @@ public final class Planner {
       if (r instanceof Remedy.AuthorizeSecurityGroupRule a) {
         SecurityGroupRule rule = SecurityGroupRule.builder().from(a.rule()).ruleId(Optional.empty())
             .description(Optional.empty()).build();
-        return List.of(new Action.AuthorizeRule(a.securityGroupId().value(), rule));
+        return List.of(new AuthorizeRule(a.securityGroupId().value(), rule));
       }
       if (r instanceof Remedy.AppendAllowlistEntries a) {
         String product = a.instance().kind() == Component.Kind.RDS_INSTANCE ? "rds" : "redis";
-        return List.of(new Action.AppendAllowlist(product, a.instance().id(), a.groupName(),
+        return List.of(new AppendAllowlist(product, a.instance().id(), a.groupName(),
             a.entries().stream().map(Object::toString).toList()));
       }
       if (r instanceof Remedy.CreateNatGateway n) {
-        return List.of(new Action.CreateNat(n.vpcId().value(), n.vSwitchId().value()));
+        return List.of(new CreateNat(n.vpcId().value(), n.vSwitchId().value()));
       }
       if (r instanceof Remedy.BindEip b) {
         Optional<String> nat = gateway(b.gateway());
@@ -326,10 +326,10 @@ public final class Planner {
           if (now.isEmpty() || now.get().instanceId().isPresent()) {
             return List.of();
           }
-          return List.of(new Action.BindEip(state.symbolOf(e.eipId().value()), nat.get()));
+          return List.of(new BindEip(state.symbolOf(e.eipId().value()), nat.get()));
         }
         String allocKey = "alloc:" + gatewayKey(nat.get());
-        return List.of(new Action.AllocateEip(nat.get(), 5, "PayByTraffic"), new Action.BindEip(Refs.ref(allocKey, "eipId"),
+        return List.of(new AllocateEip(nat.get(), 5, "PayByTraffic"), new BindEip(Refs.ref(allocKey, "eipId"),
             nat.get()));
       }
       if (r instanceof Remedy.CreateSnatEntry c) {
@@ -351,7 +351,7 @@ public final class Planner {
           }
           ips = List.of(ip.get());
         }
-        return List.of(new Action.CreateSnat(nat.get(), table, c.sourceVSwitchId().value(), ips));
+        return List.of(new CreateSnat(nat.get(), table, c.sourceVSwitchId().value(), ips));
       }
       if (r instanceof Remedy.AddRouteEntry a) {
         Optional<String> nat = gateway(a.nextHop());
@@ -359,24 +359,24 @@ public final class Planner {
         if (nat.isEmpty() || table.isEmpty()) {
           return List.of();
         }
-        return List.of(new Action.AddRoute(table.get().vpcId().value(), a.routeTableId().value(),
+        return List.of(new AddRoute(table.get().vpcId().value(), a.routeTableId().value(),
             a.destination().toString(), nat.get()));
       }
       if (r instanceof Remedy.SetServiceNetworking s) {
         var n = s.networking();
         Action.ServiceFile f = files.get(s.serviceName());
-        return List.of(new Action.SetNetworking(s.serviceName(), f == null ? null : f.path(),
+        return List.of(new SetNetworking(s.serviceName(), f == null ? null : f.path(),
             f == null ? null : f.sha256(), n.vpcId().orElseThrow().value(), n.vSwitchId().orElseThrow().value(),
             n.securityGroupId().orElseThrow().value()));
       }
       Remedy.UpdateDLink d = (Remedy.UpdateDLink) r;
-      return List.of(Action.UpdateDLink.of(d.resourceGroupId().value(), d.dlink()));
+      return List.of(UpdateDLink.of(d.resourceGroupId().value(), d.dlink()));
     }
 
     /** The address of the EIP a planned binding gives the gateway, as a literal or a reference. */
     private Optional<String> plannedEipAddress(String nat) {
       Action bind = actions.get("bind:" + nat);
-      if (!(bind instanceof Action.BindEip b)) {
+      if (!(bind instanceof BindEip b)) {
         return Optional.empty();
       }
       Optional<String> alloc = Refs.changeOf(b.eipId());
@@ -403,7 +403,7 @@ public final class Planner {
         if (a.values().stream().anyMatch(v -> Refs.changeOf(v).map(key::equals).orElse(false))) {
           return true;
         }
-        if (a instanceof Action.CreateSnat c && key.equals("bind:" + c.natGatewayId())) {
+        if (a instanceof CreateSnat c && key.equals("bind:" + c.natGatewayId())) {
           return true;
         }
       }
@@ -424,7 +424,7 @@ public final class Planner {
         for (String v : a.values()) {
           Refs.changeOf(v).ifPresent(deps::add);
         }
-        if (actions.get(k) instanceof Action.CreateSnat c) {
+        if (actions.get(k) instanceof CreateSnat c) {
           Optional.ofNullable(ids.get("bind:" + c.natGatewayId())).ifPresent(deps::add);
         }
         List<String> sorted = new ArrayList<>(deps);

@@ -1,0 +1,93 @@
+package io.easnet.core.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.EipAllocationId;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.spi.EipAssociationRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Bind an EIP to a NAT gateway. */
+record BindEip(String eipId, String natGatewayId) implements Action {
+  /** Reads the parameters of a {@link ChangeKind#BIND_EIP} change (see {@link Action#read}). */
+  static BindEip read(Cursor p) {
+    p.rejectUnknownKeys(List.of("eipId", "natGatewayId"));
+    return new BindEip(Params.value(p, "eipId", EipAllocationId::of),
+        Params.value(p, "natGatewayId", NatGatewayId::of));
+  }
+
+  @Override
+  public ChangeKind kind() {
+    return ChangeKind.BIND_EIP;
+  }
+
+  @Override
+  public String key() {
+    return "bind:" + natGatewayId;
+  }
+
+  @Override
+  public List<String> targets() {
+    return List.of(natGatewayId, eipId);
+  }
+
+  @Override
+  public String describe() {
+    return "bind EIP " + eipId + " to NAT gateway " + natGatewayId + " (AssociateEipAddress with InstanceType Nat)";
+  }
+
+  @Override
+  public void writeParameters(ObjectNode p) {
+    p.put("eipId", eipId);
+    p.put("natGatewayId", natGatewayId);
+  }
+
+  @Override
+  public Action mapValues(UnaryOperator<String> f) {
+    return new BindEip(f.apply(eipId), f.apply(natGatewayId));
+  }
+
+  @Override
+  public List<String> values() {
+    return List.of(eipId, natGatewayId);
+  }
+
+  @Override
+  public PlanState applyTo(PlanState s) {
+    String eip = s.resolve(eipId);
+    String nat = s.resolve(natGatewayId);
+    Inventory inv = s.inventory();
+    PlanState.require(inv.natGateway(NatGatewayId.of(nat)).isPresent(), "NAT gateway " + nat);
+    List<Eip> eips = PlanState.replacing(inv.eips(), e -> e.id().value(), eip,
+        e -> e.toBuilder().instanceId(nat).instanceType("Nat").status("InUse").build(), "EIP");
+    List<NatGateway> nats = new ArrayList<>();
+    for (NatGateway g : inv.natGateways()) {
+      boolean bind = g.id().value().equals(nat) && g.eipIds().stream().noneMatch(i -> i.value().equals(eip));
+      nats.add(bind ? g.toBuilder().addEipId(eip).build() : g);
+    }
+    return s.withInventory(inv.toBuilder().eips(eips).natGateways(nats).build());
+  }
+
+  @Override
+  public ChangeResult execute(Execution x) {
+    EipAllocationId eip = EipAllocationId.of(x.resolve(eipId));
+    NatGatewayId nat = NatGatewayId.of(x.resolve(natGatewayId));
+    boolean bound = x.call(() -> x.port().vpc().describeEips(nat)).stream().anyMatch(e -> e.id().equals(eip));
+    if (bound) {
+      return x.inPlace("EIP " + eip + " is bound to " + nat, Map.of());
+    }
+    if (x.dry()) {
+      return x.wouldApply();
+    }
+    EipAssociationRequest req = EipAssociationRequest.builder().eipId(eip).natGatewayId(nat)
+        .clientToken(x.clientToken()).build();
+    x.write(() -> x.port().vpc().associateEip(req));
+    return x.applied(Map.of());
+  }
+}
