@@ -53,6 +53,19 @@ sealed interface Action permits SetNetworking, UpdateDLink, CreateNat, AllocateE
   /** The estate after the change, in memory; references are resolved through {@code s}. */
   PlanState applyTo(PlanState s);
 
+  /**
+   * What a change with this one's key found later makes of the two: this one for most kinds (the first stays); an
+   * allowlist append takes the other's entries in.
+   */
+  default Action absorb(Action later) {
+    return this;
+  }
+
+  /** The keys of the changes this one needs though it refers to none of their outputs; none for most. */
+  default List<String> needs() {
+    return List.of();
+  }
+
   /** The outputs a change creates, by name; none for most. */
   default List<String> outputs() {
     return List.of();
@@ -66,7 +79,4 @@ sealed interface Action permits SetNetworking, UpdateDLink, CreateNat, AllocateE
   static Action read(ChangeKind kind, Cursor p) {
     return kind.read(p);
   }
-
-  /** A service JSON file as a plan names it: its path and the SHA-256 (hex) of its content when planned. */
-  record ServiceFile(String path, String sha256) {}
 }

@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Cidr;
@@ -18,6 +20,17 @@ import java.util.function.UnaryOperator;
 
 /** Route a destination block to a NAT gateway. */
 record AddRoute(String vpcId, String routeTableId, String destination, String natGatewayId) implements Action {
+  /** The route the remedy asks for; none while the gateway is not planned or the table is unknown. */
+  static List<Action> plan(Remedy.AddRouteEntry r, Planning p) {
+    Optional<String> nat = p.gateway(r.nextHop());
+    Optional<RouteTable> table = p.state().inventory().routeTable(r.routeTableId());
+    if (nat.isEmpty() || table.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new AddRoute(table.get().vpcId().value(), r.routeTableId().value(), r.destination().toString(),
+        nat.get()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#ADD_ROUTE_ENTRY} change (see {@link Action#read}). */
   static AddRoute read(Cursor p) {
     p.rejectUnknownKeys(List.of("vpcId", "routeTableId", "destinationCidrBlock", "nextHopType",

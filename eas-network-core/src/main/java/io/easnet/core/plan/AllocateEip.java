@@ -13,6 +13,11 @@ import java.util.function.UnaryOperator;
 
 /** Allocate an EIP for a NAT gateway; outputs eipId and ipAddress. */
 record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeType) implements Action {
+  /** The key of the change that allocates an EIP for {@code gateway} (an id or a reference): one per gateway. */
+  static String keyOf(String gateway) {
+    return "alloc:" + Refs.changeOf(gateway).orElse(gateway);
+  }
+
   /** Reads the parameters of a {@link ChangeKind#ALLOCATE_EIP} change (see {@link Action#read}). */
   static AllocateEip read(Cursor p) {
     p.rejectUnknownKeys(List.of("for", "bandwidthMbps", "internetChargeType"));
@@ -32,7 +37,7 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
 
   @Override
   public String key() {
-    return "alloc:" + Refs.changeOf(forGateway).orElse(forGateway);
+    return keyOf(forGateway);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.AllowlistGroup;
@@ -18,6 +20,13 @@ import java.util.function.UnaryOperator;
 
 /** Append entries to an allowlist group of an RDS or Redis instance. */
 record AppendAllowlist(String product, String instanceId, String group, List<String> entries) implements Action {
+  /** The append the remedy asks for. */
+  static List<Action> plan(Remedy.AppendAllowlistEntries r, Planning p) {
+    String product = r.instance().kind() == Component.Kind.RDS_INSTANCE ? "rds" : "redis";
+    return List.of(new AppendAllowlist(product, r.instance().id(), r.groupName(),
+        r.entries().stream().map(Object::toString).toList()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#APPEND_ALLOWLIST_ENTRIES} change (see {@link Action#read}). */
   static AppendAllowlist read(Cursor p) {
     p.rejectUnknownKeys(List.of("product", "instanceId", "group", "entries"));
@@ -71,6 +80,11 @@ record AppendAllowlist(String product, String instanceId, String group, List<Str
     p.put("instanceId", instanceId);
     p.put("group", group);
     Params.array(p, "entries", entries);
+  }
+
+  @Override
+  public Action absorb(Action later) {
+    return later instanceof AppendAllowlist a ? merge(a.entries()) : this;
   }
 
   /** This append with {@code more} entries merged in, without duplicates, in first-seen order. */

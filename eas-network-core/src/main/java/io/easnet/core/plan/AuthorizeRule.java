@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Direction;
@@ -18,6 +20,13 @@ import java.util.function.UnaryOperator;
 
 /** Authorize one security-group rule. */
 record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements Action {
+  /** The change that authorizes the remedy's rule (without the rule id and description the analysis may carry). */
+  static List<Action> plan(Remedy.AuthorizeSecurityGroupRule r, Planning p) {
+    SecurityGroupRule rule = SecurityGroupRule.builder().from(r.rule()).ruleId(Optional.empty())
+        .description(Optional.empty()).build();
+    return List.of(new AuthorizeRule(r.securityGroupId().value(), rule));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#AUTHORIZE_SECURITY_GROUP_RULE} change (see {@link Action#read}). */
   static AuthorizeRule read(Cursor p) {
     p.rejectUnknownKeys(List.of("securityGroupId", "direction", "protocol", "portRange", "peer", "policy",

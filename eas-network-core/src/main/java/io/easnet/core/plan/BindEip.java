@@ -1,5 +1,8 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
+import io.easnet.core.model.Eip;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Eip;
@@ -15,6 +18,31 @@ import java.util.function.UnaryOperator;
 
 /** Bind an EIP to a NAT gateway. */
 record BindEip(String eipId, String natGatewayId) implements Action {
+  /** The key of the change that binds an EIP to {@code natGatewayId}: one per gateway. */
+  static String keyOf(String natGatewayId) {
+    return "bind:" + natGatewayId;
+  }
+
+  /**
+   * The binding the remedy asks for: an unbound EIP of the account, or a new one (an {@link AllocateEip} first); none
+   * while the gateway is not planned or the EIP is gone or bound since.
+   */
+  static List<Action> plan(Remedy.BindEip r, Planning p) {
+    Optional<String> nat = p.gateway(r.gateway());
+    if (nat.isEmpty()) {
+      return List.of();
+    }
+    if (r.eip() instanceof Remedy.Eip.Existing e) {
+      Optional<Eip> now = p.state().inventory().eip(e.eipId());
+      if (now.isEmpty() || now.get().instanceId().isPresent()) {
+        return List.of();
+      }
+      return List.of(new BindEip(p.state().symbolOf(e.eipId().value()), nat.get()));
+    }
+    return List.of(new AllocateEip(nat.get(), 5, "PayByTraffic"),
+        new BindEip(Refs.ref(AllocateEip.keyOf(nat.get()), "eipId"), nat.get()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#BIND_EIP} change (see {@link Action#read}). */
   static BindEip read(Cursor p) {
     p.rejectUnknownKeys(List.of("eipId", "natGatewayId"));
@@ -29,7 +57,7 @@ record BindEip(String eipId, String natGatewayId) implements Action {
 
   @Override
   public String key() {
-    return "bind:" + natGatewayId;
+    return keyOf(natGatewayId);
   }
 
   @Override

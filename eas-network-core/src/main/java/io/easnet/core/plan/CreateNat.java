@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Inventory;
@@ -17,6 +18,16 @@ import java.util.function.UnaryOperator;
 
 /** Create an internet NAT gateway in a VPC; outputs natGatewayId and snatTableId. */
 record CreateNat(String vpcId, String vSwitchId) implements Action {
+  /** The key of the change that creates the NAT gateway of {@code vpcId}: one per VPC. */
+  static String keyOf(String vpcId) {
+    return "nat:" + vpcId;
+  }
+
+  /** The gateway the remedy creates. */
+  static List<Action> plan(Remedy.CreateNatGateway r, Planning p) {
+    return List.of(new CreateNat(r.vpcId().value(), r.vSwitchId().value()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#CREATE_NAT_GATEWAY} change (see {@link Action#read}). */
   static CreateNat read(Cursor p) {
     p.rejectUnknownKeys(List.of("vpcId", "vSwitchId", "networkType"));
@@ -36,7 +47,7 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
 
   @Override
   public String key() {
-    return "nat:" + vpcId;
+    return keyOf(vpcId);
   }
 
   @Override

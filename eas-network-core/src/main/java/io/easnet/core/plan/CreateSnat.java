@@ -1,5 +1,8 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
+import io.easnet.core.model.Eip;
+import io.easnet.core.model.EipAllocationId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.IpAddress;
@@ -19,6 +22,46 @@ import java.util.function.UnaryOperator;
 /** Create a SNAT entry for a vSwitch; the table is looked up at apply time when not known. */
 record CreateSnat(String natGatewayId, String snatTableId, String sourceVSwitchId, List<String> snatIps)
     implements Action {
+  /**
+   * The SNAT entry the remedy asks for, on the gateway's first SNAT table (the planned gateway's, by reference) and
+   * with the remedy's SNAT IPs, or else the address of the EIP a planned binding gives the gateway; none while the
+   * gateway or that address is not planned.
+   */
+  static List<Action> plan(Remedy.CreateSnatEntry r, Planning p) {
+    Optional<String> nat = p.gateway(r.gateway());
+    if (nat.isEmpty()) {
+      return List.of();
+    }
+    String table = null;
+    if (r.gateway() instanceof Remedy.ExistingGateway e && !e.snatTableIds().isEmpty()) {
+      table = p.state().symbolOf(e.snatTableIds().get(0).value());
+    } else if (r.gateway() instanceof Remedy.NewGateway) {
+      table = Refs.ref(Refs.changeOf(nat.get()).orElseThrow(), "snatTableId");
+    }
+    List<String> ips = r.snatIps().stream().map(ip -> p.state().symbolOf(ip.toString())).toList();
+    if (ips.isEmpty()) {
+      Optional<String> ip = plannedEipAddress(p, nat.get());
+      if (ip.isEmpty()) {
+        return List.of();
+      }
+      ips = List.of(ip.get());
+    }
+    return List.of(new CreateSnat(nat.get(), table, r.sourceVSwitchId().value(), ips));
+  }
+
+  /** The address of the EIP a planned binding gives the gateway, as a literal or a reference. */
+  private static Optional<String> plannedEipAddress(Planning p, String nat) {
+    Optional<Action> bind = p.planned(BindEip.keyOf(nat));
+    if (bind.isEmpty() || !(bind.get() instanceof BindEip b)) {
+      return Optional.empty();
+    }
+    Optional<String> alloc = Refs.changeOf(b.eipId());
+    if (alloc.isPresent()) {
+      return Optional.of(Refs.ref(alloc.get(), "ipAddress"));
+    }
+    return p.state().inventory().eip(EipAllocationId.of(b.eipId())).map(Eip::ipAddress).map(IpAddress::toString);
+  }
+
   /** Reads the parameters of a {@link ChangeKind#CREATE_SNAT_ENTRY} change (see {@link Action#read}). */
   static CreateSnat read(Cursor p) {
     p.rejectUnknownKeys(List.of("natGatewayId", "snatTableId", "sourceVSwitchId", "snatIps"));
@@ -34,6 +77,12 @@ record CreateSnat(String natGatewayId, String snatTableId, String sourceVSwitchI
 
   public CreateSnat {
     snatIps = List.copyOf(snatIps);
+  }
+
+  /** The binding of the gateway's EIP: the entry's SNAT IP must be bound to the gateway first. */
+  @Override
+  public List<String> needs() {
+    return List.of(BindEip.keyOf(natGatewayId));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.json.ServiceDocument;
@@ -21,6 +22,18 @@ import java.util.function.UnaryOperator;
  */
 record SetNetworking(String service, String file, String fileSha256, String vpcId, String vSwitchId,
     String securityGroupId) implements Action {
+  /** A service JSON file as a plan names it: its path and the SHA-256 (hex) of its content when planned. */
+  record ServiceFile(String path, String sha256) {}
+
+  /** The networking the remedy sets, in the service file the intents name (if any). */
+  static List<Action> plan(Remedy.SetServiceNetworking r, Planning p) {
+    ServiceNetworking n = r.networking();
+    ServiceFile f = p.serviceFile(r.serviceName());
+    return List.of(new SetNetworking(r.serviceName(), f == null ? null : f.path(), f == null ? null : f.sha256(),
+        n.vpcId().orElseThrow().value(), n.vSwitchId().orElseThrow().value(),
+        n.securityGroupId().orElseThrow().value()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#SET_SERVICE_NETWORKING} change (see {@link Action#read}). */
   static SetNetworking read(Cursor p) {
     p.rejectUnknownKeys(List.of("service", "file", "fileSha256", "vpcId", "vSwitchId", "securityGroupId"));

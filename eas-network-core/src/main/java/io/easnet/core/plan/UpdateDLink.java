@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Cidr;
@@ -20,6 +21,11 @@ import java.util.function.UnaryOperator;
 /** Set the VPC direct connection of a resource group. */
 record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, String securityGroupId,
     List<String> auxVSwitchIds, List<String> destinationCidrs) implements Action {
+  /** The direct connection the remedy sets. */
+  static List<Action> plan(Remedy.UpdateDLink r, Planning p) {
+    return List.of(of(r.resourceGroupId().value(), r.dlink()));
+  }
+
   /** Reads the parameters of a {@link ChangeKind#UPDATE_DLINK} change (see {@link Action#read}). */
   static UpdateDLink read(Cursor p) {
     p.rejectUnknownKeys(List.of("resourceGroupId", "vpcId", "vSwitchId", "securityGroupId", "auxVSwitchIds",
