@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,8 +63,7 @@ record AddRoute(String vpcId, String routeTableId, String destination, String na
 
   @Override
   public String describe() {
-    return "add a route entry " + destination + " with next hop type NatGateway " + natGatewayId + " to "
-        + routeTableId + " (CreateRouteEntry)";
+    return ChangeSentences.addRouteEntry(destination, natGatewayId, routeTableId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Component;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,8 +71,7 @@ record AppendAllowlist(String product, String instanceId, String group, List<Str
 
   @Override
   public String describe() {
-    return "append " + String.join(", ", entries) + " to allowlist group " + group + " of " + instanceId
-        + " (ModifySecurityIps with ModifyMode Append)";
+    return ChangeSentences.appendAllowlist(entries, group, instanceId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,12 +63,8 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
 
   @Override
   public String describe() {
-    boolean egress = rule.direction() == Direction.EGRESS;
-    String peer = rule.peer().toString();
-    return "add an " + (egress ? "egress" : "ingress") + " rule to " + securityGroupId + ": accept "
-        + rule.protocol().name().toLowerCase(Locale.ROOT) + " " + rule.portRange() + (egress ? " to " : " from ")
-        + (peer.startsWith("sg-") ? "security group " + peer : peer) + " at priority " + rule.priority() + " ("
-        + (egress ? "AuthorizeSecurityGroupEgress" : "AuthorizeSecurityGroup") + ")";
+    return ChangeSentences.authorizeRule(rule.direction() == Direction.EGRESS, securityGroupId,
+        rule.protocol().name(), rule.portRange().toString(), rule.peer().toString(), rule.priority());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import io.easnet.core.model.Eip;
 import java.util.Optional;
@@ -67,7 +68,7 @@ record BindEip(String eipId, String natGatewayId) implements Action {
 
   @Override
   public String describe() {
-    return "bind EIP " + eipId + " to NAT gateway " + natGatewayId + " (AssociateEipAddress with InstanceType Nat)";
+    return ChangeSentences.bindEip("EIP " + eipId, "NAT gateway " + natGatewayId);
   }
 
   @Override

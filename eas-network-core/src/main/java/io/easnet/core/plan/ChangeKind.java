@@ -35,8 +35,8 @@ public enum ChangeKind {
   ADD_ROUTE_ENTRY("CreateRouteEntry", AddRoute::read, Remedy.AddRouteEntry.class,
       AddRoute::plan),
   /** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
-  AUTHORIZE_SECURITY_GROUP_RULE("AuthorizeSecurityGroupRule", AuthorizeRule::read, Remedy.AuthorizeSecurityGroupRule.class,
-      AuthorizeRule::plan),
+  AUTHORIZE_SECURITY_GROUP_RULE("AuthorizeSecurityGroupRule", AuthorizeRule::read,
+      Remedy.AuthorizeSecurityGroupRule.class, AuthorizeRule::plan),
   /** Append entries to an RDS or Redis allowlist group (ModifySecurityIps, Append). */
   APPEND_ALLOWLIST_ENTRIES("AppendAllowlistEntries", AppendAllowlist::read, Remedy.AppendAllowlistEntries.class,
       AppendAllowlist::plan);

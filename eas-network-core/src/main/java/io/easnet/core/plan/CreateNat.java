@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
@@ -57,8 +58,7 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
 
   @Override
   public String describe() {
-    return "create an internet NAT gateway in " + vpcId + " on vSwitch " + vSwitchId
-        + " (CreateNatGateway with NetworkType internet; billed)";
+    return ChangeSentences.createNatGateway(vpcId, vSwitchId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.EipAllocationId;
@@ -102,9 +103,8 @@ record CreateSnat(String natGatewayId, String snatTableId, String sourceVSwitchI
 
   @Override
   public String describe() {
-    return "create a SNAT entry on NAT gateway " + natGatewayId + (snatTableId == null ? "" : " (table "
-        + snatTableId + ")") + " with SourceVSwitchId " + sourceVSwitchId + " and SnatIp " + String.join(",", snatIps)
-        + " (CreateSnatEntry)";
+    return ChangeSentences.createSnatEntry("NAT gateway " + natGatewayId, snatTableId, sourceVSwitchId,
+        String.join(",", snatIps));
   }
 
   @Override

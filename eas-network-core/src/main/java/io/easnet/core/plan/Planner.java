@@ -82,7 +82,8 @@ public final class Planner {
     return plan(services, Map.of(), options);
   }
 
-  private PlanResult plan(List<ServiceInput> services, Map<String, SetNetworking.ServiceFile> files, PlanOptions options) {
+  private PlanResult plan(List<ServiceInput> services, Map<String, SetNetworking.ServiceFile> files,
+      PlanOptions options) {
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(options, "options");
     Session session = new Session(PlanState.of(inventory, services), files, options);

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
@@ -67,9 +68,8 @@ record SetNetworking(String service, String file, String fileSha256, String vpcI
 
   @Override
   public String describe() {
-    return "set cloud.networking of service " + service + (file == null ? "" : " in " + file) + " to vpc_id "
-        + vpcId + ", vswitch_id " + vSwitchId + ", security_group_id " + securityGroupId
-        + " (service JSON; deploy it with eascmd update)";
+    return ChangeSentences.setServiceNetworking(service, file, vpcId, vSwitchId, securityGroupId,
+        ChangeSentences.NETWORKING_BY_EASCMD);
   }
 
   @Override

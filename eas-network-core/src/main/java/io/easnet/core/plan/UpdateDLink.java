@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
@@ -74,10 +75,7 @@ record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, Strin
 
   @Override
   public String describe() {
-    return "update the VPC direct connection of " + resourceGroupId + " (UpdateResourceDLink): VSwitchId "
-        + vSwitchId + ", SecurityGroupId " + securityGroupId
-        + (auxVSwitchIds.isEmpty() ? "" : ", VSwitchIdList " + String.join(",", auxVSwitchIds))
-        + (destinationCidrs.isEmpty() ? "" : ", DestinationCIDRs " + String.join(",", destinationCidrs));
+    return ChangeSentences.updateDLink(resourceGroupId, vSwitchId, securityGroupId, auxVSwitchIds, destinationCidrs);
   }
 
   @Override
