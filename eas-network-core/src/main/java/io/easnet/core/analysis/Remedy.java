@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Direction;
@@ -16,7 +17,6 @@ import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -109,17 +109,10 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      boolean egress = rule.direction() == Direction.EGRESS;
-      return "add an " + (egress ? "egress" : "ingress") + " rule to " + securityGroupId + ": accept "
-          + rule.protocol().name().toLowerCase(Locale.ROOT) + " " + rule.portRange() + (egress ? " to " : " from ")
-          + peer(rule) + " at priority " + rule.priority() + " ("
-          + (egress ? "AuthorizeSecurityGroupEgress" : "AuthorizeSecurityGroup") + ")";
+      return ChangeSentences.authorizeRule(rule.direction() == Direction.EGRESS, securityGroupId.value(),
+          rule.protocol().name(), rule.portRange().toString(), rule.peer().toString(), rule.priority());
     }
 
-    private static String peer(SecurityGroupRule rule) {
-      String p = rule.peer().toString();
-      return p.startsWith("sg-") ? "security group " + p : p;
-    }
 
     @Override
     public Component component() {
@@ -144,9 +137,8 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      return "append " + entries.stream().map(Object::toString).collect(Collectors.joining(", "))
-          + " to allowlist group " + groupName + " of " + instance.id()
-          + " (ModifySecurityIps with ModifyMode Append)";
+      return ChangeSentences.appendAllowlist(entries.stream().map(Object::toString).toList(), groupName,
+          instance.id());
     }
 
     @Override
@@ -169,9 +161,8 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      return "create a SNAT entry on " + gateway.describe() + " with SourceVSwitchId " + sourceVSwitchId
-          + " and SnatIp " + (snatIps.isEmpty() ? "the gateway's EIP"
-              : snatIps.stream().map(Object::toString).collect(Collectors.joining(","))) + " (CreateSnatEntry)";
+      return ChangeSentences.createSnatEntry(gateway.describe(), null, sourceVSwitchId.value(), snatIps.isEmpty()
+          ? "the gateway's EIP" : snatIps.stream().map(Object::toString).collect(Collectors.joining(",")));
     }
 
     @Override
@@ -191,8 +182,7 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      return "add a route entry " + destination + " with next hop type NatGateway " + nextHop.describe() + " to "
-          + routeTableId + " (CreateRouteEntry)";
+      return ChangeSentences.addRouteEntry(destination.toString(), nextHop.describe(), routeTableId.value());
     }
 
     @Override
@@ -213,7 +203,7 @@ public sealed interface Remedy {
     public String describe() {
       String which = eip instanceof Eip.Existing e ? "EIP " + e.eipId() + " (" + e.ipAddress() + ")"
           : "a new EIP (AllocateEipAddress, billed)";
-      return "bind " + which + " to " + gateway.describe() + " (AssociateEipAddress with InstanceType Nat)";
+      return ChangeSentences.bindEip(which, gateway.describe());
     }
 
     @Override
@@ -238,8 +228,7 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      return "create an internet NAT gateway in " + vpcId + " on vSwitch " + vSwitchId
-          + " (CreateNatGateway with NetworkType internet; billed)";
+      return ChangeSentences.createNatGateway(vpcId.value(), vSwitchId.value());
     }
 
     @Override
@@ -267,9 +256,9 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      return "set cloud.networking of service " + serviceName + " to vpc_id " + networking.vpcId().orElseThrow()
-          + ", vswitch_id " + networking.vSwitchId().orElseThrow() + ", security_group_id "
-          + networking.securityGroupId().orElseThrow() + " (service JSON, then UpdateService)";
+      return ChangeSentences.setServiceNetworking(serviceName, null, networking.vpcId().orElseThrow().value(),
+          networking.vSwitchId().orElseThrow().value(), networking.securityGroupId().orElseThrow().value(),
+          ChangeSentences.NETWORKING_BY_UPDATE_SERVICE);
     }
 
     @Override
@@ -288,18 +277,9 @@ public sealed interface Remedy {
 
     @Override
     public String describe() {
-      StringBuilder sb = new StringBuilder("update the VPC direct connection of ").append(resourceGroupId)
-          .append(" (UpdateResourceDLink): VSwitchId ").append(dlink.vSwitchId()).append(", SecurityGroupId ")
-          .append(dlink.securityGroupId());
-      if (!dlink.auxVSwitchIds().isEmpty()) {
-        sb.append(", VSwitchIdList ").append(dlink.auxVSwitchIds().stream().map(Object::toString)
-            .collect(Collectors.joining(",")));
-      }
-      if (!dlink.destinationCidrs().isEmpty()) {
-        sb.append(", DestinationCIDRs ").append(dlink.destinationCidrs().stream().map(Object::toString)
-            .collect(Collectors.joining(",")));
-      }
-      return sb.toString();
+      return ChangeSentences.updateDLink(resourceGroupId.value(), dlink.vSwitchId().value(),
+          dlink.securityGroupId().value(), dlink.auxVSwitchIds().stream().map(Object::toString).toList(),
+          dlink.destinationCidrs().stream().map(Object::toString).toList());
     }
 
     @Override

@@ -6,35 +6,8 @@ import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.Eip;
-import io.easnet.core.model.EipAllocationId;
-import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.RouteTableId;
-import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.spi.ClientToken;
 import io.easnet.core.spi.CloudPort;
-import io.easnet.core.spi.CreateNatGatewayRequest;
-import io.easnet.core.spi.CreateRouteEntryRequest;
-import io.easnet.core.spi.DLinkStatus;
-import io.easnet.core.spi.EipAssociationRequest;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.spi.SnatEntryRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -137,7 +109,7 @@ public final class Applier {
 
   private ApplyResult run(Plan plan, boolean dry) {
     for (Change c : plan.changes()) {
-      if (c.action() instanceof Action.SetNetworking s) {
+      if (c.action() instanceof SetNetworking s) {
         Path file = serviceFileOf(plan, c, s);
         if (file != null) {
           checkedServiceFile(c, s, file);
@@ -205,7 +177,7 @@ public final class Applier {
    * (relative to the plan file); {@code null} when neither names one. A version 1 plan's path was relative to where
    * {@code plan} ran, so it is refused.
    */
-  private Path serviceFileOf(Plan plan, Change c, Action.SetNetworking s) {
+  private Path serviceFileOf(Plan plan, Change c, SetNetworking s) {
     Path override = serviceFiles.get(s.service());
     if (override != null || s.file() == null) {
       return override;
@@ -227,7 +199,7 @@ public final class Applier {
    *
    * @throws InvalidInputException naming the file and the fix otherwise
    */
-  private static ServiceDocument checkedServiceFile(Change c, Action.SetNetworking s, Path file) {
+  private static ServiceDocument checkedServiceFile(Change c, SetNetworking s, Path file) {
     String source = file.toString();
     String text = ServiceDocument.readText(file);
     ServiceDocument doc = ServiceDocument.parse(text, source);
@@ -324,7 +296,7 @@ public final class Applier {
   }
 
   /** One change being applied. */
-  private final class Step {
+  private final class Step implements Execution {
     private final Plan plan;
     private final Change change;
     private final boolean dry;
@@ -339,7 +311,8 @@ public final class Applier {
       this.budget = budget;
     }
 
-    private String resolve(String v) {
+    @Override
+    public String resolve(String v) {
       return Refs.isRef(v) ? outputs.get(v) : v;
     }
 
@@ -347,285 +320,66 @@ public final class Applier {
       return new ChangeResult(change.id(), change.kind(), status, message, null, out);
     }
 
-    private ChangeResult inPlace(String message, Map<String, String> out) {
+    @Override
+    public ChangeResult inPlace(String message, Map<String, String> out) {
       return done(ChangeResult.Status.ALREADY_IN_PLACE, message, out);
     }
 
-    private ChangeResult would() {
+    @Override
+    public ChangeResult wouldApply() {
       return done(ChangeResult.Status.WOULD_APPLY, change.description(), Map.of());
     }
 
-    private ChangeResult applied(Map<String, String> out) {
+    @Override
+    public ChangeResult applied(Map<String, String> out) {
       return done(ChangeResult.Status.APPLIED, change.description(), out);
     }
 
     ChangeResult run() {
-      Action a = change.action();
-      if (a instanceof Action.SetNetworking s) {
-        return networking(s);
-      }
-      if (a instanceof Action.UpdateDLink d) {
-        return dlink(d);
-      }
-      if (a instanceof Action.CreateNat n) {
-        return nat(n);
-      }
-      if (a instanceof Action.AllocateEip e) {
-        return allocate(e);
-      }
-      if (a instanceof Action.BindEip b) {
-        return bind(b);
-      }
-      if (a instanceof Action.CreateSnat s) {
-        return snat(s);
-      }
-      if (a instanceof Action.AddRoute r) {
-        return route(r);
-      }
-      if (a instanceof Action.AuthorizeRule r) {
-        return rule(r);
-      }
-      return allowlist((Action.AppendAllowlist) a);
+      return change.action().execute(this);
     }
 
-    private ChangeResult networking(Action.SetNetworking s) {
-      Path file = serviceFileOf(plan, change, s);
-      if (file == null) {
-        return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, "the plan names no service"
-            + " file for service " + s.service() + ": pass it with Applier.Builder.serviceFile(\"" + s.service()
-            + "\", path), or plan from an intents file", "NoServiceFile", Map.of());
-      }
-      ServiceDocument doc = checkedServiceFile(change, s, file);
-      ServiceNetworking wanted = s.networking();
-      if (doc.spec().networking().equals(Optional.of(wanted))) {
-        return inPlace(file + " already sets cloud.networking to " + s.vpcId() + ", " + s.vSwitchId() + ", "
-            + s.securityGroupId(), Map.of());
-      }
-      if (dry) {
-        return would();
-      }
-      doc.withNetworking(wanted).write(file);
-      return applied(Map.of());
+    @Override
+    public CloudPort port() {
+      return port;
     }
 
-    private ChangeResult dlink(Action.UpdateDLink d) {
-      ResourceGroupId rg = ResourceGroupId.of(d.resourceGroupId());
-      DLink wanted = d.dlink();
-      Optional<DLink> now = call(() -> port.eas().describeResourceDLink(rg));
-      boolean same = now.isPresent() && now.get().vSwitchId().equals(wanted.vSwitchId())
-          && now.get().securityGroupId().equals(wanted.securityGroupId())
-          && now.get().auxVSwitchIds().equals(wanted.auxVSwitchIds())
-          && now.get().destinationCidrs().equals(wanted.destinationCidrs());
-      if (same || dry) {
-        if (same && !dry) {
-          waitFor(() -> call(() -> port.eas().describeResourceDLinkStatus(rg)) == DLinkStatus.READY,
-              "the VPC direct connection of " + rg + " to be READY");
-        }
-        return same ? inPlace("the VPC direct connection of " + rg + " is already as planned", Map.of()) : would();
-      }
-      call(() -> {
-        port.eas().updateResourceDLink(rg, wanted);
-        return null;
-      });
-      waitFor(() -> call(() -> port.eas().describeResourceDLinkStatus(rg)) == DLinkStatus.READY,
-          "the VPC direct connection of " + rg + " to be READY");
-      return applied(Map.of());
+    @Override
+    public boolean dry() {
+      return dry;
     }
 
-    private ChangeResult nat(Action.CreateNat n) {
-      VpcId vpc = VpcId.of(n.vpcId());
-      String name = plan.resourceName(change);
-      Optional<NatGateway> mine = call(() -> port.vpc().describeNatGateways(vpc)).stream()
-          .filter(g -> g.name().equals(Optional.of(name))).findFirst();
-      if (mine.isPresent()) {
-        if (dry) {
-          return inPlace("NAT gateway " + mine.get().id() + " (" + name + ") exists", natOutputs(mine.get()));
-        }
-        NatGateway g = available(mine.get().id());
-        return inPlace("NAT gateway " + g.id() + " (" + name + ") exists", natOutputs(g));
-      }
-      if (dry) {
-        return would();
-      }
-      CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpc).vSwitchId(VSwitchId.of(n.vSwitchId()))
-          .name(name).clientToken(plan.token(change)).build();
-      NatGatewayId id = call(() -> port.vpc().createNatGateway(req));
-      return applied(natOutputs(available(id)));
+    @Override
+    public ClientToken clientToken() {
+      return plan.token(change);
     }
 
-    private NatGateway available(NatGatewayId id) {
-      NatGateway[] last = new NatGateway[1];
-      waitFor(() -> {
-        last[0] = call(() -> port.vpc().describeNatGateway(id));
-        return last[0].isAvailable();
-      }, "NAT gateway " + id + " to be Available");
-      return last[0];
+    @Override
+    public String resourceName() {
+      return plan.resourceName(change);
     }
 
-    private Map<String, String> natOutputs(NatGateway g) {
-      Map<String, String> out = new LinkedHashMap<>();
-      out.put("natGatewayId", g.id().value());
-      if (!g.snatTableIds().isEmpty()) {
-        out.put("snatTableId", g.snatTableIds().get(0).value());
-      }
-      return out;
+    @Override
+    public ChangeResult failed(String message, String code) {
+      return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, message, code, Map.of());
     }
 
-    private ChangeResult allocate(Action.AllocateEip e) {
-      String name = plan.resourceName(change);
-      String nat = resolve(e.forGateway());
-      if (nat != null) {
-        Optional<Eip> bound = call(() -> port.vpc().describeEips(NatGatewayId.of(nat))).stream()
-            .filter(x -> x.name().equals(Optional.of(name))).findFirst();
-        if (bound.isPresent()) {
-          return inPlace("EIP " + bound.get().id() + " (" + name + ") is allocated and bound to " + nat,
-              eipOutputs(bound.get()));
-        }
-      }
-      if (dry) {
-        return would();
-      }
-      AllocateEipRequest req = AllocateEipRequest.builder().name(name).bandwidthMbps(e.bandwidthMbps())
-          .internetChargeType(e.internetChargeType()).clientToken(plan.token(change)).build();
-      Eip eip = call(() -> port.vpc().allocateEip(req));
-      return applied(eipOutputs(eip));
+    @Override
+    public Path serviceFile(SetNetworking s) {
+      return serviceFileOf(plan, change, s);
     }
 
-    private Map<String, String> eipOutputs(Eip e) {
-      return Map.of("eipId", e.id().value(), "ipAddress", e.ipAddress().toString());
-    }
-
-    private ChangeResult bind(Action.BindEip b) {
-      EipAllocationId eip = EipAllocationId.of(resolve(b.eipId()));
-      NatGatewayId nat = NatGatewayId.of(resolve(b.natGatewayId()));
-      boolean bound = call(() -> port.vpc().describeEips(nat)).stream().anyMatch(e -> e.id().equals(eip));
-      if (bound) {
-        return inPlace("EIP " + eip + " is bound to " + nat, Map.of());
-      }
-      if (dry) {
-        return would();
-      }
-      EipAssociationRequest req = EipAssociationRequest.builder().eipId(eip).natGatewayId(nat)
-          .clientToken(plan.token(change)).build();
-      call(() -> {
-        port.vpc().associateEip(req);
-        return null;
-      });
-      return applied(Map.of());
-    }
-
-    private ChangeResult snat(Action.CreateSnat s) {
-      NatGatewayId nat = NatGatewayId.of(resolve(s.natGatewayId()));
-      VSwitchId vsw = VSwitchId.of(s.sourceVSwitchId());
-      Optional<SnatEntry> present = call(() -> port.vpc().describeSnatEntries(nat)).stream()
-          .filter(e -> e.sourceVSwitchId().equals(Optional.of(vsw))).findFirst();
-      if (present.isPresent()) {
-        SnatEntry e = present.get();
-        if (!dry) {
-          snatAvailable(e.snatTableId(), e.id());
-        }
-        return inPlace("SNAT entry " + e.id() + " of " + nat + " covers " + vsw, Map.of("snatEntryId",
-            e.id().value()));
-      }
-      if (dry) {
-        return would();
-      }
-      SnatTableId table;
-      if (s.snatTableId() != null) {
-        table = SnatTableId.of(resolve(s.snatTableId()));
-      } else {
-        List<SnatTableId> tables = call(() -> port.vpc().describeNatGateway(nat)).snatTableIds();
-        if (tables.isEmpty()) {
-          return new ChangeResult(change.id(), change.kind(), ChangeResult.Status.FAILED, "NAT gateway " + nat
-              + " has no SNAT table", "NoSnatTable", Map.of());
-        }
-        table = tables.get(0);
-      }
-      SnatEntryRequest.Builder req = SnatEntryRequest.builder().snatTableId(table).sourceVSwitchId(vsw)
-          .clientToken(plan.token(change));
-      s.snatIps().forEach(ip -> req.addSnatIp(IpAddress.parse(resolve(ip))));
-      SnatEntryRequest request = req.build();
-      SnatEntryId id = call(() -> port.vpc().createSnatEntry(request));
-      snatAvailable(table, id);
-      return applied(Map.of("snatEntryId", id.value()));
-    }
-
-    private void snatAvailable(SnatTableId table, SnatEntryId id) {
-      waitFor(() -> call(() -> port.vpc().describeSnatEntry(table, id)).isAvailable(),
-          "SNAT entry " + id + " to be Available");
-    }
-
-    private ChangeResult route(Action.AddRoute r) {
-      RouteTableId tableId = RouteTableId.of(r.routeTableId());
-      NatGatewayId nat = NatGatewayId.of(resolve(r.natGatewayId()));
-      Cidr dest = Cidr.parse(r.destination());
-      Optional<RouteTable> table = call(() -> port.vpc().describeRouteTables(VpcId.of(r.vpcId()))).stream()
-          .filter(t -> t.id().equals(tableId)).findFirst();
-      if (table.isPresent() && table.get().entries().stream()
-          .anyMatch(e -> e.destination().equals(dest) && e.pointsTo(nat))) {
-        return inPlace("route table " + tableId + " already sends " + dest + " to " + nat, Map.of());
-      }
-      if (dry) {
-        return would();
-      }
-      CreateRouteEntryRequest req = CreateRouteEntryRequest.builder().routeTableId(tableId).destination(dest)
-          .natGatewayId(nat).clientToken(plan.token(change)).build();
-      call(() -> {
-        port.vpc().createRouteEntry(req);
-        return null;
-      });
-      return applied(Map.of());
-    }
-
-    private ChangeResult rule(Action.AuthorizeRule r) {
-      SecurityGroupId group = SecurityGroupId.of(r.securityGroupId());
-      SecurityGroup g = call(() -> port.ecs().describeSecurityGroup(group));
-      if (g.rules().stream().anyMatch(x -> x.sameRuleAs(r.rule()))) {
-        return inPlace(group + " already holds the rule", Map.of());
-      }
-      if (dry) {
-        return would();
-      }
-      SecurityGroupRuleRequest req = SecurityGroupRuleRequest.builder().securityGroupId(group).rule(r.rule())
-          .clientToken(plan.token(change)).build();
-      call(() -> {
-        port.ecs().authorizeRule(req);
-        return null;
-      });
-      return applied(Map.of());
-    }
-
-    private ChangeResult allowlist(Action.AppendAllowlist a) {
-      List<Cidr> wanted = a.entries().stream().map(e -> Cidr.parse(resolve(e))).toList();
-      boolean rds = a.product().equals("rds");
-      List<AllowlistGroup> groups = rds ? call(() -> port.rds().describeAllowlists(RdsInstanceId.of(a.instanceId())))
-          : call(() -> port.redis().describeAllowlists(RedisInstanceId.of(a.instanceId())));
-      List<Cidr> present = groups.stream().filter(g -> g.name().equals(a.group()))
-          .flatMap(g -> g.entries().stream()).toList();
-      List<Cidr> missing = wanted.stream().filter(c -> !present.contains(c)).toList();
-      if (missing.isEmpty()) {
-        return inPlace("allowlist group " + a.group() + " of " + a.instanceId() + " already holds "
-            + a.entries(), Map.of());
-      }
-      if (dry) {
-        return would();
-      }
-      call(() -> {
-        if (rds) {
-          port.rds().appendAllowlistEntries(RdsInstanceId.of(a.instanceId()), a.group(), missing);
-        } else {
-          port.redis().appendAllowlistEntries(RedisInstanceId.of(a.instanceId()), a.group(), missing);
-        }
-        return null;
-      });
-      return applied(Map.of());
+    @Override
+    public ServiceDocument checkedServiceFile(SetNetworking s, Path file) {
+      return Applier.checkedServiceFile(change, s, file);
     }
 
     /**
      * Calls the cloud; a refusal (throttling, a busy resource: the request was not executed) is repeated after a
      * pause, at most {@code maxAttempts} times and within the change's deadline. Other failures go to the caller.
      */
-    private <T> T call(Supplier<T> action) {
+    @Override
+    public <T> T call(Supplier<T> action) {
       for (int attempt = 1; ; attempt++) {
         try {
           return action.get();
@@ -645,7 +399,8 @@ public final class Applier {
     }
 
     /** Polls until {@code ready} or the change's deadline; a timeout names {@code what}. */
-    private void waitFor(BooleanSupplier ready, String what) {
+    @Override
+    public void waitFor(BooleanSupplier ready, String what) {
       while (!ready.getAsBoolean()) {
         if (budget.expired()) {
           throw new DeadlineException("gave up waiting for " + what + " after " + timeout

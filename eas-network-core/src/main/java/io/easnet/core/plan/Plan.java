@@ -94,7 +94,7 @@ public final class Plan {
   public List<Path> serviceFiles() {
     List<Path> out = new ArrayList<>();
     for (Change c : changes) {
-      if (c.action() instanceof Action.SetNetworking s && s.file() != null) {
+      if (c.action() instanceof SetNetworking s && s.file() != null) {
         out.add(serviceFile(s.file()));
       }
     }
@@ -164,7 +164,7 @@ public final class Plan {
     List<Change> out = new ArrayList<>();
     boolean changed = false;
     for (Change c : changes) {
-      if (c.action() instanceof Action.SetNetworking s && s.file() != null && dir != null) {
+      if (c.action() instanceof SetNetworking s && s.file() != null && dir != null) {
         Path target = serviceFile(s.file()).toAbsolutePath().normalize();
         String rel;
         try {

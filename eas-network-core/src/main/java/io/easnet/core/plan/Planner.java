@@ -1,6 +1,5 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.analysis.Component;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.IntentSyntax;
@@ -8,12 +7,7 @@ import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Remedy;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.model.Eip;
-import io.easnet.core.model.EipAllocationId;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
@@ -77,8 +71,8 @@ public final class Planner {
   /** Plans for the services of an intents file; networking changes name the service files. */
   public PlanResult plan(IntentsFile intents, PlanOptions options) {
     Objects.requireNonNull(intents, "intents");
-    Map<String, Action.ServiceFile> files = new LinkedHashMap<>();
-    intents.serviceFiles().forEach((name, file) -> files.put(name, new Action.ServiceFile(file.toString(),
+    Map<String, SetNetworking.ServiceFile> files = new LinkedHashMap<>();
+    intents.serviceFiles().forEach((name, file) -> files.put(name, new SetNetworking.ServiceFile(file.toString(),
         intents.serviceFileDigest(name).orElse(null))));
     return plan(intents.services(), files, options);
   }
@@ -88,7 +82,8 @@ public final class Planner {
     return plan(services, Map.of(), options);
   }
 
-  private PlanResult plan(List<ServiceInput> services, Map<String, Action.ServiceFile> files, PlanOptions options) {
+  private PlanResult plan(List<ServiceInput> services, Map<String, SetNetworking.ServiceFile> files,
+      PlanOptions options) {
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(options, "options");
     Session session = new Session(PlanState.of(inventory, services), files, options);
@@ -197,37 +192,19 @@ public final class Planner {
 
   /** The order remedies are taken in within one path: the ones others depend on first. */
   private static int rank(Remedy r) {
-    if (r instanceof Remedy.SetServiceNetworking) {
-      return 0;
-    }
-    if (r instanceof Remedy.UpdateDLink) {
-      return 1;
-    }
-    if (r instanceof Remedy.CreateNatGateway) {
-      return 2;
-    }
-    if (r instanceof Remedy.BindEip) {
-      return 3;
-    }
-    if (r instanceof Remedy.CreateSnatEntry) {
-      return 4;
-    }
-    if (r instanceof Remedy.AddRouteEntry) {
-      return 5;
-    }
-    return 6;
+    return ChangeKind.of(r).rank();
   }
 
   /** One planning run: the changes found so far (by key), the intents they serve, the state with them applied. */
-  private static final class Session {
+  private static final class Session implements Planning {
     private PlanState state;
-    private final Map<String, Action.ServiceFile> files;
+    private final Map<String, SetNetworking.ServiceFile> files;
     private final PlanOptions options;
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final Map<String, Set<String>> serves = new HashMap<>();
     final Map<String, Set<String>> skipped = new LinkedHashMap<>();
 
-    Session(PlanState state, Map<String, Action.ServiceFile> files, PlanOptions options) {
+    Session(PlanState state, Map<String, SetNetworking.ServiceFile> files, PlanOptions options) {
       this.state = state;
       this.files = files;
       this.options = options;
@@ -263,13 +240,7 @@ public final class Planner {
 
     private boolean add(Action a, String who) {
       Action old = actions.get(a.key());
-      Action now = a;
-      if (old instanceof Action.AppendAllowlist o && a instanceof Action.AppendAllowlist n) {
-        now = o.merge(n.entries());
-      } else if (old != null) {
-        serves.get(a.key()).add(who);
-        return false;
-      }
+      Action now = old == null ? a : old.absorb(a);
       if (now.equals(old)) {
         serves.get(a.key()).add(who);
         return false;
@@ -284,106 +255,28 @@ public final class Planner {
       skipped.computeIfAbsent(who, k -> new LinkedHashSet<>()).add(reason);
     }
 
-    /** The gateway as a value: an existing id (or the reference of a planned one), or the planned new one. */
-    private Optional<String> gateway(Remedy.Gateway g) {
-      if (g instanceof Remedy.ExistingGateway e) {
-        return Optional.of(state.symbolOf(e.natGatewayId().value()));
-      }
-      String key = "nat:" + ((Remedy.NewGateway) g).vpcId().value();
-      return actions.containsKey(key) ? Optional.of(Refs.ref(key, "natGatewayId")) : Optional.empty();
+    @Override
+    public PlanState state() {
+      return state;
     }
 
-    /** A key part for a gateway value without {@code $}, {@code .} or braces. */
-    private static String gatewayKey(String gateway) {
-      return Refs.changeOf(gateway).orElse(gateway);
+    @Override
+    public Optional<Action> planned(String key) {
+      return Optional.ofNullable(actions.get(key));
     }
 
+    @Override
+    public SetNetworking.ServiceFile serviceFile(String service) {
+      return files.get(service);
+    }
+
+    /** The changes that make {@code r}, or none when it is billed and billed changes are not allowed. */
     private List<Action> translate(Remedy r, String who) {
       if (r.billed() && !options.allowsBilled()) {
         skip(who, "needs a billed change (" + r.describe() + "): allow billed changes to plan it");
         return List.of();
       }
-      if (r instanceof Remedy.AuthorizeSecurityGroupRule a) {
-        SecurityGroupRule rule = SecurityGroupRule.builder().from(a.rule()).ruleId(Optional.empty())
-            .description(Optional.empty()).build();
-        return List.of(new Action.AuthorizeRule(a.securityGroupId().value(), rule));
-      }
-      if (r instanceof Remedy.AppendAllowlistEntries a) {
-        String product = a.instance().kind() == Component.Kind.RDS_INSTANCE ? "rds" : "redis";
-        return List.of(new Action.AppendAllowlist(product, a.instance().id(), a.groupName(),
-            a.entries().stream().map(Object::toString).toList()));
-      }
-      if (r instanceof Remedy.CreateNatGateway n) {
-        return List.of(new Action.CreateNat(n.vpcId().value(), n.vSwitchId().value()));
-      }
-      if (r instanceof Remedy.BindEip b) {
-        Optional<String> nat = gateway(b.gateway());
-        if (nat.isEmpty()) {
-          return List.of();
-        }
-        if (b.eip() instanceof Remedy.Eip.Existing e) {
-          Optional<Eip> now = state.inventory().eip(e.eipId());
-          if (now.isEmpty() || now.get().instanceId().isPresent()) {
-            return List.of();
-          }
-          return List.of(new Action.BindEip(state.symbolOf(e.eipId().value()), nat.get()));
-        }
-        String allocKey = "alloc:" + gatewayKey(nat.get());
-        return List.of(new Action.AllocateEip(nat.get(), 5, "PayByTraffic"), new Action.BindEip(Refs.ref(allocKey, "eipId"),
-            nat.get()));
-      }
-      if (r instanceof Remedy.CreateSnatEntry c) {
-        Optional<String> nat = gateway(c.gateway());
-        if (nat.isEmpty()) {
-          return List.of();
-        }
-        String table = null;
-        if (c.gateway() instanceof Remedy.ExistingGateway e && !e.snatTableIds().isEmpty()) {
-          table = state.symbolOf(e.snatTableIds().get(0).value());
-        } else if (c.gateway() instanceof Remedy.NewGateway) {
-          table = Refs.ref(Refs.changeOf(nat.get()).orElseThrow(), "snatTableId");
-        }
-        List<String> ips = c.snatIps().stream().map(ip -> state.symbolOf(ip.toString())).toList();
-        if (ips.isEmpty()) {
-          Optional<String> ip = plannedEipAddress(nat.get());
-          if (ip.isEmpty()) {
-            return List.of();
-          }
-          ips = List.of(ip.get());
-        }
-        return List.of(new Action.CreateSnat(nat.get(), table, c.sourceVSwitchId().value(), ips));
-      }
-      if (r instanceof Remedy.AddRouteEntry a) {
-        Optional<String> nat = gateway(a.nextHop());
-        Optional<RouteTable> table = state.inventory().routeTable(a.routeTableId());
-        if (nat.isEmpty() || table.isEmpty()) {
-          return List.of();
-        }
-        return List.of(new Action.AddRoute(table.get().vpcId().value(), a.routeTableId().value(),
-            a.destination().toString(), nat.get()));
-      }
-      if (r instanceof Remedy.SetServiceNetworking s) {
-        var n = s.networking();
-        Action.ServiceFile f = files.get(s.serviceName());
-        return List.of(new Action.SetNetworking(s.serviceName(), f == null ? null : f.path(),
-            f == null ? null : f.sha256(), n.vpcId().orElseThrow().value(), n.vSwitchId().orElseThrow().value(),
-            n.securityGroupId().orElseThrow().value()));
-      }
-      Remedy.UpdateDLink d = (Remedy.UpdateDLink) r;
-      return List.of(Action.UpdateDLink.of(d.resourceGroupId().value(), d.dlink()));
-    }
-
-    /** The address of the EIP a planned binding gives the gateway, as a literal or a reference. */
-    private Optional<String> plannedEipAddress(String nat) {
-      Action bind = actions.get("bind:" + nat);
-      if (!(bind instanceof Action.BindEip b)) {
-        return Optional.empty();
-      }
-      Optional<String> alloc = Refs.changeOf(b.eipId());
-      if (alloc.isPresent()) {
-        return Optional.of(Refs.ref(alloc.get(), "ipAddress"));
-      }
-      return state.inventory().eip(EipAllocationId.of(b.eipId())).map(Eip::ipAddress).map(IpAddress::toString);
+      return ChangeKind.of(r).plan(r, this);
     }
 
     /** {@code keys} in apply order: kind, then key. */
@@ -403,7 +296,7 @@ public final class Planner {
         if (a.values().stream().anyMatch(v -> Refs.changeOf(v).map(key::equals).orElse(false))) {
           return true;
         }
-        if (a instanceof Action.CreateSnat c && key.equals("bind:" + c.natGatewayId())) {
+        if (a.needs().contains(key)) {
           return true;
         }
       }
@@ -424,8 +317,8 @@ public final class Planner {
         for (String v : a.values()) {
           Refs.changeOf(v).ifPresent(deps::add);
         }
-        if (actions.get(k) instanceof Action.CreateSnat c) {
-          Optional.ofNullable(ids.get("bind:" + c.natGatewayId())).ifPresent(deps::add);
+        for (String need : actions.get(k).needs()) {
+          Optional.ofNullable(ids.get(need)).ifPresent(deps::add);
         }
         List<String> sorted = new ArrayList<>(deps);
         sorted.sort(Comparator.comparingInt(id -> Integer.parseInt(id.substring("change-".length()))));

@@ -1,0 +1,148 @@
+package io.easnet.core.plan;
+
+import io.easnet.core.internal.ChangeSentences;
+import io.easnet.core.analysis.Remedy;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.model.Inventory;
+import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.VpcId;
+import io.easnet.core.spi.CreateNatGatewayRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Create an internet NAT gateway in a VPC; outputs natGatewayId and snatTableId. */
+record CreateNat(String vpcId, String vSwitchId) implements Action {
+  /** The key of the change that creates the NAT gateway of {@code vpcId}: one per VPC. */
+  static String keyOf(String vpcId) {
+    return "nat:" + vpcId;
+  }
+
+  /** The gateway the remedy creates. */
+  static List<Action> plan(Remedy.CreateNatGateway r, Planning p) {
+    return List.of(new CreateNat(r.vpcId().value(), r.vSwitchId().value()));
+  }
+
+  /** Reads the parameters of a {@link ChangeKind#CREATE_NAT_GATEWAY} change (see {@link Action#read}). */
+  static CreateNat read(Cursor p) {
+    p.rejectUnknownKeys(List.of("vpcId", "vSwitchId", "networkType"));
+    p.opt("networkType").ifPresent(t -> {
+      if (!t.text().equals("internet")) {
+        throw t.error("a plan creates internet NAT gateways only, not \"" + t.text() + "\".",
+            "write \"networkType\": \"internet\".");
+      }
+    });
+    return new CreateNat(Params.id(p, "vpcId", VpcId::of), Params.id(p, "vSwitchId", VSwitchId::of));
+  }
+
+  @Override
+  public ChangeKind kind() {
+    return ChangeKind.CREATE_NAT_GATEWAY;
+  }
+
+  @Override
+  public String key() {
+    return keyOf(vpcId);
+  }
+
+  @Override
+  public List<String> targets() {
+    return List.of(vpcId);
+  }
+
+  @Override
+  public String describe() {
+    return ChangeSentences.createNatGateway(vpcId, vSwitchId);
+  }
+
+  @Override
+  public boolean billed() {
+    return true;
+  }
+
+  @Override
+  public Optional<String> billing() {
+    return Optional.of("a NAT gateway is billed by the hour and by the traffic it carries, from its creation until"
+        + " it is deleted (enhanced internet NAT gateway, pay-as-you-go)");
+  }
+
+  @Override
+  public void writeParameters(ObjectNode p) {
+    p.put("vpcId", vpcId);
+    p.put("vSwitchId", vSwitchId);
+    p.put("networkType", "internet");
+  }
+
+  @Override
+  public Action mapValues(UnaryOperator<String> f) {
+    return this;
+  }
+
+  @Override
+  public List<String> values() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of("natGatewayId", "snatTableId");
+  }
+
+  @Override
+  public PlanState applyTo(PlanState s) {
+    int n = s.nextNumber();
+    String nat = "ngw-planned" + n;
+    String table = "stb-planned" + n;
+    Inventory inv = s.inventory().toBuilder().addNatGateway(NatGateway.builder().id(nat).vpcId(vpcId)
+        .vSwitchId(vSwitchId).networkType(NatNetworkType.INTERNET).status(NatGateway.AVAILABLE)
+        .addSnatTableId(table)).build();
+    return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
+        .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
+  }
+
+  @Override
+  public ChangeResult execute(Execution x) {
+    VpcId vpc = VpcId.of(vpcId);
+    String name = x.resourceName();
+    Optional<NatGateway> mine = x.call(() -> x.port().vpc().describeNatGateways(vpc)).stream()
+        .filter(g -> g.name().equals(Optional.of(name))).findFirst();
+    if (mine.isPresent()) {
+      if (x.dry()) {
+        return x.inPlace("NAT gateway " + mine.get().id() + " (" + name + ") exists", outputs(mine.get()));
+      }
+      NatGateway g = available(x, mine.get().id());
+      return x.inPlace("NAT gateway " + g.id() + " (" + name + ") exists", outputs(g));
+    }
+    if (x.dry()) {
+      return x.wouldApply();
+    }
+    CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpc).vSwitchId(VSwitchId.of(vSwitchId))
+        .name(name).clientToken(x.clientToken()).build();
+    NatGatewayId id = x.call(() -> x.port().vpc().createNatGateway(req));
+    return x.applied(outputs(available(x, id)));
+  }
+
+  private static NatGateway available(Execution x, NatGatewayId id) {
+    NatGateway[] last = new NatGateway[1];
+    x.waitFor(() -> {
+      last[0] = x.call(() -> x.port().vpc().describeNatGateway(id));
+      return last[0].isAvailable();
+    }, "NAT gateway " + id + " to be Available");
+    return last[0];
+  }
+
+  private static Map<String, String> outputs(NatGateway g) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("natGatewayId", g.id().value());
+    if (!g.snatTableIds().isEmpty()) {
+      out.put("snatTableId", g.snatTableIds().get(0).value());
+    }
+    return out;
+  }
+}
