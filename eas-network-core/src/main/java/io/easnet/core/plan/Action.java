@@ -38,8 +38,10 @@ sealed interface Action permits SetNetworking, UpdateDLink, CreateNat, AllocateE
   /** Writes the parameters into {@code p}. */
   void writeParameters(ObjectNode p);
 
-  /** A copy with every reference-capable value mapped by {@code f}. */
-  Action mapValues(UnaryOperator<String> f);
+  /** A copy with every reference-capable value mapped by {@code f}; the change itself when it holds none. */
+  default Action mapValues(UnaryOperator<String> f) {
+    return this;
+  }
 
   /**
    * Makes the change through the port: reads the state the write would change (a change already made is in place),
@@ -47,8 +49,10 @@ sealed interface Action permits SetNetworking, UpdateDLink, CreateNat, AllocateE
    */
   ChangeResult execute(Execution x);
 
-  /** Every value that may be a reference. */
-  List<String> values();
+  /** Every value that may be a reference; none by default. */
+  default List<String> values() {
+    return List.of();
+  }
 
   /** The estate after the change, in memory; references are resolved through {@code s}. */
   PlanState applyTo(PlanState s);

@@ -17,7 +17,6 @@ import io.easnet.core.spi.SecurityGroupRuleRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /** Authorize one security-group rule. */
 record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements Action {
@@ -78,15 +77,7 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
     p.put("priority", rule.priority());
   }
 
-  @Override
-  public Action mapValues(UnaryOperator<String> f) {
-    return this;
-  }
 
-  @Override
-  public List<String> values() {
-    return List.of();
-  }
 
   @Override
   public PlanState applyTo(PlanState s) {

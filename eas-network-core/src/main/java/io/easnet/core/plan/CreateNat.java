@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /** Create an internet NAT gateway in a VPC; outputs natGatewayId and snatTableId. */
 record CreateNat(String vpcId, String vSwitchId) implements Action {
@@ -79,15 +78,7 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
     p.put("networkType", "internet");
   }
 
-  @Override
-  public Action mapValues(UnaryOperator<String> f) {
-    return this;
-  }
 
-  @Override
-  public List<String> values() {
-    return List.of();
-  }
 
   @Override
   public List<String> outputs() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Set {@code cloud.networking} of a service (in its JSON file). {@code file} is relative to the plan file's
@@ -86,15 +85,7 @@ record SetNetworking(String service, String file, String fileSha256, String vpcI
     p.put("securityGroupId", securityGroupId);
   }
 
-  @Override
-  public Action mapValues(UnaryOperator<String> f) {
-    return this;
-  }
 
-  @Override
-  public List<String> values() {
-    return List.of();
-  }
 
   @Override
   public PlanState applyTo(PlanState s) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /** Set the VPC direct connection of a resource group. */
 record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, String securityGroupId,
@@ -90,15 +89,7 @@ record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, Strin
     Params.array(p, "destinationCidrs", destinationCidrs);
   }
 
-  @Override
-  public Action mapValues(UnaryOperator<String> f) {
-    return this;
-  }
 
-  @Override
-  public List<String> values() {
-    return List.of();
-  }
 
   @Override
   public PlanState applyTo(PlanState s) {
