@@ -1,5 +1,6 @@
 package io.easnet.testkit;
 
+import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -175,7 +176,7 @@ class InventoryLoaderTest {
   @Test
   void everythingEqualsTheFakesOwnSnapshot() {
     Inventory inv = loader.load(Question.everything(fake.id(VpcId.class, "prod")));
-    assertThat(Inventories.normalized(inv)).isEqualTo(Inventories.normalized(fake.inventory()));
+    assertThat(InventoryAssert.sortedById(inv)).isEqualTo(InventoryAssert.sortedById(fake.inventory()));
   }
 
   @Test
@@ -184,7 +185,7 @@ class InventoryLoaderTest {
         .natGateway("second-nat");
     Inventory inv = loader.load(Question.region());
     assertThat(inv.vpcs()).hasSize(2);
-    assertThat(Inventories.normalized(inv)).isEqualTo(Inventories.normalized(fake.inventory()));
+    assertThat(InventoryAssert.sortedById(inv)).isEqualTo(InventoryAssert.sortedById(fake.inventory()));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.easnet.testkit;
 
+import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.InternetTarget;
@@ -212,8 +213,8 @@ class LoaderMinimalCallsProperties {
       want.add("eas.describeResourceGroups");
       assertThat(loaded.calls()).as("estate %d", i).containsExactlyInAnyOrderElementsOf(want);
       Inventory restricted = Inventory.builder().from(LoaderProperties.restrict(estate, vpc)).regionId(REGION).build();
-      assertThat(Inventories.normalized(loaded.inventory())).as("estate %d", i)
-          .isEqualTo(Inventories.normalized(restricted));
+      assertThat(InventoryAssert.sortedById(loaded.inventory())).as("estate %d", i)
+          .isEqualTo(InventoryAssert.sortedById(restricted));
     }
   }
 
@@ -315,8 +316,8 @@ class LoaderMinimalCallsProperties {
       try (InventoryLoader loader = InventoryLoader.builder().port(fake).listener(stats).parallelism(3).build()) {
         loaded = loader.loadSnapshot(Question.region());
       }
-      assertThat(Inventories.normalized(loaded.inventory())).as("estate %d", i)
-          .isEqualTo(Inventories.normalized(reference.inventory()));
+      assertThat(InventoryAssert.sortedById(loaded.inventory())).as("estate %d", i)
+          .isEqualTo(InventoryAssert.sortedById(reference.inventory()));
       assertThat(loaded.inventory().regionId()).contains(REGION);
       assertThat(loaded.services()).as("estate %d", i).hasSize(n)
           .containsExactlyInAnyOrderElementsOf(reference.services());

@@ -1,5 +1,6 @@
 package io.easnet.testkit;
 
+import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.Target;
@@ -39,7 +40,7 @@ class LoaderProperties {
       try (InventoryLoader loader = loaders.port(fake).build()) {
         for (Vpc vpc : estate.vpcs()) {
           Inventory loaded = loader.load(Question.everything(vpc.id()));
-          assertThat(Inventories.normalized(loaded)).isEqualTo(Inventories.normalized(restrict(estate, vpc.id())));
+          assertThat(InventoryAssert.sortedById(loaded)).isEqualTo(InventoryAssert.sortedById(restrict(estate, vpc.id())));
         }
       }
     }

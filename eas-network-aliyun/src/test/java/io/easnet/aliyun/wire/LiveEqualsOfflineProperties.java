@@ -1,5 +1,6 @@
 package io.easnet.aliyun.wire;
 
+import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,13 +38,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,8 +146,8 @@ class LiveEqualsOfflineProperties {
         .map(json -> ServiceDocument.parse(json, "ListServices")).toList();
 
     List<String> out = new ArrayList<>();
-    Inventory expected = normalized(source.inventory());
-    Inventory actual = normalized(live);
+    Inventory expected = InventoryAssert.sortedById(source.inventory());
+    Inventory actual = InventoryAssert.sortedById(live);
     Snapshot expectedSnapshot = source.toBuilder().inventory(expected).build();
     Snapshot actualSnapshot = source.toBuilder().inventory(actual).services(liveServices).build();
     diff("snapshot", tree(SnapshotJson.toJson(expectedSnapshot)), tree(SnapshotJson.toJson(actualSnapshot)), "",
@@ -283,28 +282,6 @@ class LiveEqualsOfflineProperties {
   private static String clip(JsonNode n) {
     String s = n.toString();
     return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-  }
-
-  /** An inventory with every list sorted by id, so that two inventories compare regardless of order. */
-  static Inventory normalized(Inventory inv) {
-    Inventory.Builder b = Inventory.builder();
-    inv.regionId().ifPresent(b::regionId);
-    return b.addAllVpcs(sorted(inv.vpcs(), v -> v.id().value()))
-        .addAllVSwitches(sorted(inv.vSwitches(), v -> v.id().value()))
-        .addAllSecurityGroups(sorted(inv.securityGroups(), v -> v.id().value()))
-        .addAllNatGateways(sorted(inv.natGateways(), v -> v.id().value()))
-        .addAllSnatEntries(sorted(inv.snatEntries(), v -> v.id().value()))
-        .addAllEips(sorted(inv.eips(), v -> v.id().value()))
-        .addAllRouteTables(sorted(inv.routeTables(), v -> v.id().value()))
-        .addAllEcsInstances(sorted(inv.ecsInstances(), v -> v.id().value()))
-        .addAllRdsInstances(sorted(inv.rdsInstances(), v -> v.id().value()))
-        .addAllRedisInstances(sorted(inv.redisInstances(), v -> v.id().value()))
-        .addAllResourceGroups(sorted(inv.resourceGroups(), v -> v.id().value()))
-        .build();
-  }
-
-  private static <T> List<T> sorted(List<T> list, Function<T, String> key) {
-    return list.stream().sorted(Comparator.comparing(key)).toList();
   }
 
   /** Which kinds the generated estates showed, so that the property is known to cover each. */

@@ -9,8 +9,10 @@ import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.assertj.core.api.AbstractAssert;
 
@@ -18,6 +20,31 @@ import org.assertj.core.api.AbstractAssert;
 public final class InventoryAssert extends AbstractAssert<InventoryAssert, Inventory> {
   InventoryAssert(Inventory actual) {
     super(actual, InventoryAssert.class);
+  }
+
+  /**
+   * The inventory with every list sorted by id, so that two inventories compare regardless of the order their
+   * resources were read or written in (a live read and its snapshot file, a fake and a load of it).
+   */
+  public static Inventory sortedById(Inventory inventory) {
+    Inventory.Builder b = Inventory.builder();
+    inventory.regionId().ifPresent(b::regionId);
+    return b.addAllVpcs(sorted(inventory.vpcs(), v -> v.id().value()))
+        .addAllVSwitches(sorted(inventory.vSwitches(), v -> v.id().value()))
+        .addAllSecurityGroups(sorted(inventory.securityGroups(), v -> v.id().value()))
+        .addAllNatGateways(sorted(inventory.natGateways(), v -> v.id().value()))
+        .addAllSnatEntries(sorted(inventory.snatEntries(), v -> v.id().value()))
+        .addAllEips(sorted(inventory.eips(), v -> v.id().value()))
+        .addAllRouteTables(sorted(inventory.routeTables(), v -> v.id().value()))
+        .addAllEcsInstances(sorted(inventory.ecsInstances(), v -> v.id().value()))
+        .addAllRdsInstances(sorted(inventory.rdsInstances(), v -> v.id().value()))
+        .addAllRedisInstances(sorted(inventory.redisInstances(), v -> v.id().value()))
+        .addAllResourceGroups(sorted(inventory.resourceGroups(), v -> v.id().value()))
+        .build();
+  }
+
+  private static <T> List<T> sorted(List<T> list, Function<T, String> key) {
+    return list.stream().sorted(Comparator.comparing(key)).toList();
   }
 
   /** Every reference resolves and every Alibaba invariant holds; the failure lists all problems. */
