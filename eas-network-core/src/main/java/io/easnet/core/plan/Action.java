@@ -49,6 +49,22 @@ sealed interface Action permits SetNetworking, UpdateDLink, CreateNat, AllocateE
    */
   ChangeResult execute(Execution x);
 
+  /**
+   * What the change checks before the run's first write, so that a wrong input stops the whole run with nothing
+   * changed: nothing for most kinds; a networking change checks that its service file is the planned one.
+   */
+  default void checkBeforeWrites(Execution x) {}
+
+  /** The service JSON file the change writes, as the plan names it (relative to the plan file); none for most. */
+  default Optional<String> serviceFilePath() {
+    return Optional.empty();
+  }
+
+  /** A copy naming {@code path} as its service file; the change itself when it writes none. */
+  default Action withServiceFilePath(String path) {
+    return this;
+  }
+
   /** Every value that may be a reference; none by default. */
   default List<String> values() {
     return List.of();

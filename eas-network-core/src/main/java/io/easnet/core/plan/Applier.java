@@ -109,12 +109,7 @@ public final class Applier {
 
   private ApplyResult run(Plan plan, boolean dry) {
     for (Change c : plan.changes()) {
-      if (c.action() instanceof SetNetworking s) {
-        Path file = serviceFileOf(plan, c, s);
-        if (file != null) {
-          checkedServiceFile(c, s, file);
-        }
-      }
+      c.action().checkBeforeWrites(new Step(plan, c, dry, Map.of(), new Budget()));
     }
     Map<String, String> outputs = new HashMap<>();
     Map<String, ChangeResult> done = new LinkedHashMap<>();

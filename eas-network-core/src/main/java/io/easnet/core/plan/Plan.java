@@ -94,9 +94,7 @@ public final class Plan {
   public List<Path> serviceFiles() {
     List<Path> out = new ArrayList<>();
     for (Change c : changes) {
-      if (c.action() instanceof SetNetworking s && s.file() != null) {
-        out.add(serviceFile(s.file()));
-      }
+      c.action().serviceFilePath().ifPresent(f -> out.add(serviceFile(f)));
     }
     return out;
   }
@@ -164,17 +162,18 @@ public final class Plan {
     List<Change> out = new ArrayList<>();
     boolean changed = false;
     for (Change c : changes) {
-      if (c.action() instanceof SetNetworking s && s.file() != null && dir != null) {
-        Path target = serviceFile(s.file()).toAbsolutePath().normalize();
+      Optional<String> file = c.action().serviceFilePath();
+      if (file.isPresent() && dir != null) {
+        Path target = serviceFile(file.get()).toAbsolutePath().normalize();
         String rel;
         try {
           rel = dir.relativize(target).toString().replace(java.io.File.separatorChar, '/');
         } catch (IllegalArgumentException e) {
           rel = target.toString();
         }
-        if (!rel.equals(s.file())) {
+        if (!rel.equals(file.get())) {
           changed = true;
-          out.add(new Change(c.id(), s.withFile(rel), c.dependsOn(), c.serves()));
+          out.add(new Change(c.id(), c.action().withServiceFilePath(rel), c.dependsOn(), c.serves()));
           continue;
         }
       }

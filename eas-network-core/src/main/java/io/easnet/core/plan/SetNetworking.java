@@ -42,8 +42,23 @@ record SetNetworking(String service, String file, String fileSha256, String vpcI
         Params.id(p, "vSwitchId", VSwitchId::of), Params.id(p, "securityGroupId", SecurityGroupId::of));
   }
 
-  SetNetworking withFile(String newFile) {
+  @Override
+  public Optional<String> serviceFilePath() {
+    return Optional.ofNullable(file);
+  }
+
+  @Override
+  public SetNetworking withServiceFilePath(String newFile) {
     return new SetNetworking(service, newFile, fileSha256, vpcId, vSwitchId, securityGroupId);
+  }
+
+  /** The service file, when the plan or the applier names one, read and checked to be the planned one. */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    Path path = x.serviceFile(this);
+    if (path != null) {
+      x.checkedServiceFile(this, path);
+    }
   }
 
   ServiceNetworking networking() {
@@ -84,8 +99,6 @@ record SetNetworking(String service, String file, String fileSha256, String vpcI
     p.put("vSwitchId", vSwitchId);
     p.put("securityGroupId", securityGroupId);
   }
-
-
 
   @Override
   public PlanState applyTo(PlanState s) {

@@ -89,4 +89,29 @@ class PlanServiceFilesTest {
         .hasMessageContaining("changed since the plan was made");
     assertThat(Files.readString(service)).isEqualTo(edited);
   }
+
+  /** Each change checks its input before the run's first write: a bad second file leaves the first unwritten. */
+  @Test
+  void aBadServiceFileOfALaterChangeStopsTheRunBeforeTheFirstWrite() throws Exception {
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    Files.writeString(first, SERVICE);
+    Files.writeString(second, SERVICE.replace("\"svc\"", "\"svc2\""));
+    Files.writeString(dir.resolve("intents.json"), "{\"version\": 1, \"services\": [{\"file\": \"first.json\","
+        + " \"intents\": []}, {\"file\": \"second.json\", \"intents\": []}]}");
+    Path planFile = dir.resolve("plan.json");
+    plan(dir.resolve("intents.json")).write(planFile);
+    Plan read = Plan.read(planFile);
+    assertThat(read.changes()).extracting(Change::kind).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
+        ChangeKind.SET_SERVICE_NETWORKING);
+    assertThat(read.serviceFiles()).containsExactly(first.toAbsolutePath().normalize(),
+        second.toAbsolutePath().normalize());
+
+    String other = SERVICE.replace("\"svc\"", "\"other\"");
+    Files.writeString(second, other);
+    assertThatThrownBy(() -> Applier.builder(noCloud()).build().apply(read))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("this file is service other");
+    assertThat(Files.readString(first)).isEqualTo(SERVICE);
+    assertThat(Files.readString(second)).isEqualTo(other);
+  }
 }
