@@ -9,12 +9,12 @@ import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.IpAddress;
+import io.easnet.core.model.ResourceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 final class TerraformPlanReader {
   /** The prefix of every stand-in id's body: the id is known after apply. */
-  static final String STAND_IN = "known-after-apply-";
+  static final String STAND_IN = ResourceId.KNOWN_AFTER_APPLY;
   /** At most this many resource changes are read; a plan is a few hundred. */
   static final int MAX_RESOURCES = 100_000;
 
@@ -141,9 +141,7 @@ final class TerraformPlanReader {
       return;
     }
     modules.put(prefix, module);
-    Iterator<Map.Entry<String, JsonNode>> it = module.path("module_calls").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> call = it.next();
+    for (Map.Entry<String, JsonNode> call : module.path("module_calls").properties()) {
       String child = prefix + "module." + call.getKey() + ".";
       calls.put(child, call.getValue());
       indexModules(call.getValue().path("module"), child);
