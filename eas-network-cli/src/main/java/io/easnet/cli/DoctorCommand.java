@@ -70,7 +70,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    report.refuseInputs(estate.snapshot, service, suppressions, intentsFile,
+    report.refuseInputs(estate.snapshot, estate.terraform, service, suppressions, intentsFile,
         report.output == null || intentsFile == null ? null : IntentsFile.read(intentsFile).serviceFiles().values());
     return report.emit(run(), root);
   }

@@ -43,7 +43,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    report.refuseInputs(estate.snapshot, services, suppressions);
+    report.refuseInputs(estate.snapshot, estate.terraform, services, suppressions);
     return report.emit(run(), root);
   }
 

@@ -43,7 +43,7 @@ final class ResolveCommand implements Callable<Integer> {
       throw CliFailure.usage("resolve writes text or json, not " + report.format.name().toLowerCase(
           java.util.Locale.ROOT) + ": pass --format text or --format json");
     }
-    report.refuseInputs(estate.snapshot, services);
+    report.refuseInputs(estate.snapshot, estate.terraform, services);
     List<ServiceSpec> specs = new ArrayList<>();
     for (Path p : services) {
       specs.add(ServiceInput.fromFile(p).build().spec());
