@@ -220,10 +220,11 @@ public final class Suppressions {
       if (known.contains(s.ruleId())) {
         continue;
       }
-      String near = Suggestions.nearestId(s.ruleId(), known).map(n -> "did you mean \"" + n + "\"? ").orElse("");
+      String ids = ranges(known) + " (eas-net rules lists them).";
       throw InvalidInputException.of(source, s.pointer().isEmpty() ? "" : s.pointer() + "/id",
           "\"" + s.ruleId() + "\" is not a rule of the catalogue, so the entry would suppress nothing.",
-          near + "use one of the known rule ids " + ranges(known) + " (eas-net rules lists them).");
+          Suggestions.nearestId(s.ruleId(), known).map(n -> "did you mean \"" + n + "\"? The known rule ids are "
+              + ids).orElse("use one of the known rule ids " + ids));
     }
   }
 

@@ -115,9 +115,9 @@ class SuppressionsTest {
     Suppressions parsed = Suppressions.parse(file);
     assertThatThrownBy(() -> RuleCatalog.standard().run(input(TODAY), parsed))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("suppressions.json:/suppressions/1/id")
+        .hasMessageContaining("suppressions.json at /suppressions/1/id")
         .hasMessageContaining("\"EASNET-999\" is not a rule of the catalogue")
-        .hasMessageContaining("did you mean \"EASNET-900\"?")
+        .hasMessageContaining("did you mean \"EASNET-009\"?")
         .hasMessageContaining("EASNET-001\u2026EASNET-047, EASNET-900\u2026EASNET-901");
     // a catalogue without the rule refuses its id too: the check is against the catalogue that runs
     assertThatThrownBy(() -> RuleCatalog.standard().without("EASNET-014").run(input(TODAY),
