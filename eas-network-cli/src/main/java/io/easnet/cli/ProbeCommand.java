@@ -235,7 +235,7 @@ final class ProbeCommand implements Callable<Integer> {
     int exit = number(curl.get("exit"));
     int status = number(curl.get("http_status"));
     Optional<Integer> installExit = Optional.ofNullable(steps.get("install")).map(m -> number(m.get("exit")));
-    boolean noCurl = "no-curl".equals(curl.get("skipped")) || exit == 127; // 127: the snippet before 0.2
+    boolean noCurl = "no-curl".equals(curl.get("skipped")) || exit == 127; // 127: logs of the earlier snippet
     StringBuilder sb = new StringBuilder();
     boolean ok;
     if (noCurl) {
