@@ -54,7 +54,7 @@ final class EstateOptions {
   /** The name of the estate in finding locations. */
   String sourceName() {
     return isLive() ? "live:" + (endpoint != null ? endpoint : region)
-        : snapshot.getFileName().toString();
+        : io.easnet.core.json.SourceNames.of(snapshot);
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",

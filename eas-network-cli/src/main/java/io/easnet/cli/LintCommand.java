@@ -2,8 +2,11 @@ package io.easnet.cli;
 
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SourceNames;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.rules.Suppressions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,11 @@ final class LintCommand implements Callable<Integer> {
       + " expiry).")
   Path suppressions;
 
+  @Option(names = "--base-dir", paramLabel = "DIR", description = "Name files in the report by their path relative"
+      + " to DIR, the repository root for code scanning (default: the working directory). SARIF URIs are relative"
+      + " to %%SRCROOT%%, which stands for DIR.")
+  Path baseDir;
+
   @Override
   public Integer call() {
     report.refuseInputs(estate.snapshot, services, suppressions);
@@ -48,18 +56,22 @@ final class LintCommand implements Callable<Integer> {
   }
 
   Report run() {
+    Path base = baseDir == null ? SourceNames.workingDirectory() : baseDir;
+    if (baseDir != null && !Files.isDirectory(baseDir)) {
+      throw CliFailure.usage("--base-dir " + baseDir + ": not a directory; pass the repository root");
+    }
     List<ServiceInput> inputs = new ArrayList<>();
     for (Path p : services) {
-      inputs.add(ServiceInput.fromFile(p).build());
+      inputs.add(ServiceInput.fromFile(p, base).build());
     }
     NetworkCheck.Builder check = NetworkCheck.builder();
     try (Estate e = estate.open(root)) {
       Snapshot s = e.forLint(inputs.stream().map(ServiceInput::spec).toList(), estate.vpcOption());
-      check.snapshot(s, e.sourceName());
+      check.snapshot(s, estate.isLive() ? e.sourceName() : SourceNames.of(estate.snapshot, base));
     }
     inputs.forEach(check::addService);
     if (suppressions != null) {
-      check.suppressions(suppressions);
+      check.suppressions(Suppressions.parse(suppressions, SourceNames.of(suppressions, base)));
     }
     return check.build().run();
   }
