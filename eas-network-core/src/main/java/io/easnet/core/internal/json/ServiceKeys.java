@@ -38,18 +38,18 @@ public final class ServiceKeys {
     List<Cursor.UnknownKey> out = new ArrayList<>();
     Cursor r = Cursor.root(root, source);
     add(out, r, TOP);
-    Cursor meta = r.get("metadata");
+    Cursor meta = member(r, "metadata");
     add(out, meta, METADATA);
-    add(out, meta.get("rolling_strategy"), ROLLING);
-    Cursor cloud = r.get("cloud");
+    add(out, member(meta, "rolling_strategy"), ROLLING);
+    Cursor cloud = member(r, "cloud");
     add(out, cloud, CLOUD);
-    add(out, cloud.get("networking"), CLOUD_NETWORKING);
-    add(out, cloud.get("computing"), COMPUTING);
-    add(out, r.get("networking"), NETWORKING);
-    add(out, r.get("autoscaler"), AUTOSCALER);
+    add(out, member(cloud, "networking"), CLOUD_NETWORKING);
+    add(out, member(cloud, "computing"), COMPUTING);
+    add(out, member(r, "networking"), NETWORKING);
+    add(out, member(r, "autoscaler"), AUTOSCALER);
     for (String array : List.of("containers", "storage")) {
-      Cursor a = r.get(array);
-      if (a.isArray()) {
+      Cursor a = member(r, array);
+      if (a != null && a.isArray()) {
         for (Cursor e : a.elements()) {
           add(out, e, array.equals("containers") ? CONTAINER : STORAGE);
         }
@@ -58,7 +58,15 @@ public final class ServiceKeys {
     return out;
   }
 
+  /** The member {@code key} of an object; {@code null} when {@code c} is no object or has no such member. */
+  private static Cursor member(Cursor c, String key) {
+    return c == null || !c.isObject() || !c.node().has(key) ? null : c.get(key);
+  }
+
   private static void add(List<Cursor.UnknownKey> out, Cursor c, List<String> known) {
+    if (c == null) {
+      return;
+    }
     for (Cursor.UnknownKey u : c.unknownKeys(known, Map.of())) {
       if (u.nearest().isPresent()) {
         out.add(u);
