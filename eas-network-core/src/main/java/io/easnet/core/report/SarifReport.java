@@ -143,7 +143,6 @@ final class SarifReport {
     if (suppression != null) {
       ObjectNode sup = r.putArray("suppressions").addObject();
       sup.put("kind", "external");
-      sup.put("status", "accepted");
       sup.put("justification", suppression.reason() + " (until " + suppression.expires() + ", scope "
           + suppression.scope() + ")");
     }
