@@ -168,8 +168,14 @@ public final class Budgets {
     return new Timed(median(nanos) / 1e6, calls);
   }
 
+  /** The route tables of a VPC: one request per table the VPC has (its system table and any custom ones). */
+  static final String ROUTE_TABLES = "vpc:DescribeRouteTableList";
+
   private void report(String name, double floor, Timed t, List<String> want, int rounds) {
-    boolean minimal = t.calls().equals(want);
+    // the same wire requests, the route tables compared by presence (their count is the VPC's, not the question's)
+    boolean minimal = t.calls().stream().filter(c -> !c.startsWith(ROUTE_TABLES)).toList()
+        .equals(want.stream().filter(c -> !c.startsWith(ROUTE_TABLES)).toList())
+        && t.calls().contains(ROUTE_TABLES) == want.contains(ROUTE_TABLES);
     Map<String, Long> perAction = counts(t.calls());
     log.printf(Locale.ROOT, "4 %s: median %.1f ms, %d round(s) x 50 ms; %d calls %s; minimal %d %s; rate-limit"
         + " floor of these calls %.0f ms%n", name, t.medianMs(), rounds, t.calls().size(), perAction, want.size(),
@@ -201,21 +207,25 @@ public final class Budgets {
       }
       Path file = dir.resolve("service.json");
       ServiceDocument.from(spec).write(file);
-      String vsw = "vpc:DescribeVSwitches";
-      String sg = "ecs:DescribeSecurityGroupAttribute";
-      // round 1: what the spec and the intent name; round 2: what round 1's answers name
-      List<String> privateCalls = new ArrayList<>(List.of(vsw, sg, "vpc:DescribeVpcs",
-          "rds:DescribeDBInstanceAttribute"));
+      // the port calls of LoaderMinimalCallsProperties, in the wire requests the adapter makes for each
+      List<String> vsw = List.of("vpc:DescribeVSwitches");
+      List<String> sg = List.of("ecs:DescribeSecurityGroups", "ecs:DescribeSecurityGroupAttribute");
+      List<String> vpcCall = List.of("vpc:DescribeVpcs");
+      List<String> rdsCall = List.of("rds:DescribeDBInstanceAttribute", "rds:DescribeDBInstanceIPArrayList",
+          "rds:DescribeDBInstanceNetInfo", "rds:DescribeSecurityGroupConfiguration");
+      List<String> privateCalls = new ArrayList<>();
+      List.of(vsw, sg, vpcCall, rdsCall).forEach(privateCalls::addAll);
       Set<SecurityGroupId> bound = new LinkedHashSet<>(rds.securityGroupIds());
       bound.remove(net.securityGroupId().get());
-      bound.forEach(g -> privateCalls.add(sg));
-      List<String> internetCalls = new ArrayList<>(List.of(vsw, sg, "vpc:DescribeNatGateways",
-          "vpc:DescribeRouteTableList"));
+      bound.forEach(g -> privateCalls.addAll(sg));
+      List<String> internetCalls = new ArrayList<>();
+      List.of(vsw, sg, List.of("vpc:DescribeNatGateways", ROUTE_TABLES)).forEach(internetCalls::addAll);
       nats.forEach(n -> internetCalls.addAll(List.of("vpc:DescribeSnatTableEntries", "vpc:DescribeEipAddresses")));
-      List<String> clientCalls = new ArrayList<>(List.of(vsw, sg, "vpc:DescribeVpcs", "ecs:DescribeInstances"));
+      List<String> clientCalls = new ArrayList<>();
+      List.of(vsw, sg, vpcCall, List.of("ecs:DescribeInstances")).forEach(clientCalls::addAll);
       Set<SecurityGroupId> clientGroups = new LinkedHashSet<>(ecs.securityGroupIds());
       clientGroups.remove(net.securityGroupId().get());
-      clientGroups.forEach(g -> clientCalls.add(sg));
+      clientGroups.forEach(g -> clientCalls.addAll(sg));
       return List.of(
           new Question("private path (rds)", List.of("--service", file.toString(), "--to", "rds:" + rds.id().value()),
               io.easnet.core.load.Question.privateTarget(spec, Target.rds(rds.id())), privateCalls,
@@ -359,7 +369,12 @@ public final class Budgets {
 
   void snapshot(EstateGenerator.Size size) throws IOException {
     EstateGenerator.Estate estate = EstateGenerator.generate(size, 7);
-    Snapshot snap = SnapshotJson.parse(new String(estate.snapshotJson(), StandardCharsets.UTF_8), "bench");
+    // the services the cloud can run: a partial cloud.networking block is a lint finding, not a deployable service
+    Snapshot.Builder b = Snapshot.builder().inventory(estate.inventory());
+    estate.services().stream().map(ServiceInput::spec).filter(sp -> sp.networking().map(n -> n.vpcId().isPresent()
+        && n.vSwitchId().isPresent() && n.securityGroupId().isPresent()).orElse(true))
+        .forEach(sp -> b.addService(ServiceDocument.from(sp)));
+    Snapshot snap = b.build();
     FakeCloud fake = FakeCloud.builder().regionId("cn-hangzhou").build();
     fake.load(snap);
     Path dir = Files.createTempDirectory("eas-net-bench-snapshot");
