@@ -7,7 +7,7 @@ import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;

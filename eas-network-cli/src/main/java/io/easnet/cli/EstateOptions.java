@@ -3,7 +3,7 @@ package io.easnet.cli;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.json.TerraformPlan;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

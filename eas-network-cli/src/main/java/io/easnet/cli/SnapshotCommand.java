@@ -5,7 +5,7 @@ import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import java.nio.file.Path;

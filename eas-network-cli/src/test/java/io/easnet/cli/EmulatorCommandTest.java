@@ -3,7 +3,7 @@ package io.easnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.FaultPlan;
 import io.easnet.testkit.emulator.Emulator;

@@ -4,7 +4,7 @@ import static io.easnet.testkit.Requests.req;
 
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.DLinkStatus;
 import io.easnet.core.spi.EasApi;

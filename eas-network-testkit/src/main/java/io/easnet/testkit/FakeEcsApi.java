@@ -4,10 +4,10 @@ import static io.easnet.testkit.Requests.req;
 
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.EcsApi;
 import io.easnet.core.spi.SecurityGroupRuleRequest;

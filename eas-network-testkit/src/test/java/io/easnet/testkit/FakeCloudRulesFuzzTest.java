@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.RulePeer;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;

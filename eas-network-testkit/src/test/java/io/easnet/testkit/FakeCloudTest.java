@@ -8,14 +8,14 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.DLinkStatus;
 import io.easnet.core.spi.SecurityGroupRuleRequest;
@@ -511,7 +511,7 @@ class FakeCloudTest {
   @Test
   void theNameLookUpNamesTheTypesItKnows() {
     FakeCloud fake = estate(1);
-    assertThatThrownBy(() -> fake.id(io.easnet.core.model.EipAllocationId.class, "x"))
+    assertThatThrownBy(() -> fake.id(io.easnet.core.model.ResourceId.EipAllocationId.class, "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the fake names no EipAllocationId")
         .hasMessageContaining("VSwitchId");

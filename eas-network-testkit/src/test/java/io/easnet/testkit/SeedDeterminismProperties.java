@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;

@@ -190,7 +190,7 @@ class LiveEqualsOfflineProperties {
 
   /** The intents drawn for one service: targets in any VPC of the estate, internet egress, clients. */
   private record Intents(String service, boolean internet, List<Target> targets, List<InternetTarget> internetTargets,
-      List<io.easnet.core.model.EcsInstanceId> clients) {
+      List<io.easnet.core.model.ResourceId.EcsInstanceId> clients) {
     static Intents draw(SplittableRandom r, String service, Inventory estate) {
       List<Target> targets = new ArrayList<>();
       for (RdsInstance x : estate.rdsInstances()) {
@@ -203,7 +203,7 @@ class LiveEqualsOfflineProperties {
           targets.add(Target.redis(x.id()));
         }
       }
-      List<io.easnet.core.model.EcsInstanceId> clients = new ArrayList<>();
+      List<io.easnet.core.model.ResourceId.EcsInstanceId> clients = new ArrayList<>();
       for (EcsInstance x : estate.ecsInstances()) {
         int k = r.nextInt(6);
         if (k == 0) {

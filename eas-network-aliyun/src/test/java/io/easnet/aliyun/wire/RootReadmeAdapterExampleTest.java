@@ -7,7 +7,7 @@ import io.easnet.aliyun.AliyunOptions;
 import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProviders;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestEvent;
 import io.easnet.testkit.FakeCloud;

@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

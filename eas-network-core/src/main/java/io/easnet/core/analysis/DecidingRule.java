@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import java.util.Optional;
 import org.immutables.value.Value;

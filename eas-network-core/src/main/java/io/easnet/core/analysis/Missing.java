@@ -4,7 +4,7 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import java.util.List;
 import java.util.Objects;
 

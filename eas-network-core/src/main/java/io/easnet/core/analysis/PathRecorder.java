@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroupType;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

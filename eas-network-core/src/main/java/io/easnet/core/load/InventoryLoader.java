@@ -7,7 +7,7 @@ import io.easnet.core.load.internal.LoadSession;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;

@@ -1,9 +1,9 @@
 package io.easnet.core.load;
 
 import io.easnet.core.analysis.Target;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import org.immutables.value.Value;
 
 /** One route: destination block and next hop ({@code NextHopType} such as {@code NatGateway}, and its id). */

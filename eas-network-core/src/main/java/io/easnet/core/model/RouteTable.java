@@ -1,5 +1,7 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.RouteTableId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.PrefixListId;
+
 /**
  * The other end of a security-group rule: the source of an ingress rule, the destination of an egress rule. It is
  * an address block, another security group, or a prefix list.

@@ -1,5 +1,9 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

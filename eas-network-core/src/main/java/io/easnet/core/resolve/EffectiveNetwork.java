@@ -2,10 +2,10 @@ package io.easnet.core.resolve;
 
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

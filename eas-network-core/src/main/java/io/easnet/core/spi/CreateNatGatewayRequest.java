@@ -1,7 +1,7 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Optional;
 import org.immutables.value.Value;
 

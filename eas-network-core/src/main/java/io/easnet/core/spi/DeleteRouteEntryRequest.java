@@ -1,8 +1,8 @@
 package io.easnet.core.spi;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RouteTableId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.RouteTableId;
 import org.immutables.value.Value;
 
 /**

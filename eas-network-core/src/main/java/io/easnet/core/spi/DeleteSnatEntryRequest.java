@@ -1,7 +1,7 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.SnatTableId;
 import org.immutables.value.Value;
 
 /**

@@ -2,7 +2,7 @@ package io.easnet.core.spi;
 
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package io.easnet.core.spi;
 
 import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 
 /**

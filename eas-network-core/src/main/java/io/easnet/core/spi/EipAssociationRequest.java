@@ -1,7 +1,7 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.EipAllocationId;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.EipAllocationId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import org.immutables.value.Value;
 
 /**

@@ -1,6 +1,6 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import org.immutables.value.Value;
 

@@ -1,8 +1,8 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -2,8 +2,8 @@ package io.easnet.core.spi;
 
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

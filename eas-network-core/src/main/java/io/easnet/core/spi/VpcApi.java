@@ -2,15 +2,15 @@ package io.easnet.core.spi;
 
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RollingStrategy;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
 import java.util.List;
 import java.util.Map;

@@ -43,7 +43,7 @@ class ReadmeExamplesTest {
         .build();
     // end
 
-    assertThat(estate.vSwitchesIn(io.easnet.core.model.VpcId.of("vpc-prod"))).hasSize(1);
+    assertThat(estate.vSwitchesIn(io.easnet.core.model.ResourceId.VpcId.of("vpc-prod"))).hasSize(1);
   }
 
   @Test

@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Autoscaler;
 import io.easnet.core.model.Container;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.RollingStrategy;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.StorageMount;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

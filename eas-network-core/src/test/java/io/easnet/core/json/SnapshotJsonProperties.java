@@ -15,7 +15,7 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.NatNetworkType;
 import io.easnet.core.model.Policy;
 import io.easnet.core.model.PortRange;

@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

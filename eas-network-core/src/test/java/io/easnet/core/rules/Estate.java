@@ -17,7 +17,7 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -13,7 +13,7 @@ import io.easnet.core.model.Eip;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceGroup;

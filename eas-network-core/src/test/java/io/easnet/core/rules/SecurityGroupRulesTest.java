@@ -142,7 +142,7 @@ class SecurityGroupRulesTest {
             .addPrivateIp("192.168.2.50"));
     List<Finding> f = run(of(inv,
         input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))
-            .addPrivateTarget(io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-app"), 8080))
+            .addPrivateTarget(io.easnet.core.analysis.Target.ecs(io.easnet.core.model.ResourceId.EcsInstanceId.of("i-app"), 8080))
             .addPrivateTarget(io.easnet.core.analysis.Target.address(
                 io.easnet.core.model.IpAddress.parse("192.168.2.60"), 9000, io.easnet.core.model.Protocol.TCP))
             .addPrivateTarget("rm-db")), "EASNET-030");
@@ -178,7 +178,7 @@ class SecurityGroupRulesTest {
         .addEcsInstance(io.easnet.core.model.EcsInstance.builder().id("i-db").vpcId("vpc-a").vSwitchId("vsw-a2")
             .addPrivateIp("192.168.2.40").addSecurityGroupId("sg-db"));
     List<Finding> f = run(of(inv, input(service("svc")).addPrivateTarget(
-        io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-db"), 5432))), "EASNET-033");
+        io.easnet.core.analysis.Target.ecs(io.easnet.core.model.ResourceId.EcsInstanceId.of("i-db"), 5432))), "EASNET-033");
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.intents()).containsExactly("reach ECS i-db:5432");
       assertThat(x.location()).isEqualTo("snapshot.json:/securityGroups/2/rules/0");

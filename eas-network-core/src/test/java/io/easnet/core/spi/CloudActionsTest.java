@@ -2,7 +2,7 @@ package io.easnet.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatTableId;
 import org.junit.jupiter.api.Test;
 
 class CloudActionsTest {

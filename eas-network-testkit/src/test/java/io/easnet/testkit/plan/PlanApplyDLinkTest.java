@@ -8,7 +8,7 @@ import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.plan.ApplyResult;
 import io.easnet.core.plan.ChangeKind;

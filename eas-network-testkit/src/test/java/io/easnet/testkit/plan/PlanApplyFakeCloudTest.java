@@ -56,7 +56,7 @@ class PlanApplyFakeCloudTest {
       assertThat(result.results()).hasSize(plan.changes().size());
       assertThat(verdicts(fake, services())).hasSize(7).containsOnly(Verdict.REACHABLE);
       // allowlists are appended to, never covered: the entries the plan did not write survive
-      assertThat(fake.inventory().rdsInstance(io.easnet.core.model.RdsInstanceId.of("rm-1")).orElseThrow()
+      assertThat(fake.inventory().rdsInstance(io.easnet.core.model.ResourceId.RdsInstanceId.of("rm-1")).orElseThrow()
           .allowlists()).extracting(g -> g.name() + " " + g.entries().stream().map(Object::toString).sorted().toList())
           .containsExactlyInAnyOrder("default [127.0.0.1/32]", "eas [192.168.1.0/24, 192.168.2.0/24]");
 

@@ -1,7 +1,7 @@
 package io.easnet.core.analysis.internal;
 
-import io.easnet.core.model.PrefixListId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.PrefixListId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupType;
 import java.util.Set;
 

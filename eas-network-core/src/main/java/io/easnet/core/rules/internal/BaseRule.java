@@ -7,7 +7,7 @@ import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.resolve.Provenance;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;

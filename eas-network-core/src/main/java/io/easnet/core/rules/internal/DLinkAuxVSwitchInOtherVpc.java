@@ -3,7 +3,7 @@ package io.easnet.core.rules.internal;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;

@@ -1,7 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;

@@ -1,7 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.internal.Suggestions;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;

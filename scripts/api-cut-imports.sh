@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Re-applies the public-API cut of issue 16 to whatever tree it runs in (idempotent: run it again after merging a
+# branch that still uses the old names). For every moved type OLD -> NEW below it
+#   1. rewrites the fully qualified name (imports, static imports, javadoc, docs, README snippets, string literals)
+#      in every tracked file except the generated .api snapshots and this script;
+#   2. adds `import NEW;` to Java files of OLD's package that use the simple name without a qualifier, because they
+#      no longer see the type through their package (the owner's own file is skipped).
+# Simple names never change, so code that reads `VpcId` keeps reading `VpcId`.
+# Usage: scripts/api-cut-imports.sh            (from anywhere inside the repository)
+set -euo pipefail
+cd "$(git rev-parse --show-toplevel)"
+
+MOVES='
+# model ids -> ResourceId
+io.easnet.core.model.EcsInstanceId      io.easnet.core.model.ResourceId.EcsInstanceId
+io.easnet.core.model.EipAllocationId    io.easnet.core.model.ResourceId.EipAllocationId
+io.easnet.core.model.NatGatewayId       io.easnet.core.model.ResourceId.NatGatewayId
+io.easnet.core.model.PrefixListId       io.easnet.core.model.ResourceId.PrefixListId
+io.easnet.core.model.RdsInstanceId      io.easnet.core.model.ResourceId.RdsInstanceId
+io.easnet.core.model.RedisInstanceId    io.easnet.core.model.ResourceId.RedisInstanceId
+io.easnet.core.model.ResourceGroupId    io.easnet.core.model.ResourceId.ResourceGroupId
+io.easnet.core.model.RouteTableId       io.easnet.core.model.ResourceId.RouteTableId
+io.easnet.core.model.SecurityGroupId    io.easnet.core.model.ResourceId.SecurityGroupId
+io.easnet.core.model.SnatEntryId        io.easnet.core.model.ResourceId.SnatEntryId
+io.easnet.core.model.SnatTableId        io.easnet.core.model.ResourceId.SnatTableId
+io.easnet.core.model.VSwitchId          io.easnet.core.model.ResourceId.VSwitchId
+io.easnet.core.model.VpcId              io.easnet.core.model.ResourceId.VpcId
+'
+
+moves() { printf '%s\n' "$MOVES" | sed -e 's/#.*//' | awk 'NF == 2 { print $1, $2 }'; }
+
+moves | while read -r old new; do
+  re="${old//./\\.}"
+  # 1. fully qualified names
+  files=$(git grep -l -I -E "${re}([^A-Za-z0-9_]|\$)" -- . ':!*.api' ':!scripts/api-cut-imports.sh' || true)
+  if [[ -n "$files" ]]; then
+    printf '%s\n' "$files" | xargs perl -pi -e "s/\\Q${old}\\E(?![A-Za-z0-9_])/${new}/g"
+  fi
+  # 2. same-package users of the simple name
+  pkg="${old%.*}"
+  simple="${old##*.}"
+  owner="${new%.*}"
+  owner_file="${owner//.//}.java"
+  files=$(git grep -l -I -E "^package ${pkg//./\\.};" -- '*.java' || true)
+  [[ -z "$files" ]] && continue
+  printf '%s\n' "$files" | while read -r f; do
+    [[ -f "$f" ]] || continue
+    [[ "$f" == *"/${owner_file}" || "$f" == *"/${old//.//}.java" ]] && continue
+    NEW="$new" SIMPLE="$simple" perl -0pi -e '
+      my ($new, $simple) = ($ENV{NEW}, $ENV{SIMPLE});
+      next if /^import \Q$new\E;/m;
+      (my $rest = $_) =~ s/^import [^\n]*\n//mg;
+      next unless $rest =~ /(?<![A-Za-z0-9_.])\Q$simple\E(?![A-Za-z0-9_])/;
+      s/^(package [^;]+;\n\n)(?=import )/$1import $new;\n/m
+        or s/^(package [^;]+;\n)/$1\nimport $new;\n/m;' "$f"
+  done
+done
