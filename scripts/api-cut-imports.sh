@@ -25,6 +25,28 @@ io.easnet.core.model.SnatEntryId        io.easnet.core.model.ResourceId.SnatEntr
 io.easnet.core.model.SnatTableId        io.easnet.core.model.ResourceId.SnatTableId
 io.easnet.core.model.VSwitchId          io.easnet.core.model.ResourceId.VSwitchId
 io.easnet.core.model.VpcId              io.easnet.core.model.ResourceId.VpcId
+# small model enums -> their owner
+io.easnet.core.model.Direction          io.easnet.core.model.SecurityGroupRule.Direction
+io.easnet.core.model.Policy             io.easnet.core.model.SecurityGroupRule.Policy
+io.easnet.core.model.RulePeer           io.easnet.core.model.SecurityGroupRule.RulePeer
+io.easnet.core.model.NatNetworkType     io.easnet.core.model.NatGateway.NatNetworkType
+io.easnet.core.model.SecurityGroupType  io.easnet.core.model.SecurityGroup.SecurityGroupType
+# spi requests and replies -> the API interface that takes or returns them
+io.easnet.core.spi.AllocateEipRequest        io.easnet.core.spi.VpcApi.AllocateEipRequest
+io.easnet.core.spi.CreateNatGatewayRequest   io.easnet.core.spi.VpcApi.CreateNatGatewayRequest
+io.easnet.core.spi.CreateRouteEntryRequest   io.easnet.core.spi.VpcApi.CreateRouteEntryRequest
+io.easnet.core.spi.DeleteRouteEntryRequest   io.easnet.core.spi.VpcApi.DeleteRouteEntryRequest
+io.easnet.core.spi.DeleteSnatEntryRequest    io.easnet.core.spi.VpcApi.DeleteSnatEntryRequest
+io.easnet.core.spi.EipAssociationRequest     io.easnet.core.spi.VpcApi.EipAssociationRequest
+io.easnet.core.spi.SnatEntryRequest          io.easnet.core.spi.VpcApi.SnatEntryRequest
+io.easnet.core.spi.SecurityGroupRuleRequest  io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest
+io.easnet.core.spi.SecurityGroupSummary      io.easnet.core.spi.EcsApi.SecurityGroupSummary
+io.easnet.core.spi.DLinkStatus               io.easnet.core.spi.EasApi.DLinkStatus
+io.easnet.core.spi.ServiceStatus             io.easnet.core.spi.EasApi.ServiceStatus
+io.easnet.core.spi.UpdateType                io.easnet.core.spi.EasApi.UpdateType
+io.easnet.core.spi.RequestEvent              io.easnet.core.spi.RequestListener.RequestEvent
+# no user needs these -> internal
+io.easnet.core.load.CallStatistics           io.easnet.core.load.internal.CallStatistics
 '
 
 moves() { printf '%s\n' "$MOVES" | sed -e 's/#.*//' | awk 'NF == 2 { print $1, $2 }'; }

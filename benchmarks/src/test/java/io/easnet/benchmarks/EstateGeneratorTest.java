@@ -97,7 +97,7 @@ class EstateGeneratorTest {
 
     for (SecurityGroup g : e.inventory().securityGroups()) {
       assertThat(g.rules()).allSatisfy(r -> {
-        if (r.peer() instanceof io.easnet.core.model.RulePeer.GroupPeer p) {
+        if (r.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.GroupPeer p) {
           assertThat(e.inventory().securityGroup(p.groupId())).get().extracting(SecurityGroup::vpcId)
               .isEqualTo(g.vpcId());
         }

@@ -6,10 +6,10 @@ import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import io.easnet.core.spi.EasApi;
-import io.easnet.core.spi.ServiceStatus;
-import io.easnet.core.spi.UpdateType;
+import io.easnet.core.spi.EasApi.ServiceStatus;
+import io.easnet.core.spi.EasApi.UpdateType;
 import java.util.List;
 import java.util.Optional;
 

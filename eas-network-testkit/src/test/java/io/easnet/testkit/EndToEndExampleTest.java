@@ -19,7 +19,7 @@ import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -47,7 +47,7 @@ class FakeCloudSnapshotTest {
     FakeCloud copy = FakeCloud.create().load(snapshot);
     assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .isEqualTo(247);
-    copy.eas().updateService("chat", "{\"metadata\":{\"instance\":2}}", io.easnet.core.spi.UpdateType.MERGE);
+    copy.eas().updateService("chat", "{\"metadata\":{\"instance\":2}}", io.easnet.core.spi.EasApi.UpdateType.MERGE);
     assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .as("scaling the loaded service down frees its addresses").isEqualTo(250);
   }

@@ -20,7 +20,7 @@ import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import java.time.Duration;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
-import io.easnet.core.load.CallStatistics;
+import io.easnet.core.load.internal.CallStatistics;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.Question;
 import io.easnet.core.model.EcsInstance;

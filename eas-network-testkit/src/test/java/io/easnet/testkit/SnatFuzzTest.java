@@ -10,7 +10,7 @@ import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.ResourceId.VSwitchId;
-import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -294,9 +294,9 @@ class LiveEqualsOfflineProperties {
       count("custom route table", inv.routeTables().stream().anyMatch(t -> t.type()
           == io.easnet.core.model.RouteTable.Type.CUSTOM));
       count("prefix-list rule", inv.securityGroups().stream().flatMap(g -> g.rules().stream())
-          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.RulePeer.PrefixListPeer));
+          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.PrefixListPeer));
       count("IPv6 rule", inv.securityGroups().stream().flatMap(g -> g.rules().stream())
-          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.RulePeer.CidrPeer c && c.cidr().isIpv6()));
+          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.CidrPeer c && c.cidr().isIpv6()));
       count("VPC tags", inv.vpcs().stream().anyMatch(v -> !v.tags().isEmpty()));
       count("vSwitch tags", inv.vSwitches().stream().anyMatch(v -> !v.tags().isEmpty()));
       count("security-group tags", inv.securityGroups().stream().anyMatch(v -> !v.tags().isEmpty()));

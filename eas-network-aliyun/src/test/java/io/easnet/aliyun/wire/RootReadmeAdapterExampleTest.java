@@ -9,7 +9,7 @@ import io.easnet.aliyun.CredentialsProviders;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.emulator.Emulator;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Protocol;

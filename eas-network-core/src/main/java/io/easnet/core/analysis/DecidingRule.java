@@ -39,7 +39,7 @@ public abstract class DecidingRule {
     sb.append(" priority ").append(rule.priority()).append(' ');
     sb.append(rule.policy().name().toLowerCase(java.util.Locale.ROOT)).append(' ');
     sb.append(rule.protocol().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(rule.portRange());
-    sb.append(rule.direction() == io.easnet.core.model.Direction.INGRESS ? " from " : " to ").append(rule.peer());
+    sb.append(rule.direction() == io.easnet.core.model.SecurityGroupRule.Direction.INGRESS ? " from " : " to ").append(rule.peer());
     rule.ruleId().ifPresent(id -> sb.append(" (").append(id).append(')'));
     return sb.toString();
   }

@@ -2,12 +2,12 @@ package io.easnet.core.analysis;
 
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ResourceId.SecurityGroupId;

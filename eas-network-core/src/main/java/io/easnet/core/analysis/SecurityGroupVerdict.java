@@ -2,7 +2,7 @@ package io.easnet.core.analysis;
 
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

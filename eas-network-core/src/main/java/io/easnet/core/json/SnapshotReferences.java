@@ -114,7 +114,7 @@ final class SnapshotReferences {
           "write \"1/65535\" for every " + protocol + " port, or the range the cloud reports (DescribeSecurityGroup"
               + "Attribute).");
     }
-    if (rule.peer() instanceof io.easnet.core.model.RulePeer.GroupPeer peer) {
+    if (rule.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.GroupPeer peer) {
       SecurityGroupId id = peer.groupId();
       Cursor p = c.get("peerGroupId");
       Optional<SecurityGroup> other = inv.securityGroup(id);

@@ -1,5 +1,6 @@
 package io.easnet.core.load;
 
+import io.easnet.core.load.internal.CallStatistics;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.load.internal.LoadPlan;

@@ -81,4 +81,14 @@ public abstract class NatGateway {
       return addSnatTableId(SnatTableId.of(id));
     }
   }
+
+  /** An Internet NAT gateway ({@code internet}) gives internet egress through SNAT; a VPC NAT ({@code intranet}) does not. */
+  public enum NatNetworkType {
+    INTERNET,
+    INTRANET;
+
+    public static NatNetworkType parse(String s) {
+      return Enums.parse(NatNetworkType.class, s, "NAT network type");
+    }
+  }
 }

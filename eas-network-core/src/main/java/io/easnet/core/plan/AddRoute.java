@@ -13,7 +13,7 @@ import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ResourceId.RouteTableId;
 import io.easnet.core.model.ResourceId.VpcId;
-import io.easnet.core.spi.CreateRouteEntryRequest;
+import io.easnet.core.spi.VpcApi.CreateRouteEntryRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.spi.VpcApi.AllocateEipRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

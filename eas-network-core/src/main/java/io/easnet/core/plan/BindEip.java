@@ -11,7 +11,7 @@ import io.easnet.core.model.ResourceId.EipAllocationId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.spi.EipAssociationRequest;
+import io.easnet.core.spi.VpcApi.EipAssociationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatEntryId;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.ResourceId.VSwitchId;
-import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

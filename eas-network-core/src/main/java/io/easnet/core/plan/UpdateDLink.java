@@ -12,7 +12,7 @@ import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

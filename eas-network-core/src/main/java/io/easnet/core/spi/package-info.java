@@ -18,7 +18,7 @@
  *       {@link io.easnet.core.spi.VpcApi#allocateEip} create resources that cost money.
  *   <li><b>Complete lists.</b> Every list method returns <b>all</b> pages; callers never page.
  *   <li><b>Observable requests.</b> {@link io.easnet.core.spi.CloudPort#withRequestListener} reports one
- *       {@link io.easnet.core.spi.RequestEvent} per HTTP request (action, page, request id, duration, outcome).
+ *       {@link io.easnet.core.spi.RequestListener.RequestEvent} per HTTP request (action, page, request id, duration, outcome).
  *   <li><b>Asynchronous state is read through the port.</b> SNAT entries, NAT gateways, DLinks and services change
  *       state after the write returns; {@code describeSnatEntry}, {@code describeNatGateway},
  *       {@code describeResourceDLinkStatus} and {@code describeServiceStatus} let an applier poll to a deadline.

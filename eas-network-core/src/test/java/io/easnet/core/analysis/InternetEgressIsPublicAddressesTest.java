@@ -8,7 +8,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;

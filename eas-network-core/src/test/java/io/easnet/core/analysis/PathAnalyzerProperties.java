@@ -9,13 +9,13 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ class PathAnalyzerProperties {
           g.addRule(SecurityGroupRule.egress().tcp(List.of(443, 3306, 5432).get(r.nextInt(3)))
               .peer(List.of("0.0.0.0/0", "192.168.10.0/24", "pl-x", "sg-db").get(r.nextInt(4)))
               .priority(1 + r.nextInt(3)).policy(r.nextBoolean()
-                  ? io.easnet.core.model.Policy.DROP : io.easnet.core.model.Policy.ACCEPT));
+                  ? io.easnet.core.model.SecurityGroupRule.Policy.DROP : io.easnet.core.model.SecurityGroupRule.Policy.ACCEPT));
         }
         groups.add(g.build());
       }

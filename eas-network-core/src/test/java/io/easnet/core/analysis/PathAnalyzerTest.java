@@ -10,7 +10,7 @@ import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
@@ -18,7 +18,7 @@ import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
@@ -169,7 +169,7 @@ class PathAnalyzerTest {
     assertThat(r.rule().priority()).isEqualTo(4);
     assertThat(r.rule().portRange().toString()).isEqualTo("3306/3306");
     assertThat(r.rule().peer().toString()).isEqualTo("192.168.10.5/32");
-    assertThat(e.missing()).contains(new Missing.FlowNotAllowed(io.easnet.core.model.Direction.EGRESS,
+    assertThat(e.missing()).contains(new Missing.FlowNotAllowed(io.easnet.core.model.SecurityGroupRule.Direction.EGRESS,
         io.easnet.core.model.Protocol.TCP, io.easnet.core.model.PortRange.single(3306),
         Cidr.parse("192.168.10.5/32"), List.of()));
     Inventory fixed = good().securityGroups(List.of(Estates.sgEas().addRule(drop).addRule(r.rule()).build(),

@@ -1,5 +1,7 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;

@@ -7,7 +7,7 @@ import io.easnet.core.analysis.Remedy;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.RouteTableId;

@@ -73,9 +73,9 @@ class PlannerTest {
   @Test
   void theIngressRuleNamesTheEasGroupAndTheAllowlistAppendsTheVSwitchBlock() {
     Inventory inv = bare().securityGroups(List.of()).addSecurityGroup(io.easnet.core.model.SecurityGroup.builder()
-        .id("sg-eas").vpcId("vpc-a").type(io.easnet.core.model.SecurityGroupType.ENTERPRISE))
+        .id("sg-eas").vpcId("vpc-a").type(io.easnet.core.model.SecurityGroup.SecurityGroupType.ENTERPRISE))
         .addSecurityGroup(io.easnet.core.model.SecurityGroup.builder().id("sg-db").vpcId("vpc-a")
-            .type(io.easnet.core.model.SecurityGroupType.BASIC)).build();
+            .type(io.easnet.core.model.SecurityGroup.SecurityGroupType.BASIC)).build();
     Plan plan = works(inv, list(svc("rds:rm-1", "ecs:i-db:5432")), BILLED);
     assertThat(compact(plan)).contains("\"securityGroupId\":\"sg-db\",\"direction\":\"ingress\",\"protocol\":\"TCP\","
         + "\"portRange\":\"5432/5432\",\"peer\":\"sg-eas\"").contains("\"entries\":[\"192.168.1.0/24\"]");

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.ServiceNetworking;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.EasApi.UpdateType;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.ResourceId.SnatTableId;

@@ -1,5 +1,14 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.RequestListener.RequestEvent;
+import io.easnet.core.spi.EasApi.ServiceStatus;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.EipAssociationRequest;
+import io.easnet.core.spi.VpcApi.DeleteSnatEntryRequest;
+import io.easnet.core.spi.VpcApi.CreateRouteEntryRequest;
+import io.easnet.core.spi.VpcApi.CreateNatGatewayRequest;
+import io.easnet.core.spi.VpcApi.AllocateEipRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

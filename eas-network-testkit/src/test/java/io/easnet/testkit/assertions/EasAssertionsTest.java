@@ -16,7 +16,7 @@ import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Severity;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
 import io.easnet.testkit.FakeCloud;
 import org.junit.jupiter.api.Test;
 

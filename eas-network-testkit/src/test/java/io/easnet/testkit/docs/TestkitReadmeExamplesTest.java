@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.easnet.core.spi.SnatEntryRequest;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.SnatTableId;

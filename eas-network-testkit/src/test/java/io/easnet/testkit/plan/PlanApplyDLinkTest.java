@@ -16,7 +16,7 @@ import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import io.easnet.testkit.FakeCloud;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.SecurityGroupEvaluator;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;

@@ -2,7 +2,7 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;

@@ -17,7 +17,7 @@ import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.FaultPlan;
 import java.io.IOException;
