@@ -13,7 +13,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.rules.ServiceInput;
@@ -74,12 +74,10 @@ public final class Budgets {
   static final Duration DOCTOR_LATENCY = Duration.ofMillis(50);
   static final Duration SNAPSHOT_LATENCY = Duration.ofMillis(20);
 
-  private final boolean quick;
   private final PrintStream out;
   private final PrintStream log;
 
   Budgets(boolean quick, PrintStream out, PrintStream log) {
-    this.quick = quick;
     this.out = out;
     this.log = log;
   }
@@ -114,7 +112,7 @@ public final class Budgets {
    * LoaderMinimalCallsProperties in wire actions) and its dependent rounds (what the spec and the intent name, then
    * what those answers name).
    */
-  record Question(String name, List<String> args, io.easnet.core.load.Question question, List<String> minimalCalls,
+  record Question(String name, List<String> args, io.easnet.core.load.InventoryLoader.Question question, List<String> minimalCalls,
       int rounds) {}
 
   void doctor(int runs) throws IOException {
@@ -228,12 +226,12 @@ public final class Budgets {
       clientGroups.forEach(g -> clientCalls.addAll(sg));
       return List.of(
           new Question("private path (rds)", List.of("--service", file.toString(), "--to", "rds:" + rds.id().value()),
-              io.easnet.core.load.Question.privateTarget(spec, Target.rds(rds.id())), privateCalls,
+              io.easnet.core.load.InventoryLoader.Question.privateTarget(spec, Target.rds(rds.id())), privateCalls,
               bound.isEmpty() ? 1 : 2),
           new Question("internet path", List.of("--service", file.toString(), "--to", "internet"),
-              io.easnet.core.load.Question.internetEgress(spec), internetCalls, 2),
+              io.easnet.core.load.InventoryLoader.Question.internetEgress(spec), internetCalls, 2),
           new Question("client path (ecs)", List.of("--service", file.toString(), "--from",
-              "ecs:" + ecs.id().value()), io.easnet.core.load.Question.clientToService(ecs.id(), spec), clientCalls,
+              "ecs:" + ecs.id().value()), io.easnet.core.load.InventoryLoader.Question.clientToService(ecs.id(), spec), clientCalls,
               clientGroups.isEmpty() ? 1 : 2));
     }
     throw new IllegalStateException("the generated estate has no service with a VPC holding an RDS instance, an ECS"
@@ -311,8 +309,8 @@ public final class Budgets {
         }
         return System.nanoTime() - t0;
       };
-      adapterRun.apply(calls);
-      rawRun.apply(calls);
+      long unusedWarmAdapter = adapterRun.apply(calls);
+      long unusedWarmRaw = rawRun.apply(calls);
       long bestAdapter = Long.MAX_VALUE;
       long bestRaw = Long.MAX_VALUE;
       for (int i = 0; i < rounds; i++) { // interleaved, best of each: the neighbours' noise only ever adds
@@ -395,7 +393,7 @@ public final class Budgets {
           .collect(Collectors.groupingBy(FakeCloud.RecordedCall::action, TreeMap::new, Collectors.counting()));
       long total = perAction.values().stream().mapToLong(Long::longValue).sum();
       // dependent rounds: the VPCs, then per VPC its lists, then per NAT gateway and group: 3
-      double floor = Math.max(rateLimitFloor(perAction, SNAPSHOT_LATENCY), 3 * SNAPSHOT_LATENCY.toMillis());
+      double floor = Math.max(rateLimitFloor(perAction, SNAPSHOT_LATENCY), (double) (3 * SNAPSHOT_LATENCY.toMillis()));
       String binding = perAction.entrySet().stream().max(Map.Entry.comparingByValue())
           .map(e -> e.getKey() + " x" + e.getValue() + " at " + defaults.actionRateLimit(e.getKey())).orElse("-");
       log.printf(Locale.ROOT, "6 snapshot %s: %.0f ms, %d requests %s; critical path %.0f ms (%s)%n", size, ms, total,

@@ -373,7 +373,7 @@ final class TerraformPlanReader {
   /** Checks a value with the model's parser, failing with the plan pointer. */
   <T> String checked(Change c, String attr, String value, Function<String, T> parser, String fix) {
     try {
-      parser.apply(value);
+      T unused = parser.apply(value);
       return value;
     } catch (IllegalArgumentException e) {
       throw error(c.pointer + "/change/after/" + JsonPointers.escape(attr), c.address + "." + attr + " \""
@@ -506,7 +506,7 @@ final class TerraformPlanReader {
     @Override
     void remove(TerraformPlanReader r, Change c, ObjectNode estate) {
       JsonNode id = c.before.path(idAttribute);
-      if (id.isTextual() && (c.deletes())) {
+      if (id.isTextual() && c.deletes()) {
         removeById(estate, key, id.asText());
       }
     }
