@@ -45,6 +45,19 @@ io.easnet.core.spi.DLinkStatus               io.easnet.core.spi.EasApi.DLinkStat
 io.easnet.core.spi.ServiceStatus             io.easnet.core.spi.EasApi.ServiceStatus
 io.easnet.core.spi.UpdateType                io.easnet.core.spi.EasApi.UpdateType
 io.easnet.core.spi.RequestEvent              io.easnet.core.spi.RequestListener.RequestEvent
+# parts of one owner -> nested in it
+io.easnet.core.model.Container               io.easnet.core.model.ServiceSpec.Container
+io.easnet.core.model.Autoscaler              io.easnet.core.model.ServiceSpec.Autoscaler
+io.easnet.core.model.RollingStrategy         io.easnet.core.model.ServiceSpec.RollingStrategy
+io.easnet.core.model.StorageMount            io.easnet.core.model.ServiceSpec.StorageMount
+io.easnet.core.model.ServiceNetworking       io.easnet.core.model.ServiceSpec.ServiceNetworking
+io.easnet.core.model.RouteEntry              io.easnet.core.model.RouteTable.RouteEntry
+io.easnet.core.model.AllowlistTarget         io.easnet.core.model.AllowlistGroup.AllowlistTarget
+io.easnet.core.resolve.Provenance            io.easnet.core.resolve.EffectiveNetwork.Provenance
+io.easnet.core.report.TextReportOptions      io.easnet.core.report.Report.TextReportOptions
+io.easnet.core.report.ReportFormat           io.easnet.core.report.Report.ReportFormat
+io.easnet.core.load.Question                 io.easnet.core.load.InventoryLoader.Question
+io.easnet.core.json.SourceNames              io.easnet.core.internal.SourceNames
 # no user needs these -> internal
 io.easnet.core.load.CallStatistics           io.easnet.core.load.internal.CallStatistics
 '

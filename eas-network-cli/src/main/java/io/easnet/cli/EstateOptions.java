@@ -74,10 +74,10 @@ final class EstateOptions {
       return "live:" + (endpoint != null ? endpoint : region);
     }
     if (terraform == null) {
-      return io.easnet.core.json.SourceNames.of(snapshot);
+      return io.easnet.core.internal.SourceNames.of(snapshot);
     }
-    String plan = io.easnet.core.json.SourceNames.of(terraform);
-    return snapshot == null ? plan : io.easnet.core.json.SourceNames.of(snapshot) + "+" + plan;
+    String plan = io.easnet.core.internal.SourceNames.of(terraform);
+    return snapshot == null ? plan : io.easnet.core.internal.SourceNames.of(snapshot) + "+" + plan;
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.ServiceInput;

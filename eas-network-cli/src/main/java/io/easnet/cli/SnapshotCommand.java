@@ -3,7 +3,7 @@ package io.easnet.cli;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;

@@ -52,9 +52,9 @@ class PlanProofProperties {
         continue;
       }
       io.easnet.core.model.ServiceSpec spec = io.easnet.core.model.ServiceSpec.builder().name("ok-" + k)
-          .networking(io.easnet.core.model.ServiceNetworking.of(vpc.id(), vsws.get(r.nextInt(vsws.size())).id(),
+          .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.of(vpc.id(), vsws.get(r.nextInt(vsws.size())).id(),
               groups.get(r.nextInt(groups.size())).id()))
-          .addContainer(io.easnet.core.model.Container.builder().image("eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com"
+          .addContainer(io.easnet.core.model.ServiceSpec.Container.builder().image("eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com"
               + "/pai/x:1").port(8000).build()).build();
       ServiceInput.Builder in = ServiceInput.builder().spec(spec).sourceName(spec.name() + ".json");
       in.wantsInternetEgress(r.nextBoolean());

@@ -12,7 +12,7 @@ import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.testkit.gen.NetworkGenerators;
 import io.easnet.testkit.gen.ServiceJsonGenerator;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.easnet.aliyun.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.easnet.aliyun.AliyunProduct;
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;

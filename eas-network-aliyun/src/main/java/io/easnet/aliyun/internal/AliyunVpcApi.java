@@ -10,7 +10,7 @@ import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.NatGateway.NatNetworkType;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatEntryId;

@@ -75,7 +75,7 @@ public final class CapacityAnalyzer {
     for (ServiceDemand d : services) {
       ServiceSpec spec = d.spec();
       EffectiveNetwork net = d.network();
-      if (net.provenance() == io.easnet.core.resolve.Provenance.UNKNOWN) {
+      if (net.provenance() == io.easnet.core.resolve.EffectiveNetwork.Provenance.UNKNOWN) {
         assumptions.add(Assumption.of(AssumptionKey.RESOURCE_GROUP_UNKNOWN, "the network of service " + spec.name()
             + " is unknown (its resource group is not in the inventory), so its demand is not counted"));
         continue;

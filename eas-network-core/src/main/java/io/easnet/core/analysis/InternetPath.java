@@ -8,7 +8,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatGateway.NatNetworkType;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SnatEntry;

@@ -1,7 +1,7 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.ResourceId.SecurityGroupId;

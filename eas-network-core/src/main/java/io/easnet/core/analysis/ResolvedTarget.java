@@ -1,7 +1,7 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.internal.Suggestions;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.ResourceId.EcsInstanceId;

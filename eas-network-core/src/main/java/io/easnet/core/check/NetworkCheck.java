@@ -3,7 +3,7 @@ package io.easnet.core.check;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.json.SourcePositions;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;

@@ -9,7 +9,7 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ResourceId.RouteTableId;
 import io.easnet.core.model.ResourceId.VpcId;

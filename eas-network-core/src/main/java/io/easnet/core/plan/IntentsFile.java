@@ -109,7 +109,7 @@ public final class IntentsFile {
       String serviceText = ServiceDocument.readText(serviceFile);
       ServiceDocument doc = ServiceDocument.parse(serviceText, serviceFile.toString());
       ServiceInput.Builder b = ServiceInput.builder().spec(doc.spec()).document(doc)
-          .sourceName(io.easnet.core.json.SourceNames.of(serviceFile));
+          .sourceName(io.easnet.core.internal.SourceNames.of(serviceFile));
       Cursor intents = s.required("intents");
       if (!intents.isArray()) {
         throw intents.error("\"intents\" must be an array but this is " + Cursor.describe(intents.node()) + ".",

@@ -1,7 +1,7 @@
 package io.easnet.core.plan;
 
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.rules.ServiceInput;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,7 +10,7 @@ import io.easnet.core.analysis.Remedy;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;

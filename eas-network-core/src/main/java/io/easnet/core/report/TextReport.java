@@ -1,5 +1,6 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.TextReportOptions;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Explanation;

@@ -9,7 +9,7 @@ import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.ServiceDemand;
 import io.easnet.core.internal.json.SnapshotLayout;
-import io.easnet.core.model.Container;
+import io.easnet.core.model.ServiceSpec.Container;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;

@@ -4,7 +4,7 @@ import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;

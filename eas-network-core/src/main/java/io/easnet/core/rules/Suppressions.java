@@ -2,7 +2,7 @@ package io.easnet.core.rules;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.Suggestions;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.rules.internal.SuppressionRules;

@@ -3,10 +3,10 @@ package io.easnet.core.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.internal.CidrAllocator;
-import io.easnet.core.model.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;

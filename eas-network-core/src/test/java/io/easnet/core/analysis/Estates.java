@@ -8,7 +8,7 @@ import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
@@ -20,7 +20,7 @@ import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import java.util.List;
 
 /**

@@ -14,7 +14,7 @@ import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
@@ -550,7 +550,7 @@ class PathAnalyzerTest {
   @Test
   void servicePortComesFromTheContainerOrDefaultsTo8000WithAnAssumption() {
     io.easnet.core.model.ServiceSpec withPort = io.easnet.core.model.ServiceSpec.builder().name("svc")
-        .addContainer(io.easnet.core.model.Container.builder().port(8000).build()).build();
+        .addContainer(io.easnet.core.model.ServiceSpec.Container.builder().port(8000).build()).build();
     io.easnet.core.model.ServiceSpec without = io.easnet.core.model.ServiceSpec.builder().name("svc").build();
     PathResult declared = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), withPort);
     PathResult defaulted = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), without);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;

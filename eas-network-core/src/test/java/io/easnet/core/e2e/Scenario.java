@@ -21,7 +21,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
 import io.easnet.core.report.Report;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.AnalysisInput;

@@ -23,7 +23,7 @@ import io.easnet.core.model.Protocol;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroupRule.RulePeer;
 import io.easnet.core.model.SecurityGroup;

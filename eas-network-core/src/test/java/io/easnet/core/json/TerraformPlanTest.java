@@ -141,7 +141,7 @@ class TerraformPlanTest {
     Snapshot s = newEstate();
     // a route to the NAT gateway, as an alicloud_route_entry would add, so the only unknown is the SNAT address
     Inventory inv = s.inventory().toBuilder().addRouteTable(io.easnet.core.model.RouteTable.builder()
-        .id("vtb-1").vpcId(VPC).addEntries(io.easnet.core.model.RouteEntry.toNat("0.0.0.0/0",
+        .id("vtb-1").vpcId(VPC).addEntries(io.easnet.core.model.RouteTable.RouteEntry.toNat("0.0.0.0/0",
             NatGatewayId.of(NAT)))).build();
     ServiceInput svc = ServiceInput.builder().spec(s.service(SERVICE).orElseThrow().spec())
         .addIntent(io.easnet.core.analysis.IntentSyntax.parse("internet:203.0.113.7:443?allowlist=203.0.113.0/24",

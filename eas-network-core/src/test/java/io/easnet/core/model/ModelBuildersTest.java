@@ -1,5 +1,10 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.RouteTable.RouteEntry;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Container;
 import io.easnet.core.model.SecurityGroupRule.RulePeer;
 import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.ResourceId.VpcId;

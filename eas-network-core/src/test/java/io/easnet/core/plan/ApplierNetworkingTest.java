@@ -94,7 +94,7 @@ class ApplierNetworkingTest {
     Inventory inv = PlanEstates.bare().addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16")).build();
     Plan plan = Planner.of(inv).plan(List.of(io.easnet.core.rules.ServiceInput.builder()
         .spec(io.easnet.core.model.ServiceSpec.builder().name("svc")
-            .networking(io.easnet.core.model.ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build()).build()),
+            .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build()).build()),
         PlanOptions.defaults()).plan().orElseThrow();
     ApplyResult r = Applier.builder(refusingPort(new ArrayList<>())).build().apply(plan);
     assertThat(r.succeeded()).isFalse();

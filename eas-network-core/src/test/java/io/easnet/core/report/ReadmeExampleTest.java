@@ -1,10 +1,12 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.ReportFormat;
+import io.easnet.core.report.Report.TextReportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;

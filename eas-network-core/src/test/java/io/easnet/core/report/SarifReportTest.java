@@ -50,7 +50,7 @@ class SarifReportTest {
         .inventory(io.easnet.core.model.Inventory.empty())
         .addService(io.easnet.core.rules.ServiceInput.builder()
             .spec(io.easnet.core.model.ServiceSpec.builder().name("svc")
-                .networking(io.easnet.core.model.ServiceNetworking.builder().vpcId("vpc-bp1uepgqtar*****"))
+                .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.builder().vpcId("vpc-bp1uepgqtar*****"))
                 .build())
             .sourceName("dir with space/service.json").build())
         .build();

@@ -1,18 +1,18 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.Container;
+import io.easnet.core.model.ServiceSpec.Container;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;

@@ -13,7 +13,7 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;

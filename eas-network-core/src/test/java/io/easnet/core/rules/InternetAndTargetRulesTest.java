@@ -13,7 +13,7 @@ import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.StorageMount;
+import io.easnet.core.model.ServiceSpec.StorageMount;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.easnet.testkit.assertions;
 
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.ResourceId.EipAllocationId;
 import io.easnet.core.model.Inventory;

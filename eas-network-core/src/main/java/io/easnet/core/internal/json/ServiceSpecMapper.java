@@ -1,13 +1,13 @@
 package io.easnet.core.internal.json;
 
-import io.easnet.core.model.Autoscaler;
-import io.easnet.core.model.Container;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Container;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
-import io.easnet.core.model.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.StorageMount;
+import io.easnet.core.model.ServiceSpec.StorageMount;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ResourceId.VSwitchId;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.Rule;

@@ -2,7 +2,7 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Verdict;
-import io.easnet.core.model.Container;
+import io.easnet.core.model.ServiceSpec.Container;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;

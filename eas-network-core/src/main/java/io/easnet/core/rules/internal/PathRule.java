@@ -188,7 +188,7 @@ final class PathRule extends BaseRule {
     };
   }
 
-  private static java.util.Optional<io.easnet.core.model.AllowlistTarget> allowlistTarget(RuleContext c,
+  private static java.util.Optional<io.easnet.core.model.AllowlistGroup.AllowlistTarget> allowlistTarget(RuleContext c,
       Component comp) {
     if (comp.kind() == Component.Kind.RDS_INSTANCE) {
       return c.inventory().rdsInstance((io.easnet.core.model.ResourceId.RdsInstanceId) comp.resourceId().orElseThrow())
