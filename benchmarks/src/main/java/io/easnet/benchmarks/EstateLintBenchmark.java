@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.rules.AnalysisInput;
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleCatalog;

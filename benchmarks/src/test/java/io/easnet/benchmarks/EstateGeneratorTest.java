@@ -11,7 +11,7 @@ import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

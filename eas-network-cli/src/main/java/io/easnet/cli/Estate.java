@@ -9,7 +9,7 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
 import java.util.ArrayList;

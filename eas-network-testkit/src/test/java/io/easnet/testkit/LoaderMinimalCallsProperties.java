@@ -30,7 +30,7 @@ import io.easnet.core.report.Report;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;

@@ -14,7 +14,7 @@ import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;

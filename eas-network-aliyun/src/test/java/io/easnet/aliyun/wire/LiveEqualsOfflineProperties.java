@@ -26,7 +26,7 @@ import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
 import io.easnet.core.report.ReportFormat;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.emulator.Emulator;

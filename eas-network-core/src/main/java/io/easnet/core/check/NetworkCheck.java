@@ -1,16 +1,15 @@
 package io.easnet.core.check;
 
-import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.rules.Suppressions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,14 +64,10 @@ public final class NetworkCheck {
   public Report run() {
     AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
         .services(services).clock(clock).build();
-    RuleContext context = RuleContext.of(input);
-    List<Finding> findings = catalog.run(context, suppressions);
-    List<PathResult> paths = new ArrayList<>();
-    for (ResolvedService s : context.services()) {
-      paths.addAll(s.paths());
-    }
-    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(paths)
-        .capacity(context.capacity()).catalog(catalog).build();
+    EstateAnalysis analysis = EstateAnalysis.of(input);
+    List<Finding> findings = catalog.run(RuleContext.of(analysis), suppressions);
+    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(analysis.pathResults())
+        .capacity(analysis.capacity()).catalog(catalog).build();
   }
 
   /** Builds a {@link NetworkCheck}: an inventory (a snapshot) is required, services and the rest are optional. */

@@ -2,7 +2,7 @@ package io.easnet.core.plan;
 
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -108,11 +108,10 @@ class PathAnalyzerTest {
   }
 
   @Test
-  void missingVSwitchBlocksOnlyItsOwnPathAndMakesTheResultAmbiguous() {
-    PathResult r = PathAnalyzer.of(GOOD).privateTarget(Estates.network(List.of("vsw-a", "vsw-gone")), RDS);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
-    assertThat(r.vSwitchPaths().get(0).verdict()).isEqualTo(Verdict.REACHABLE);
-    assertThat(r.vSwitchPaths().get(1).verdict()).isEqualTo(Verdict.UNREACHABLE);
+  void missingVSwitchBlocksThePath() {
+    PathResult r = PathAnalyzer.of(GOOD).privateTarget(Estates.network("vsw-gone"), RDS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
+    assertThat(r.vSwitchPaths()).singleElement().extracting(VSwitchPath::verdict).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).contains(ExplanationCode.VSWITCH_NOT_FOUND);
     assertThat(rds(GOOD).codes()).doesNotContain(ExplanationCode.VSWITCH_NOT_FOUND);
   }
@@ -128,7 +127,7 @@ class PathAnalyzerTest {
   @Test
   void missingSecurityGroupIsReported() {
     PathResult r = PathAnalyzer.of(GOOD).privateTarget(
-        Estates.network("vpc-a", List.of("vsw-a"), "sg-bp1abc*****"), RDS);
+        Estates.network("vpc-a", "vsw-a", "sg-bp1abc*****"), RDS);
     assertThat(r.codes()).contains(ExplanationCode.SECURITY_GROUP_NOT_FOUND);
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.explanations().get(0).fix()).contains("placeholder");
@@ -391,7 +390,7 @@ class PathAnalyzerTest {
     Inventory broken = good().snatEntries(List.of(Estates.snatVpc().sourceCidr(Cidr.parse("192.168.1.0/25"))
         .build())).build();
     Function<Inventory, PathResult> q =
-        inv -> PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-a")), ANY_443);
+        inv -> PathAnalyzer.of(inv).internet(Estates.network("vsw-a"), ANY_443);
     assertBreaks(ExplanationCode.SNAT_PARTIAL_COVERAGE, q, broken);
     assertThat(q.apply(broken).verdict()).isEqualTo(Verdict.AMBIGUOUS);
   }
@@ -408,10 +407,10 @@ class PathAnalyzerTest {
     SnatEntry slash24 = SnatEntry.builder().id("snat-24").snatTableId("stb-1").natGatewayId("ngw-1")
         .sourceCidr("192.168.2.0/24").addSnatIp("47.0.0.1").status("Pending").build();
     Inventory inv = good().addSnatEntry(slash24).build();
-    PathResult r = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-b")), ANY_443);
+    PathResult r = PathAnalyzer.of(inv).internet(Estates.network("vsw-b"), ANY_443);
     assertThat(r.codes()).containsExactly(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE);
     assertThat(r.explanations().get(0).component().id()).isEqualTo("snat-24");
-    PathResult other = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-a")), ANY_443);
+    PathResult other = PathAnalyzer.of(inv).internet(Estates.network("vsw-a"), ANY_443);
     assertThat(other.verdict()).isEqualTo(Verdict.REACHABLE);
   }
 

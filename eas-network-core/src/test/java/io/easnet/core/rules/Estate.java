@@ -1,5 +1,8 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.AnalysisInput;
+
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Container;
 import io.easnet.core.model.DLink;

@@ -1,5 +1,8 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.AnalysisInput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.AnalysisInput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

@@ -1,5 +1,9 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.analysis.ResolvedService;
+
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
@@ -220,7 +224,7 @@ class HostileInputRulesTest {
   void resolverErrorsNameTheServiceFile() {
     AnalysisInput in = of(inventory(), input(service("s").networking(ServiceNetworking.builder().vpcId("vpc-a")))
         .sourceName("svc.json"));
-    ResolvedService r = RuleContext.of(in).services().get(0);
+    ResolvedService r = EstateAnalysis.of(in).services().get(0);
     assertThat(r.resolutionProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("svc.json at /cloud/networking"));
   }
 

@@ -1,5 +1,7 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.ServiceInput;
+
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;

@@ -1,5 +1,7 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.AnalysisInput;
+
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;

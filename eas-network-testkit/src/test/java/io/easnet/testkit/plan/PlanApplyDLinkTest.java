@@ -14,7 +14,7 @@ import io.easnet.core.plan.ApplyResult;
 import io.easnet.core.plan.ChangeKind;
 import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.DLinkStatus;
 import io.easnet.testkit.FakeCloud;

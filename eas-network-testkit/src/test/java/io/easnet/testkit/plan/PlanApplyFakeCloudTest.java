@@ -16,7 +16,7 @@ import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.FakeCloud;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.easnet.core.plan.Applier;
 import io.easnet.core.plan.ApplyResult;
 import io.easnet.core.plan.ChangeKind;
 import io.easnet.core.plan.ChangeResult;
-import io.easnet.core.plan.IntentsFile;
+import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;

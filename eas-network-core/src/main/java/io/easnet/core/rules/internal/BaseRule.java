@@ -10,7 +10,7 @@ import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.resolve.Provenance;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;

@@ -1,4 +1,4 @@
-package io.easnet.core.rules;
+package io.easnet.core.analysis;
 
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.Intent;
