@@ -193,4 +193,19 @@ class CapacityAnalyzerTest {
     assertThat(CidrAllocator.prefixFor(65_532)).contains(16);
     assertThat(CidrAllocator.prefixFor(65_533)).isEmpty();
   }
+
+  @Test
+  void theAllocatorSizesBlocksWithTheVSwitchsOwnCountOfReservedAddresses() {
+    for (int p = 16; p <= 29; p++) {
+      VSwitch v = VSwitch.builder().id("vsw-p").vpcId("vpc-a").cidrBlock("10.0.0.0/" + p).zoneId("z").build();
+      assertThat(v.usableIpCount()).as("/%d", p).isEqualTo(v.assignableIpCount())
+          .isEqualTo(VSwitch.assignableIpCount(p)).isEqualTo((1L << (32 - p)) - 4);
+      assertThat(CidrAllocator.prefixFor(v.assignableIpCount())).as("/%d", p).contains(p);
+      if (p > 16) {
+        assertThat(CidrAllocator.prefixFor(v.assignableIpCount() + 1)).as("/%d", p).contains(p - 1);
+      } else {
+        assertThat(CidrAllocator.prefixFor(v.assignableIpCount() + 1)).isEmpty();
+      }
+    }
+  }
 }
