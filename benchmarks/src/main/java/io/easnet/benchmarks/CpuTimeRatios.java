@@ -1,9 +1,9 @@
 package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.RuleContext;
 import java.lang.management.ManagementFactory;

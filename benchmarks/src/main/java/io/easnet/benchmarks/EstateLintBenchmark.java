@@ -2,10 +2,10 @@ package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.json.Snapshot;
-import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleCatalog;

@@ -1,9 +1,9 @@
 package io.easnet.cli;
 
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.report.Report;
-import io.easnet.core.analysis.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

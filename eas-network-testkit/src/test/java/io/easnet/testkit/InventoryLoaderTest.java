@@ -1,6 +1,5 @@
 package io.easnet.testkit;
 
-import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +21,7 @@ import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.RequestEvent;
 import io.easnet.core.spi.RequestListener;
+import io.easnet.testkit.assertions.InventoryAssert;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

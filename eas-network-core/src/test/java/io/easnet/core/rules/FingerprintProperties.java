@@ -1,11 +1,10 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.AnalysisInput;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;

@@ -1,7 +1,5 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.ServiceInput;
-
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
@@ -10,6 +8,7 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;

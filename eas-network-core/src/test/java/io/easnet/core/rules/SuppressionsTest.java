@@ -1,7 +1,5 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.AnalysisInput;
-
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.service;
@@ -9,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.AnalysisInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.internal.BlockIndex;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
@@ -7,7 +8,6 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;

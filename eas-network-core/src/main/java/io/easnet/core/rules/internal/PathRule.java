@@ -1,15 +1,15 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathKind;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.VSwitchId;
-import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import java.util.ArrayList;
