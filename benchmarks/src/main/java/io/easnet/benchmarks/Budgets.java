@@ -16,7 +16,7 @@ import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.analysis.Target;
