@@ -58,8 +58,32 @@ io.easnet.core.report.TextReportOptions      io.easnet.core.report.Report.TextRe
 io.easnet.core.report.ReportFormat           io.easnet.core.report.Report.ReportFormat
 io.easnet.core.load.Question                 io.easnet.core.load.InventoryLoader.Question
 io.easnet.core.json.SourceNames              io.easnet.core.internal.SourceNames
+# analysis results and their parts -> nested in the result a user reads
+io.easnet.core.analysis.AssumptionKey          io.easnet.core.analysis.Assumption.AssumptionKey
+io.easnet.core.analysis.HopStatus              io.easnet.core.analysis.Hop.HopStatus
+io.easnet.core.analysis.VSwitchCapacity        io.easnet.core.analysis.CapacityReport.VSwitchCapacity
+io.easnet.core.analysis.DecidingRule           io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule
+io.easnet.core.analysis.SecurityGroupDecision  io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision
+io.easnet.core.analysis.ExplanationCode        io.easnet.core.analysis.Explanation.ExplanationCode
+io.easnet.core.analysis.PathKind               io.easnet.core.analysis.PathResult.PathKind
+io.easnet.core.analysis.Verdict                io.easnet.core.analysis.PathResult.Verdict
+io.easnet.core.analysis.VSwitchPath            io.easnet.core.analysis.PathResult.VSwitchPath
+io.easnet.core.analysis.InternetTarget         io.easnet.core.analysis.Target.InternetTarget
+io.easnet.core.analysis.ResolvedService        io.easnet.core.analysis.EstateAnalysis.ResolvedService
+# rules: severity and suppressions
+io.easnet.core.rules.Severity                  io.easnet.core.rules.Finding.Severity
+io.easnet.core.rules.Suppression               io.easnet.core.rules.Suppressions.Suppression
+io.easnet.core.rules.SuppressedFinding         io.easnet.core.rules.Suppressions.SuppressedFinding
+# plan results and options -> the engine that returns or takes them (the change kinds are left to their own cut)
+io.easnet.core.plan.PlanResult                 io.easnet.core.plan.Planner.PlanResult
+io.easnet.core.plan.PlanOptions                io.easnet.core.plan.Planner.PlanOptions
+io.easnet.core.plan.ApplyResult                io.easnet.core.plan.Applier.ApplyResult
+io.easnet.core.plan.ChangeResult               io.easnet.core.plan.Applier.ChangeResult
+# spi: the idempotency token belongs to the port
+io.easnet.core.spi.ClientToken                 io.easnet.core.spi.CloudPort.ClientToken
 # no user needs these -> internal
 io.easnet.core.load.CallStatistics           io.easnet.core.load.internal.CallStatistics
+io.easnet.core.analysis.IntentSyntax         io.easnet.core.analysis.internal.IntentSyntax
 '
 
 moves() { printf '%s\n' "$MOVES" | sed -e 's/#.*//' | awk 'NF == 2 { print $1, $2 }'; }
@@ -90,3 +114,4 @@ moves | while read -r old new; do
         or s/^(package [^;]+;\n)/$1\nimport $new;\n/m;' "$f"
   done
 done
+exit 0

@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.analysis.ServiceInput;
 import java.nio.file.Path;

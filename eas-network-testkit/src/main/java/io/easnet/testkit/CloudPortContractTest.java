@@ -35,7 +35,7 @@ import io.easnet.core.model.Vpc;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.VpcApi.AllocateEipRequest;
 import io.easnet.core.spi.AllowlistApi;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.VpcApi.CreateNatGatewayRequest;

@@ -2,8 +2,8 @@ package io.easnet.testkit;
 
 import static io.easnet.testkit.assertions.EasAssertions.assertThat;
 
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;

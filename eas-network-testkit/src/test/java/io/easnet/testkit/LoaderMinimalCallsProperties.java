@@ -2,7 +2,7 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.ServiceInput;

@@ -1,5 +1,9 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.analysis.internal.CidrAllocator;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;

@@ -1,9 +1,13 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import io.easnet.core.model.Cidr;
+import io.easnet.core.model.ResourceId.VpcId;
+import java.util.Map;
 
 /** The capacity of every vSwitch the planned services use, the blockers found and the assumptions made. */
 @Value.Immutable
@@ -37,5 +41,64 @@ public abstract class CapacityReport {
   /** Builds a {@link CapacityReport}. */
   public static final class Builder extends ImmutableCapacityReport.Builder {
     Builder() {}
+  }
+
+  /**
+   * Private-IP capacity of one vSwitch against the peak demand of the services placed in it.
+   *
+   * <p>usable = 2^(32−mask) − 4 − reserved; in use = usable − available; free = available; demand of a service =
+   * max(instances, autoscaler max) + rolling-update surge; shortfall = max(0, total demand − free).
+   */
+  @Value.Immutable
+  public static abstract class VSwitchCapacity {
+    VSwitchCapacity() {}
+
+    /** The vSwitch. */
+    public abstract VSwitchId vSwitchId();
+
+    /** Its VPC. */
+    public abstract VpcId vpcId();
+
+    /** Its CIDR block. */
+    public abstract Cidr cidr();
+
+    /** Addresses the cloud can hand out at all. */
+    public abstract long usable();
+
+    /** Addresses already taken (by anything: EAS, ECS, RDS, …). */
+    public abstract long inUse();
+
+    /** Addresses free now ({@code AvailableIpAddressCount}). */
+    public abstract long free();
+
+    /** Peak demand of each service placed in this vSwitch, by service name, in input order. */
+    public abstract Map<String, Long> demandByService();
+
+    /** The sum of {@link #demandByService()}. */
+    public abstract long totalDemand();
+
+    /** (in use + total demand) / usable, in percent; above 100 means short. */
+    public abstract double peakUtilisationPercent();
+
+    /** Addresses missing at peak: max(0, total demand − free). */
+    public abstract long shortfall();
+
+    /** When short: a free, aligned block inside the VPC that could host the whole demand as a new vSwitch. */
+    public abstract Optional<Cidr> proposedCidr();
+
+    /** True when the vSwitch lacks addresses at peak. */
+    public final boolean isShort() {
+      return shortfall() > 0;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link VSwitchCapacity}. */
+    public static final class Builder extends ImmutableVSwitchCapacity.Builder {
+      Builder() {}
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.Cidr;

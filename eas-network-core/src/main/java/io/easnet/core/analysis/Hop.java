@@ -43,4 +43,16 @@ public abstract class Hop {
   public static final class Builder extends ImmutableHop.Builder {
     Builder() {}
   }
+
+  /** The state of one {@link Hop} of a path. */
+  public enum HopStatus {
+    /** The hop lets the traffic through. */
+    PASS,
+    /** The hop stops the traffic; an explanation says why. */
+    BLOCKED,
+    /** The hop lets only part of the traffic through (for example a SNAT entry covering part of the vSwitch). */
+    PARTIAL,
+    /** The analysis cannot tell: a fact is missing. */
+    UNKNOWN
+  }
 }

@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.Sha256;
 import io.easnet.core.internal.json.Cursor;

@@ -1,5 +1,11 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;

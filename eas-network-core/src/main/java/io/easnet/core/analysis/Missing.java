@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.PortRange;

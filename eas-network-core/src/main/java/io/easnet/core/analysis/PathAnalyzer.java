@@ -1,5 +1,9 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;

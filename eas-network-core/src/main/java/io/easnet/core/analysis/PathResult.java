@@ -1,7 +1,10 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import java.util.List;
 import org.immutables.value.Value;
+import io.easnet.core.model.ResourceId.VSwitchId;
 
 /**
  * The result of analysing one path: the overall verdict, one {@link VSwitchPath} per vSwitch of the effective
@@ -72,5 +75,90 @@ public abstract class PathResult {
   /** Builds a {@link PathResult}. */
   public static final class Builder extends ImmutablePathResult.Builder {
     Builder() {}
+  }
+
+  /** What a {@link PathResult} analyses. */
+  public enum PathKind {
+    /** EAS instances to a private target in a VPC: RDS, Redis, ECS or an address. */
+    PRIVATE_TARGET,
+    /** EAS instances to the internet through a NAT gateway. */
+    INTERNET,
+    /** An ECS client connecting directly to the EAS instances in the VPC. */
+    CLIENT_TO_SERVICE;
+
+    /** The kind of path an intent asks about. */
+    public static PathKind of(Intent intent) {
+      if (intent instanceof Intent.Reach) {
+        return PRIVATE_TARGET;
+      }
+      return intent instanceof Intent.Internet ? INTERNET : CLIENT_TO_SERVICE;
+    }
+  }
+
+  /** The verdict on a path. */
+  public enum Verdict {
+    /** Every analysed vSwitch (every instance) reaches the target. */
+    REACHABLE,
+    /** No analysed vSwitch reaches the target; the explanations say why. */
+    UNREACHABLE,
+    /** Some vSwitches or instances reach the target and some do not. */
+    AMBIGUOUS,
+    /** A fact the analysis needs is missing; the assumptions and explanations say which. */
+    UNDETERMINED;
+
+    /**
+     * Combines per-vSwitch verdicts: all reachable → {@link #REACHABLE}; all unreachable → {@link #UNREACHABLE}; any
+     * undetermined → {@link #UNDETERMINED}; otherwise {@link #AMBIGUOUS}. An empty list is {@link #UNREACHABLE}.
+     */
+    public static Verdict combine(Iterable<Verdict> verdicts) {
+      boolean any = false;
+      boolean allReachable = true;
+      boolean allUnreachable = true;
+      boolean undetermined = false;
+      for (Verdict v : verdicts) {
+        any = true;
+        allReachable &= v == REACHABLE;
+        allUnreachable &= v == UNREACHABLE;
+        undetermined |= v == UNDETERMINED;
+      }
+      if (!any || allUnreachable) {
+        return UNREACHABLE;
+      }
+      if (allReachable) {
+        return REACHABLE;
+      }
+      return undetermined ? UNDETERMINED : AMBIGUOUS;
+    }
+  }
+
+  /** The result of a path for the EAS instances in one vSwitch: verdict, hops in order, every blocker. */
+  @Value.Immutable
+  public static abstract class VSwitchPath {
+    VSwitchPath() {}
+
+    /** The vSwitch the EAS instances take addresses from. */
+    public abstract VSwitchId vSwitchId();
+
+    /** The verdict for the instances in this vSwitch. */
+    public abstract Verdict verdict();
+
+    /** The components along the path, in order. */
+    public abstract List<Hop> hops();
+
+    /** Every blocker on this vSwitch's path, not only the first. */
+    public abstract List<Explanation> explanations();
+
+    /** The assumptions made for this vSwitch. */
+    public abstract List<Assumption> assumptions();
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link VSwitchPath}. */
+    public static final class Builder extends ImmutableVSwitchPath.Builder {
+      Builder() {}
+    }
   }
 }

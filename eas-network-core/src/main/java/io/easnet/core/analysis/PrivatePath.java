@@ -1,5 +1,9 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;

@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.SecurityGroupRule.Policy;

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Applier.ChangeResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import java.util.List;

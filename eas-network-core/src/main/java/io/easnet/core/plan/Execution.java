@@ -1,7 +1,8 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.CloudPort;
 import java.nio.file.Path;
 import java.util.Map;

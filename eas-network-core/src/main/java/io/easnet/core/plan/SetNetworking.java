@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;

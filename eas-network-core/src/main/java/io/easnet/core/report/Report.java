@@ -2,12 +2,12 @@ package io.easnet.core.report;
 
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.json.SourcePositions;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.Severity;
-import io.easnet.core.rules.SuppressedFinding;
+import io.easnet.core.rules.Finding.Severity;
+import io.easnet.core.rules.Suppressions.SuppressedFinding;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

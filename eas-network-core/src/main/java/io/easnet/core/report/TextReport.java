@@ -5,10 +5,10 @@ import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.Locale;
 
 /** Renders a {@link Report} for people: findings in Error Prone style, then paths and capacity. */

@@ -3,7 +3,7 @@ package io.easnet.core.rules;
 import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupEvaluator;
 import io.easnet.core.internal.json.SnapshotLayout;
 import io.easnet.core.model.Inventory;

@@ -1,5 +1,6 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;

@@ -1,5 +1,6 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceId.NatGatewayId;

@@ -1,5 +1,7 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.AllowlistGroup;

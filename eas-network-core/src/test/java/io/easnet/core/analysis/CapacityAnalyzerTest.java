@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.internal.CidrAllocator;

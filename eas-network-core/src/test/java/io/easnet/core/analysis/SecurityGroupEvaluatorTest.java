@@ -1,5 +1,7 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Cidr;

@@ -9,7 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.CapacityAnalyzer;
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.ServiceDemand;

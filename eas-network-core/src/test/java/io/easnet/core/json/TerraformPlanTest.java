@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AssumptionKey;
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Missing;
-import io.easnet.core.analysis.PathKind;
+import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.NatGatewayId;
@@ -21,7 +21,7 @@ import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,7 +144,7 @@ class TerraformPlanTest {
         .id("vtb-1").vpcId(VPC).addEntries(io.easnet.core.model.RouteTable.RouteEntry.toNat("0.0.0.0/0",
             NatGatewayId.of(NAT)))).build();
     ServiceInput svc = ServiceInput.builder().spec(s.service(SERVICE).orElseThrow().spec())
-        .addIntent(io.easnet.core.analysis.IntentSyntax.parse("internet:203.0.113.7:443?allowlist=203.0.113.0/24",
+        .addIntent(io.easnet.core.analysis.internal.IntentSyntax.parse("internet:203.0.113.7:443?allowlist=203.0.113.0/24",
             "test", ""))
         .build();
     Report r = NetworkCheck.builder().inventory(inv, "plan").addService(svc).build().run();

@@ -1,5 +1,9 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Applier.ChangeResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.IntentsFile;

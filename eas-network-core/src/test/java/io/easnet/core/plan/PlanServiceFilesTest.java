@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Applier.ChangeResult;
+import io.easnet.core.plan.Planner.PlanOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

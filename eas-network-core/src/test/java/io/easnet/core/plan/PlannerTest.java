@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import static io.easnet.core.plan.PlanEstates.bare;
 import static io.easnet.core.plan.PlanEstates.list;
 import static io.easnet.core.plan.PlanEstates.service;
@@ -7,9 +9,9 @@ import static io.easnet.core.plan.PlanEstates.svc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
@@ -238,7 +240,7 @@ class PlannerTest {
     ServiceSpec spec = ServiceSpec.builder().name("svc")
         .networking(ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build();
     List<ServiceInput> services = list(ServiceInput.builder().spec(spec).addIntent(
-        io.easnet.core.analysis.IntentSyntax.parse("rds:rm-1")).build());
+        io.easnet.core.analysis.internal.IntentSyntax.parse("rds:rm-1")).build());
     Plan plan = works(inv, services, BILLED);
     // the blockers found against vpc-b in the first round need no change once the service is in vpc-a
     assertThat(kinds(plan)).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
@@ -254,7 +256,7 @@ class PlannerTest {
     Inventory inv = bare().addResourceGroup(group).build();
     ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId("eas-r-1").build();
     List<ServiceInput> services = list(ServiceInput.builder().spec(spec)
-        .addIntent(io.easnet.core.analysis.IntentSyntax.parse("rds:rm-1")).build());
+        .addIntent(io.easnet.core.analysis.internal.IntentSyntax.parse("rds:rm-1")).build());
     Plan plan = works(inv, services, BILLED);
     assertThat(kinds(plan)).contains(ChangeKind.UPDATE_DLINK);
     assertThat(compact(plan)).contains("\"auxVSwitchIds\":[\"vsw-db\"]");

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.SecurityGroup;

@@ -1,5 +1,6 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.EasApi.ServiceStatus;
 import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;

@@ -14,7 +14,7 @@ import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
 import io.easnet.testkit.FakeCloud;

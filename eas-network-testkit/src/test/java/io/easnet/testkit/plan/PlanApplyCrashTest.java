@@ -8,9 +8,9 @@ import static io.easnet.testkit.plan.PlanFixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.core.analysis.Verdict;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeResult;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudPort;

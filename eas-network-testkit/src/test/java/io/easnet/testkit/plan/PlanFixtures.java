@@ -1,6 +1,6 @@
 package io.easnet.testkit.plan;
 
-import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.EcsInstance;

@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
@@ -13,7 +13,7 @@ import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

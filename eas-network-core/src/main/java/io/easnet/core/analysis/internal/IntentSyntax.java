@@ -1,6 +1,9 @@
-package io.easnet.core.analysis;
+package io.easnet.core.analysis.internal;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.Target;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
