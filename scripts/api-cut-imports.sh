@@ -2,7 +2,7 @@
 # Re-applies the public-API cut of issue 16 to whatever tree it runs in (idempotent: run it again after merging a
 # branch that still uses the old names). For every moved type OLD -> NEW below it
 #   1. rewrites the fully qualified name (imports, static imports, javadoc, docs, README snippets, string literals)
-#      in every tracked file except the generated .api snapshots and this script;
+#      in every tracked file except the generated .api snapshots, CHANGELOG.md (history) and this script;
 #   2. adds `import NEW;` to Java files of OLD's package that use the simple name without a qualifier, because they
 #      no longer see the type through their package (the owner's own file is skipped).
 # Simple names never change, so code that reads `VpcId` keeps reading `VpcId`.
@@ -91,7 +91,7 @@ moves() { printf '%s\n' "$MOVES" | sed -e 's/#.*//' | awk 'NF == 2 { print $1, $
 moves | while read -r old new; do
   re="${old//./\\.}"
   # 1. fully qualified names
-  files=$(git grep -l -I -E "${re}([^A-Za-z0-9_]|\$)" -- . ':!*.api' ':!scripts/api-cut-imports.sh' || true)
+  files=$(git grep -l -I -E "${re}([^A-Za-z0-9_]|\$)" -- . ':!*.api' ':!scripts/api-cut-imports.sh' ':!CHANGELOG.md' || true)
   if [[ -n "$files" ]]; then
     printf '%s\n' "$files" | xargs perl -pi -e "s/\\Q${old}\\E(?![A-Za-z0-9_])/${new}/g"
   fi

@@ -1,6 +1,7 @@
 package io.easnet.core.analysis;
 
 import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import java.util.Objects;
 
@@ -20,6 +21,17 @@ public sealed interface Intent {
    * {@code accept ECS client i-web}; "service S cannot …" reads as a sentence.
    */
   String describe();
+
+  /**
+   * Reads an intent in the command line's form.
+   *
+   * @param text for example {@code rds:rm-1:3306}, {@code internet:oss-cn-hangzhou.aliyuncs.com} or
+   *     {@code from:ecs:i-web}
+   * @throws io.easnet.core.InvalidInputException naming the text, what is wrong and the accepted forms
+   */
+  static Intent parse(String text) {
+    return IntentSyntax.parse(text);
+  }
 
   /** The service reaches a private target (RDS, Redis, ECS or an address). */
   record Reach(Target target) implements Intent {
