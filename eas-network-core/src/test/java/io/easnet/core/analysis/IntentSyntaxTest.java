@@ -19,6 +19,16 @@ import org.junit.jupiter.api.Test;
 
 class IntentSyntaxTest {
   @Test
+  void intentParseIsThePublicDoorToTheGrammar() {
+    for (String text : List.of("rds:rm-1:3306", "internet:oss-cn-hangzhou.aliyuncs.com", "from:ecs:i-web")) {
+      assertThat(Intent.parse(text)).isEqualTo(IntentSyntax.parse(text));
+    }
+    assertThatThrownBy(() -> Intent.parse("rds"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("rds");
+  }
+
+  @Test
   void readsEveryForm() {
     assertThat(IntentSyntax.parse("rds:rm-1")).isEqualTo(Intent.reach(Target.rds(RdsInstanceId.of("rm-1"))));
     assertThat(IntentSyntax.parse("rds:pgm-2:5432"))
