@@ -41,7 +41,7 @@ class TerraformOptionTest {
         "--name", "chat_inference", "--to", "internet");
     assertThat(after.code()).as(after.toString()).isEqualTo(1);
     assertThat(after.out()).contains("SG_EGRESS_DENIES").contains("sg-bp1brugkivv3hq9x6t2e")
-        .contains("snapshot.json+remove-egress.plan.json");
+        .contains("snapshot.json+").contains("remove-egress.plan.json:");
   }
 
   @Test
