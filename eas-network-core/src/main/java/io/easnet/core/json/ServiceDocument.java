@@ -173,8 +173,8 @@ public final class ServiceDocument {
    * A copy with {@code cloud.networking} set to {@code networking}: {@code cloud} and {@code cloud.networking} are
    * created when absent; {@code vpc_id}, {@code vswitch_id} and {@code security_group_id} are replaced in place (a
    * key the given block leaves unset is removed); {@code default_route} and {@code destination_cidrs} are replaced
-   * when the given block sets them and kept when it does not; every other key of the block, and of the document, stays where it
-   * was.
+   * when the given block sets them and kept when it does not; every other key of the block, and of the document,
+   * stays where it was.
    */
   public ServiceDocument withNetworking(ServiceNetworking networking) {
     if (networking == null) {
