@@ -8,6 +8,7 @@ import io.easnet.core.analysis.AssumptionKey;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.EcsInstanceId;
