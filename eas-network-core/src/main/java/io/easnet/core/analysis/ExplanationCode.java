@@ -54,6 +54,9 @@ public enum ExplanationCode {
       "Under the resource group's VPC direct connection, the destination is outside the return routes, so the"
           + " instances' traffic to it does not leave through their network interface.",
       Remedy.UpdateDLink.class, Remedy.SetServiceNetworking.class),
+  SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS(
+      "The service's cloud.networking sets destination_cidrs and the client's address is outside them and outside"
+          + " the service's vSwitch, so replies to the client do not return through the direct connection."),
   DLINK_ROUTE_VSWITCH_NOT_FOUND(
       "A client vSwitch of the resource group's return routes is not in the inventory, so whether it covers an"
           + " address is unknown.");

@@ -7,7 +7,9 @@ import org.immutables.value.Value;
 
 /**
  * The service-level VPC block, {@code cloud.networking} in the service JSON. Each key is optional here so that a
- * partial block can be represented and reported; EAS needs all three.
+ * partial block can be represented and reported; EAS needs all three ids. Beside the ids the block may carry
+ * {@code default_route} and {@code destination_cidrs} (written by Alibaba's PAI Python SDK; docs/semantics.md,
+ * "The inbound side of the service JSON"); they do not count towards {@link #isComplete()} or {@link #isEmpty()}.
  */
 @Value.Immutable
 public abstract class ServiceNetworking {
@@ -21,6 +23,27 @@ public abstract class ServiceNetworking {
   public abstract Optional<VSwitchId> vSwitchId();
 
   public abstract Optional<SecurityGroupId> securityGroupId();
+
+  /**
+   * {@code default_route}: the network interface the instances' default route uses, {@code "eth1"} for the
+   * interface in this VPC or {@code "eth0"} for EAS's own; as written, not checked.
+   */
+  public abstract Optional<String> defaultRoute();
+
+  /**
+   * {@code destination_cidrs}: the blocks routed through the interface in this VPC besides the vSwitch's own, the
+   * service-level counterpart of a VPC direct connection's {@code DestinationCIDRs}; in the JSON a comma-separated
+   * string ({@code "10.0.0.0/8,172.16.0.0/12"}) or an array of strings. Kept in the order written.
+   */
+  public abstract List<Cidr> destinationCidrs();
+
+  /** The interface name of {@link #defaultRoute()} that sends every destination through this VPC. */
+  public static final String VPC_DEFAULT_ROUTE = "eth1";
+
+  /** True when {@code default_route} is {@value #VPC_DEFAULT_ROUTE}: every destination leaves through this VPC. */
+  public final boolean defaultRouteThroughVpc() {
+    return defaultRoute().map(VPC_DEFAULT_ROUTE::equals).orElse(false);
+  }
 
   /** True when all three keys are set. */
   public final boolean isComplete() {

@@ -41,6 +41,43 @@ public abstract class ServiceSpec {
   /** {@code cloud.networking}, when present (possibly partial). */
   public abstract Optional<ServiceNetworking> networking();
 
+  /**
+   * The top-level {@code networking} block: how callers reach the service (the service invocation configuration),
+   * when present. Not to be confused with {@link #networking()}, the VPC the instances live in.
+   */
+  public abstract Optional<Invocation> invocation();
+
+  /**
+   * The keys of the top-level {@code networking} block the library models (docs/semantics.md, "The inbound side of
+   * the service JSON"); every other key of the block is kept by {@code ServiceDocument} but not modelled.
+   *
+   * @param gateway {@code networking.gateway}: the id of the dedicated gateway the service is reached through; empty
+   *     for the shared gateway (the default)
+   * @param disableInternetEndpoint {@code networking.disable_internet_endpoint}: true when the service has no
+   *     internet endpoint, only its VPC endpoint; empty when not set (the internet endpoint is on)
+   */
+  public record Invocation(Optional<String> gateway, Optional<Boolean> disableInternetEndpoint) {
+    /** Checks the parts. */
+    public Invocation {
+      java.util.Objects.requireNonNull(gateway, "gateway");
+      java.util.Objects.requireNonNull(disableInternetEndpoint, "disableInternetEndpoint");
+      if (gateway.isPresent() && gateway.get().isBlank()) {
+        throw new IllegalArgumentException("networking.gateway must not be blank; leave it out for the shared"
+            + " gateway");
+      }
+    }
+
+    /** True when the service is reached through a dedicated gateway. */
+    public boolean dedicatedGateway() {
+      return gateway.isPresent();
+    }
+
+    /** True unless {@code disable_internet_endpoint} is {@code true}: the internet endpoint is on by default. */
+    public boolean internetEndpointOn() {
+      return !disableInternetEndpoint.orElse(false);
+    }
+  }
+
   /** {@code cloud.computing.instances[*].type} and {@code cloud.computing.instance_type}. */
   public abstract List<String> instanceTypes();
 
