@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * evaluated even after one fails, so every blocker is listed. One {@link VSwitchPath} per vSwitch the instances take
  * addresses from; all pass → {@link Verdict#REACHABLE}, all fail → {@link Verdict#UNREACHABLE}, mixed →
  * {@link Verdict#AMBIGUOUS}, a missing fact → {@link Verdict#UNDETERMINED}. A path has explanations exactly when it is
- * not reachable, and each explanation that a change can fix carries its {@link Remedy}.
+ * not reachable, and each explanation that a change can fix carries its {@link io.easnet.core.change.Change}.
  *
  * <p>EAS instances take their addresses anywhere in their vSwitch, so a target must admit the whole vSwitch CIDR
  * block, and security-group checks use the vSwitch block as the EAS side's address with the effective security
