@@ -53,11 +53,15 @@ public enum ChangeKind {
   }
 
   /**
-   * The reader of {@link #read} for the plan file's reader (a function, so that the JSON cursor, an internal type,
-   * is no public parameter).
+   * Reads the parameters of a change of this kind from a plan file (see {@link #read(Cursor)}).
+   *
+   * @param parameters the {@code parameters} object
+   * @param pointer its JSON pointer in the file
+   * @param source the file, as errors name it
+   * @throws io.easnet.core.InvalidInputException naming the file, the pointer and the fix when a value is wrong
    */
-  public Function<Cursor, Change> reader() {
-    return reader;
+  public Change read(com.fasterxml.jackson.databind.JsonNode parameters, String pointer, String source) {
+    return read(Cursor.at(parameters, pointer, source));
   }
 
   /**

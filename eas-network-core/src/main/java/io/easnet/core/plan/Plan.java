@@ -275,7 +275,7 @@ public final class Plan {
               ChangeKind.values()).map(ChangeKind::jsonName).toList()) + "."));
       Cursor params = c.required("parameters");
       params.requireObject();
-      Change action = kind.reader().apply(params);
+      Change action = kind.read(params.node(), params.pointer(), params.source());
       for (String v : action.values()) {
         Optional<String> ref = Refs.changeOf(v);
         if (ref.isEmpty()) {
