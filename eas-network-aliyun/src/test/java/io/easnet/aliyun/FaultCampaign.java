@@ -190,7 +190,10 @@ final class FaultCampaign {
       boolean identical = false;
       boolean loud = false;
       Inventory underFaults = null;
-      try (InventoryLoader loader = InventoryLoader.builder().port(port).build()) {
+      try (InventoryLoader loader = InventoryLoader.builder().port(port).sleeper(d -> {
+        waitedMillis.addAndGet(d.toMillis());
+        fake.advance(d);
+      }).build()) {
         underFaults = loader.load(Question.region());
       } catch (EasNetworkException e) {
         loud = e.getMessage() != null && !e.getMessage().isBlank();

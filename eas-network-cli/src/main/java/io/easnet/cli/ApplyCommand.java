@@ -52,6 +52,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Plan plan = Plan.read(planFile);
+    if (estate.terraform != null) {
+      throw CliFailure.usage("apply changes the estate itself, not a Terraform plan's: leave out --terraform (check"
+          + " a plan with eas-net lint or doctor --terraform PLAN_JSON)");
+    }
     estate.validate();
     Outputs.refuseInputs("--write-snapshot", writeSnapshot, Outputs.inputs(estate.snapshot, planFile,
         serviceFiles.values(), plan.serviceFiles()));

@@ -1,10 +1,8 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.IntentSyntax;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.plan.IntentsFile;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Path;
@@ -53,36 +51,22 @@ final class DoctorCommand implements Callable<Integer> {
           + " region runs).")
   String name;
 
-  @Option(names = "--to", paramLabel = "TARGET", description = "What the service must reach (repeatable):"
-      + " rds:ID[:PORT], redis:ID[:PORT], ecs:ID:PORT, ip:ADDR:PORT, internet[:HOST][:PORT][?allowlist=A,B].")
-  List<String> to = new ArrayList<>();
-
-  @Option(names = "--from", paramLabel = "CLIENT", description = "An ECS client that calls the service directly"
-      + " (repeatable): ecs:ID.")
-  List<String> from = new ArrayList<>();
+  @Mixin IntentOptions targets;
 
   @Option(names = "--suppressions", paramLabel = "FILE", description = "A suppressions file.")
   Path suppressions;
 
-  @Option(names = "--intents", paramLabel = "FILE", description = "Instead of --service, --to and --from: an"
-      + " intents file (the one eas-net plan reads); every service in it is checked.")
-  Path intentsFile;
-
   @Override
   public Integer call() {
-    report.refuseInputs(estate.snapshot, service, suppressions, intentsFile,
-        report.output == null || intentsFile == null ? null : IntentsFile.read(intentsFile).serviceFiles().values());
+    report.refuseInputs(estate.snapshot, estate.terraform, service, suppressions, targets.inputs(report.output));
     return report.emit(run(), root);
   }
 
   Report run() {
     List<ServiceInput> services = new ArrayList<>();
+    Path intentsFile = targets.file;
     if (intentsFile != null) {
-      if (service != null || name != null || !to.isEmpty() || !from.isEmpty()) {
-        throw CliFailure.usage("--intents FILE names the services and their intents: leave out --service, --name,"
-            + " --to and --from");
-      }
-      services.addAll(IntentsFile.read(intentsFile).services());
+      services.addAll(targets.fileServices(service != null || name != null, "--service, --name"));
     }
     List<Intent> intents = intentsFile == null ? intents() : List.of();
     if (intentsFile == null && service != null && name != null) {
@@ -112,20 +96,9 @@ final class DoctorCommand implements Callable<Integer> {
     return check.build().run();
   }
 
-  /** The intents of {@code --to} and {@code --from}, read by {@link IntentSyntax}, the one text form. */
+  /** The intents of {@code --to} and {@code --from}: doctor needs at least one. */
   List<Intent> intents() {
-    List<Intent> out = new ArrayList<>();
-    for (String t : to) {
-      Intent i = IntentSyntax.parse(t, "--to", "");
-      if (i instanceof Intent.Client) {
-        throw CliFailure.usage("--to " + t + " names a client: pass it as --from " + t.substring(5));
-      }
-      out.add(i);
-    }
-    for (String f : from) {
-      String text = f.startsWith("from:") ? f : "from:" + f;
-      out.add(IntentSyntax.parse(text, "--from", ""));
-    }
+    List<Intent> out = targets.intents();
     if (out.isEmpty()) {
       throw CliFailure.usage("say what to check: --to rds:ID, --to internet, --from ecs:ID, or"
           + " --intents FILE (see eas-net doctor --help)");

@@ -146,10 +146,21 @@ public final class EasNet {
   }
 
   private static CommandLine configure(CommandLine cmd) {
+    versionEverywhere(cmd);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpAutoWidth(false);
     cmd.setUsageHelpWidth(110);
     return cmd;
+  }
+
+  /** Every subcommand lists {@code -V, --version}: each prints the root's version, not nothing. */
+  private static void versionEverywhere(CommandLine cmd) {
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+        sub.getCommandSpec().versionProvider(new RootCommand.Version());
+      }
+      versionEverywhere(sub);
+    }
   }
 
   /** The exit code of a failure, by docs/design.md §8. */

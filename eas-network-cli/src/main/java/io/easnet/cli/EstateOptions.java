@@ -2,6 +2,7 @@ package io.easnet.cli;
 
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.json.TerraformPlan;
 import io.easnet.core.model.VpcId;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,6 +16,11 @@ final class EstateOptions {
   @Option(names = "--snapshot", paramLabel = "FILE",
       description = "The estate snapshot (JSON, schema version 1) to check against, offline.")
   Path snapshot;
+
+  @Option(names = "--terraform", paramLabel = "PLAN_JSON", description = "A Terraform plan (terraform show -json"
+      + " PLANFILE) overlaid on --snapshot, or alone for a new estate: the estate as it will be after apply. Ids known"
+      + " only after apply appear as stand-ins (vsw-known-after-apply-…); see docs/terraform.md.")
+  Path terraform;
 
   @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain, instead"
       + " of --snapshot: the same meaning and the same output (only finding locations name live:REGION).")
@@ -33,10 +39,14 @@ final class EstateOptions {
 
   /** Checks that exactly one source is named. */
   void validate() {
+    if (isLive() && terraform != null) {
+      throw CliFailure.usage("--terraform overlays a plan on a snapshot file (or on nothing, for a new estate):"
+          + " capture the live estate first with eas-net snapshot -o current.json, then pass --snapshot current.json");
+    }
     if (isLive() && snapshot != null) {
       throw CliFailure.usage("give either --snapshot FILE (offline) or --live/--endpoint, not both");
     }
-    if (!isLive() && snapshot == null) {
+    if (!isLive() && snapshot == null && terraform == null) {
       throw CliFailure.usage("no estate: pass --snapshot FILE (for example --snapshot examples/snapshot.json),"
           + " or --live --region REGION");
     }
@@ -48,13 +58,26 @@ final class EstateOptions {
   /** The snapshot, offline; empty when live. */
   Optional<Snapshot> readSnapshot() {
     validate();
-    return isLive() ? Optional.empty() : Optional.of(SnapshotJson.read(snapshot));
+    if (isLive()) {
+      return Optional.empty();
+    }
+    if (terraform == null) {
+      return Optional.of(SnapshotJson.read(snapshot));
+    }
+    TerraformPlan plan = TerraformPlan.read(terraform);
+    return Optional.of(snapshot == null ? plan.alone() : plan.overlay(SnapshotJson.read(snapshot)));
   }
 
   /** The name of the estate in finding locations. */
   String sourceName() {
-    return isLive() ? "live:" + (endpoint != null ? endpoint : region)
-        : snapshot.getFileName().toString();
+    if (isLive()) {
+      return "live:" + (endpoint != null ? endpoint : region);
+    }
+    if (terraform == null) {
+      return snapshot.getFileName().toString();
+    }
+    String plan = terraform.getFileName().toString();
+    return snapshot == null ? plan : snapshot.getFileName() + "+" + plan;
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",

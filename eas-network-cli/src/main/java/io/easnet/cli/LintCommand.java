@@ -1,5 +1,6 @@
 package io.easnet.cli;
 
+import io.easnet.core.analysis.Intent;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.report.Report;
@@ -18,13 +19,19 @@ import picocli.CommandLine.ParentCommand;
         + " missing egress or SNAT, allowlists, vSwitch capacity, shared security groups, public endpoints.",
         "The estate is a snapshot file, or the cloud (--live --region R, --endpoint URL) read as eas-net snapshot"
             + " captures it: the whole region with every EAS service in it (--vpc narrows it to that VPC and the"
-            + " VPCs the --service files need). Same estate, same output."},
+            + " VPCs the --service files need). Same estate, same output.",
+        "With --intents FILE (or --to/--from for one --service), the paths each service must reach are checked"
+            + " too, as eas-net doctor checks them: a CI gate on lint then catches path mistakes."},
     footerHeading = "%nExamples:%n",
     footer = {"  eas-net lint --snapshot examples/snapshot.json",
         "  eas-net lint --snapshot examples/snapshot.json --service examples/service-vpc.json \\",
         "      --format sarif --output eas-net.sarif",
         "  eas-net lint --snapshot examples/mistakes/estate.json \\",
         "      --service examples/mistakes/vswitch-too-small.json --format html -o report.html",
+        "  eas-net lint --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/no-snat-entry.intents.json",
+        "  eas-net lint --snapshot examples/mistakes/estate.json \\",
+        "      --service examples/mistakes/wrong-vpc.json --to rds:rm-bp1x7y2z9a4b6c8d3e5f",
         "  eas-net lint --live --region cn-hangzhou",
         "",
         "Exit codes: 0 no blocking finding, 1 blocking findings, 2 bad input, 3 cloud or I/O failure."})
@@ -41,16 +48,28 @@ final class LintCommand implements Callable<Integer> {
       + " expiry).")
   Path suppressions;
 
+  /** What the services must reach, read as doctor reads it: the path rules then check those paths too. */
+  @Mixin IntentOptions targets;
+
   @Override
   public Integer call() {
-    report.refuseInputs(estate.snapshot, services, suppressions);
+    report.refuseInputs(estate.snapshot, estate.terraform, services, suppressions, targets.inputs(report.output));
     return report.emit(run(), root);
   }
 
   Report run() {
     List<ServiceInput> inputs = new ArrayList<>();
+    if (targets.file != null) {
+      inputs.addAll(targets.fileServices(!services.isEmpty(), "--service"));
+    } else if (targets.hasTargets() && services.size() != 1) {
+      throw CliFailure.usage("--to and --from are what one service must reach: give exactly one --service FILE"
+          + " (" + services.size() + " given), or an intents file with --intents FILE for several");
+    }
+    List<Intent> intents = targets.intents();
     for (Path p : services) {
-      inputs.add(ServiceInput.fromFile(p).build());
+      ServiceInput.Builder input = ServiceInput.fromFile(p);
+      intents.forEach(input::addIntent);
+      inputs.add(input.build());
     }
     NetworkCheck.Builder check = NetworkCheck.builder();
     try (Estate e = estate.open(root)) {

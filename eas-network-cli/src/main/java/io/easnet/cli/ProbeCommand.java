@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-    description = {"The EAS FAQ's internet test, made readable. Without --log: prints a start-up command snippet"
-        + " to put in front of the service's Command; it installs curl when the image lacks it (apt-get on"
-        + " debian/ubuntu, apk on alpine), calls the URL once, and prints one marker line per step:",
+    description = {"The EAS FAQ's internet test, made readable: prints a start-up snippet that fetches a URL from"
+        + " the instance, then (--log FILE) reads the instance log and says what failed.",
+        "Without --log: prints a start-up command snippet to put in front of the service's Command; it installs"
+            + " curl when the image lacks it (apt-get on debian/ubuntu, apk on alpine), calls the URL once, and"
+            + " prints one marker line per step:",
         "  EASNET-PROBE key=value ...",
         "With --log FILE: reads an instance log holding those lines and says what failed (DNS, connect timeout,"
             + " TLS, HTTP status) and which analysis codes explain it."},
@@ -87,21 +89,24 @@ final class ProbeCommand implements Callable<Integer> {
         install = "apk add --no-cache curl ca-certificates >/dev/null 2>&1";
         break;
       default:
-        install = "true";
+        install = null; // --image other installs nothing, and its log says so (never "install exit=0")
         break;
     }
     String host = url.replaceFirst("https?://", "").replaceFirst("[:/].*", "");
     StringBuilder sb = new StringBuilder();
     sb.append("echo \"").append(MARKER).append(" step=start url=").append(url).append(" host=").append(host)
         .append("\"; ");
-    sb.append("if ! command -v curl >/dev/null 2>&1; then ").append(install).append("; echo \"").append(MARKER)
-        .append(" step=install exit=$?\"; fi; ");
+    if (install != null) {
+      sb.append("if ! command -v curl >/dev/null 2>&1; then ").append(install).append("; echo \"").append(MARKER)
+          .append(" step=install exit=$?\"; fi; ");
+    }
     sb.append("if command -v curl >/dev/null 2>&1; then ");
     sb.append("code=$(curl -sS -o /dev/null --connect-timeout 5 -m 15 -w '%{http_code}' ").append(url)
         .append(" 2>/tmp/easnet-probe.err); rc=$?; ");
     sb.append("echo \"").append(MARKER).append(" step=curl exit=$rc http_status=$code\"; ");
     sb.append("echo \"").append(MARKER).append(" step=error $(head -c 300 /tmp/easnet-probe.err | tr '\\n' ' ')\"; ");
-    sb.append("else echo \"").append(MARKER).append(" step=curl exit=127 http_status=000\"; fi; ");
+    sb.append("else echo \"").append(MARKER).append(" step=curl skipped=no-curl").append(install == null
+        ? " install=none" : "").append("\"; fi; ");
     sb.append("echo \"").append(MARKER).append(" step=end\"");
     if (command != null && !command.isBlank()) {
       sb.append("; ").append(command);
@@ -230,9 +235,23 @@ final class ProbeCommand implements Callable<Integer> {
     int exit = number(curl.get("exit"));
     int status = number(curl.get("http_status"));
     Optional<Integer> installExit = Optional.ofNullable(steps.get("install")).map(m -> number(m.get("exit")));
+    boolean noCurl = "no-curl".equals(curl.get("skipped")) || exit == 127; // 127: logs of the earlier snippet
     StringBuilder sb = new StringBuilder();
     boolean ok;
-    if (exit == 0 && status >= 200 && status < 400) {
+    if (noCurl) {
+      ok = false;
+      sb.append("NO CURL: curl is not in the image, so nothing was fetched");
+      if ("none".equals(curl.get("install")) || (installExit.isEmpty() && exit != 127)) {
+        sb.append(" (the snippet for --image other installs nothing)");
+      } else if (installExit.isPresent() && installExit.get() != 0) {
+        sb.append(" and installing it failed (exit ").append(installExit.get()).append("): the package mirror"
+            + " was not reachable either, which itself points at missing internet egress");
+      }
+      sb.append(".\n  Fix: use --image debian|ubuntu|alpine for the snippet, or an image with curl; then check"
+          + " the egress path with eas-net doctor --to internet:").append(host).append(" (")
+          .append(codes(ExplanationCode.NAT_MISSING, ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE,
+              ExplanationCode.ROUTE_NO_NAT)).append(")\n");
+    } else if (exit == 0 && status >= 200 && status < 400) {
       ok = true;
       sb.append("OK: the instance reached ").append(url).append(" (HTTP ").append(status).append(").")
           .append(" Internet egress works: NAT gateway, EIP, SNAT entry and route are in place.\n");
@@ -245,46 +264,9 @@ final class ProbeCommand implements Callable<Integer> {
             + " ").append(codes(ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP)).append('\n');
       }
       sb.append("  Fix: check the URL, credentials and the target's access rules.\n");
-    } else if (exit == 127) {
-      ok = false;
-      sb.append("NO CURL: curl is not in the image");
-      if (installExit.isPresent() && installExit.get() != 0) {
-        sb.append(" and installing it failed (exit ").append(installExit.get()).append("): the package mirror"
-            + " was not reachable either, which itself points at missing internet egress");
-      }
-      sb.append(".\n  Fix: use --image debian|ubuntu|alpine for the snippet, or an image with curl; then check"
-          + " the egress path with eas-net doctor --to internet:").append(host).append(" (")
-          .append(codes(ExplanationCode.NAT_MISSING, ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE,
-              ExplanationCode.ROUTE_NO_NAT)).append(")\n");
-    } else if (exit == 6) {
-      ok = false;
-      sb.append("DNS: the instance could not resolve ").append(host).append(" (curl exit 6).\n")
-          .append("  In a VPC, Alibaba Cloud's resolvers (100.100.2.136, 100.100.2.138) answer without internet"
-              + " access, so check the host name, any PrivateZone that shadows it, and that the security group's"
-              + " egress rules allow UDP/TCP 53: ").append(codes(ExplanationCode.SG_EGRESS_DENIES)).append('\n');
-    } else if (exit == 7 || exit == 28) {
-      ok = false;
-      sb.append(exit == 28 ? "CONNECT TIMEOUT" : "CONNECT FAILED").append(": the instance resolved ")
-          .append(host).append(" but no connection came back (curl exit ").append(exit).append(").\n")
-          .append("  Packets to the internet leave a VPC only through an Internet NAT gateway with an EIP, an SNAT"
-              + " entry for the EAS vSwitch and a 0.0.0.0/0 route to the NAT, and only where the security group's"
-              + " egress allows it: ")
-          .append(codes(ExplanationCode.NAT_MISSING, ExplanationCode.NAT_NO_EIP,
-              ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, ExplanationCode.ROUTE_NO_NAT,
-              ExplanationCode.SG_EGRESS_DENIES)).append('\n')
-          .append("  Fix: run eas-net doctor --snapshot FILE --service FILE --to internet:").append(host)
-          .append(", which names the missing piece and its fix (rule EASNET-019).\n");
-    } else if (TLS_EXITS.contains(exit)) {
-      ok = false;
-      sb.append("TLS: the connection to ").append(host).append(" was made but TLS failed (curl exit ")
-          .append(exit).append("). The network path works.\n")
-          .append("  Fix: install ca-certificates in the image, check the system clock, and check no proxy"
-              + " intercepts HTTPS.\n");
     } else {
       ok = false;
-      sb.append("FAILED: curl exit ").append(exit).append(" fetching ").append(url).append(".\n")
-          .append("  See https://curl.se/libcurl/c/libcurl-errors.html; for a network cause run eas-net doctor"
-              + " --to internet:").append(host).append('\n');
+      sb.append(Reading.of(exit, error).text(url, host));
     }
     if (!error.isEmpty() && !ok) {
       sb.append("  curl said: ").append(error).append('\n');
@@ -292,7 +274,120 @@ final class ProbeCommand implements Callable<Integer> {
     return new Diagnosis(ok, sb.toString());
   }
 
-  private static final Set<Integer> TLS_EXITS = Set.of(35, 51, 53, 54, 58, 59, 60, 77, 80, 82, 83, 90, 91);
+  /** curl's exit codes that mean TLS failed after the TCP connection was made (libcurl-errors(3)). */
+  static final Set<Integer> TLS_EXITS = Set.of(35, 51, 53, 54, 58, 59, 60, 77, 80, 82, 83, 90, 91);
+
+  /** What the path did, as far as one failed curl run tells. */
+  enum Outcome {
+    /** Nothing came back: the packets were dropped on the way (NAT, SNAT, route, security group egress). */
+    NO_ANSWER,
+    /** A TCP connection, or at least an answer (a refusal, a reset), came back: the network path works. */
+    ANSWERED,
+    /** Before the network: DNS, the URL, the proxy, the image. */
+    BEFORE_NETWORK,
+    /** The exit code alone does not say. */
+    UNKNOWN
+  }
+
+  /**
+   * The reading of one failed curl exit code and its error line (curl -sS writes {@code curl: (7) Failed to connect
+   * to HOST port 443 after 2 ms: Connection refused}), by libcurl-errors(3); docs/cli.md lists the table.
+   */
+  record Reading(String headline, Outcome path, String meaning, String fix, List<ExplanationCode> codes) {
+    static Reading of(int exit, String error) {
+      String e = error.toLowerCase(Locale.ROOT);
+      switch (exit) {
+        case 5:
+          return new Reading("PROXY", Outcome.BEFORE_NETWORK, "curl could not resolve the proxy it was told to use"
+              + " (curl exit 5)", "check the http_proxy/https_proxy variables of the service", List.of());
+        case 6:
+          return new Reading("DNS", Outcome.BEFORE_NETWORK, "the instance could not resolve HOST (curl exit 6)."
+              + " In a VPC, Alibaba Cloud's resolvers (100.100.2.136, 100.100.2.138) answer without internet"
+              + " access, so check the host name, any PrivateZone that shadows it, and that the security group's"
+              + " egress rules allow UDP/TCP 53", "correct the host name or the PrivateZone record",
+              List.of(ExplanationCode.SG_EGRESS_DENIES));
+        case 7:
+          if (e.contains("connection refused")) {
+            return new Reading("CONNECTION REFUSED", Outcome.ANSWERED, "the instance resolved HOST and its"
+                + " connection was refused (curl exit 7: Connection refused): the refusal came back, so packets"
+                + " leave the VPC and return (NAT gateway, EIP, SNAT entry and route work). The port is closed"
+                + " on the target, or a firewall in front of it rejects the connection", "check the URL's port"
+                + " and that the server listens on it; a NAT or SNAT change does not help", List.of());
+          }
+          if (e.contains("no route to host") || e.contains("network is unreachable")) {
+            return new Reading("NO ROUTE", Outcome.NO_ANSWER, "the instance resolved HOST but has no route to it"
+                + " (curl exit 7: " + (e.contains("no route") ? "No route to host" : "Network is unreachable")
+                + "): a VPC reaches the internet only through a 0.0.0.0/0 route to an Internet NAT gateway with"
+                + " an EIP and an SNAT entry for the EAS vSwitch", DOCTOR,
+                List.of(ExplanationCode.ROUTE_NO_NAT, ExplanationCode.NAT_MISSING,
+                    ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE));
+          }
+          return new Reading("CONNECT FAILED", Outcome.UNKNOWN, "the instance resolved HOST but could not connect"
+              + " (curl exit 7); curl's error line says why: \"Connection refused\" means the target answered"
+              + " (the path works, the port is closed), \"No route to host\" or a timeout means the packets"
+              + " did not get through", DOCTOR, EGRESS);
+        case 28:
+          if (e.contains("operation timed out") && !e.contains("connect")) {
+            return new Reading("SLOW ANSWER", Outcome.UNKNOWN, "the instance connected to HOST within the connect"
+                + " timeout (5 s) but the whole request did not finish in 15 s (curl exit 28: " + "Operation"
+                + " timed out). The connection was made, so the path very likely works; the server, TLS or a"
+                + " large answer is slow", "check the server, or fetch a smaller URL", List.of());
+          }
+          return new Reading("CONNECT TIMEOUT", Outcome.NO_ANSWER, "the instance resolved HOST but no connection"
+              + " came back within 5 s (curl exit 28). Packets to the internet leave a VPC only through an"
+              + " Internet NAT gateway with an EIP, an SNAT entry for the EAS vSwitch and a 0.0.0.0/0 route to"
+              + " the NAT, and only where the security group's egress allows it", DOCTOR, EGRESS);
+        case 52:
+          return new Reading("EMPTY REPLY", Outcome.ANSWERED, "the instance connected to HOST and the server closed"
+              + " the connection without an answer (curl exit 52: Empty reply from server). The network path"
+              + " works", "check the server (wrong port or protocol, e.g. http:// to a TLS port) or a proxy in"
+              + " front of it", List.of());
+        case 55:
+        case 56:
+          return new Reading("CONNECTION RESET", Outcome.ANSWERED, "the instance connected to HOST and the"
+              + " connection was then broken (curl exit " + exit + (exit == 56 ? ": receiving failed, e.g."
+              + " Connection reset by peer" : ": sending failed") + "). A connection was made, so the route,"
+              + " NAT and SNAT work; the server or a firewall in front of it reset it", "check the server, and"
+              + " any firewall or allowlist in front of it", List.of());
+        case 47:
+          return new Reading("TOO MANY REDIRECTS", Outcome.ANSWERED, "HOST answered with redirects that never"
+              + " ended (curl exit 47). The network path works", "fetch the final URL", List.of());
+        case 1:
+        case 3:
+          return new Reading("BAD URL", Outcome.BEFORE_NETWORK, "curl did not accept the URL (curl exit " + exit
+              + ")", "pass a plain https://HOST[:PORT][/PATH] to --url", List.of());
+        default:
+          if (TLS_EXITS.contains(exit)) {
+            return new Reading("TLS", Outcome.ANSWERED, "the connection to HOST was made but TLS failed (curl"
+                + " exit " + exit + (exit == 60 ? ": the server's certificate could not be verified" : exit == 35
+                    ? ": the TLS handshake failed" : "") + "). The network path works", "install"
+                + " ca-certificates in the image, check the system clock, and check no proxy intercepts HTTPS",
+                List.of());
+          }
+          return new Reading("FAILED", Outcome.UNKNOWN, "curl exit " + exit + " fetching URL; see"
+              + " https://curl.se/libcurl/c/libcurl-errors.html", DOCTOR, List.of());
+      }
+    }
+
+    /** The reading as the report prints it. */
+    String text(String url, String host) {
+      String m = meaning.replace("HOST", host).replace("URL", url);
+      StringBuilder sb = new StringBuilder(headline).append(": ").append(m).append(".\n");
+      if (!codes.isEmpty()) {
+        sb.append("  Analysis codes: ").append(String.join(", ", codes.stream().map(Enum::name).toList()))
+            .append('\n');
+      }
+      sb.append("  Fix: ").append(fix.replace("HOST", host)).append(".\n");
+      return sb.toString();
+    }
+  }
+
+  private static final String DOCTOR = "run eas-net doctor --snapshot FILE --service FILE --to internet:HOST,"
+      + " which names the missing piece and its fix (rule EASNET-019)";
+
+  private static final List<ExplanationCode> EGRESS = List.of(ExplanationCode.NAT_MISSING,
+      ExplanationCode.NAT_NO_EIP, ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, ExplanationCode.ROUTE_NO_NAT,
+      ExplanationCode.SG_EGRESS_DENIES);
 
   private static String codes(ExplanationCode... codes) {
     return String.join(", ", List.of(codes).stream().map(Enum::name).toList());

@@ -30,7 +30,15 @@ import picocli.CommandLine.ParentCommand;
 final class ResolveCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin EstateOptions estate;
-  @Mixin ReportOptions report;
+
+  /** Resolve writes text or json only: the help lists exactly the values the command accepts. */
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      converter = TextOrJson.class, description = "text or json (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result here instead of"
+      + " standard output.")
+  Path output;
 
   @Option(names = {"-s", "--service"}, paramLabel = "FILE",
       description = "A service JSON file (repeatable); by default the services the estate holds (the snapshot's,"
@@ -39,11 +47,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (report.format != ReportFormat.TEXT && report.format != ReportFormat.JSON) {
-      throw CliFailure.usage("resolve writes text or json, not " + report.format.name().toLowerCase(
-          java.util.Locale.ROOT) + ": pass --format text or --format json");
-    }
-    report.refuseInputs(estate.snapshot, services);
+    Outputs.refuseInputs("--output", output, Outputs.inputs(estate.snapshot, estate.terraform, services));
     List<ServiceSpec> specs = new ArrayList<>();
     for (Path p : services) {
       specs.add(ServiceInput.fromFile(p).build().spec());
@@ -63,9 +67,22 @@ final class ResolveCommand implements Callable<Integer> {
     for (ServiceSpec s : specs) {
       networks.add(resolver.resolve(s, inventory));
     }
-    report.write(report.format == ReportFormat.JSON ? json(networks) : text(networks),
+    ReportOptions.writeTo(output, format == ReportFormat.JSON ? json(networks) : text(networks),
         root.spec.commandLine().getOut());
     return EasNet.EXIT_OK;
+  }
+
+  /** {@code text} or {@code json}; any other report format is refused naming the two. */
+  static final class TextOrJson implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      ReportFormat f = new ReportOptions.FormatConverter().convert(value);
+      if (f != ReportFormat.TEXT && f != ReportFormat.JSON) {
+        throw new picocli.CommandLine.TypeConversionException("resolve writes text or json, not " + value
+            + ": pass --format text or --format json");
+      }
+      return f;
+    }
   }
 
   static String text(List<EffectiveNetwork> networks) {

@@ -12,11 +12,4 @@ class CompletionCommandTest {
     assertThat(r.out()).contains("complete -F").contains("eas-net").contains("doctor").contains("--snapshot")
         .contains("--to");
   }
-
-  @Test
-  void emulatorHelpNamesTheLauncherOptions() {
-    Cli.Result r = Cli.run("emulator", "--help");
-    assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--port N").contains("--access-key-secret-file");
-  }
 }

@@ -91,6 +91,7 @@ class EitherFaceTest {
         String name = f.getFileName().toString();
         if (name.endsWith(".intents.json")) {
           out.add("doctor --snapshot examples/mistakes/estate.json --intents examples/mistakes/" + name);
+          out.add("lint --snapshot examples/mistakes/estate.json --intents examples/mistakes/" + name);
           out.add("plan --snapshot examples/mistakes/estate.json --intents examples/mistakes/" + name);
           out.add("plan --snapshot examples/mistakes/estate.json --intents examples/mistakes/" + name
               + " --allow-billed");
@@ -120,6 +121,13 @@ class EitherFaceTest {
     // ids the estate does not hold: findings (EASNET-027, EASNET-035 with "did you mean"), not a failed read
     out.add("doctor --snapshot examples/snapshot.json --service examples/service-vpc.json --to"
         + " rds:rm-bp1x7y2z9a4b6c8d3e5x --to redis:r-bp1nosuchredis00000 --from ecs:i-bp1nosuchecs000000000");
+    // lint's intent options, both faces (--intents per example above, --to/--from here)
+    // (not over examples/snapshot.json with service-vpc.json: its deployed copy makes EASNET-040 list the two
+    // sources in a different order per face, issue 17 item 2)
+    out.add("lint --snapshot examples/mistakes/estate.json -s examples/mistakes/wrong-vpc.json --to " + Cli.RDS
+        + " --format json");
+    out.add("lint --snapshot examples/mistakes/estate.json -s examples/mistakes/no-snat-entry.json --to internet"
+        + " --to " + Cli.RDS);
     out.add("resolve --snapshot examples/mistakes/estate.json");
     out.add("resolve --snapshot examples/snapshot.json --format json");
     return out.stream();

@@ -6,7 +6,6 @@ import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
@@ -15,6 +14,7 @@ import io.easnet.core.spi.RedisApi;
 import io.easnet.core.spi.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
+import io.easnet.testkit.internal.wire.ErrorCodes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +61,7 @@ import java.util.function.Supplier;
  *
  * <p>Every request takes one call path: argument checks, then the seeded faults and latency, then the state, then the
  * call log and the request listeners. It ends in a result or a refusal carrying Alibaba's error code, message and
- * HTTP status, classified by {@link CloudErrorCodes} as the Aliyun adapter classifies the real cloud's; the port face
+ * HTTP status, classified by {@link ErrorCodes} as the Aliyun adapter classifies the real cloud's; the port face
  * throws the refusal as a {@link io.easnet.core.CloudServiceException}, and a wire face can serve the same state and
  * the same failures over HTTP. The codes the fake uses are listed, confirmed or not, on its refusal type.
  */
@@ -331,7 +331,7 @@ public final class FakeCloud implements CloudPort, AutoCloseable {
 
   /**
    * Fails the next request of {@code action} with {@code code}, answered with the HTTP status the cloud uses for
-   * it ({@link CloudErrorCodes#httpStatusOf(String)}) and classified by {@link CloudErrorCodes#kindOf(String, int)}.
+   * it ({@link ErrorCodes#httpStatusOf(String)}) and classified by {@link ErrorCodes#kindOf(String, int)}.
    */
   public void failNext(String action, String code) {
     if (action == null || action.isBlank() || code == null || code.isBlank()) {

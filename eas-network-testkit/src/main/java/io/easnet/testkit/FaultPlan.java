@@ -1,7 +1,7 @@
 package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException.Kind;
-import io.easnet.core.spi.CloudErrorCodes;
+import io.easnet.testkit.internal.wire.ErrorCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * {@code throttling=0.3/2s,server-error=0.01,latency@vpc:DescribeVpcs=250ms}.
  *
  * <p>Latency is not slept: the fake's clock moves forward by it. Error codes map to a {@link Kind} with
- * {@link CloudErrorCodes#kindOf(String, int)}, as the Aliyun adapter maps the real cloud's codes.
+ * {@link ErrorCodes#kindOf(String, int)}, as the Aliyun adapter maps the real cloud's codes.
  */
 public final class FaultPlan {
   /** Matches every action. */
@@ -70,10 +70,10 @@ public final class FaultPlan {
 
   /**
    * The kind of failure an error code means when no HTTP status is known; the same as
-   * {@link CloudErrorCodes#kindOf(String, int) CloudErrorCodes.kindOf(code, 0)}, which holds the rules.
+   * {@link ErrorCodes#kindOf(String, int) ErrorCodes.kindOf(code, 0)}, which holds the rules.
    */
   public static Kind kindOf(String code) {
-    return CloudErrorCodes.kindOf(code, 0);
+    return ErrorCodes.kindOf(code, 0);
   }
 
   /** The code of {@code server-error} in {@link #parse}: Alibaba's 503. */

@@ -2,14 +2,14 @@ package io.easnet.testkit;
 
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
-import io.easnet.core.spi.CloudErrorCodes;
+import io.easnet.testkit.internal.wire.ErrorCodes;
 import java.util.Objects;
 
 /**
  * A refusal of the fake's state: Alibaba's error code, message and HTTP status. The fake's in-memory face turns it
  * into a {@link CloudServiceException} with the action; a wire face serves it as Alibaba's error JSON with the same
- * status. The kind is never stated here: it is {@link CloudErrorCodes#kindOf(String, int)} of the code and status,
- * and the status is {@link CloudErrorCodes#httpStatusOf(String)} unless given, so the one mapping decides.
+ * status. The kind is never stated here: it is {@link ErrorCodes#kindOf(String, int)} of the code and status,
+ * and the status is {@link ErrorCodes#httpStatusOf(String)} unless given, so the one mapping decides.
  *
  * <p>Codes confirmed in Alibaba's API reference: {@code InvalidVpcId.NotFound}, {@code InvalidVSwitchId.NotFound},
  * {@code InvalidNatGatewayId.NotFound}, {@code InvalidSnatTableId.NotFound}, {@code InvalidSnatIp.NotFound},
@@ -41,7 +41,7 @@ final class Refusal extends RuntimeException {
 
   /** A refusal with the HTTP status the cloud answers {@code code} with. */
   static Refusal of(String code, String message) {
-    return new Refusal(code, CloudErrorCodes.httpStatusOf(code), message, 0);
+    return new Refusal(code, ErrorCodes.httpStatusOf(code), message, 0);
   }
 
   /** A refusal with an explicit HTTP status (for injected faults that mimic a particular answer). */
@@ -69,9 +69,9 @@ final class Refusal extends RuntimeException {
     return httpStatus;
   }
 
-  /** The kind, as {@link CloudErrorCodes} maps the code and status. */
+  /** The kind, as {@link ErrorCodes} maps the code and status. */
   Kind kind() {
-    return CloudErrorCodes.kindOf(code, httpStatus);
+    return ErrorCodes.kindOf(code, httpStatus);
   }
 
   /** The exception the in-memory face throws for this refusal of {@code action}. */

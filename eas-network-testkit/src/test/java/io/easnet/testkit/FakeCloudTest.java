@@ -17,11 +17,11 @@ import io.easnet.core.model.SnatTableId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.CloudErrorCodes;
 import io.easnet.core.spi.DLinkStatus;
 import io.easnet.core.spi.SecurityGroupRuleRequest;
 import io.easnet.core.spi.SnatEntryRequest;
 import io.easnet.core.spi.UpdateType;
+import io.easnet.testkit.internal.wire.ErrorCodes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -264,7 +264,7 @@ class FakeCloudTest {
     assertThatThrownBy(() -> fake.vpc().describeVpcs())
         .isInstanceOfSatisfying(CloudServiceException.class, e -> {
           assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
-          assertThat(e.kind()).isEqualTo(CloudErrorCodes.kindOf(e.code(), 0));
+          assertThat(e.kind()).isEqualTo(ErrorCodes.kindOf(e.code(), 0));
         });
   }
 

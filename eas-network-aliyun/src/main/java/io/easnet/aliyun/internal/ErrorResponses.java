@@ -3,7 +3,6 @@ package io.easnet.aliyun.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.CloudServiceException;
-import io.easnet.core.spi.CloudErrorCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * Reads Alibaba Cloud's error body ({@code RequestId}, {@code HostId}, {@code Code}, {@code Message},
  * {@code Recommend}; ROA services may spell them {@code requestId}, {@code code}, … — darabonba-openapi accepts
  * both) into a {@link CloudServiceException}, its kind from the one mapping in core
- * ({@link CloudErrorCodes#kindOf}). A positive {@code x-acs-retry-after} header (milliseconds, as in
+ * ({@link ErrorCodes#kindOf}). A positive {@code x-acs-retry-after} header (milliseconds, as in
  * darabonba-openapi's {@code GetThrottlingTimeLeft} and its tests) marks throttling too.
  */
 public final class ErrorResponses {
@@ -79,7 +78,7 @@ public final class ErrorResponses {
     Optional<Long> retryAfter = retryAfterMillis(retryAfterHeader);
     CloudServiceException.Kind kind = retryAfter.isPresent()
         ? CloudServiceException.Kind.THROTTLED
-        : CloudErrorCodes.kindOf(code, status);
+        : ErrorCodes.kindOf(code, status);
     CloudServiceException.Builder b = CloudServiceException.builder(action, code, kind)
         .message(message)
         .httpStatus(status)

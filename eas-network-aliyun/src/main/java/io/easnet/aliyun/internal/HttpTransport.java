@@ -10,6 +10,7 @@ import io.easnet.core.EasNetworkException;
 import io.easnet.core.SigningException;
 import io.easnet.core.spi.RequestEvent;
 import io.easnet.core.spi.RequestListener;
+import io.easnet.core.spi.Sleeper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.InterruptedIOException;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.CloudServiceException;
-import io.easnet.core.spi.CloudErrorCodes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -222,7 +221,7 @@ final class WireJson {
    * id ({@code InvalidVpcId.NotFound}), classified by core's one mapping.
    */
   static CloudServiceException notFound(String action, String code, String what) {
-    return CloudServiceException.builder(action, code, CloudErrorCodes.kindOf(code, 404))
+    return CloudServiceException.builder(action, code, ErrorCodes.kindOf(code, 404))
         .message(what + " does not exist (the filtered list is empty)")
         .build();
   }

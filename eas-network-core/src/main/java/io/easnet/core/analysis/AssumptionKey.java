@@ -50,5 +50,7 @@ public enum AssumptionKey {
    */
   BOUND_GROUP_MEMBERSHIP,
   /** A vSwitch of a resource group's return routes is not in the inventory, so its CIDR block is unknown. */
-  RETURN_ROUTE_VSWITCH_UNKNOWN
+  RETURN_ROUTE_VSWITCH_UNKNOWN,
+  /** The addresses of a SNAT entry are not known yet (a Terraform plan allocates its EIP: known after apply). */
+  SNAT_IP_UNKNOWN
 }

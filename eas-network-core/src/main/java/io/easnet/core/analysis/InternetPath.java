@@ -412,6 +412,18 @@ final class InternetPath {
     } else if (nat != null) {
       ips.addAll(eipAddresses(nat));
     }
+    if (ips.isEmpty() && entry != null) {
+      // a planned SNAT entry whose EIP the same plan allocates: its address is known after apply
+      Component c = Component.of(Component.Kind.SNAT_ENTRY, entry.id());
+      rec.unknown(label, "external target", "SNAT addresses of " + entry.id() + " unknown",
+          Explanation.builder().code(ExplanationCode.EXTERNAL_ALLOWLIST_MISSING_EIP).component(c)
+              .expected("the external allowlist admits every SNAT IP of " + entry.id())
+              .actual("the SNAT addresses of " + entry.id() + " are not known (known after apply)")
+              .missing(new Missing.FactUnknown(c, AssumptionKey.SNAT_IP_UNKNOWN))
+              .advice("check the allowlist once the EIP is allocated, or allocate the EIP first").build());
+      rec.assume(AssumptionKey.SNAT_IP_UNKNOWN, "the SNAT addresses of " + entry.id() + " are not known yet");
+      return;
+    }
     if (ips.isEmpty()) {
       rec.skipped(label, "external target", "no SNAT IP known");
       return;

@@ -45,6 +45,25 @@ public abstract class PathResult {
     return explanations().stream().map(Explanation::code).distinct().toList();
   }
 
+  /**
+   * True when the verdict is {@link Verdict#UNDETERMINED} only because of facts a Terraform plan leaves unknown until
+   * apply: every blocker lacks a fact about a resource the plan creates (a stand-in id,
+   * {@link io.easnet.core.model.ResourceId#isKnownAfterApply()}) or a SNAT address not allocated yet. Such a path is
+   * not a failure; it is decided once the plan is applied.
+   */
+  public final boolean isKnownAfterApply() {
+    return verdict() == Verdict.UNDETERMINED && !explanations().isEmpty()
+        && explanations().stream().allMatch(PathResult::knownAfterApply);
+  }
+
+  private static boolean knownAfterApply(Explanation e) {
+    if (e.missing().orElse(null) instanceof Missing.FactUnknown f) {
+      return f.assumption() == AssumptionKey.SNAT_IP_UNKNOWN
+          || f.about().resourceId().map(id -> id.isKnownAfterApply()).orElse(false);
+    }
+    return false;
+  }
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();

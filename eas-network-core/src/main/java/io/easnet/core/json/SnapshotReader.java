@@ -288,7 +288,7 @@ final class SnapshotReader {
     list(c, "snatIps", IpAddress::parse, IP_FIX, b::addSnatIp);
     c.optText("status").ifPresent(b::status);
     c.optText("name").ifPresent(b::name);
-    return c.convert(b::build, "set sourceVSwitchId or sourceCidr, and at least one address in snatIps.");
+    return c.convert(b::build, "set sourceVSwitchId or sourceCidr.");
   }
 
   private static Eip eip(Cursor c) {

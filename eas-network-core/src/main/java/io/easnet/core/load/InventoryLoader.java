@@ -11,6 +11,7 @@ import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
+import io.easnet.core.spi.Sleeper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -62,10 +63,12 @@ public final class InventoryLoader implements AutoCloseable {
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final RequestListener listener;
+  private final LoadSession.Retry retry;
 
   private InventoryLoader(Builder b) {
     this.port = b.port;
     this.listener = b.listener;
+    this.retry = LoadSession.Retry.DEFAULT.withSleeper(b.sleeper);
     if (b.executor != null) {
       this.executor = b.executor;
       this.ownedExecutor = null;
@@ -150,7 +153,7 @@ public final class InventoryLoader implements AutoCloseable {
   }
 
   private LoadSession newSession() {
-    return new LoadSession(port.withRequestListener(listener), executor);
+    return new LoadSession(port.withRequestListener(listener), executor, retry);
   }
 
   private static <T> T await(CompletableFuture<T> future, Object question) {
@@ -204,6 +207,7 @@ public final class InventoryLoader implements AutoCloseable {
     private Executor executor;
     private int parallelism = DEFAULT_PARALLELISM;
     private RequestListener listener = RequestListener.none();
+    private Sleeper sleeper = Sleeper.system();
 
     private Builder() {}
 
@@ -237,6 +241,15 @@ public final class InventoryLoader implements AutoCloseable {
      */
     public Builder listener(RequestListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener must not be null");
+      return this;
+    }
+
+    /**
+     * How the loader waits before retrying a read that failed transiently (throttled, a server error, a dropped
+     * connection); default {@link Sleeper#system()}. Tests pass one that records the wait or advances a fake clock.
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
       return this;
     }
 

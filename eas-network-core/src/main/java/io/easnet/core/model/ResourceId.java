@@ -57,6 +57,24 @@ public abstract class ResourceId implements Comparable<ResourceId> {
     return value;
   }
 
+  /**
+   * What follows the type prefix of a stand-in id: {@code vsw-known-after-apply-alicloud-vswitch-eas} stands for the
+   * vSwitch {@code alicloud_vswitch.eas} that a Terraform plan creates, whose id is known only after apply
+   * ({@code docs/terraform.md}).
+   */
+  public static final String KNOWN_AFTER_APPLY = "known-after-apply-";
+
+  /** True for a stand-in id ({@link #KNOWN_AFTER_APPLY}): a resource a Terraform plan creates. */
+  public final boolean isKnownAfterApply() {
+    return isKnownAfterApply(value);
+  }
+
+  /** As {@link #isKnownAfterApply()}, for an id as text. */
+  public static boolean isKnownAfterApply(String id) {
+    int dash = id.indexOf('-');
+    return dash > 0 && id.startsWith(KNOWN_AFTER_APPLY, dash + 1);
+  }
+
   /** True when the id contains {@code *}: a masked id copied from documentation, not a real resource. */
   public final boolean isPlaceholder() {
     return value.indexOf('*') >= 0;

@@ -26,7 +26,11 @@ public abstract class SnatEntry {
 
   public abstract Optional<Cidr> sourceCidr();
 
-  /** The EIP addresses used as source ({@code SnatIp}, a comma list in the API). */
+  /**
+   * The EIP addresses used as source ({@code SnatIp}, a comma list in the API). Empty only when they are not known
+   * yet: an entry a Terraform plan creates for an EIP the same plan allocates ({@code docs/terraform.md}); the
+   * analysis reports what depends on them as undetermined.
+   */
   public abstract List<IpAddress> snatIps();
 
   /** {@code Pending}, {@code Available} or {@code Deleting}. */
@@ -46,9 +50,6 @@ public abstract class SnatEntry {
     if (sourceVSwitchId().isEmpty() && sourceCidr().isEmpty()) {
       throw new IllegalArgumentException(
           "SNAT entry " + id() + " needs a source: set sourceVSwitchId or sourceCidr");
-    }
-    if (snatIps().isEmpty()) {
-      throw new IllegalArgumentException("SNAT entry " + id() + " needs at least one SNAT IP");
     }
   }
 

@@ -11,6 +11,7 @@ import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.spi.ClientToken;
 import io.easnet.core.spi.CloudPort;
+import io.easnet.core.spi.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,29 +47,12 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Applier {
-  /** Waits between polls and retries; inject one that moves a fake clock in tests. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** Waits {@code duration}. */
-    void sleep(Duration duration);
-  }
-
   /**
    * The longest single wait, one minute: a longer retry-after from the server (Alibaba's {@code x-acs-retry-after}
    * can say anything) or a longer backoff is cut to this, and every wait is also cut to what is left of the change's
    * deadline.
    */
   public static final Duration MAX_WAIT = Duration.ofMinutes(1);
-
-  /** The real sleeper: {@link Thread#sleep}; an interrupt ends the wait and is kept on the thread. */
-  public static final Sleeper THREAD_SLEEPER = d -> {
-    try {
-      Thread.sleep(d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toMillis() : Math.max(0, d.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the cloud", e);
-    }
-  };
 
   private final CloudPort port;
   private final Clock clock;
@@ -270,7 +254,12 @@ public final class Applier {
       wait = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
       wait = wait.compareTo(left) > 0 ? left : wait;
       waited = waited.plus(wait);
-      sleeper.sleep(wait);
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // an interrupt ends the wait and is kept on the thread
+        throw new IllegalStateException("interrupted while waiting for the cloud", e);
+      }
     }
 
     boolean expired() {
@@ -413,7 +402,7 @@ public final class Applier {
   public static final class Builder {
     private final CloudPort port;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = THREAD_SLEEPER;
+    private Sleeper sleeper = Sleeper.system();
     private Duration timeout = Duration.ofMinutes(10);
     private Duration pollInterval = Duration.ofSeconds(5);
     private int maxAttempts = 8;
@@ -429,7 +418,7 @@ public final class Applier {
       return this;
     }
 
-    /** How to wait between polls and retries; {@link #THREAD_SLEEPER} by default. */
+    /** How to wait between polls and retries; {@link Sleeper#system()} by default. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;

@@ -67,7 +67,7 @@ public abstract class Report {
   /** True when a finding is an error or a path is not reachable: the CLI then exits 1. */
   public final boolean isBlocking() {
     return count(Severity.ERROR) > 0
-        || pathResults().stream().anyMatch(p -> p.verdict() != Verdict.REACHABLE)
+        || pathResults().stream().anyMatch(p -> p.verdict() != Verdict.REACHABLE && !p.isKnownAfterApply())
         || capacity().map(CapacityReport::hasShortfall).orElse(false);
   }
 

@@ -105,6 +105,8 @@ public final class RuleCatalog {
 
   /** As {@link #run(AnalysisInput, Suppressions)} over a context already computed. */
   public List<Finding> run(RuleContext context, Suppressions suppressions) {
+    // an entry for a rule the catalogue does not hold is an input error, never silently nothing (docs/rules/README.md)
+    suppressions.requireKnownRules(rules().stream().map(Rule::id).toList());
     return suppressions.apply(run(context), context.today());
   }
 }

@@ -1,6 +1,7 @@
 package io.easnet.core.rules;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.internal.Suggestions;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.rules.internal.SuppressionRules;
@@ -8,9 +9,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -179,11 +182,71 @@ public final class Suppressions {
       if (s.isExpiredOn(today)) {
         kept.add(SuppressionRules.expired(s, source(), s.pointerIfKnown(), today));
       } else if (!used[i]) {
-        kept.add(SuppressionRules.unused(s, source(), s.pointerIfKnown()));
+        kept.add(SuppressionRules.unused(s, source(), s.pointerIfKnown(), scopesOf(s.ruleId(), findings)));
       }
     }
     kept.sort(Finding.ORDER);
     return List.copyOf(kept);
+  }
+
+  /**
+   * The scopes the findings of {@code ruleId} carry ({@code service:NAME} when a finding is about one service,
+   * {@code resource:ID} of its main resource), at most {@value #MAX_SCOPES_SHOWN}: what an entry that matched none
+   * of them should have said.
+   */
+  static List<String> scopesOf(String ruleId, List<Finding> findings) {
+    TreeSet<String> scopes = new TreeSet<>();
+    for (Finding f : findings) {
+      if (f.ruleId().equals(ruleId)) {
+        f.serviceName().ifPresent(n -> scopes.add("service:" + n));
+        f.resourceId().ifPresent(r -> scopes.add("resource:" + r));
+        if (f.serviceName().isEmpty() && f.resourceId().isEmpty()) {
+          scopes.add(Suppression.ANY_SCOPE);
+        }
+      }
+    }
+    return scopes.stream().limit(MAX_SCOPES_SHOWN).toList();
+  }
+
+  private static final int MAX_SCOPES_SHOWN = 5;
+
+  /**
+   * Refuses an entry whose rule id is not one of {@code known} (the catalogue's): it would silently suppress nothing.
+   *
+   * @throws InvalidInputException naming the file, the entry's {@code /id}, the known ids and the nearest one
+   */
+  void requireKnownRules(Collection<String> known) {
+    for (Suppression s : entries) {
+      if (known.contains(s.ruleId())) {
+        continue;
+      }
+      String ids = ranges(known) + " (eas-net rules lists them).";
+      throw InvalidInputException.of(source, s.pointer().isEmpty() ? "" : s.pointer() + "/id",
+          "\"" + s.ruleId() + "\" is not a rule of the catalogue, so the entry would suppress nothing.",
+          Suggestions.nearestId(s.ruleId(), known).map(n -> "did you mean \"" + n + "\"? The known rule ids are "
+              + ids).orElse("use one of the known rule ids " + ids));
+    }
+  }
+
+  /** {@code EASNET-001…EASNET-047, EASNET-900…EASNET-901}: the ids, consecutive numbers as one range. */
+  static String ranges(Collection<String> ids) {
+    List<String> sorted = new ArrayList<>(new TreeSet<>(ids));
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < sorted.size()) {
+      int j = i;
+      while (j + 1 < sorted.size() && number(sorted.get(j + 1)) == number(sorted.get(j)) + 1
+          && number(sorted.get(j)) >= 0) {
+        j++;
+      }
+      out.add(j == i ? sorted.get(i) : sorted.get(i) + "\u2026" + sorted.get(j));
+      i = j + 1;
+    }
+    return String.join(", ", out);
+  }
+
+  private static int number(String id) {
+    return RULE_ID.matcher(id).matches() ? Integer.parseInt(id.substring("EASNET-".length())) : -1;
   }
 
   @Override

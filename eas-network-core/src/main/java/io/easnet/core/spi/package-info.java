@@ -26,7 +26,8 @@
  *       whose {@link io.easnet.core.CloudServiceException.Kind} says what happened: {@code NOT_FOUND},
  *       {@code ALREADY_EXISTS}, {@code QUOTA_EXCEEDED}, {@code THROTTLED}, {@code CONFLICT} (busy, retry),
  *       {@code FORBIDDEN}, {@code INVALID_PARAMETER} or {@code SERVER_ERROR}, classified from the error code and
- *       HTTP status by {@link io.easnet.core.spi.CloudErrorCodes} alone. Its action is one of
+ *       HTTP status as Alibaba documents them (docs/wire.md §8; each implementation keeps its own table, and the
+ *       Aliyun adapter's tests prove it agrees with the testkit's). Its action is one of
  *       {@link io.easnet.core.spi.CloudActions}. Failures on the client's side (configuration, signing, I/O,
  *       timeouts) are {@link io.easnet.core.ClientException}s.
  *   <li><b>Null-free.</b> No argument may be {@code null}; absent results are {@link java.util.Optional} or empty

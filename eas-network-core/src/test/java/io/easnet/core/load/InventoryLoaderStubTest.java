@@ -27,10 +27,12 @@ import io.easnet.core.spi.RedisApi;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +69,17 @@ class InventoryLoaderStubTest {
 
   /** A port whose RDS describe throws {@code rdsFailure} when it is not null. */
   private CloudPort port(CloudServiceException rdsFailure) {
+    return port(rdsFailure, null);
+  }
+
+  /** A port whose RDS API is {@code rdsApi} when it is not null. */
+  private CloudPort port(CloudServiceException rdsFailure, RdsApi rdsApi) {
     VpcApi vpc = stub(VpcApi.class, Map.of(
         "describeVpc", a -> Vpc.builder().id(VPC).cidrBlock("10.0.0.0/16").build(),
         "describeVSwitch", a -> VSwitch.builder().id(VSW).vpcId(VPC).cidrBlock("10.0.1.0/24").build()));
     EcsApi ecs = stub(EcsApi.class, Map.of(
         "describeSecurityGroup", a -> SecurityGroup.builder().id((SecurityGroupId) a[0]).vpcId(VPC).build()));
-    RdsApi rds = stub(RdsApi.class, Map.of("describeInstance", a -> {
+    RdsApi rds = rdsApi != null ? rdsApi : stub(RdsApi.class, Map.of("describeInstance", a -> {
       if (rdsFailure != null) {
         throw rdsFailure;
       }
@@ -190,6 +197,28 @@ class InventoryLoaderStubTest {
       assertThat(inv.rdsInstances()).isEmpty();
       assertThat(inv.vpcs()).extracting(Vpc::id).containsExactly(VPC);
     }
+  }
+
+  @Test
+  void aThrottledReadIsRetriedAfterWaitingOnTheInjectedSleeperNotTheThread() {
+    AtomicInteger rdsCalls = new AtomicInteger();
+    RdsApi throttledOnce = stub(RdsApi.class, Map.of("describeInstance", a -> {
+      if (rdsCalls.getAndIncrement() == 0) {
+        throw CloudServiceException.builder("rds:DescribeDBInstanceAttribute", "Throttling.User",
+            CloudServiceException.Kind.THROTTLED).httpStatus(400).retryAfterSeconds(7).build();
+      }
+      return RdsInstance.builder().id(RDS).vpcId(VPC).addSecurityGroupId(SG).build();
+    }));
+    CloudPort throttling = port(null, throttledOnce);
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (InventoryLoader loader = InventoryLoader.builder().port(throttling).executor(Runnable::run)
+        .sleeper(waits::add).build()) {
+      Inventory inv = loader.load(Question.privateTarget(inResourceGroup(RG), Target.rds(RDS)));
+      assertThat(inv.rdsInstances()).hasSize(1);
+    }
+    assertThat(rdsCalls).hasValue(2);
+    assertThat(waits).as("the server's retry-after, waited on the injected sleeper").containsExactly(
+        Duration.ofSeconds(7));
   }
 
   @Test

@@ -83,10 +83,46 @@ class SuppressionsTest {
     List<Finding> f = RuleCatalog.standard().run(input(TODAY),
         Suppressions.parse(file("service:nobody", "2027-01-31")));
     Finding unused = f.stream().filter(x -> x.ruleId().equals("EASNET-901")).findFirst().orElseThrow();
+    // EASNET-014 is still reported: the scope is what is wrong, and the note says which scope its findings carry
     assertThat(unused.message()).isEqualTo("the suppression of EASNET-014 for service:nobody (until 2027-01-31)"
-        + " covers no finding");
+        + " covers no finding, yet EASNET-014 is reported: its findings carry the scope resource:sg-eas, and"
+        + " service:nobody matches none of them");
+    assertThat(unused.remediation()).startsWith("change the scope to one the findings carry (resource:sg-eas)")
+        .doesNotContain("gone");
+    assertThat(unused.pointer()).isEqualTo("/suppressions/0/scope");
     assertThat(unused.severity()).isEqualTo(Severity.INFO);
     assertThat(f).extracting(Finding::ruleId).contains("EASNET-014");
+  }
+
+  @Test
+  void anEntryWhoseRuleReportsNothingSaysTheProblemIsGone() {
+    AnalysisInput one = AnalysisInput.builder().inventory(inventory().build()).inventorySource("snapshot.json")
+        .addService(Estate.input(service("ranker-prod"))).today(TODAY).build();
+    List<Finding> f = RuleCatalog.standard().run(one, Suppressions.parse(file("resource:sg-eas", "2027-01-31")));
+    Finding unused = f.stream().filter(x -> x.ruleId().equals("EASNET-901")).findFirst().orElseThrow();
+    assertThat(unused.message()).endsWith("covers no finding");
+    assertThat(unused.remediation()).contains("no EASNET-014 finding is reported any more");
+    assertThat(unused.pointer()).isEqualTo("/suppressions/0");
+  }
+
+  /** An id the catalogue does not hold would suppress nothing, silently: an input error naming file and pointer. */
+  @Test
+  void anUnknownRuleIdIsAnInputErrorWithTheKnownIds(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("suppressions.json");
+    Files.writeString(file, "{\"suppressions\":[" + "{\"id\":\"EASNET-014\",\"scope\":\"*\",\"reason\":\"r\","
+        + "\"expires\":\"2027-01-31\"},{\"id\":\"EASNET-999\",\"scope\":\"*\",\"reason\":\"r\","
+        + "\"expires\":\"2027-01-31\"}]}");
+    Suppressions parsed = Suppressions.parse(file);
+    assertThatThrownBy(() -> RuleCatalog.standard().run(input(TODAY), parsed))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("suppressions.json at /suppressions/1/id")
+        .hasMessageContaining("\"EASNET-999\" is not a rule of the catalogue")
+        .hasMessageContaining("did you mean \"EASNET-009\"?")
+        .hasMessageContaining("EASNET-001\u2026EASNET-047, EASNET-900\u2026EASNET-901");
+    // a catalogue without the rule refuses its id too: the check is against the catalogue that runs
+    assertThatThrownBy(() -> RuleCatalog.standard().without("EASNET-014").run(input(TODAY),
+        Suppressions.parse(file("*", "2027-01-31")))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("\"EASNET-014\" is not a rule of the catalogue");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.easnet.testkit.emulator;
 
+import io.easnet.core.spi.Sleeper;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.internal.wire.EmulatorDispatcher;
 import io.easnet.testkit.internal.wire.EmulatorLog;
@@ -307,7 +308,7 @@ public final class Emulator implements AutoCloseable {
     /** How injected latency is waited out; default {@link Sleeper#system()}. */
     public Builder sleeper(Sleeper sleeper) {
       Objects.requireNonNull(sleeper, "sleeper");
-      dispatcher.sleeper(sleeper::sleep);
+      dispatcher.sleeper(sleeper);
       return this;
     }
 

@@ -49,7 +49,7 @@ class ApplierWaitsTest {
   }
 
   /** Per change: the waits the applier asked for (the sleeper is called between changes' steps in order). */
-  private static final class Recorder implements Applier.Sleeper {
+  private static final class Recorder implements io.easnet.core.spi.Sleeper {
     final List<Duration> waits = new ArrayList<>();
     final FakeCloud clockOwner;
 

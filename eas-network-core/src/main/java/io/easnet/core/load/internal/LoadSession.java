@@ -4,6 +4,7 @@ import io.easnet.core.CloudIoException;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudTimeoutException;
 import io.easnet.core.spi.CloudPort;
+import io.easnet.core.spi.Sleeper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -29,12 +30,6 @@ import java.util.function.Function;
  * budget is spent the read's first failure is thrown, the later ones attached as suppressed.
  */
 public final class LoadSession {
-  /** Sleeps; injectable so that tests do not. */
-  @FunctionalInterface
-  public interface Pause {
-    void sleep(Duration wait) throws InterruptedException;
-  }
-
   /**
    * How a session retries a failed read.
    *
@@ -42,11 +37,13 @@ public final class LoadSession {
    * @param firstBackoff the wait before the first retry; each further wait doubles
    * @param maxWait the longest single wait (a retry-after above it is not waited for: the read fails)
    * @param totalWait the most waiting in one session, over all reads
+   * @param sleeper how the session waits before a retry (tests pass one that records, so that they do not sleep)
    */
-  public record Retry(int retriesPerCall, Duration firstBackoff, Duration maxWait, Duration totalWait, Pause pause) {
+  public record Retry(int retriesPerCall, Duration firstBackoff, Duration maxWait, Duration totalWait,
+      Sleeper sleeper) {
     /** 4 retries, 1 s doubling, at most 30 s a wait and 60 s a session, real sleeping. */
     public static final Retry DEFAULT = new Retry(4, Duration.ofSeconds(1), Duration.ofSeconds(30),
-        Duration.ofSeconds(60), wait -> Thread.sleep(wait.toMillis()));
+        Duration.ofSeconds(60), Sleeper.system());
     /** No retries. */
     public static final Retry NONE = new Retry(0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO,
         wait -> { });
@@ -58,10 +55,15 @@ public final class LoadSession {
       Objects.requireNonNull(firstBackoff, "firstBackoff");
       Objects.requireNonNull(maxWait, "maxWait");
       Objects.requireNonNull(totalWait, "totalWait");
-      Objects.requireNonNull(pause, "pause");
+      Objects.requireNonNull(sleeper, "sleeper");
       if (firstBackoff.isNegative() || maxWait.isNegative() || totalWait.isNegative()) {
         throw new IllegalArgumentException("the waits of a retry must not be negative");
       }
+    }
+
+    /** These retries, waited out by {@code sleeper}. */
+    public Retry withSleeper(Sleeper sleeper) {
+      return new Retry(retriesPerCall, firstBackoff, maxWait, totalWait, sleeper);
     }
   }
 
@@ -128,7 +130,7 @@ public final class LoadSession {
           throw first;
         }
         try {
-          retry.pause().sleep(wait);
+          retry.sleeper().sleep(wait);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw first;

@@ -11,6 +11,7 @@ import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
+import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,14 +64,20 @@ final class PathRule extends BaseRule {
           continue;
         }
         PathRule rule = rules.get(sp);
+        // a fact a Terraform plan leaves unknown until apply is not a failure (docs/terraform.md)
+        boolean afterApply = p.isKnownAfterApply();
         Finding.Builder f = rule.atComponent(c, s, e)
             .serviceName(s.name())
-            .message("service " + s.name() + " cannot " + p.intent().describe() + " (" + p.verdict() + "): "
+            .message("service " + s.name() + (afterApply ? " may " : " cannot ") + p.intent().describe() + " ("
+                + p.verdict() + (afterApply ? ", known after apply" : "") + "): "
                 + e.component().describe() + ": " + e.actual())
             .remediation(e.fix())
             .addAllResourceIds(resourceIds(e, p.intent()))
             .addIntents(p.intent().describe())
             .identity(p.intent().describe() + "|" + e.code() + "|" + e.component());
+        if (afterApply) {
+          f.severity(Severity.INFO);
+        }
         e.didYouMean().ifPresent(f::didYouMean);
         out.computeIfAbsent(sp, k -> new ArrayList<>()).add(f.build());
       }

@@ -30,14 +30,24 @@ public final class SuppressionRules {
         .build();
   }
 
-  /** EASNET-901 for an entry that covered no finding. */
-  public static Finding unused(Suppression s, Optional<String> source, Optional<String> pointer) {
+  /**
+   * EASNET-901 for an entry that covered no finding. {@code carried} lists the scopes the findings of its rule carry
+   * in this run: when there are some, the entry's scope is what is wrong (a {@code service:} scope on a finding about
+   * a security group), not the problem gone.
+   */
+  public static Finding unused(Suppression s, Optional<String> source, Optional<String> pointer,
+      List<String> carried) {
+    boolean mismatch = !carried.isEmpty();
     return Finding.of(UNUSED)
         .source(source)
-        .pointer(pointer.orElse(""))
+        .pointer(mismatch ? pointer.map(p -> p + "/scope").orElse("") : pointer.orElse(""))
         .message("the suppression of " + s.ruleId() + " for " + s.scope() + " (until " + s.expires()
-            + ") covers no finding")
-        .remediation("remove the entry: the problem it accepted is gone")
+            + ") covers no finding" + (mismatch ? ", yet " + s.ruleId() + " is reported: its findings carry the"
+                + " scope " + String.join(", ", carried) + ", and " + s.scope() + " matches none of them" : ""))
+        .remediation(mismatch ? "change the scope to one the findings carry (" + String.join(" or ", carried)
+            + "), or \"*\" for every finding of the rule; scopes are listed in docs/rules/README.md"
+            : "remove the entry: no " + s.ruleId() + " finding is reported any more, the problem it accepted is"
+                + " gone")
         .identity(s.ruleId() + "|" + s.scope() + "|" + s.expires())
         .build();
   }

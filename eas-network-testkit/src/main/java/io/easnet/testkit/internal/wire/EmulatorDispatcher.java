@@ -1,6 +1,7 @@
 package io.easnet.testkit.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.easnet.core.spi.Sleeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class EmulatorDispatcher extends Dispatcher {
   private final Router router;
   private final Map<String, Operation> handlers;
   private final WireFaults faults;
-  private final Pause sleeper;
+  private final Sleeper sleeper;
   private final Supplier<String> requestIds;
   private final EmulatorLog log;
   private final long maxBodyBytes;
@@ -201,7 +202,7 @@ public final class EmulatorDispatcher extends Dispatcher {
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private Duration window = Duration.ofMinutes(15);
-    private Pause sleeper = Pause.system();
+    private Sleeper sleeper = Sleeper.system();
     private Supplier<String> requestIds = () -> UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
     private EmulatorLog log = new EmulatorLog(line -> { });
     private final WireFaults faults = new WireFaults();
@@ -234,7 +235,7 @@ public final class EmulatorDispatcher extends Dispatcher {
       return this;
     }
 
-    public Builder sleeper(Pause sleeper) {
+    public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }

@@ -1,4 +1,4 @@
-package io.easnet.core.spi;
+package io.easnet.testkit.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CloudErrorCodesTest {
+class ErrorCodesTest {
 
   @ParameterizedTest(name = "{0} at HTTP {1} is {2}")
   @CsvSource({
@@ -86,7 +86,7 @@ class CloudErrorCodesTest {
       "'', 0, INVALID_PARAMETER",
   })
   void eachFamilyMapsToItsKind(String code, int status, Kind expected) {
-    assertThat(CloudErrorCodes.kindOf(code, status)).isEqualTo(expected);
+    assertThat(ErrorCodes.kindOf(code, status)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} is answered with HTTP {1}")
@@ -103,38 +103,38 @@ class CloudErrorCodesTest {
       "InvalidParameter, 400",
   })
   void aFakeAnswersEachCodeWithTheCloudsStatus(String code, int status) {
-    assertThat(CloudErrorCodes.httpStatusOf(code)).isEqualTo(status);
-    assertThat(CloudErrorCodes.kindOf(code, status)).as("the status keeps the kind")
-        .isEqualTo(CloudErrorCodes.kindOf(code, 0));
+    assertThat(ErrorCodes.httpStatusOf(code)).isEqualTo(status);
+    assertThat(ErrorCodes.kindOf(code, status)).as("the status keeps the kind")
+        .isEqualTo(ErrorCodes.kindOf(code, 0));
   }
 
   @Test
   void conflictsAreRetryableAndParameterErrorsAreNot() {
     assertThat(io.easnet.core.CloudServiceException.builder("vpc:AssociateEipAddress", "IncorrectEipStatus",
-        CloudErrorCodes.kindOf("IncorrectEipStatus", 400)).build().retryable()).isTrue();
+        ErrorCodes.kindOf("IncorrectEipStatus", 400)).build().retryable()).isTrue();
     assertThat(io.easnet.core.CloudServiceException.builder("vpc:CreateSnatEntry", "IdempotentParameterMismatch",
-        CloudErrorCodes.kindOf("IdempotentParameterMismatch", 400)).build().retryable()).isFalse();
+        ErrorCodes.kindOf("IdempotentParameterMismatch", 400)).build().retryable()).isFalse();
   }
 
   @Test
   void surroundingBlanksAndCaseDoNotMatter() {
-    assertThat(CloudErrorCodes.kindOf("  invalidvpcid.notfound ", 404)).isEqualTo(Kind.NOT_FOUND);
-    assertThat(CloudErrorCodes.kindOf("FORBIDDEN.SOURCEVSWITCHID.DUPLICATED", 400)).isEqualTo(Kind.ALREADY_EXISTS);
+    assertThat(ErrorCodes.kindOf("  invalidvpcid.notfound ", 404)).isEqualTo(Kind.NOT_FOUND);
+    assertThat(ErrorCodes.kindOf("FORBIDDEN.SOURCEVSWITCHID.DUPLICATED", 400)).isEqualTo(Kind.ALREADY_EXISTS);
   }
 
   @Test
   void aNullCodeIsRefusedWithAHint() {
-    assertThatThrownBy(() -> CloudErrorCodes.kindOf(null, 400))
+    assertThatThrownBy(() -> ErrorCodes.kindOf(null, 400))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("pass \"\"");
   }
 
   @Test
   void aStatusOutsideHttpIsRefused() {
-    assertThatThrownBy(() -> CloudErrorCodes.kindOf("Throttling", 600))
+    assertThatThrownBy(() -> ErrorCodes.kindOf("Throttling", 600))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("between 0 and 599, was 600");
-    assertThatThrownBy(() -> CloudErrorCodes.kindOf("Throttling", -1))
+    assertThatThrownBy(() -> ErrorCodes.kindOf("Throttling", -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was -1");
   }

@@ -1,4 +1,4 @@
-package io.easnet.core.spi;
+package io.easnet.testkit.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Invariants of the error-code mapping over arbitrary codes: it always answers; a 5xx is a server error unless the
  * code says throttling; a {@code Throttling*} code is throttled at any status; the answer ignores case.
  */
-class CloudErrorCodesProperties {
+class ErrorCodesProperties {
   private static final List<String> PARTS = List.of("OperationConflict", "IncorrectStatus",
       ".LastTokenProcessing", "Incorrect", "Status", "Throttling", "Invalid", "VpcId", ".NotFound", "Forbidden", ".RAM", "QuotaExceeded", "LimitExceed", "AlreadyExist", "InternalError", "Parameter", ".Malformed", "", "x");
 
@@ -24,11 +24,11 @@ class CloudErrorCodesProperties {
     for (int i = 0; i < 300; i++) {
       String code = i == 0 ? fuzzed : code(random);
       int status = random.nextInt(600);
-      Kind kind = CloudErrorCodes.kindOf(code, status);
+      Kind kind = ErrorCodes.kindOf(code, status);
       assertThat(kind).isNotNull();
       if (i > 0) {
-        assertThat(CloudErrorCodes.kindOf(code.toUpperCase(Locale.ROOT), status))
-            .isEqualTo(CloudErrorCodes.kindOf(code.toLowerCase(Locale.ROOT), status));
+        assertThat(ErrorCodes.kindOf(code.toUpperCase(Locale.ROOT), status))
+            .isEqualTo(ErrorCodes.kindOf(code.toLowerCase(Locale.ROOT), status));
       }
       boolean throttling = code.trim().toLowerCase(Locale.ROOT).startsWith("throttling");
       if (throttling) {
@@ -36,10 +36,10 @@ class CloudErrorCodesProperties {
       } else if (status >= 500) {
         assertThat(kind).isEqualTo(Kind.SERVER_ERROR);
       }
-      assertThat(CloudErrorCodes.kindOf("Throttling" + code, status)).isEqualTo(Kind.THROTTLED);
-      assertThat(CloudErrorCodes.kindOf(code, CloudErrorCodes.httpStatusOf(code)))
+      assertThat(ErrorCodes.kindOf("Throttling" + code, status)).isEqualTo(Kind.THROTTLED);
+      assertThat(ErrorCodes.kindOf(code, ErrorCodes.httpStatusOf(code)))
           .as("the status a fake answers %s with keeps its kind", code)
-          .isEqualTo(CloudErrorCodes.kindOf(code, 0));
+          .isEqualTo(ErrorCodes.kindOf(code, 0));
     }
   }
 
