@@ -74,10 +74,10 @@ final class EstateOptions {
       return "live:" + (endpoint != null ? endpoint : region);
     }
     if (terraform == null) {
-      return snapshot.getFileName().toString();
+      return io.easnet.core.json.SourceNames.of(snapshot);
     }
-    String plan = terraform.getFileName().toString();
-    return snapshot == null ? plan : snapshot.getFileName() + "+" + plan;
+    String plan = io.easnet.core.json.SourceNames.of(terraform);
+    return snapshot == null ? plan : io.easnet.core.json.SourceNames.of(snapshot) + "+" + plan;
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",

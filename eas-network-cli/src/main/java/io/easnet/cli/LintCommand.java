@@ -3,8 +3,11 @@ package io.easnet.cli;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
+import io.easnet.core.json.SourceNames;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.rules.Suppressions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,11 @@ final class LintCommand implements Callable<Integer> {
   /** What the services must reach, read as doctor reads it: the path rules then check those paths too. */
   @Mixin IntentOptions targets;
 
+  @Option(names = "--base-dir", paramLabel = "DIR", description = "Name files in the report by their path relative"
+      + " to DIR, the repository root for code scanning (default: the working directory). SARIF URIs are relative"
+      + " to %%SRCROOT%%, which stands for DIR.")
+  Path baseDir;
+
   @Override
   public Integer call() {
     report.refuseInputs(estate.snapshot, estate.terraform, services, suppressions, targets.inputs(report.output));
@@ -58,6 +66,10 @@ final class LintCommand implements Callable<Integer> {
   }
 
   Report run() {
+    Path base = baseDir == null ? SourceNames.workingDirectory() : baseDir;
+    if (baseDir != null && !Files.isDirectory(baseDir)) {
+      throw CliFailure.usage("--base-dir " + baseDir + ": not a directory; pass the repository root");
+    }
     List<ServiceInput> inputs = new ArrayList<>();
     if (targets.file != null) {
       inputs.addAll(targets.fileServices(!services.isEmpty(), "--service"));
@@ -67,18 +79,18 @@ final class LintCommand implements Callable<Integer> {
     }
     List<Intent> intents = targets.intents();
     for (Path p : services) {
-      ServiceInput.Builder input = ServiceInput.fromFile(p);
+      ServiceInput.Builder input = ServiceInput.fromFile(p, base);
       intents.forEach(input::addIntent);
       inputs.add(input.build());
     }
     NetworkCheck.Builder check = NetworkCheck.builder();
     try (Estate e = estate.open(root)) {
       Snapshot s = e.forLint(inputs.stream().map(ServiceInput::spec).toList(), estate.vpcOption());
-      check.snapshot(s, e.sourceName());
+      check.snapshot(s, estate.isLive() ? e.sourceName() : SourceNames.of(estate.snapshot, base));
     }
     inputs.forEach(check::addService);
     if (suppressions != null) {
-      check.suppressions(suppressions);
+      check.suppressions(Suppressions.parse(suppressions, SourceNames.of(suppressions, base)));
     }
     return check.build().run();
   }

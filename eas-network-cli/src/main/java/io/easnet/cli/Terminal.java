@@ -1,12 +1,14 @@
 package io.easnet.cli;
 
+import io.easnet.core.internal.Consoles;
+
 /** Whether standard error is an interactive terminal (progress is shown only then); a seam for tests. */
 @FunctionalInterface
 interface Terminal {
   boolean interactive();
 
   static Terminal system() {
-    return () -> System.console() != null;
+    return Consoles::isTerminal;
   }
 
   static Terminal none() {

@@ -71,6 +71,7 @@ public enum ExplanationCode {
   private final List<Class<? extends Change>> remedies;
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable List, never stored or exposed
   ExplanationCode(String description, Class<? extends Change>... remedies) {
     this.description = description;
     this.remedies = List.of(remedies);

@@ -3,6 +3,8 @@ package io.easnet.core.check;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
+import io.easnet.core.json.SourceNames;
+import io.easnet.core.json.SourcePositions;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.AnalysisInput;
@@ -15,7 +17,9 @@ import io.easnet.core.rules.Suppressions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +49,7 @@ public final class NetworkCheck {
   private final Suppressions suppressions;
   private final Clock clock;
   private final RuleCatalog catalog;
+  private final Map<String, SourcePositions> positions;
 
   private NetworkCheck(Builder b, List<ServiceInput> services, List<String> inputs) {
     this.inventory = b.inventory;
@@ -54,6 +59,7 @@ public final class NetworkCheck {
     this.suppressions = b.suppressions;
     this.clock = b.clock;
     this.catalog = b.catalog;
+    this.positions = Map.copyOf(b.positions);
   }
 
   /** A new builder. */
@@ -66,13 +72,15 @@ public final class NetworkCheck {
     AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
         .services(services).clock(clock).build();
     RuleContext context = RuleContext.of(input);
-    List<Finding> findings = catalog.run(context, suppressions);
+    List<Finding> raw = catalog.run(context);
+    List<Finding> findings = suppressions.apply(raw, context.today());
     List<PathResult> paths = new ArrayList<>();
     for (ResolvedService s : context.services()) {
       paths.addAll(s.paths());
     }
     return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(paths)
-        .capacity(context.capacity()).catalog(catalog).build();
+        .capacity(context.capacity()).catalog(catalog).addAllSuppressed(suppressions.suppressed(raw, context.today()))
+        .putAllPositions(positions).build();
   }
 
   /** Builds a {@link NetworkCheck}: an inventory (a snapshot) is required, services and the rest are optional. */
@@ -86,6 +94,7 @@ public final class NetworkCheck {
     private Clock clock = Clock.systemUTC();
     private RuleCatalog catalog = RuleCatalog.standard();
     private String snapshotInput;
+    private final Map<String, SourcePositions> positions = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -96,7 +105,7 @@ public final class NetworkCheck {
      */
     public Builder snapshot(Path file) {
       Objects.requireNonNull(file, "file");
-      return snapshot(SnapshotJson.read(file), file.getFileName().toString());
+      return snapshot(SnapshotJson.read(file), SourceNames.of(file));
     }
 
     /**
@@ -109,6 +118,7 @@ public final class NetworkCheck {
       inventory = snapshot.inventory();
       inventorySource = Objects.requireNonNull(sourceName, "sourceName");
       snapshotInput = inventorySource;
+      positions.put(inventorySource, snapshot.positions());
       snapshotServices.clear();
       snapshot.services().forEach(svc -> snapshotServices.add(ServiceInput.builder().spec(svc.spec())
           .sourceName(inventorySource).build()));
@@ -128,6 +138,7 @@ public final class NetworkCheck {
     public Builder addService(ServiceInput service) {
       services.add(Objects.requireNonNull(service, "service"));
       service.sourceName().filter(n -> !inputs.contains(n)).ifPresent(inputs::add);
+      service.sourceName().ifPresent(n -> service.document().ifPresent(d -> positions.put(n, d.positions())));
       return this;
     }
 
@@ -143,14 +154,13 @@ public final class NetworkCheck {
 
     /** Reads a suppressions file; none by default. */
     public Builder suppressions(Path file) {
-      this.suppressions = Suppressions.parse(Objects.requireNonNull(file, "file"));
-      inputs.add(file.getFileName().toString());
-      return this;
+      return suppressions(Suppressions.parse(Objects.requireNonNull(file, "file")));
     }
 
     /** Uses suppressions built in code. */
     public Builder suppressions(Suppressions suppressions) {
       this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+      suppressions.source().filter(n -> !inputs.contains(n)).ifPresent(inputs::add);
       return this;
     }
 

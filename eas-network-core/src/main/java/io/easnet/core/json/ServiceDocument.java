@@ -6,10 +6,12 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.internal.json.ServiceSpecMapper;
+import io.easnet.core.internal.json.ServiceKeys;
 import io.easnet.core.internal.json.ServiceSpecWriter;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,14 +41,20 @@ public final class ServiceDocument {
   private final ObjectNode tree;
   private final String source;
   private final ServiceSpec spec;
+  private final SourcePositions positions;
   /** Written when first asked for: reading a snapshot of many services never serializes them. */
   private volatile String json;
 
   /** {@code tree} is owned by the document from now on: nobody else holds or changes it. */
   private ServiceDocument(ObjectNode tree, String source, ServiceSpec spec) {
+    this(tree, source, spec, SourcePositions.none());
+  }
+
+  private ServiceDocument(ObjectNode tree, String source, ServiceSpec spec, SourcePositions positions) {
     this.tree = tree;
     this.source = source;
     this.spec = spec;
+    this.positions = positions;
   }
 
   /**
@@ -58,8 +66,10 @@ public final class ServiceDocument {
    *     {@code metadata} section or a missing name; the message names the JSON pointer and the fix
    */
   public static ServiceDocument parse(String json, String sourceName) {
-    JsonNode root = JsonTrees.parse(json, sourceName);
-    return fromTree(root, "", sourceName);
+    Map<String, Long> at = new HashMap<>();
+    JsonNode root = JsonTrees.parse(json, sourceName, at);
+    ServiceDocument doc = fromTree(root, "", sourceName);
+    return new ServiceDocument(doc.tree, sourceName, doc.spec, SourcePositions.of(at));
   }
 
   /**
@@ -102,6 +112,28 @@ public final class ServiceDocument {
   /** The typed view: name, instances, resources, networking, containers, autoscaler, rolling strategy, storage. */
   public ServiceSpec spec() {
     return spec;
+  }
+
+  /**
+   * Where each JSON pointer of the text this document was parsed from starts (line and column); none for a
+   * document built in code or edited ({@code with…} methods).
+   */
+  public SourcePositions positions() {
+    return positions;
+  }
+
+  /** A key that is not one EAS documents but is one edit or two away from one: a likely typo. */
+  public record NearMiss(String pointer, String key, String nearest) {}
+
+  /**
+   * The keys of this document that are not among the keys EAS documents for their section but are near one
+   * ({@code cloud.netwrking}, {@code metadata.instances}, {@code vswitchid}), in document order. EAS accepts keys
+   * it does not document, so far-off keys are not listed and none is ever rejected (docs/semantics.md, "Keys of the
+   * service JSON").
+   */
+  public java.util.List<NearMiss> nearMisses() {
+    return ServiceKeys.nearMisses(tree, source).stream()
+        .map(u -> new NearMiss(u.pointer(), u.key(), u.nearest().orElseThrow())).toList();
   }
 
   /** The file or other source the document was read from, when known. */

@@ -39,6 +39,16 @@ public abstract class Snapshot {
     return Inventory.empty();
   }
 
+  /**
+   * Where each JSON pointer of the file this snapshot was parsed from sits; none for a snapshot built in code or
+   * loaded from the cloud. Not part of equality.
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public SourcePositions positions() {
+    return SourcePositions.none();
+  }
+
   /** The service JSON documents, in file order. */
   public abstract List<ServiceDocument> services();
 

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads and writes {@link Snapshot} files. The layout (camelCase keys; the JSON Schema
@@ -101,7 +103,9 @@ public final class SnapshotJson {
    *     cannot return, or an invalid service
    */
   public static Snapshot parse(String json, String sourceName) {
-    return SnapshotReader.read(JsonTrees.parse(json, sourceName), sourceName);
+    Map<String, Long> at = new HashMap<>();
+    Snapshot s = SnapshotReader.read(JsonTrees.parse(json, sourceName, at), sourceName);
+    return at.isEmpty() ? s : Snapshot.builder().from(s).positions(SourcePositions.of(at)).build();
   }
 
   /** Writes the snapshot to {@code path} as UTF-8, replacing the file. */

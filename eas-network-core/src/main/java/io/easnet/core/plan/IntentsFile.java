@@ -107,9 +107,9 @@ public final class IntentsFile {
             + " JSON file relative to the intents file (" + file + ").");
       }
       String serviceText = ServiceDocument.readText(serviceFile);
-      ServiceInput.Builder b = ServiceInput.builder()
-          .spec(ServiceDocument.parse(serviceText, serviceFile.toString()).spec())
-          .sourceName(serviceFile.getFileName().toString());
+      ServiceDocument doc = ServiceDocument.parse(serviceText, serviceFile.toString());
+      ServiceInput.Builder b = ServiceInput.builder().spec(doc.spec()).document(doc)
+          .sourceName(io.easnet.core.json.SourceNames.of(serviceFile));
       Cursor intents = s.required("intents");
       if (!intents.isArray()) {
         throw intents.error("\"intents\" must be an array but this is " + Cursor.describe(intents.node()) + ".",

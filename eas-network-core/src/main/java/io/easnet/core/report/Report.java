@@ -3,10 +3,13 @@ package io.easnet.core.report;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Verdict;
+import io.easnet.core.json.SourcePositions;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.SuppressedFinding;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -48,6 +51,19 @@ public abstract class Report {
 
   /** The analysed paths. */
   public abstract List<PathResult> pathResults();
+
+  /**
+   * The findings a suppression covered: not in {@link #findings()}, never blocking, but listed by SARIF with a
+   * {@code suppressions} entry (kind {@code external}, the entry's reason as justification).
+   */
+  public abstract List<SuppressedFinding> suppressed();
+
+  /**
+   * Where the JSON pointers of each input file sit, by source name as findings carry it ({@link Finding#source()}):
+   * SARIF turns them into line and column regions. Not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract Map<String, SourcePositions> positions();
 
   /** The capacity plan, when one was made. */
   public abstract Optional<CapacityReport> capacity();

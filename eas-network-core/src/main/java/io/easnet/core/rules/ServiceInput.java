@@ -4,6 +4,7 @@ import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.json.ServiceDocument;
+import io.easnet.core.json.SourceNames;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.RedisInstanceId;
@@ -39,6 +40,13 @@ public abstract class ServiceInput {
 
   /** The file (or other source) the service JSON came from, e.g. {@code service.json}. */
   public abstract Optional<String> sourceName();
+
+  /**
+   * The document the service was read from, when it was read from a file: its near-miss keys and where each
+   * pointer sits. Not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract Optional<ServiceDocument> document();
 
   /** True when the service must reach the internet (downloads, external APIs). */
   @Value.Default
@@ -98,8 +106,16 @@ public abstract class ServiceInput {
    * @throws io.easnet.core.InvalidInputException naming the file and the JSON pointer when the file is not valid
    */
   public static Builder fromFile(Path file) {
+    return fromFile(file, SourceNames.workingDirectory());
+  }
+
+  /**
+   * As {@link #fromFile(Path)}, naming the file by its path relative to {@code baseDir} (the repository root of a
+   * CI run), as {@link SourceNames#of(Path, Path)} does.
+   */
+  public static Builder fromFile(Path file, Path baseDir) {
     ServiceDocument doc = ServiceDocument.read(file);
-    return builder().spec(doc.spec()).sourceName(file.getFileName().toString());
+    return builder().spec(doc.spec()).sourceName(SourceNames.of(file, baseDir)).document(doc);
   }
 
   /** A service with no intents and no source name. */

@@ -2,6 +2,7 @@ package io.easnet.core.rules;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.Suggestions;
+import io.easnet.core.json.SourceNames;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.rules.internal.SuppressionRules;
@@ -67,7 +68,15 @@ public final class Suppressions {
    * @throws InvalidInputException when the file cannot be read or is not a valid suppressions document
    */
   public static Suppressions parse(Path file) {
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    return parse(file, SourceNames.of(file));
+  }
+
+  /**
+   * As {@link #parse(Path)}, naming the file {@code sourceName} in messages and finding locations (e.g. its path
+   * relative to the repository root, {@link SourceNames#of(Path, Path)}).
+   */
+  public static Suppressions parse(Path file, String sourceName) {
+    String name = Objects.requireNonNull(sourceName, "sourceName");
     String text;
     try {
       text = JsonTrees.readFile(file);
@@ -247,6 +256,20 @@ public final class Suppressions {
 
   private static int number(String id) {
     return RULE_ID.matcher(id).matches() ? Integer.parseInt(id.substring("EASNET-".length())) : -1;
+  }
+
+  /**
+   * The findings that {@link #apply(List, LocalDate)} removes, in the order given, each with the first entry (not
+   * expired on {@code today}) that covers it.
+   */
+  public List<SuppressedFinding> suppressed(List<Finding> findings, LocalDate today) {
+    Objects.requireNonNull(today, "today");
+    List<SuppressedFinding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      entries.stream().filter(s -> !s.isExpiredOn(today) && s.matches(f)).findFirst()
+          .ifPresent(s -> out.add(new SuppressedFinding(f, s)));
+    }
+    return List.copyOf(out);
   }
 
   @Override

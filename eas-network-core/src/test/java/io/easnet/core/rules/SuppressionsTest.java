@@ -173,10 +173,16 @@ class SuppressionsTest {
   void fileLocationsNameTheFile(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("suppressions.json");
     Files.writeString(p, file("*", "2026-01-31"));
-    List<Finding> f = RuleCatalog.standard().run(input(TODAY), Suppressions.parse(p));
+    List<Finding> f = RuleCatalog.standard().run(input(TODAY), Suppressions.parse(p,
+        io.easnet.core.json.SourceNames.of(p, dir)));
     Finding expired = f.stream().filter(x -> x.ruleId().equals("EASNET-900")).findFirst().orElseThrow();
     assertThat(expired.location()).isEqualTo("suppressions.json:/suppressions/0/expires");
+    // without a base directory, the path relative to the working directory
+    Finding fromCwd = RuleCatalog.standard().run(input(TODAY), Suppressions.parse(p)).stream()
+        .filter(x -> x.ruleId().equals("EASNET-900")).findFirst().orElseThrow();
+    assertThat(fromCwd.location()).isEqualTo(io.easnet.core.json.SourceNames.of(p)
+        + ":/suppressions/0/expires").endsWith("/suppressions.json:/suppressions/0/expires");
     assertThatThrownBy(() -> Suppressions.parse(dir.resolve("missing.json")))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("missing.json at /: the file does not exist.");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing.json at /: the file does not exist.");
   }
 }

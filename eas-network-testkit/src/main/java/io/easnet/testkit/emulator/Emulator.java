@@ -131,6 +131,7 @@ public final class Emulator implements AutoCloseable {
       throw new IllegalStateException("the emulator is already running at " + url());
     }
     MockWebServer s = new MockWebServer();
+    s.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
     // the server keeps at most this much of a body (it reads and drops the rest): enough to see it is too large
     s.setBodyLimit(dispatcher.maxBodyBytes() + 1);
     s.setDispatcher(new Dispatcher() {

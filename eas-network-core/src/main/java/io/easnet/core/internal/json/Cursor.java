@@ -270,18 +270,39 @@ public final class Cursor {
    * cloud API's) to the key to use instead.
    */
   public void rejectUnknownKeys(Collection<String> known, Map<String, String> aliases) {
-    for (Iterator<String> it = requireObject().fieldNames(); it.hasNext(); ) {
+    requireObject();
+    for (UnknownKey u : unknownKeys(known, aliases)) {
+      throw InvalidInputException.of(
+          source,
+          u.pointer(),
+          "unknown key \"" + u.key() + "\"" + u.nearest().map(n -> " (did you mean \"" + n + "\"?)").orElse("")
+              + ".",
+          u.nearest().map(n -> "rename it to \"" + n + "\" or remove it").orElse("remove it") + "; known keys here: "
+              + String.join(", ", known) + ".");
+    }
+  }
+
+  /** A member whose key is not a known one: its pointer, the key, and the known key it is nearest to, if any. */
+  public record UnknownKey(String pointer, String key, Optional<String> nearest) {}
+
+  /**
+   * The members of this object whose keys are not in {@code known}, in document order, each with the known key it
+   * is nearest to ({@code aliases} first, then {@link Suggestions#nearestKey}): the one place every reader finds
+   * "did you mean". Empty when this is not an object.
+   */
+  public List<UnknownKey> unknownKeys(Collection<String> known, Map<String, String> aliases) {
+    if (!isObject()) {
+      return List.of();
+    }
+    List<UnknownKey> out = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
         Optional<String> near = Optional.ofNullable(aliases.get(key)).or(() -> Suggestions.nearestKey(key, known));
-        throw InvalidInputException.of(
-            source,
-            JsonPointers.child(pointer(), key),
-            "unknown key \"" + key + "\"" + near.map(n -> " (did you mean \"" + n + "\"?)").orElse("") + ".",
-            near.map(n -> "rename it to \"" + n + "\" or remove it").orElse("remove it") + "; known keys here: "
-                + String.join(", ", known) + ".");
+        out.add(new UnknownKey(JsonPointers.child(pointer(), key), key, near));
       }
     }
+    return out;
   }
 
   /** An error at this pointer. */

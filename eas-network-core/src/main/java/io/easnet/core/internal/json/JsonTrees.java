@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Lossless JSON trees: parsing keeps key order, numbers exactly as written ({@code 1.50}, {@code -0}), string
@@ -64,6 +65,18 @@ public final class JsonTrees {
    *     surrogate (with its pointer), content after the document, a byte-order mark, or text above the size limit
    */
   public static JsonNode parse(String text, String source) {
+    return parse(text, source, null);
+  }
+
+  /** The most positions {@link #parse(String, String, Map)} records; later values are not indexed. */
+  public static final int MAX_POSITIONS = 100_000;
+
+  /**
+   * As {@link #parse(String, String)}, recording into {@code positions} (when not {@code null}) where each value
+   * starts: the RFC 6901 pointer of the value to its 1-based line and column packed as {@code line << 32 | column}
+   * (a member at its key, an array element at its first character), at most {@value #MAX_POSITIONS} entries.
+   */
+  public static JsonNode parse(String text, String source, Map<String, Long> positions) {
     if (text == null) {
       throw InvalidInputException.of(source, "", "there is no JSON text (null).", "pass the JSON document.");
     }
@@ -79,7 +92,9 @@ public final class JsonTrees {
         throw InvalidInputException.of(
             source, "", "the document is empty.", "write a JSON object, for example {\"metadata\": {...}}.");
       }
-      JsonNode root = new Reader(p, text, source).read(first);
+      Reader reader = new Reader(p, text, source, positions);
+      reader.mark("", p.currentTokenLocation());
+      JsonNode root = reader.read(first, "");
       JsonToken trailing;
       try {
         trailing = p.nextToken();
@@ -209,10 +224,28 @@ public final class JsonTrees {
     private final String text;
     private final String source;
 
-    Reader(JsonParser p, String text, String source) {
+    private final Map<String, Long> positions;
+
+    Reader(JsonParser p, String text, String source, Map<String, Long> positions) {
       this.p = p;
       this.text = text;
       this.source = source;
+      this.positions = positions;
+    }
+
+    /** Records where the value at {@code pointer} starts, while the index has room. */
+    void mark(String pointer, JsonLocation at) {
+      if (positions != null && pointer != null && positions.size() < MAX_POSITIONS && at.getLineNr() > 0) {
+        positions.putIfAbsent(pointer, (long) at.getLineNr() << 32 | Math.max(1, at.getColumnNr()));
+      }
+    }
+
+    /** The pointer of a child, or {@code null} when positions are not recorded (no string is built then). */
+    private String child(String pointer, String token) {
+      if (positions == null || pointer == null || positions.size() >= MAX_POSITIONS) {
+        return null;
+      }
+      return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
     }
 
     /** The pointer of the current token, from the parser's own path: computed only for a message. */
@@ -220,7 +253,7 @@ public final class JsonTrees {
       return p.getParsingContext().pathAsPointer().toString();
     }
 
-    JsonNode read(JsonToken t) throws IOException {
+    JsonNode read(JsonToken t, String pointer) throws IOException {
       switch (t) {
         case START_OBJECT: {
           ObjectNode o = NODES.objectNode();
@@ -229,8 +262,10 @@ public final class JsonTrees {
             String name = p.currentName();
             checkText(name, "key");
             JsonLocation at = p.currentTokenLocation();
+            String member = child(pointer, name);
+            mark(member, at);
             JsonToken v = p.nextToken();
-            JsonNode value = read(v);
+            JsonNode value = read(v, member);
             if (o.putIfAbsent(name, value) != null) {
               throw InvalidInputException.of(
                   source,
@@ -252,7 +287,9 @@ public final class JsonTrees {
             if (v == null) {
               throw malformed(source, p.currentTokenLocation(), "unexpected end of input in an array", here());
             }
-            a.add(read(v));
+            String element = child(pointer, Integer.toString(a.size()));
+            mark(element, p.currentTokenLocation());
+            a.add(read(v, element));
           }
           return a;
         }

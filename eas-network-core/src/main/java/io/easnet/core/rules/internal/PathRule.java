@@ -106,7 +106,7 @@ final class PathRule extends BaseRule {
       Explanation e = entry.getKey();
       PathRules.Spec sp = specs.get(e);
       List<String> intents = List.copyOf(entry.getValue());
-      if (intents.isEmpty() && !reportWithoutIntents(c, s, e)) {
+      if (intents.isEmpty() && !reportWithoutIntents(c, e)) {
         continue;
       }
       Finding.Builder f = rules.get(sp).atComponent(c, s, e)
@@ -128,7 +128,7 @@ final class PathRule extends BaseRule {
    * snapshot that holds no resource of that kind at all is partial, not wrong. A missing network is only a problem
    * for a service that needs one (EASNET-031, -039 report only with intents).
    */
-  private static boolean reportWithoutIntents(RuleContext c, ResolvedService s, Explanation e) {
+  private static boolean reportWithoutIntents(RuleContext c, Explanation e) {
     Component comp = e.component();
     boolean placeholder = comp.resourceId().map(id -> id.isPlaceholder()).orElse(false);
     return switch (e.code()) {

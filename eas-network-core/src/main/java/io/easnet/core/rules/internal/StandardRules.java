@@ -41,6 +41,7 @@ public final class StandardRules {
         new SnatSourceMismatch(),
         new SnatIpNotGatewayEip(),
         new EcsAddressOutsideVSwitch(),
+        new MisspeltServiceKey(),
         SuppressionRules.EXPIRED,
         SuppressionRules.UNUSED));
     all.addAll(PathRules.rules());

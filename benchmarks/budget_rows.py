@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Rows of the ./bench budget table (BENCHMARKS.md), tab-separated: budget, name, baseline, measured, ratio, limit,
+PASS|FAIL, note.
+
+  budget_rows.py jmh RESULT.json            budget 1 from a JMH JSON result of EstateLintBenchmark
+  budget_rows.py closure ADAPTER.cp SDK.cp  budget 7 from two classpath files (dependency:build-classpath)
+  budget_rows.py table ROWS.tsv             prints the table with the machine (nproc, java -version, load)
+"""
+import json
+import os
+import subprocess
+import sys
+
+
+def row(budget, name, baseline, measured, ratio, limit, ok, note):
+    return "\t".join([budget, name, baseline, measured, f"{ratio:.2f}", limit, "PASS" if ok else "FAIL", note])
+
+
+def jmh(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            entries = json.load(f)
+    except (OSError, ValueError) as e:
+        print(row("1", "estate lint", "-", "-", float("nan"), "-", False, f"no JMH result ({e})"))
+        return
+    scores = {}
+    for e in entries:
+        stage = e["benchmark"].rsplit(".", 1)[-1]
+        size = int(e.get("params", {}).get("services", 0))
+        scores.setdefault(stage, {})[size] = e["primaryMetric"]["score"]
+    floor = scores.get("floorJacksonTree", {})
+    for stage, limit in (("catalogueRun", 2.0), ("snapshotRead", 3.0)):
+        for size, score in sorted(scores.get(stage, {}).items()):
+            if size in floor:
+                r = score / floor[size]
+                print(row("1", f"{stage} {size} services", f"{floor[size]:.1f} ms", f"{score:.1f} ms", r,
+                          f"<= {limit:.2f}", r <= limit, "vs Jackson readTree of the same bytes (JMH avgt)"))
+    for stage, by_size in sorted(scores.items()):
+        sizes = sorted(by_size)
+        for a, b in zip(sizes, sizes[1:]):
+            g = by_size[b] / by_size[a]
+            print(row("1", f"{stage} growth {a}->{b}", f"{by_size[a]:.1f} ms", f"{by_size[b]:.1f} ms", g,
+                      f"<= {1.1 * b / a:.2f}", g <= 1.1 * b / a, "time at the larger size over the smaller"))
+
+
+def closure(adapter_cp, sdk_cp):
+    def total(path):
+        with open(path, encoding="utf-8") as f:
+            jars = [p for p in f.read().strip().split(os.pathsep) if p]
+        return sum(os.path.getsize(p) for p in jars), len(jars)
+
+    # the adapter's own jar is not on its classpath file: add it
+    here = os.path.dirname(os.path.dirname(os.path.abspath(adapter_cp)))
+    own = [os.path.join(here, "target", n) for n in os.listdir(os.path.join(here, "target"))
+           if n.startswith("eas-network-aliyun-") and n.endswith(".jar") and "sources" not in n and "javadoc" not in n]
+    try:
+        a, na = total(adapter_cp)
+        s, ns = total(sdk_cp)
+    except OSError as e:
+        print(row("7", "runtime dependency bytes", "-", "-", float("nan"), "<= 0.60", False, f"classpath missing: {e}"))
+        return
+    a += sum(os.path.getsize(p) for p in own)
+    na += len(own)
+    r = a / s
+    print(row("7", "runtime dependency bytes", f"{s / 1e6:.1f} MB", f"{a / 1e6:.1f} MB", r, "<= 0.60", r <= 0.6,
+              f"eas-network-aliyun + {na - 1} jars vs vpc/ecs/rds/r-kvstore SDKs: {ns} jars (no EAS SDK offline)"))
+
+
+def machine():
+    try:
+        java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    except OSError:
+        java = ["java: not found"]
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"machine: nproc {os.cpu_count()}, {java[0] if java else '?'} ({java[-1] if java else ''}), load {load}"
+
+
+def table(path):
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+    head = ["#", "budget", "baseline", "measured", "ratio", "limit", "result"]
+    widths = [max(len(head[i]), *(len(r[i]) for r in rows if len(r) > i)) for i in range(len(head))]
+    print(machine())
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    print()
+    for r in rows:
+        if len(r) > 7:
+            print(f"{r[0]} {r[1]}: {r[7]}")
+    failed = [r for r in rows if len(r) > 6 and r[6] != "PASS"]
+    print(f"\n{len(rows) - len(failed)} of {len(rows)} rows pass")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "jmh":
+        jmh(sys.argv[2])
+    elif cmd == "closure":
+        closure(sys.argv[2], sys.argv[3])
+    elif cmd == "table":
+        table(sys.argv[2])
+    else:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
