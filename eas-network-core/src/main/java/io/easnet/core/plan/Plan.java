@@ -6,17 +6,15 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.change.Change;
 import io.easnet.core.change.ChangeKind;
 import io.easnet.core.change.Refs;
+import io.easnet.core.internal.Sha256;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.spi.ClientToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -322,12 +320,7 @@ public final class Plan {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.hex(text);
   }
 
   @Override
