@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.IntentsFile;
-import io.easnet.core.plan.Change;
+import io.easnet.core.plan.PlannedChange;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
@@ -86,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     sb.append(plan.changes().size()).append(plan.changes().size() == 1 ? " change" : " changes")
         .append(plan.billed() ? " (some billed)" : "").append(":\n");
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       sb.append("  ").append(c.id()).append(' ').append(c.kind().jsonName()).append(": ").append(c.description());
       if (!c.dependsOn().isEmpty()) {
         sb.append(" (after ").append(String.join(", ", c.dependsOn())).append(')');

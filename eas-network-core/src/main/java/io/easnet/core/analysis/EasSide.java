@@ -1,5 +1,7 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.change.SetServiceNetworking;
+import io.easnet.core.change.UpdateDLink;
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.Cidr;
@@ -122,7 +124,7 @@ final class EasSide {
       Optional<SecurityGroup> group = service.securityGroupId().flatMap(inventory::securityGroup);
       if (service.provenance() == Provenance.SERVICE && group.isPresent()
           && group.get().vpcId().equals(vsw.get().vpcId())) {
-        e.remedy(new Remedy.SetServiceNetworking(service.serviceName(),
+        e.remedy(new SetServiceNetworking(service.serviceName(),
             ServiceNetworking.of(vsw.get().vpcId(), id, group.get().id())));
       } else {
         e.advice(inVpc.isEmpty() ? "create a vSwitch in " + vpc.get() + ", or set vpc_id to " + vsw.get().vpcId()
@@ -272,14 +274,14 @@ final class EasSide {
         .missing(new Missing.AddressesNotAdmitted(List.of(address)));
     Optional<DLink> dlink = service.resourceGroupId().flatMap(inventory::resourceGroup).flatMap(ResourceGroup::dlink);
     if (dlink.isPresent() && addressVSwitch.isPresent() && address.isIpv4()) {
-      e.remedy(new Remedy.UpdateDLink(service.resourceGroupId().get(),
+      e.remedy(new UpdateDLink(service.resourceGroupId().get(),
           dlink.get().toBuilder().addAuxVSwitchId(addressVSwitch.get()).build()));
     } else if (dlink.isPresent() && !clientSide && address.isIpv4() && !address.isAny()
         && !PublicIpv4.isPublic(address)) {
-      e.remedy(new Remedy.UpdateDLink(service.resourceGroupId().get(),
+      e.remedy(new UpdateDLink(service.resourceGroupId().get(),
           dlink.get().toBuilder().addDestinationCidr(address).build()));
     } else if (!clientSide && vpcOf(service).isPresent() && service.securityGroupId().isPresent()) {
-      e.remedy(new Remedy.SetServiceNetworking(service.serviceName(), ServiceNetworking.of(vpcOf(service).get(),
+      e.remedy(new SetServiceNetworking(service.serviceName(), ServiceNetworking.of(vpcOf(service).get(),
           primary.get().id(), service.securityGroupId().get())));
     } else {
       e.advice((clientSide ? "add the client's vSwitch to VSwitchIdList" : "add the destination to DestinationCIDRs")

@@ -1,12 +1,13 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.change.Change;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * One reason a path is blocked or undetermined: a stable {@link ExplanationCode}, the {@link Component} it sits on,
  * the deciding rule where there is one, what was expected and what was found (sentences), what is {@link Missing}
- * (data), and the fix: a typed {@link Remedy} when a change can remove the blocker, advice otherwise.
+ * (data), and the fix: a typed {@link Change} when a change can remove the blocker, advice otherwise.
  * {@link #fix()} is rendered from them.
  */
 @Value.Immutable
@@ -32,7 +33,7 @@ public abstract class Explanation {
   public abstract Optional<Missing> missing();
 
   /** The change that removes this blocker, when a change can. */
-  public abstract Optional<Remedy> remedy();
+  public abstract Optional<Change> remedy();
 
   /** What to do when no single change can (wait, check an id, decide between alternatives), or a note beside it. */
   public abstract Optional<String> advice();
@@ -43,7 +44,7 @@ public abstract class Explanation {
   /** What to change, as a sentence: the remedy's description, then the advice. */
   @Value.Derived
   public String fix() {
-    String r = remedy().map(Remedy::describe).orElse("");
+    String r = remedy().map(Change::describe).orElse("");
     String a = advice().orElse("");
     return r.isEmpty() ? a : a.isEmpty() ? r : r + "; " + a;
   }

@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Policy;
@@ -62,7 +63,7 @@ final class SecurityGroupHop {
           SecurityGroupRule rule = SecurityGroupRule.builder().direction(flow.direction()).protocol(flow.protocol())
               .portRange(flow.ports()).peer(peer).policy(Policy.ACCEPT).priority(drop == 0 ? 1 : drop - 1)
               .description("eas-network: " + expected).build();
-          e.remedy(new Remedy.AuthorizeSecurityGroupRule(ruleGroup.get(), rule));
+          e.remedy(new AuthorizeSecurityGroupRule(ruleGroup.get(), rule));
         } else {
           e.advice("allow " + flow.text() + (flow.direction() == Direction.EGRESS ? " to " : " from ")
               + flow.peerBlock() + " in the security groups of " + component);

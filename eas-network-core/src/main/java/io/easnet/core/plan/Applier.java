@@ -4,6 +4,9 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Refs;
+import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.spi.ClientToken;
@@ -92,12 +95,12 @@ public final class Applier {
   }
 
   private ApplyResult run(Plan plan, boolean dry) {
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       c.action().checkBeforeWrites(new Step(plan, c, dry, Map.of(), new Budget()));
     }
     Map<String, String> outputs = new HashMap<>();
     Map<String, ChangeResult> done = new LinkedHashMap<>();
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       ChangeResult r = one(plan, c, dry, outputs, done);
       r.outputs().forEach((k, v) -> outputs.put(Refs.ref(c.id(), k), v));
       done.put(c.id(), r);
@@ -105,7 +108,7 @@ public final class Applier {
     return new ApplyResult(dry, new ArrayList<>(done.values()));
   }
 
-  private ChangeResult one(Plan plan, Change c, boolean dry, Map<String, String> outputs,
+  private ChangeResult one(Plan plan, PlannedChange c, boolean dry, Map<String, String> outputs,
       Map<String, ChangeResult> done) {
     for (String dep : c.dependsOn()) {
       ChangeResult d = done.get(dep);
@@ -156,17 +159,17 @@ public final class Applier {
    * (relative to the plan file); {@code null} when neither names one. A version 1 plan's path was relative to where
    * {@code plan} ran, so it is refused.
    */
-  private Path serviceFileOf(Plan plan, Change c, SetNetworking s) {
-    Path override = serviceFiles.get(s.service());
+  private Path serviceFileOf(Plan plan, PlannedChange c, SetServiceNetworking s) {
+    Path override = serviceFiles.get(s.serviceName());
     if (override != null || s.file() == null) {
       return override;
     }
     if (plan.version() < 2) {
       throw InvalidInputException.of(Printable.escape(s.file()), "", c.id() + " of the plan sets cloud.networking"
-          + " of service " + Printable.escape(s.service()) + ", but the plan was written by an older eas-net (plan"
+          + " of service " + Printable.escape(s.serviceName()) + ", but the plan was written by an older eas-net (plan"
           + " version 1), whose service file paths are relative to the directory plan ran in and carry no digest;"
           + " nothing was changed.", "plan again with this eas-net, or name the file with --service-file "
-          + Printable.escape(s.service()) + "=FILE.");
+          + Printable.escape(s.serviceName()) + "=FILE.");
     }
     return plan.serviceFile(s.file());
   }
@@ -178,16 +181,16 @@ public final class Applier {
    *
    * @throws InvalidInputException naming the file and the fix otherwise
    */
-  private static ServiceDocument checkedServiceFile(Change c, SetNetworking s, Path file) {
+  private static ServiceDocument checkedServiceFile(PlannedChange c, SetServiceNetworking s, Path file) {
     String source = file.toString();
     String text = ServiceDocument.readText(file);
     ServiceDocument doc = ServiceDocument.parse(text, source);
     String name = doc.spec().name();
-    if (!name.equals(s.service())) {
+    if (!name.equals(s.serviceName())) {
       throw InvalidInputException.of(source, "/metadata/name", c.id() + " of the plan sets cloud.networking of"
-          + " service " + Printable.escape(s.service()) + ", but this file is service " + Printable.escape(name)
+          + " service " + Printable.escape(s.serviceName()) + ", but this file is service " + Printable.escape(name)
           + "; nothing was changed.", "apply the plan from its own directory layout (paths in a plan are relative"
-          + " to the plan file), or name the service's file with --service-file " + Printable.escape(s.service())
+          + " to the plan file), or name the service's file with --service-file " + Printable.escape(s.serviceName())
           + "=FILE.");
     }
     if (s.fileSha256() != null && !doc.spec().networking().equals(Optional.of(s.networking()))) {
@@ -222,7 +225,7 @@ public final class Applier {
     return attempt >= 12 ? MAX_WAIT : pollInterval.multipliedBy(attempt);
   }
 
-  private static ChangeResult result(Change c, ChangeResult.Status status, String message, String code) {
+  private static ChangeResult result(PlannedChange c, ChangeResult.Status status, String message, String code) {
     return new ChangeResult(c.id(), c.kind(), status, message, code, Map.of());
   }
 
@@ -280,14 +283,14 @@ public final class Applier {
   }
 
   /** One change being applied. */
-  private final class Step implements Execution {
+  private final class Step implements Change.Execution<ChangeResult> {
     private final Plan plan;
-    private final Change change;
+    private final PlannedChange change;
     private final boolean dry;
     private final Map<String, String> outputs;
     private final Budget budget;
 
-    Step(Plan plan, Change change, boolean dry, Map<String, String> outputs, Budget budget) {
+    Step(Plan plan, PlannedChange change, boolean dry, Map<String, String> outputs, Budget budget) {
       this.plan = plan;
       this.change = change;
       this.dry = dry;
@@ -349,12 +352,12 @@ public final class Applier {
     }
 
     @Override
-    public Path serviceFile(SetNetworking s) {
+    public Path serviceFile(SetServiceNetworking s) {
       return serviceFileOf(plan, change, s);
     }
 
     @Override
-    public ServiceDocument checkedServiceFile(SetNetworking s, Path file) {
+    public ServiceDocument checkedServiceFile(SetServiceNetworking s, Path file) {
       return Applier.checkedServiceFile(change, s, file);
     }
 

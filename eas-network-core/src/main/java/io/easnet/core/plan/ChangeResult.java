@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.ChangeKind;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,9 @@ package io.easnet.core.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.ChangeKind;
+import io.easnet.core.change.Refs;
 import io.easnet.core.internal.Sha256;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
@@ -40,16 +43,16 @@ public final class Plan {
 
   private final int version;
   private final boolean allowBilled;
-  private final List<Change> changes;
+  private final List<PlannedChange> changes;
   private final String json;
   private final String digest;
   private final Path directory;
 
-  Plan(boolean allowBilled, List<Change> changes) {
+  Plan(boolean allowBilled, List<PlannedChange> changes) {
     this(VERSION, allowBilled, changes, null);
   }
 
-  private Plan(int version, boolean allowBilled, List<Change> changes, Path directory) {
+  private Plan(int version, boolean allowBilled, List<PlannedChange> changes, Path directory) {
     this.version = version;
     this.allowBilled = allowBilled;
     this.changes = List.copyOf(changes);
@@ -76,12 +79,12 @@ public final class Plan {
   }
 
   /** The changes in apply order. */
-  public List<Change> changes() {
+  public List<PlannedChange> changes() {
     return changes;
   }
 
   /** The change with {@code id}. */
-  public Optional<Change> change(String id) {
+  public Optional<PlannedChange> change(String id) {
     return changes.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
@@ -91,7 +94,7 @@ public final class Plan {
    */
   public List<Path> serviceFiles() {
     List<Path> out = new ArrayList<>();
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       c.action().serviceFilePath().ifPresent(f -> out.add(serviceFile(f)));
     }
     return out;
@@ -109,13 +112,13 @@ public final class Plan {
 
   /** True when some change is billed. */
   public boolean billed() {
-    return changes.stream().anyMatch(Change::billed);
+    return changes.stream().anyMatch(PlannedChange::billed);
   }
 
   /** The billing notes of the billed changes, as {@code change-1: …}. */
   public List<String> billing() {
     List<String> out = new ArrayList<>();
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       c.billing().ifPresent(b -> out.add(c.id() + ": " + b));
     }
     return out;
@@ -127,12 +130,12 @@ public final class Plan {
   }
 
   /** The idempotency token of a change: the same plan and change id give the same token. */
-  ClientToken token(Change change) {
+  ClientToken token(PlannedChange change) {
     return ClientToken.of("easnet-" + sha256(digest + "/" + change.id()).substring(0, 40));
   }
 
   /** The name of a resource a change creates: {@code easnet-<digest prefix>-change-N}. */
-  String resourceName(Change change) {
+  String resourceName(PlannedChange change) {
     return "easnet-" + digest.substring(0, 12) + "-" + change.id();
   }
 
@@ -157,9 +160,9 @@ public final class Plan {
    */
   public Plan relativeTo(Path planFile) {
     Path dir = Objects.requireNonNull(planFile, "planFile").toAbsolutePath().normalize().getParent();
-    List<Change> out = new ArrayList<>();
+    List<PlannedChange> out = new ArrayList<>();
     boolean changed = false;
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       Optional<String> file = c.action().serviceFilePath();
       if (file.isPresent() && dir != null) {
         Path target = serviceFile(file.get()).toAbsolutePath().normalize();
@@ -171,7 +174,7 @@ public final class Plan {
         }
         if (!rel.equals(file.get())) {
           changed = true;
-          out.add(new Change(c.id(), c.action().withServiceFilePath(rel), c.dependsOn(), c.serves()));
+          out.add(new PlannedChange(c.id(), c.action().withServiceFilePath(rel), c.dependsOn(), c.serves()));
           continue;
         }
       }
@@ -190,7 +193,7 @@ public final class Plan {
     root.put("allowBilled", allowBilled);
     root.put("billed", billed());
     ArrayNode list = root.putArray("changes");
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       ObjectNode o = list.addObject();
       o.put("id", c.id());
       o.put("kind", c.kind().jsonName());
@@ -245,9 +248,9 @@ public final class Plan {
       throw list.error("\"changes\" must be an array but this is " + Cursor.describe(list.node()) + ".",
           "write an array of changes.");
     }
-    List<Change> changes = new ArrayList<>();
+    List<PlannedChange> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    Map<String, Action> before = new HashMap<>();
+    Map<String, Change> before = new HashMap<>();
     for (Cursor c : list.elements()) {
       if (!c.isObject()) {
         throw c.error("a change must be an object but this is " + Cursor.describe(c.node()) + ".",
@@ -270,13 +273,13 @@ public final class Plan {
               ChangeKind.values()).map(ChangeKind::jsonName).toList()) + "."));
       Cursor params = c.required("parameters");
       params.requireObject();
-      Action action = Action.read(kind, params);
+      Change action = kind.read(params.node(), params.pointer(), params.source());
       for (String v : action.values()) {
         Optional<String> ref = Refs.changeOf(v);
         if (ref.isEmpty()) {
           continue;
         }
-        Action earlier = before.get(ref.get());
+        Change earlier = before.get(ref.get());
         if (earlier == null) {
           throw params.error("the value " + v + " refers to " + ref.get() + ", which is not an earlier change.",
               "refer only to changes listed before " + id + ".");
@@ -310,7 +313,7 @@ public final class Plan {
         throw kindAt.error(id + " is billed (" + kindName + ") but the plan says \"allowBilled\": false.",
             "plan again with billed changes allowed, or remove " + id + " and the changes that depend on it.");
       }
-      changes.add(new Change(id, action, deps, serves));
+      changes.add(new PlannedChange(id, action, deps, serves));
       before.put(id, action);
     }
     return new Plan(version, allowBilled, changes, null);

@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.change.UpdateDLink;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,7 +214,7 @@ class SemanticEdgeCasesTest {
     assertThat(r.vSwitchPaths()).extracting(p -> p.vSwitchId().value() + "=" + p.verdict())
         .containsExactly("vsw-a=UNREACHABLE");
     assertThat(r.codes()).containsExactly(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES);
-    Remedy.UpdateDLink fix = (Remedy.UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
+    UpdateDLink fix = (UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
     assertThat(fix.dlink().auxVSwitchIds()).extracting(Object::toString).containsExactly("vsw-other", "vsw-db");
     assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DLINK_RETURN_ROUTE_INFERRED);
   }

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.ChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.IntentsFile;

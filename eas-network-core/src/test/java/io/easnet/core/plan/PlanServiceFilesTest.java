@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.ChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,7 +104,7 @@ class PlanServiceFilesTest {
     Path planFile = dir.resolve("plan.json");
     plan(dir.resolve("intents.json")).write(planFile);
     Plan read = Plan.read(planFile);
-    assertThat(read.changes()).extracting(Change::kind).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
+    assertThat(read.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
         ChangeKind.SET_SERVICE_NETWORKING);
     assertThat(read.serviceFiles()).containsExactly(first.toAbsolutePath().normalize(),
         second.toAbsolutePath().normalize());

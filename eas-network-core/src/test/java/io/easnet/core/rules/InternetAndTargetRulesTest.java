@@ -35,8 +35,9 @@ class InternetAndTargetRulesTest {
         "service svc cannot reach the internet on tcp 443 (UNREACHABLE): route table vtb-a: vtb-a has no route"
             + " matching 0.0.0.0/0");
     assertThat(f).extracting(Finding::remediation).containsExactlyInAnyOrder(
-        "bind a new EIP (AllocateEipAddress, billed) to ngw-a (AssociateEipAddress with InstanceType Nat)",
-        "create a SNAT entry on ngw-a with SourceVSwitchId vsw-a1 and SnatIp the gateway's EIP (CreateSnatEntry)",
+        "bind a new EIP (AllocateEipAddress, billed) to NAT gateway ngw-a (AssociateEipAddress with InstanceType Nat)",
+        "create a SNAT entry on NAT gateway ngw-a with SourceVSwitchId vsw-a1 and SnatIp the gateway's EIP"
+            + " (CreateSnatEntry)",
         "add a route entry 0.0.0.0/0 with next hop type NatGateway ngw-a to vtb-a (CreateRouteEntry)");
     assertThat(f).extracting(Finding::location).containsExactlyInAnyOrder("snapshot.json:/natGateways/0",
         "service.json:/cloud/networking/vswitch_id", "snapshot.json:/routeTables/0");

@@ -12,7 +12,7 @@ import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceGroupId;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeKind;
+import io.easnet.core.change.ChangeKind;
 import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.spi.CloudActions;

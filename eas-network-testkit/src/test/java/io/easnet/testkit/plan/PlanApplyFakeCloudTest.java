@@ -95,7 +95,7 @@ class PlanApplyFakeCloudTest {
       assertThat(nat.error()).contains("QuotaExceeded.NatGateway");
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty()
           .allMatch(c -> c.message().contains("not attempted"));
-      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.plan.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
+      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
           .allMatch(c -> c.status() == ChangeResult.Status.APPLIED);
 
       ApplyResult rerun = applier(fake, fake).apply(plan);

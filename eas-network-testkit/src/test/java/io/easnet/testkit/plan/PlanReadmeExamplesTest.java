@@ -7,7 +7,7 @@ import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.Applier;
 import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeKind;
+import io.easnet.core.change.ChangeKind;
 import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;

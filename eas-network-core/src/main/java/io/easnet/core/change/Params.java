@@ -1,4 +1,4 @@
-package io.easnet.core.plan;
+package io.easnet.core.change;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-/** How a change reads and writes its parameters in plan JSON: ids of their kind, CIDR blocks, references. */
+/**
+ * How a change reads and writes its parameters in plan JSON (ids of their kind, CIDR blocks, references), and the
+ * in-memory edit every change that modifies an existing resource makes.
+ */
 final class Params {
   private Params() {}
 
@@ -99,5 +103,32 @@ final class Params {
   static void array(ObjectNode p, String key, List<String> values) {
     ArrayNode a = p.putArray(key);
     values.forEach(a::add);
+  }
+
+  /**
+   * {@code items} with the one whose id is {@code id} replaced by {@code change} of it.
+   *
+   * @throws IllegalStateException naming {@code what} when no item has that id
+   */
+  static <T> List<T> replacing(List<T> items, Function<T, String> idOf, String id, UnaryOperator<T> change,
+      String what) {
+    List<T> out = new ArrayList<>(items.size());
+    boolean found = false;
+    for (T item : items) {
+      if (idOf.apply(item).equals(id)) {
+        found = true;
+        out.add(change.apply(item));
+      } else {
+        out.add(item);
+      }
+    }
+    require(found, what + " " + id);
+    return out;
+  }
+
+  static void require(boolean found, String what) {
+    if (!found) {
+      throw new IllegalStateException("the plan changes " + what + ", which the estate does not hold");
+    }
   }
 }

@@ -1,4 +1,4 @@
-package io.easnet.core.plan;
+package io.easnet.core.change;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
@@ -11,14 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Allocate an EIP for a NAT gateway; outputs eipId and ipAddress. */
-record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeType) implements Action {
+/**
+ * Allocate an EIP for a NAT gateway (AllocateEipAddress): billed; outputs eipId and ipAddress. The analysis never
+ * asks for it: a plan allocates it for the {@link BindEip} of a new EIP.
+ *
+ * @param forGateway the gateway the EIP is for (an id or a reference)
+ * @param bandwidthMbps the bandwidth
+ * @param internetChargeType {@code PayByTraffic} or {@code PayByBandwidth}
+ */
+public record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeType) implements Change {
   /** The key of the change that allocates an EIP for {@code gateway} (an id or a reference): one per gateway. */
   static String keyOf(String gateway) {
     return "alloc:" + Refs.changeOf(gateway).orElse(gateway);
   }
 
-  /** Reads the parameters of a {@link ChangeKind#ALLOCATE_EIP} change (see {@link Action#read}). */
+  /** Reads the parameters of a {@link ChangeKind#ALLOCATE_EIP} change. */
   static AllocateEip read(Cursor p) {
     p.rejectUnknownKeys(List.of("for", "bandwidthMbps", "internetChargeType"));
     int bandwidth = p.opt("bandwidthMbps").map(c -> c.integer(1, 200, "the bandwidth")).orElse(5);
@@ -28,6 +35,11 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
           "write \"PayByTraffic\" or \"PayByBandwidth\".");
     }
     return new AllocateEip(Params.value(p, "for", NatGatewayId::of), bandwidth, charge);
+  }
+
+  @Override
+  public List<Change> bind(Binding b) {
+    return List.of(this);
   }
 
   @Override
@@ -70,7 +82,12 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
   }
 
   @Override
-  public Action mapValues(UnaryOperator<String> f) {
+  public void writeRemedy(ObjectNode n) {
+    writeParameters(n);
+  }
+
+  @Override
+  public Change mapValues(UnaryOperator<String> f) {
     return new AllocateEip(f.apply(forGateway), bandwidthMbps, internetChargeType);
   }
 
@@ -85,7 +102,7 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
   }
 
   @Override
-  public PlanState applyTo(PlanState s) {
+  public <S extends Estate<S>> S applyTo(S s) {
     int n = s.nextNumber();
     String id = "eip-planned" + n;
     String ip = "47.254." + (n / 250) + "." + (1 + n % 250);
@@ -96,7 +113,7 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
   }
 
   @Override
-  public ChangeResult execute(Execution x) {
+  public <R> R execute(Execution<R> x) {
     String name = x.resourceName();
     String nat = x.resolve(forGateway);
     if (nat != null) {

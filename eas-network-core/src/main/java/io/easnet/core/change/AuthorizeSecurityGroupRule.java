@@ -1,8 +1,5 @@
-package io.easnet.core.plan;
+package io.easnet.core.change;
 
-import io.easnet.core.internal.ChangeSentences;
-import io.easnet.core.analysis.Remedy;
-import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Direction;
@@ -17,18 +14,22 @@ import io.easnet.core.spi.SecurityGroupRuleRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Authorize one security-group rule. */
-record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements Action {
-  /** The change that authorizes the remedy's rule (without the rule id and description the analysis may carry). */
-  static List<Action> plan(Remedy.AuthorizeSecurityGroupRule r, Planning p) {
-    SecurityGroupRule rule = SecurityGroupRule.builder().from(r.rule()).ruleId(Optional.empty())
-        .description(Optional.empty()).build();
-    return List.of(new AuthorizeRule(r.securityGroupId().value(), rule));
+/** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
+public record AuthorizeSecurityGroupRule(SecurityGroupId securityGroupId, SecurityGroupRule rule) implements Change {
+  /** Checks the arguments: the rule must accept. */
+  public AuthorizeSecurityGroupRule {
+    Objects.requireNonNull(securityGroupId, "securityGroupId");
+    Objects.requireNonNull(rule, "rule");
+    if (rule.policy() != Policy.ACCEPT) {
+      throw new IllegalArgumentException("a change authorizes an accept rule, not " + rule.policy());
+    }
   }
 
-  /** Reads the parameters of a {@link ChangeKind#AUTHORIZE_SECURITY_GROUP_RULE} change (see {@link Action#read}). */
-  static AuthorizeRule read(Cursor p) {
+  /** Reads the parameters of a {@link ChangeKind#AUTHORIZE_SECURITY_GROUP_RULE} change. */
+  static AuthorizeSecurityGroupRule read(Cursor p) {
     p.rejectUnknownKeys(List.of("securityGroupId", "direction", "protocol", "portRange", "peer", "policy",
         "priority"));
     String policy = Params.text(p, "policy");
@@ -41,7 +42,15 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
         .portRange(PortRange.parse(Params.text(p, "portRange"))).peer(Params.text(p, "peer"))
         .policy(Policy.ACCEPT).priority(p.required("priority").integer(1, 100, "the priority"))
         .build(), "write the rule as the plan writer wrote it");
-    return new AuthorizeRule(Params.id(p, "securityGroupId", SecurityGroupId::of), rule);
+    return new AuthorizeSecurityGroupRule(SecurityGroupId.of(Params.id(p, "securityGroupId", SecurityGroupId::of)),
+        rule);
+  }
+
+  /** The rule of a plan: without the rule id and description the analysis may carry. */
+  @Override
+  public List<Change> bind(Binding b) {
+    return List.of(new AuthorizeSecurityGroupRule(securityGroupId, SecurityGroupRule.builder().from(rule)
+        .ruleId(Optional.empty()).description(Optional.empty()).build()));
   }
 
   @Override
@@ -57,18 +66,26 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
 
   @Override
   public List<String> targets() {
-    return List.of(securityGroupId);
+    return List.of(securityGroupId.value());
   }
 
   @Override
   public String describe() {
-    return ChangeSentences.authorizeRule(rule.direction() == Direction.EGRESS, securityGroupId,
-        rule.protocol().name(), rule.portRange().toString(), rule.peer().toString(), rule.priority());
+    boolean egress = rule.direction() == Direction.EGRESS;
+    String peer = rule.peer().toString();
+    return "add an " + (egress ? "egress" : "ingress") + " rule to " + securityGroupId + ": accept "
+        + rule.protocol().name().toLowerCase(Locale.ROOT) + " " + rule.portRange() + (egress ? " to " : " from ")
+        + (peer.startsWith("sg-") ? "security group " + peer : peer) + " at priority " + rule.priority() + " ("
+        + (egress ? "AuthorizeSecurityGroupEgress" : "AuthorizeSecurityGroup") + ")";
   }
 
   @Override
   public void writeParameters(ObjectNode p) {
-    p.put("securityGroupId", securityGroupId);
+    p.put("securityGroupId", securityGroupId.value());
+    writeRule(p);
+  }
+
+  private void writeRule(ObjectNode p) {
     p.put("direction", rule.direction().name().toLowerCase(Locale.ROOT));
     p.put("protocol", rule.protocol().name());
     p.put("portRange", rule.portRange().toString());
@@ -77,28 +94,33 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
     p.put("priority", rule.priority());
   }
 
-
+  @Override
+  public void writeRemedy(ObjectNode n) {
+    n.put("securityGroupId", securityGroupId.value());
+    ObjectNode r = n.putObject("rule");
+    writeRule(r);
+    rule.description().ifPresent(d -> r.put("description", d));
+  }
 
   @Override
-  public PlanState applyTo(PlanState s) {
+  public <S extends Estate<S>> S applyTo(S s) {
     Inventory inv = s.inventory();
-    List<SecurityGroup> groups = PlanState.replacing(inv.securityGroups(), g -> g.id().value(), securityGroupId,
+    List<SecurityGroup> groups = Params.replacing(inv.securityGroups(), g -> g.id().value(), securityGroupId.value(),
         g -> g.rules().stream().anyMatch(r -> r.sameRuleAs(rule)) ? g : g.toBuilder().addRules(rule).build(),
         "security group");
     return s.withInventory(inv.toBuilder().securityGroups(groups).build());
   }
 
   @Override
-  public ChangeResult execute(Execution x) {
-    SecurityGroupId group = SecurityGroupId.of(securityGroupId);
-    SecurityGroup g = x.call(() -> x.port().ecs().describeSecurityGroup(group));
+  public <R> R execute(Execution<R> x) {
+    SecurityGroup g = x.call(() -> x.port().ecs().describeSecurityGroup(securityGroupId));
     if (g.rules().stream().anyMatch(r -> r.sameRuleAs(rule))) {
-      return x.inPlace(group + " already holds the rule", Map.of());
+      return x.inPlace(securityGroupId + " already holds the rule", Map.of());
     }
     if (x.dry()) {
       return x.wouldApply();
     }
-    SecurityGroupRuleRequest req = SecurityGroupRuleRequest.builder().securityGroupId(group).rule(rule)
+    SecurityGroupRuleRequest req = SecurityGroupRuleRequest.builder().securityGroupId(securityGroupId).rule(rule)
         .clientToken(x.clientToken()).build();
     x.write(() -> x.port().ecs().authorizeRule(req));
     return x.applied(Map.of());

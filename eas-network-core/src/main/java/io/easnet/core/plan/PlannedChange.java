@@ -1,5 +1,7 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.Change;
+import io.easnet.core.change.ChangeKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,13 +12,13 @@ import java.util.Optional;
  * call. The parameters are in {@link Plan#toJson()}; values that name a resource an earlier change creates are
  * references such as {@code ${change-1.natGatewayId}}, resolved when the plan is applied. Immutable.
  */
-public final class Change {
+public final class PlannedChange {
   private final String id;
-  private final Action action;
+  private final Change action;
   private final List<String> dependsOn;
   private final List<String> serves;
 
-  Change(String id, Action action, List<String> dependsOn, List<String> serves) {
+  PlannedChange(String id, Change action, List<String> dependsOn, List<String> serves) {
     this.id = Objects.requireNonNull(id, "id");
     this.action = Objects.requireNonNull(action, "action");
     this.dependsOn = List.copyOf(dependsOn);
@@ -63,13 +65,13 @@ public final class Change {
     return action.describe();
   }
 
-  Action action() {
+  Change action() {
     return action;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Change c && c.id.equals(id) && c.action.equals(action) && c.dependsOn.equals(dependsOn)
+    return o instanceof PlannedChange c && c.id.equals(id) && c.action.equals(action) && c.dependsOn.equals(dependsOn)
         && c.serves.equals(serves);
   }
 

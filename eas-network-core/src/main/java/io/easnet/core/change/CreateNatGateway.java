@@ -1,7 +1,5 @@
-package io.easnet.core.plan;
+package io.easnet.core.change;
 
-import io.easnet.core.internal.ChangeSentences;
-import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Inventory;
@@ -14,22 +12,27 @@ import io.easnet.core.spi.CreateNatGatewayRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Create an internet NAT gateway in a VPC; outputs natGatewayId and snatTableId. */
-record CreateNat(String vpcId, String vSwitchId) implements Action {
+/** Create an internet NAT gateway in a VPC (CreateNatGateway, NetworkType internet): billed; outputs natGatewayId and snatTableId. */
+public record CreateNatGateway(VpcId vpcId, VSwitchId vSwitchId) implements Change {
+  /** The prefix of the key of the change that creates a VPC's NAT gateway. */
+  static final String KEY_PREFIX = "nat:";
+
+  /** Checks the arguments. */
+  public CreateNatGateway {
+    Objects.requireNonNull(vpcId, "vpcId");
+    Objects.requireNonNull(vSwitchId, "vSwitchId");
+  }
+
   /** The key of the change that creates the NAT gateway of {@code vpcId}: one per VPC. */
   static String keyOf(String vpcId) {
-    return "nat:" + vpcId;
+    return KEY_PREFIX + vpcId;
   }
 
-  /** The gateway the remedy creates. */
-  static List<Action> plan(Remedy.CreateNatGateway r, Planning p) {
-    return List.of(new CreateNat(r.vpcId().value(), r.vSwitchId().value()));
-  }
-
-  /** Reads the parameters of a {@link ChangeKind#CREATE_NAT_GATEWAY} change (see {@link Action#read}). */
-  static CreateNat read(Cursor p) {
+  /** Reads the parameters of a {@link ChangeKind#CREATE_NAT_GATEWAY} change. */
+  static CreateNatGateway read(Cursor p) {
     p.rejectUnknownKeys(List.of("vpcId", "vSwitchId", "networkType"));
     p.opt("networkType").ifPresent(t -> {
       if (!t.text().equals("internet")) {
@@ -37,7 +40,13 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
             "write \"networkType\": \"internet\".");
       }
     });
-    return new CreateNat(Params.id(p, "vpcId", VpcId::of), Params.id(p, "vSwitchId", VSwitchId::of));
+    return new CreateNatGateway(VpcId.of(Params.id(p, "vpcId", VpcId::of)),
+        VSwitchId.of(Params.id(p, "vSwitchId", VSwitchId::of)));
+  }
+
+  @Override
+  public List<Change> bind(Binding b) {
+    return List.of(this);
   }
 
   @Override
@@ -47,17 +56,18 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
 
   @Override
   public String key() {
-    return keyOf(vpcId);
+    return keyOf(vpcId.value());
   }
 
   @Override
   public List<String> targets() {
-    return List.of(vpcId);
+    return List.of(vpcId.value());
   }
 
   @Override
   public String describe() {
-    return ChangeSentences.createNatGateway(vpcId, vSwitchId);
+    return "create an internet NAT gateway in " + vpcId + " on vSwitch " + vSwitchId
+        + " (CreateNatGateway with NetworkType internet; billed)";
   }
 
   @Override
@@ -73,12 +83,16 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
 
   @Override
   public void writeParameters(ObjectNode p) {
-    p.put("vpcId", vpcId);
-    p.put("vSwitchId", vSwitchId);
+    p.put("vpcId", vpcId.value());
+    p.put("vSwitchId", vSwitchId.value());
     p.put("networkType", "internet");
   }
 
-
+  @Override
+  public void writeRemedy(ObjectNode n) {
+    n.put("vpcId", vpcId.value());
+    n.put("vSwitchId", vSwitchId.value());
+  }
 
   @Override
   public List<String> outputs() {
@@ -86,22 +100,21 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
   }
 
   @Override
-  public PlanState applyTo(PlanState s) {
+  public <S extends Estate<S>> S applyTo(S s) {
     int n = s.nextNumber();
     String nat = "ngw-planned" + n;
     String table = "stb-planned" + n;
-    Inventory inv = s.inventory().toBuilder().addNatGateway(NatGateway.builder().id(nat).vpcId(vpcId)
-        .vSwitchId(vSwitchId).networkType(NatNetworkType.INTERNET).status(NatGateway.AVAILABLE)
+    Inventory inv = s.inventory().toBuilder().addNatGateway(NatGateway.builder().id(nat).vpcId(vpcId.value())
+        .vSwitchId(vSwitchId.value()).networkType(NatNetworkType.INTERNET).status(NatGateway.AVAILABLE)
         .addSnatTableId(table)).build();
     return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
         .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
   }
 
   @Override
-  public ChangeResult execute(Execution x) {
-    VpcId vpc = VpcId.of(vpcId);
+  public <R> R execute(Execution<R> x) {
     String name = x.resourceName();
-    Optional<NatGateway> mine = x.call(() -> x.port().vpc().describeNatGateways(vpc)).stream()
+    Optional<NatGateway> mine = x.call(() -> x.port().vpc().describeNatGateways(vpcId)).stream()
         .filter(g -> g.name().equals(Optional.of(name))).findFirst();
     if (mine.isPresent()) {
       if (x.dry()) {
@@ -113,13 +126,13 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
     if (x.dry()) {
       return x.wouldApply();
     }
-    CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpc).vSwitchId(VSwitchId.of(vSwitchId))
+    CreateNatGatewayRequest req = CreateNatGatewayRequest.builder().vpcId(vpcId).vSwitchId(vSwitchId)
         .name(name).clientToken(x.clientToken()).build();
     NatGatewayId id = x.call(() -> x.port().vpc().createNatGateway(req));
     return x.applied(outputs(available(x, id)));
   }
 
-  private static NatGateway available(Execution x, NatGatewayId id) {
+  private static NatGateway available(Execution<?> x, NatGatewayId id) {
     NatGateway[] last = new NatGateway[1];
     x.waitFor(() -> {
       last[0] = x.call(() -> x.port().vpc().describeNatGateway(id));

@@ -1,24 +1,27 @@
-package io.easnet.core.plan;
+package io.easnet.core.change;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * References to what a change of the same plan creates: {@code ${change-1.natGatewayId}}. The planner uses its own
- * keys ({@code ${nat:vpc-1.natGatewayId}}) until the changes are numbered.
+ * keys ({@code ${nat:vpc-1.natGatewayId}}) until the changes are numbered; the analysis' stand-ins are such keys.
  */
-final class Refs {
+public final class Refs {
   private Refs() {}
 
-  static String ref(String change, String output) {
+  /** The reference to {@code output} of {@code change}. */
+  public static String ref(String change, String output) {
     return "${" + change + "." + output + "}";
   }
 
-  static boolean isRef(String value) {
+  /** True when {@code value} is a reference. */
+  public static boolean isRef(String value) {
     return value != null && value.startsWith("${") && value.endsWith("}") && value.lastIndexOf('.') > 2;
   }
 
   /** The change a reference names. */
-  static Optional<String> changeOf(String value) {
+  public static Optional<String> changeOf(String value) {
     if (!isRef(value)) {
       return Optional.empty();
     }
@@ -26,12 +29,12 @@ final class Refs {
   }
 
   /** The output a reference names. */
-  static String outputOf(String value) {
+  public static String outputOf(String value) {
     return value.substring(value.lastIndexOf('.') + 1, value.length() - 1);
   }
 
   /** {@code value} with the change of a reference renamed. */
-  static String rename(String value, java.util.function.UnaryOperator<String> change) {
+  public static String rename(String value, UnaryOperator<String> change) {
     return changeOf(value).map(c -> ref(change.apply(c), outputOf(value))).orElse(value);
   }
 }
