@@ -38,6 +38,8 @@ public final class CompiledRuleSet {
   private final CompiledRule[] egress;
   private final boolean allBasic;
   private final boolean mixedTypes;
+  /** Per direction and flow protocol, built on first use: the rules that can match each port segment. */
+  private final PortIndex[][] index = new PortIndex[2][Protocol.values().length];
 
   private CompiledRuleSet(List<SecurityGroup> groups) {
     this.groups = List.copyOf(groups);
@@ -96,7 +98,34 @@ public final class CompiledRuleSet {
    */
   public Outcome evaluate(Direction direction, Protocol protocol, Cidr peer, Collection<SecurityGroupId> peerGroups,
       int port, PrefixListMode mode) {
-    CompiledRule[] rules = direction == Direction.INGRESS ? ingress : egress;
+    return evaluate(portIndex(direction, protocol).candidates(port), direction, protocol, peer, peerGroups, port, mode);
+  }
+
+  /**
+   * The same pass as {@link #evaluate(Direction, Protocol, Cidr, Collection, int, PrefixListMode)} over every rule of
+   * the direction, without the port index: the straightforward evaluator the index is tested against.
+   */
+  public Outcome evaluateByScan(Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
+    return evaluate(direction == Direction.INGRESS ? ingress : egress, direction, protocol, peer, peerGroups, port,
+        mode);
+  }
+
+  @SuppressWarnings("EnumOrdinal") // an array slot per protocol of this JVM: never stored or compared across runs
+  private PortIndex portIndex(Direction direction, Protocol protocol) {
+    PortIndex[] byProtocol = index[direction == Direction.INGRESS ? 0 : 1];
+    PortIndex i = byProtocol[protocol.ordinal()];
+    if (i == null) {
+      // benign race: two threads may build equal indexes; PortIndex is immutable with final fields
+      i = PortIndex.of(direction == Direction.INGRESS ? ingress : egress, protocol);
+      byProtocol[protocol.ordinal()] = i;
+    }
+    return i;
+  }
+
+  /** {@code rules} in evaluation order; the rules that cannot match the flow's protocol and port are skipped. */
+  private Outcome evaluate(CompiledRule[] rules, Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
     Set<PrefixListId> consulted = Set.of();
     IntervalSet remaining = null;
     for (CompiledRule r : rules) {
@@ -153,9 +182,7 @@ public final class CompiledRuleSet {
   }
 
   private static Outcome decided(boolean allowed, CompiledRule r, Set<PrefixListId> consulted) {
-    String what = allowed ? "allows" : "denies";
-    return new Outcome(allowed, r, null, null, "rule " + r.groupId + " " + describe(r) + " " + what + " the flow",
-        Set.copyOf(consulted));
+    return new Outcome(allowed, r, null, null, r.reason(), Set.copyOf(consulted));
   }
 
   private Outcome byDefault(Direction direction, Collection<SecurityGroupId> peerGroups, Set<PrefixListId> consulted,
