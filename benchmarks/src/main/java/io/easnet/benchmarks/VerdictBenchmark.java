@@ -111,7 +111,7 @@ public class VerdictBenchmark {
   @Benchmark
   public boolean indexPass(Groups g) {
     int i = g.next();
-    return g.compiledSet.evaluate(g.directions[i], g.protocols[i], g.peers[i], List.of(), g.ports[i],
+    return g.compiledSet.evaluateByIndex(g.directions[i], g.protocols[i], g.peers[i], List.of(), g.ports[i],
         PrefixListMode.OPTIMISTIC).allowed;
   }
 

@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiled verdict (a per-port index of the rules that can match, {@code CompiledRuleSet.evaluate}) against the
+ * The compiled verdict (a per-port index of the rules that can match, {@code CompiledRuleSet.evaluateByIndex}, and {@code evaluate}, which
+ * scans until a direction and protocol are asked often enough to index them) against the
  * straightforward evaluator that scans every rule ({@code evaluateByScan}) on groups and flows of the testkit's
  * generators: the same decision, the same deciding rule, the same default, reason and prefix lists, in both prefix
  * list modes. Flows probe every rule's port boundaries (first port, last port, one either side), where an index
@@ -59,12 +60,15 @@ class PortIndexDifferentialProperties {
             : List.of();
         int port = ports.get(r.nextInt(ports.size()));
         for (PrefixListMode mode : PrefixListMode.values()) {
-          Outcome indexed = set.evaluate(d, p, peer, peerGroups, port, mode);
+          Outcome indexed = set.evaluateByIndex(d, p, peer, peerGroups, port, mode);
+          Outcome adaptive = set.evaluate(d, p, peer, peerGroups, port, mode);
           Outcome scanned = set.evaluateByScan(d, p, peer, peerGroups, port, mode);
           String what = "case " + c + " flow " + d + " " + p + " " + peer + " " + peerGroups + " port " + port + " "
               + mode;
           assertThat(indexed.allowed).as(what).isEqualTo(scanned.allowed);
           assertThat(indexed.rule).as(what).isSameAs(scanned.rule);
+          assertThat(adaptive.rule).as(what).isSameAs(scanned.rule);
+          assertThat(adaptive.allowed).as(what).isEqualTo(scanned.allowed);
           assertThat(indexed.defaultType).as(what).isEqualTo(scanned.defaultType);
           assertThat(indexed.defaultGroup).as(what).isEqualTo(scanned.defaultGroup);
           assertThat(indexed.reason).as(what).isEqualTo(scanned.reason);
@@ -104,7 +108,7 @@ class PortIndexDifferentialProperties {
     for (CompiledRule rule : set.rules(Direction.INGRESS)) {
       if (rule.peerKind == CompiledRule.PeerKind.CIDR && rule.cidr.isIpv4() && rule.protocol.hasPorts()) {
         Cidr inside = rule.cidr;
-        Outcome indexed = set.evaluate(Direction.INGRESS, rule.protocol, inside, List.of(), rule.portTo,
+        Outcome indexed = set.evaluateByIndex(Direction.INGRESS, rule.protocol, inside, List.of(), rule.portTo,
             PrefixListMode.OPTIMISTIC);
         Outcome scanned = set.evaluateByScan(Direction.INGRESS, rule.protocol, inside, List.of(), rule.portTo,
             PrefixListMode.OPTIMISTIC);

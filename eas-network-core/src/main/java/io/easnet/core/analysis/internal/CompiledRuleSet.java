@@ -40,6 +40,10 @@ public final class CompiledRuleSet {
   private final boolean mixedTypes;
   /** Per direction and flow protocol, built on first use: the rules that can match each port segment. */
   private final PortIndex[][] index = new PortIndex[2][Protocol.values().length];
+  /** Passes per direction and protocol before the index is built (racy counts: an estimate is enough). */
+  private final int[][] uses = new int[2][Protocol.values().length];
+  /** The number of scanned passes after which a direction and protocol get their port index. */
+  static final int INDEX_AFTER = 16;
 
   private CompiledRuleSet(List<SecurityGroup> groups) {
     this.groups = List.copyOf(groups);
@@ -98,6 +102,18 @@ public final class CompiledRuleSet {
    */
   public Outcome evaluate(Direction direction, Protocol protocol, Cidr peer, Collection<SecurityGroupId> peerGroups,
       int port, PrefixListMode mode) {
+    int d = direction == Direction.INGRESS ? 0 : 1;
+    int p = slot(protocol);
+    // an estate compiles thousands of sets and asks most only a few questions: index only the sets in use
+    if (index[d][p] == null && ++uses[d][p] < INDEX_AFTER) {
+      return evaluateByScan(direction, protocol, peer, peerGroups, port, mode);
+    }
+    return evaluateByIndex(direction, protocol, peer, peerGroups, port, mode);
+  }
+
+  /** The same pass through the port index of the direction and protocol, building it when it is not yet built. */
+  public Outcome evaluateByIndex(Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
     return evaluate(portIndex(direction, protocol).candidates(port), direction, protocol, peer, peerGroups, port, mode);
   }
 
@@ -112,13 +128,17 @@ public final class CompiledRuleSet {
   }
 
   @SuppressWarnings("EnumOrdinal") // an array slot per protocol of this JVM: never stored or compared across runs
+  private static int slot(Protocol protocol) {
+    return protocol.ordinal();
+  }
+
   private PortIndex portIndex(Direction direction, Protocol protocol) {
     PortIndex[] byProtocol = index[direction == Direction.INGRESS ? 0 : 1];
-    PortIndex i = byProtocol[protocol.ordinal()];
+    PortIndex i = byProtocol[slot(protocol)];
     if (i == null) {
       // benign race: two threads may build equal indexes; PortIndex is immutable with final fields
       i = PortIndex.of(direction == Direction.INGRESS ? ingress : egress, protocol);
-      byProtocol[protocol.ordinal()] = i;
+      byProtocol[slot(protocol)] = i;
     }
     return i;
   }
