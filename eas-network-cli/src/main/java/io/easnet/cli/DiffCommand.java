@@ -91,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
     if (intents != null) {
       inputs.addAll(IntentsFile.read(intents).services());
     }
-    services.forEach(p -> inputs.add(ServiceInput.fromFile(p)));
+    services.forEach(p -> inputs.add(ServiceInput.fromFile(p).build()));
     Snapshot b = SnapshotJson.read(before);
     String beforeName = SourceNames.of(before);
     Snapshot a;
