@@ -60,6 +60,7 @@ public final class EstateDiff {
   /** The rule id of a vSwitch whose capacity crosses a threshold. */
   public static final String CAPACITY = "EASNET-DIFF-CAPACITY";
 
+  private static final String ESTATE = "<estate>";
   private static final String DOC = "https://github.com/easnet/eas-network/blob/main/docs/pull-requests.md";
   /** Peak utilisation, in percent, above which a vSwitch is reported as nearly full (EASNET-010's threshold). */
   private static final double NEARLY_FULL_PERCENT = 80.0;
@@ -273,14 +274,19 @@ public final class EstateDiff {
   }
 
   /**
-   * Findings by fingerprint, where a finding located in the estate file counts as located in "the estate": the
-   * before and after files have different names, and their findings are the same finding.
+   * Findings by fingerprint, where a finding located in (or naming) the estate file counts as located in "the
+   * estate": the before and after files have different names, and their findings are the same finding.
    */
   private static Map<String, Finding> byFingerprint(List<Finding> findings, String estateSource) {
     Map<String, Finding> out = new LinkedHashMap<>();
     for (Finding f : findings) {
-      Finding keyed = f.source().filter(estateSource::equals).isPresent()
-          ? Finding.builder().from(f).source(Optional.empty()).build() : f;
+      if (estateSource.isEmpty()) {
+        out.putIfAbsent(f.fingerprint(), f);
+        continue;
+      }
+      Finding keyed = Finding.builder().from(f).source(f.source().filter(n -> !n.equals(estateSource)))
+          .resourceIds(f.resourceIds().stream().map(r -> r.replace(estateSource, ESTATE)).toList())
+          .identity(f.identity().replace(estateSource, ESTATE)).build();
       out.putIfAbsent(keyed.fingerprint(), f);
     }
     return out;
@@ -347,7 +353,8 @@ public final class EstateDiff {
     p.ifPresent(r -> {
       for (VSwitchPath v : r.vSwitchPaths()) {
         for (Hop h : v.hops()) {
-          out.putIfAbsent(h.label() + " " + h.component() + (r.vSwitchPaths().size() > 1 ? " in " + v.vSwitchId()
+          out.putIfAbsent((h.label().contains(h.component()) ? h.label() : h.label() + " " + h.component())
+              + (r.vSwitchPaths().size() > 1 ? " in " + v.vSwitchId()
               : ""), h.status().name().toLowerCase(Locale.ROOT) + h.detail().map(d -> " (" + d + ")").orElse(""));
         }
       }
