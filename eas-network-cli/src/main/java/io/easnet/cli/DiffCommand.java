@@ -25,9 +25,11 @@ import picocli.CommandLine.ParentCommand;
         "The after estate is a snapshot file (--after), the snapshot with a Terraform plan applied (--terraform), or"
             + " the live estate (--after-live --region R, or --endpoint URL). See docs/pull-requests.md."},
     footerHeading = "%nExamples:%n",
-    footer = {"  eas-net diff --before current.json --after proposed.json --intents examples/intents.json",
-        "  eas-net diff --before examples/snapshot.json --terraform plan.json \\",
-        "      --intents examples/intents.json --format markdown -o comment.md",
+    footer = {"  eas-net diff --before examples/snapshot.json \\",
+        "      --terraform examples/terraform/remove-egress.plan.json --intents examples/intents.json",
+        "  eas-net diff --before current.json --after proposed.json --intents intents.json",
+        "  eas-net diff --before current.json --terraform plan.json --intents intents.json \\",
+        "      --format markdown -o comment.md",
         "  eas-net diff --before last-week.json --after-live --region cn-hangzhou",
         "",
         "Exit codes: 0 the change breaks nothing, 1 it breaks a path or brings a new error finding, 2 bad input,"
