@@ -69,6 +69,19 @@ public final class NetworkCheck {
 
   /** Runs the check. */
   public Report run() {
+    return analysed().report();
+  }
+
+  /** The source name of the estate in finding locations. */
+  String inventorySource() {
+    return inventorySource;
+  }
+
+  /** The analysis the check reads and the report it gives: what {@link EstateDiff} compares. */
+  record Analysed(EstateAnalysis analysis, Report report) {}
+
+  /** Runs the check, keeping the analysis. */
+  Analysed analysed() {
     AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
         .services(services).clock(clock).build();
     EstateAnalysis analysis = EstateAnalysis.of(input);
@@ -76,9 +89,9 @@ public final class NetworkCheck {
     suppressions.requireKnownRules(catalog.rules().stream().map(Rule::id).toList());
     List<Finding> raw = catalog.run(context);
     List<Finding> findings = suppressions.apply(raw, context.today());
-    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(analysis.pathResults())
-        .capacity(analysis.capacity()).catalog(catalog).addAllSuppressed(suppressions.suppressed(raw, context.today()))
-        .putAllPositions(positions).build();
+    return new Analysed(analysis, Report.builder().addAllInputs(inputs).addAllFindings(findings)
+        .addAllPathResults(analysis.pathResults()).capacity(analysis.capacity()).catalog(catalog)
+        .addAllSuppressed(suppressions.suppressed(raw, context.today())).putAllPositions(positions).build());
   }
 
   /** Builds a {@link NetworkCheck}: an inventory (a snapshot) is required, services and the rest are optional. */
