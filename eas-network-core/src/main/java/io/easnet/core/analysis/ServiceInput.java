@@ -39,6 +39,23 @@ public abstract class ServiceInput {
   public abstract Optional<String> sourceName();
 
   /**
+   * Where the service sits in its source: empty for a service file, {@code /services/N} for the N-th service a
+   * snapshot holds. Every JSON pointer a finding puts into the service starts with it, so that it resolves in the
+   * source (docs/rules/EASNET-040.md).
+   */
+  @Value.Default
+  public String pointerBase() {
+    return "";
+  }
+
+  /**
+   * The deployed copy of this service the estate also holds, as {@code SOURCE:POINTER} (e.g.
+   * {@code snapshot.json:/services/0}), when this input replaces it: a service file and its deployed copy are the
+   * same service, the file wins and the copy is not analysed (nor counted in capacity) a second time.
+   */
+  public abstract Optional<String> replacesDeployedCopy();
+
+  /**
    * The document the service was read from, when it was read from a file: its near-miss keys and where each
    * pointer sits. Not part of equality.
    */

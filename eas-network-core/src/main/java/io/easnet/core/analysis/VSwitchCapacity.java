@@ -47,8 +47,23 @@ public abstract class VSwitchCapacity {
   /** Addresses missing at peak: max(0, total demand − free). */
   public abstract long shortfall();
 
-  /** When short: a free, aligned block inside the VPC that could host the whole demand as a new vSwitch. */
+  /**
+   * When short, or too small to grow ({@link #isTooSmallToGrow()}): a free, aligned block inside the VPC for a new
+   * vSwitch that hosts the whole demand, never smaller than the /{@value #RECOMMENDED_PREFIX} recommended for an EAS
+   * vSwitch. The one proposal every rule message, rule page and fix repeats (docs/rules/EASNET-010.md).
+   */
   public abstract Optional<Cidr> proposedCidr();
+
+  /** The mask recommended for an EAS vSwitch: a /24 (252 usable addresses) or larger. */
+  public static final int RECOMMENDED_PREFIX = 24;
+
+  /** The mask from which a vSwitch is too small to grow: /28 (12 usable addresses) or smaller. */
+  public static final int TOO_SMALL_PREFIX = 28;
+
+  /** True when the vSwitch is a /{@value #TOO_SMALL_PREFIX} or smaller: too few addresses for scale-out. */
+  public final boolean isTooSmallToGrow() {
+    return cidr().prefixLength() >= TOO_SMALL_PREFIX;
+  }
 
   /** True when the vSwitch lacks addresses at peak. */
   public final boolean isShort() {

@@ -50,12 +50,29 @@ class InternetAndTargetRulesTest {
   }
 
   @Test
-  void natWithEipAndNoServiceNeedingInternetIsACostNote() {
-    List<Finding> f = run(of(inventory(), input(service("svc"))), "EASNET-020");
+  void natWithEipAndNoSignOfUseIsACostNote() {
+    List<Finding> f = run(of(inventory().snatEntries(List.of())
+        .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())), input(service("svc"))),
+        "EASNET-020");
     assertThat(f).hasSize(1);
     assertThat(f.get(0).severity()).isEqualTo(Severity.INFO);
     assertThat(f.get(0).message()).isEqualTo("NAT gateway ngw-a in vpc-a has EIP eip-a but none of the services"
-        + " analysed in this VPC (svc) needs internet egress; the gateway and the EIPs are billed while idle");
+        + " analysed in this VPC (svc) needs internet egress, and it has no SNAT entry and no route entry points at"
+        + " it; the gateway and the EIPs are billed while idle");
+  }
+
+  @Test
+  void natWithAnSnatEntryIsInUseEvenWhenNoAnalysedServiceNeedsInternet() {
+    // the estate's SNAT entry and default route say that something sends through the gateway: never "release it"
+    assertThat(run(of(inventory(), input(service("svc"))), "EASNET-020")).isEmpty();
+    assertThat(run(of(inventory()
+        .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())), input(service("svc"))),
+        "EASNET-020")).isEmpty();
+  }
+
+  @Test
+  void natThatARouteEntryPointsAtIsInUse() {
+    assertThat(run(of(inventory().snatEntries(List.of()), input(service("svc"))), "EASNET-020")).isEmpty();
   }
 
   @Test

@@ -59,9 +59,12 @@ abstract class BaseRule implements Rule {
     return out;
   }
 
-  /** A finding located in a service's JSON. */
+  /**
+   * A finding located in a service's JSON, at {@code pointer} within the service: under {@code /services/N} when the
+   * service is one a snapshot holds.
+   */
   final Finding.Builder atService(ResolvedService s, String pointer) {
-    return Finding.of(this).serviceName(s.name()).source(s.source()).pointer(pointer);
+    return Finding.of(this).serviceName(s.name()).source(s.source()).pointer(s.input().pointerBase() + pointer);
   }
 
   /** A finding located in the snapshot. */
