@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class DuplicateServiceName extends BaseRule {
   DuplicateServiceName() {
-    super("EASNET-040", Severity.WARNING, "Two service files define the same service name");
+    super("EASNET-040", Severity.WARNING, "Two definitions of one service name");
   }
 
   @Override
