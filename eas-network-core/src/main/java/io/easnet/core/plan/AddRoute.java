@@ -96,6 +96,17 @@ record AddRoute(String vpcId, String routeTableId, String destination, String na
     return s.withInventory(inv.toBuilder().routeTables(tables).build());
   }
 
+  /**
+   * The route table is one of the VPC's, and the NAT gateway the route points to lies in that VPC (see
+   * {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    Preflight.routeTable(x, vpcId, routeTableId);
+    Preflight.vpcOfGateway(x, natGatewayId).ifPresent(v -> Preflight.require(v.equals(vpcId), "VpcMismatch",
+        "NAT gateway " + natGatewayId + " lies in " + v + ", but route table " + routeTableId + " in " + vpcId));
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     RouteTableId tableId = RouteTableId.of(routeTableId);

@@ -95,6 +95,14 @@ record AllocateEip(String forGateway, int bandwidthMbps, String internetChargeTy
         .withOutput(Refs.ref(s.currentKey(), "ipAddress"), ip);
   }
 
+  /** The gateway the EIP is for exists, or an earlier change creates it (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    if (!Refs.isRef(forGateway)) {
+      Preflight.natGateway(x, forGateway);
+    }
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     String name = x.resourceName();

@@ -123,6 +123,16 @@ record AppendAllowlist(String product, String instanceId, String group, List<Str
     return s.withInventory(inv.toBuilder().redisInstances(out).build());
   }
 
+  /** The database instance exists (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    boolean rds = product.equals("rds");
+    Preflight.existing(x, () -> rds ? x.port().rds().describeInstance(RdsInstanceId.of(instanceId))
+        : x.port().redis().describeInstance(RedisInstanceId.of(instanceId)), (rds ? "RDS" : "Redis")
+        + " instance " + instanceId);
+    x.fact((rds ? "RDS" : "Redis") + " instance " + instanceId, "exists");
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     List<Cidr> wanted = entries.stream().map(e -> Cidr.parse(x.resolve(e))).toList();

@@ -88,6 +88,12 @@ record AuthorizeRule(String securityGroupId, SecurityGroupRule rule) implements 
     return s.withInventory(inv.toBuilder().securityGroups(groups).build());
   }
 
+  /** The security group exists (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    Preflight.securityGroup(x, securityGroupId);
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     SecurityGroupId group = SecurityGroupId.of(securityGroupId);

@@ -103,6 +103,22 @@ record BindEip(String eipId, String natGatewayId) implements Action {
     return s.withInventory(inv.toBuilder().eips(eips).natGateways(nats).build());
   }
 
+  /**
+   * The gateway exists (or an earlier change creates it), and the EIP exists and is free or already this
+   * gateway's (see {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    if (!Refs.isRef(natGatewayId)) {
+      Preflight.natGateway(x, natGatewayId);
+    }
+    if (!Refs.isRef(eipId)) {
+      Eip e = Preflight.eip(x, eipId);
+      Preflight.require(e.instanceId().isEmpty() || e.instanceId().get().equals(natGatewayId), "EipInUse",
+          "EIP " + eipId + " is bound to " + e.instanceId().orElse("") + ", not free for NAT gateway " + natGatewayId);
+    }
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     EipAllocationId eip = EipAllocationId.of(x.resolve(eipId));

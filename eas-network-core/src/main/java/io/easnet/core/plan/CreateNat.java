@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.model.VSwitch;
 import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -95,6 +96,15 @@ record CreateNat(String vpcId, String vSwitchId) implements Action {
         .addSnatTableId(table)).build();
     return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
         .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
+  }
+
+  /** The VPC exists and the vSwitch lies in it (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    Preflight.vpc(x, vpcId);
+    VSwitch v = Preflight.vSwitch(x, vSwitchId, "vSwitch");
+    Preflight.require(v.vpcId().value().equals(vpcId), "VpcMismatch", "vSwitch " + vSwitchId + " lies in "
+        + v.vpcId() + ", not in " + vpcId);
   }
 
   @Override

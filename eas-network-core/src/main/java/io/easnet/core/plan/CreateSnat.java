@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.model.VSwitch;
 import io.easnet.core.internal.ChangeSentences;
 import io.easnet.core.analysis.Remedy;
 import io.easnet.core.model.Eip;
@@ -144,6 +145,54 @@ record CreateSnat(String natGatewayId, String snatTableId, String sourceVSwitchI
         .natGatewayId(nat).sourceVSwitchId(sourceVSwitchId).status(SnatEntry.AVAILABLE);
     snatIps.forEach(ip -> e.addSnatIps(IpAddress.parse(s.resolve(ip))));
     return s.withInventory(s.inventory().toBuilder().addSnatEntry(e).build());
+  }
+
+  /**
+   * The gateway exists (or an earlier change creates it), the SNAT table is that gateway's (else the entry would
+   * land on another gateway's table), the source vSwitch exists in the gateway's VPC, and each SNAT IP is an EIP
+   * the gateway holds or an earlier change of the plan binds to it (see {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    String vpc = null;
+    java.util.Set<String> gatewayIps = new java.util.HashSet<>();
+    if (!Refs.isRef(natGatewayId)) {
+      NatGateway g = Preflight.natGateway(x, natGatewayId);
+      vpc = g.vpcId().value();
+      if (snatTableId != null) {
+        Preflight.require(!Refs.isRef(snatTableId), "SnatTableMismatch", "the SNAT table " + snatTableId
+            + " is one an earlier change creates, but NAT gateway " + natGatewayId + " exists already");
+        Preflight.require(g.snatTableIds().contains(SnatTableId.of(snatTableId)), "SnatTableMismatch",
+            "SNAT table " + snatTableId + " is not NAT gateway " + natGatewayId + "'s (its SNAT tables: "
+                + (g.snatTableIds().isEmpty() ? "none" : g.snatTableIds().stream().map(SnatTableId::value)
+                    .collect(java.util.stream.Collectors.joining(", "))) + "), so the entry would land on"
+                + " another gateway");
+      }
+      x.call(() -> x.port().vpc().describeEips(g.id())).forEach(e -> gatewayIps.add(e.ipAddress().toString()));
+    } else {
+      vpc = Preflight.creator(x, natGatewayId, CreateNat.class).map(CreateNat::vpcId).orElse(null);
+      if (snatTableId != null) {
+        Preflight.require(Refs.isRef(snatTableId) && Refs.changeOf(snatTableId).equals(Refs.changeOf(natGatewayId)),
+            "SnatTableMismatch", "SNAT table " + snatTableId + " is not the table of NAT gateway " + natGatewayId
+                + ", which " + Refs.changeOf(natGatewayId).orElse("an earlier change") + " creates");
+      }
+    }
+    VSwitch v = Preflight.vSwitch(x, sourceVSwitchId, "source vSwitch");
+    if (vpc != null) {
+      Preflight.require(v.vpcId().value().equals(vpc), "VpcMismatch", "source vSwitch " + sourceVSwitchId
+          + " lies in " + v.vpcId() + ", but NAT gateway " + natGatewayId + " in " + vpc);
+    }
+    for (Action a : x.earlierActions()) {
+      if (a instanceof BindEip b && b.natGatewayId().equals(natGatewayId) && !Refs.isRef(b.eipId())) {
+        gatewayIps.add(Preflight.eip(x, b.eipId()).ipAddress().toString());
+      }
+    }
+    for (String ip : snatIps) {
+      Preflight.require(Refs.isRef(ip) || gatewayIps.contains(ip), "SnatIpNotOfGateway", "SNAT IP " + ip
+          + " is not an EIP of NAT gateway " + natGatewayId + " (bound now or by an earlier change of the plan;"
+          + " its EIPs: " + (gatewayIps.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(gatewayIps)))
+          + ")");
+    }
   }
 
   @Override

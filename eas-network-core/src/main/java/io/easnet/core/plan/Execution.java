@@ -61,4 +61,18 @@ interface Execution {
 
   /** The service file read and checked to be the planned one (its service, its digest). */
   ServiceDocument checkedServiceFile(SetNetworking s, Path file);
+
+  /** The change of the plan with id {@code changeId}, when it comes before this one. */
+  java.util.Optional<Action> earlier(String changeId);
+
+  /** The changes of the plan before this one, in order. */
+  java.util.List<Action> earlierActions();
+
+  /**
+   * Records a fact of the estate the change depends on (e.g. {@code vSwitch vsw-1} = {@code vpc-1 192.168.1.0/24}):
+   * the plan keeps them ({@link EstateFacts}) and an apply compares them with the estate it runs on. Only facts the
+   * plan's own changes do not alter (ids, VPCs, blocks, table ownership), so that a re-run after a crash compares
+   * equal.
+   */
+  void fact(String name, String value);
 }

@@ -99,6 +99,27 @@ record UpdateDLink(String resourceGroupId, String vpcId, String vSwitchId, Strin
     return s.withInventory(inv.toBuilder().resourceGroups(out).build());
   }
 
+  /**
+   * The resource group exists, and the vSwitches and the security group exist in the connection's VPC (see
+   * {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution x) {
+    Preflight.existing(x, () -> x.port().eas().describeResourceDLink(ResourceGroupId.of(resourceGroupId)),
+        "resource group " + resourceGroupId);
+    java.util.List<String> vsws = new java.util.ArrayList<>();
+    vsws.add(vSwitchId);
+    vsws.addAll(auxVSwitchIds);
+    for (String id : vsws) {
+      io.easnet.core.model.VSwitch v = Preflight.vSwitch(x, id, "vSwitch");
+      Preflight.require(vpcId == null || v.vpcId().value().equals(vpcId), "VpcMismatch", "vSwitch " + id
+          + " lies in " + v.vpcId() + ", not in " + vpcId);
+    }
+    io.easnet.core.model.SecurityGroup g = Preflight.securityGroup(x, securityGroupId);
+    Preflight.require(vpcId == null || g.vpcId().value().equals(vpcId), "VpcMismatch", "security group "
+        + securityGroupId + " lies in " + g.vpcId() + ", not in " + vpcId);
+  }
+
   @Override
   public ChangeResult execute(Execution x) {
     ResourceGroupId rg = ResourceGroupId.of(resourceGroupId);
