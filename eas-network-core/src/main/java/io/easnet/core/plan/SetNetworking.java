@@ -59,17 +59,6 @@ record SetNetworking(String service, String file, String fileSha256, String vpcI
     if (path != null) {
       x.checkedServiceFile(this, path);
     }
-    // the network it names exists and agrees (see Preflight)
-    if (vSwitchId != null && !Refs.isRef(vSwitchId)) {
-      io.easnet.core.model.VSwitch v = Preflight.vSwitch(x, vSwitchId, "vSwitch");
-      Preflight.require(vpcId == null || Refs.isRef(vpcId) || v.vpcId().value().equals(vpcId), "VpcMismatch",
-          "vSwitch " + vSwitchId + " lies in " + v.vpcId() + ", not in " + vpcId);
-    }
-    if (securityGroupId != null && !Refs.isRef(securityGroupId)) {
-      io.easnet.core.model.SecurityGroup g = Preflight.securityGroup(x, securityGroupId);
-      Preflight.require(vpcId == null || Refs.isRef(vpcId) || g.vpcId().value().equals(vpcId), "VpcMismatch",
-          "security group " + securityGroupId + " lies in " + g.vpcId() + ", not in " + vpcId);
-    }
   }
 
   ServiceNetworking networking() {
