@@ -5,6 +5,15 @@ package io.easnet.cli;
 interface Terminal {
   boolean interactive();
 
+  /**
+   * Asks the user {@code question} on the terminal and returns the answer line; null when there is no terminal to
+   * ask on (or input ended).
+   */
+  default String ask(String question) {
+    java.io.Console c = System.console();
+    return c == null ? null : c.readLine("%s", question);
+  }
+
   static Terminal system() {
     return () -> System.console() != null;
   }
