@@ -459,6 +459,11 @@ public final class Applier {
     }
 
     @Override
+    public String resourceNameOf(String changeId) {
+      return plan.change(changeId).map(plan::resourceName).orElse("");
+    }
+
+    @Override
     public java.util.List<Action> earlierActions() {
       java.util.List<Action> out = new ArrayList<>();
       for (Change c : plan.changes()) {

@@ -114,8 +114,23 @@ record BindEip(String eipId, String natGatewayId) implements Action {
     }
     if (!Refs.isRef(eipId)) {
       Eip e = Preflight.eip(x, eipId);
-      Preflight.require(e.instanceId().isEmpty() || e.instanceId().get().equals(natGatewayId), "EipInUse",
+      Preflight.require(e.instanceId().isEmpty() || e.instanceId().get().equals(natGatewayId)
+          || Refs.isRef(natGatewayId) && createdByThePlan(x, e.instanceId().get()), "EipInUse",
           "EIP " + eipId + " is bound to " + e.instanceId().orElse("") + ", not free for NAT gateway " + natGatewayId);
+    }
+  }
+
+  /** True when {@code instance} is the NAT gateway the plan's change {@code natGatewayId} names created (a re-run). */
+  private boolean createdByThePlan(Execution x, String instance) {
+    if (!instance.startsWith("ngw-")) {
+      return false;
+    }
+    String name = x.resourceNameOf(Refs.changeOf(natGatewayId).orElseThrow());
+    try {
+      return x.call(() -> x.port().vpc().describeNatGateway(NatGatewayId.of(instance))).name()
+          .equals(Optional.of(name));
+    } catch (io.easnet.core.CloudServiceException gone) {
+      return false;
     }
   }
 

@@ -65,6 +65,9 @@ interface Execution {
   /** The change of the plan with id {@code changeId}, when it comes before this one. */
   java.util.Optional<Action> earlier(String changeId);
 
+  /** The name the plan's change {@code changeId} gives a resource it creates (see {@link #resourceName()}). */
+  String resourceNameOf(String changeId);
+
   /** The changes of the plan before this one, in order. */
   java.util.List<Action> earlierActions();
 
