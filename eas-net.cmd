@@ -9,7 +9,7 @@ if exist "%JAR%" goto run
 :build
 echo eas-net: building the command line (first run) 1>&2
 pushd "%ROOT%"
-call mvnw.cmd -B -q -pl eas-network-cli -am package -DskipTests -Djacoco.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
+call mvnw.cmd -B -q -pl eas-network-cli -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 if errorlevel 1 (
   popd
   echo eas-net: the build failed 1>&2

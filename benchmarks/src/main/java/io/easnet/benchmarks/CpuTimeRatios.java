@@ -1,8 +1,9 @@
 package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.RuleContext;
 import java.lang.management.ManagementFactory;
@@ -48,7 +49,7 @@ public final class CpuTimeRatios {
       stage.put("floorJacksonTree", best(runs, () -> MAPPER.readTree(bytes)));
       stage.put("snapshotRead", best(runs, () -> SnapshotJson.parse(new String(bytes, StandardCharsets.UTF_8),
           "snapshot.json")));
-      stage.put("resolveContext", best(runs, () -> RuleContext.of(input)));
+      stage.put("resolveContext", best(runs, () -> RuleContext.of(EstateAnalysis.of(input))));
       stage.put("catalogueRun", best(runs, () -> RuleCatalog.standard().run(input)));
       results.put(services, stage);
       System.out.printf(Locale.ROOT, "services=%d (%d MB of JSON): %s%n", services, bytes.length >> 20, stage);

@@ -1,5 +1,7 @@
 package io.easnet.benchmarks;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
@@ -38,8 +40,6 @@ import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.StorageMount;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.rules.AnalysisInput;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +130,7 @@ public final class EstateGenerator {
    * @param services the services with their intents, in generation order
    * @param snapshotJson the snapshot (inventory and service documents) as UTF-8 JSON, as {@link SnapshotJson} writes it
    */
+  @SuppressWarnings("ArrayRecordComponent") // a benchmark input, read and never compared or hashed
   public record Estate(Inventory inventory, List<ServiceInput> services, byte[] snapshotJson) {
     /** The input of the rule catalogue: the inventory and every service. */
     public AnalysisInput analysisInput() {

@@ -2,9 +2,10 @@ package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleCatalog;
@@ -113,10 +114,13 @@ public class EstateLintBenchmark {
     return SnapshotJson.parse(new String(estate.snapshotJson, StandardCharsets.UTF_8), "snapshot.json");
   }
 
-  /** Resolving every service against the inventory: what each catalogue run does before its rules. */
+  /**
+   * The estate analysis (every service resolved, every path analysed, the capacity): what each catalogue run does
+   * before its rules.
+   */
   @Benchmark
   public RuleContext resolveContext(EstateState estate) {
-    return RuleContext.of(estate.input);
+    return RuleContext.of(EstateAnalysis.of(estate.input));
   }
 
   /** The whole standard catalogue on the prebuilt input. */

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.benchmarks.EstateGenerator.Estate;
 import io.easnet.benchmarks.EstateGenerator.Size;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

@@ -82,9 +82,9 @@ public final class RetryPolicy {
     if (!(random >= 0.0 && random < 1.0)) {
       throw new IllegalArgumentException("random must be in [0, 1), was " + random);
     }
-    double base = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() * Math.pow(multiplier, retry - 1));
+    double base = Math.min((double) maxBackoff.toMillis(), (double) initialBackoff.toMillis() * Math.pow(multiplier, retry - 1));
     double jittered = base * (1.0 - jitter + 2.0 * jitter * random);
-    return Duration.ofMillis(Math.round(Math.min(maxBackoff.toMillis(), Math.max(0.0, jittered))));
+    return Duration.ofMillis(Math.round(Math.min((double) maxBackoff.toMillis(), Math.max(0.0, jittered))));
   }
 
   @Override

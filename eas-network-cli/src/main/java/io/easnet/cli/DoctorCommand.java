@@ -1,10 +1,12 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

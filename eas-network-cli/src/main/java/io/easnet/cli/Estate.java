@@ -1,6 +1,7 @@
 package io.easnet.cli;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.load.InventoryLoader;
@@ -9,7 +10,6 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;
 import java.util.ArrayList;

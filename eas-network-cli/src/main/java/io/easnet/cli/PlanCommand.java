@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
+import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.plan.Change;
-import io.easnet.core.plan.IntentsFile;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;

@@ -2,12 +2,12 @@ package io.easnet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.report.ReportFormat;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,9 +90,7 @@ final class ResolveCommand implements Callable<Integer> {
     for (EffectiveNetwork n : networks) {
       sb.append("service ").append(n.serviceName()).append(": ").append(describe(n)).append('\n');
       n.vpcId().ifPresent(v -> sb.append("  VPC:             ").append(v).append('\n'));
-      if (!n.vSwitchIds().isEmpty()) {
-        sb.append("  vSwitches:       ").append(join(n.vSwitchIds())).append(" (the instances' ENIs)\n");
-      }
+      n.vSwitchId().ifPresent(v -> sb.append("  vSwitches:       ").append(v).append(" (the instances' ENIs)\n"));
       n.securityGroupId().ifPresent(g -> sb.append("  security group:  ").append(g).append('\n'));
       if (!n.returnRouteVSwitchIds().isEmpty()) {
         sb.append("  return routes:   ").append(join(n.returnRouteVSwitchIds())).append(" (client vSwitches)\n");
@@ -136,7 +134,8 @@ final class ResolveCommand implements Callable<Integer> {
       m.put("service", n.serviceName());
       m.put("provenance", n.provenance().name());
       m.put("vpcId", n.vpcId().map(Object::toString).orElse(null));
-      m.put("vSwitchIds", n.vSwitchIds().stream().map(Object::toString).toList());
+      // a list (of one vSwitch), as this output has always been, so that scripts reading it keep working
+      m.put("vSwitchIds", n.vSwitchId().stream().map(Object::toString).toList());
       m.put("securityGroupId", n.securityGroupId().map(Object::toString).orElse(null));
       m.put("returnRouteVSwitchIds", n.returnRouteVSwitchIds().stream().map(Object::toString).toList());
       m.put("destinationCidrs", n.destinationCidrs().stream().map(Object::toString).toList());

@@ -1,5 +1,7 @@
 package io.easnet.cli;
 
+import io.easnet.core.internal.Consoles;
+
 /** Whether standard error is an interactive terminal (progress is shown only then); a seam for tests. */
 @FunctionalInterface
 interface Terminal {
@@ -15,7 +17,7 @@ interface Terminal {
   }
 
   static Terminal system() {
-    return () -> System.console() != null;
+    return Consoles::isTerminal;
   }
 
   static Terminal none() {

@@ -187,6 +187,12 @@ class HelpWalkTest {
         return "vpc-bp1kjr3rfyhx01q8z2m5n";
       case "NAME=FILE":
         return "svc=service.json";
+      case "N", "PORT", "SEED", "BYTES":
+        return "1";
+      case "RATE":
+        return "0.1";
+      case "DURATION":
+        return "1s";
       default:
         return "x";
     }

@@ -98,6 +98,12 @@ class SuppressionScopesTest {
     assertThat(seen).contains("EASNET-014", "EASNET-019", "EASNET-021", "EASNET-010", "EASNET-028");
   }
 
+  /** The highest id below the suppression rules (EASNET-9xx): the end of the first range the message lists. */
+  private static String lastPathRuleId() {
+    return io.easnet.core.rules.RuleCatalog.standard().rules().stream().map(io.easnet.core.rules.Rule::id)
+        .filter(id -> !id.startsWith("EASNET-9")).max(String::compareTo).orElseThrow();
+  }
+
   @Test
   void anUnknownRuleIdIsAnInputErrorNamingFilePointerAndTheKnownIds(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("suppressions.json");
@@ -106,7 +112,7 @@ class SuppressionScopesTest {
     Cli.Result r = Cli.run("lint", "--snapshot", example("snapshot.json"), "--suppressions", file.toString());
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).contains("suppressions.json at /suppressions/0/id").contains("EASNET-999")
-        .contains("did you mean").contains("EASNET-001\u2026EASNET-047").contains("eas-net rules")
+        .contains("did you mean").contains("EASNET-001\u2026" + lastPathRuleId()).contains("eas-net rules")
         .doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
   }

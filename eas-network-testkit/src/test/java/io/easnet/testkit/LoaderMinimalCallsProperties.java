@@ -1,11 +1,11 @@
 package io.easnet.testkit;
 
-import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
@@ -30,7 +30,6 @@ import io.easnet.core.report.Report;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
@@ -38,6 +37,7 @@ import io.easnet.core.spi.RdsApi;
 import io.easnet.core.spi.RedisApi;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
+import io.easnet.testkit.assertions.InventoryAssert;
 import io.easnet.testkit.gen.EstateGenerator;
 import io.easnet.testkit.gen.ServiceJsonGenerator;
 import java.lang.reflect.InvocationHandler;

@@ -2,10 +2,12 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.Container;
@@ -24,10 +26,8 @@ import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.rules.Severity;
 import io.easnet.testkit.gen.EstateGenerator;
 import io.easnet.testkit.gen.NetworkGenerators;

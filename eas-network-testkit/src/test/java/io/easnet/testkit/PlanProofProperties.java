@@ -3,6 +3,7 @@ package io.easnet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
@@ -14,7 +15,6 @@ import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -76,7 +76,7 @@ class ServiceJsonGeneratorProperties {
       ResourceGroup group = ResourceGroup.builder().id(NetworkGenerators.randomId(r, "eas-r-")).dlink(dlink).build();
       EffectiveNetwork n = resolver.resolve(doc.spec().toBuilder().resourceGroupId(group.id()).build(), group);
       assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
-      assertThat(n.vSwitchIds()).containsExactly(vsw);
+      assertThat(n.vSwitchId()).contains(vsw);
       assertThat(n.securityGroupId()).contains(sg);
       assertThat(n.shadowedResourceGroupConfig()).contains(dlink);
     }

@@ -62,6 +62,7 @@ public final class Acs3Signer {
    * @param contentType the body's content type, or null when there is no body
    * @param body the body bytes exactly as sent (empty array for none)
    */
+  @SuppressWarnings("ArrayRecordComponent") // the body is signed and sent, never compared or hashed
   public record Request(String method, String host, String encodedPath, Map<String, String> query, String action,
       String version, String contentType, byte[] body) {
     public Request {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -159,7 +160,7 @@ final class Lists {
         throw response.malformed("answered an empty page " + page + " after " + read + " of the " + total
             + " items its " + totalName + " announced", null);
       }
-      seen.check(shape, items, root, response, page);
+      seen.check(shape, items, response, page);
       map(r, response, page, shape, items, mapper, out);
       read += items.size();
       if (read >= total) {
@@ -192,7 +193,7 @@ final class Lists {
     Seen seen = new Seen();
     return tokenedPages(transport, request, maxPages, (root, r) -> {
       List<JsonNode> items = shape.items(root);
-      seen.check(shape, items, root, r.response(), r.page());
+      seen.check(shape, items, r.response(), r.page());
       List<T> page = new ArrayList<>();
       map(r.request(), r.response(), r.page(), shape, items, mapper, page);
       return page;
@@ -303,7 +304,7 @@ final class Lists {
   private static final class Seen {
     private final Map<String, Integer> pageOf = new HashMap<>();
 
-    void check(Shape shape, List<JsonNode> items, JsonNode root, ApiResponse response, int page) {
+    void check(Shape shape, List<JsonNode> items, ApiResponse response, int page) {
       String idField = ID_FIELDS.get(shape.element());
       for (int i = 0; i < items.size(); i++) {
         JsonNode item = items.get(i);
@@ -331,7 +332,7 @@ final class Lists {
     if (n.isObject()) {
       return "an object";
     }
-    return n.isTextual() ? "a string" : n.isNumber() ? "a number" : "a " + n.getNodeType().name().toLowerCase();
+    return n.isTextual() ? "a string" : n.isNumber() ? "a number" : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   /** Maps the items of one page; an item that cannot be read fails naming the action, page, pointer and cause. */

@@ -1,6 +1,5 @@
 package io.easnet.aliyun.wire;
 
-import io.easnet.testkit.assertions.InventoryAssert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProviders;
 import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
@@ -26,9 +26,9 @@ import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
 import io.easnet.core.report.ReportFormat;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
+import io.easnet.testkit.assertions.InventoryAssert;
 import io.easnet.testkit.emulator.Emulator;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.io.IOException;

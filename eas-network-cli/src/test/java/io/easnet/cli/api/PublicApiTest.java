@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PublicApiTest {
   static final String UPDATE = "./mvnw -B -o -pl eas-network-cli -am verify -Dtest=PublicApiTest "
-      + "-Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -Dapi.update=true";
+      + "-Dsurefire.failIfNoSpecifiedTests=false -Dapi.update=true";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({

@@ -83,7 +83,10 @@ final class ArchitectureRules {
   /**
    * The package tiers of core (docs/design.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
    * beside model and load beside the rest (it fills the inventory through the port for a question about targets),
-   * and plan on top (it plans from the engine's remedies and applies through the port; nothing below uses it).
+   * and plan on top (it plans from the engine's remedies and applies through the port; nothing below uses it). The
+   * analysis tier holds the one pipeline ({@code EstateAnalysis}) with its inputs and the intents file, so it reads
+   * service files (json) but never the rules or the planner that consume it; plan reads the analysis, never the
+   * rules or the facade.
    * The root package (the exceptions), {@code internal} and {@code internal.json} are shared helpers every tier may
    * use; {@code X.internal} belongs to tier X. {@code core} is the root package of core (a parameter, so that a
    * fixture can prove the rule).
@@ -109,7 +112,8 @@ final class ArchitectureRules {
         .whereLayer("Model").mayOnlyAccessLayers("Exceptions", "Internal")
         .whereLayer("Json").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
         .whereLayer("Resolve").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
-        .whereLayer("Analysis").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Resolve")
+        .whereLayer("Analysis").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
+            "Resolve")
         .whereLayer("Rules").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
             "Resolve", "Analysis")
         .whereLayer("Report").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
@@ -120,8 +124,22 @@ final class ArchitectureRules {
         .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json", "Spi",
             "Resolve", "Analysis")
         .whereLayer("Plan").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve", "Analysis", "Rules", "Check", "Spi")
+            "Resolve", "Analysis", "Spi")
         .because("each tier of core depends only on the tiers below it (docs/design.md §3)");
+  }
+
+  /**
+   * A rule reads the run's analysis and never computes one: no class of {@code core.rules} (nor its internal package)
+   * uses the path engine, the capacity engine or the resolver, so every path is analysed once per run, in
+   * {@code EstateAnalysis}, and the catalogue, the planner and the facade see the same results. {@code core} is the
+   * root package of core (a parameter, so that a fixture can prove the rule).
+   */
+  static ArchRule rulesReadTheAnalysis(String core) {
+    return noClasses().that().resideInAPackage(core + ".rules..")
+        .should().dependOnClassesThat().haveFullyQualifiedName(core + ".analysis.PathAnalyzer")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName(core + ".analysis.CapacityAnalyzer")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName(core + ".resolve.NetworkResolver")
+        .because("the analysis runs once, in EstateAnalysis; a rule reads its results (docs/design.md §3)");
   }
 
   /**

@@ -63,6 +63,25 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void tierRuleFailsWhenTheAnalysisOrThePlannerReachesIntoTheRules() {
+    assertThatThrownBy(() -> ArchitectureRules.coreTiers(FIXTURE + ".tiers").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(FIXTURE + ".tiers.analysis.Pipeline.run()")
+        .hasMessageContaining(FIXTURE + ".tiers.plan.Proof.analyse()")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Proof.legal()"));
+  }
+
+  @Test
+  void pipelineRuleFailsWhenARuleResolvesOrAnalysesItself() {
+    assertThatThrownBy(() -> ArchitectureRules.rulesReadTheAnalysis(FIXTURE + ".pipeline").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(FIXTURE + ".pipeline.rules.ComputesAPath.check()")
+        .hasMessageContaining(FIXTURE + ".pipeline.analysis.PathAnalyzer")
+        .hasMessageContaining(FIXTURE + ".pipeline.resolve.NetworkResolver")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ReadsTheAnalysis"));
+  }
+
+  @Test
   void cycleRuleFailsOnModelToInternalToModel() {
     assertThatThrownBy(() -> ArchitectureRules.noPackageCycles(FIXTURE + ".cycle").check(fixtures))
         .isInstanceOf(AssertionError.class)

@@ -31,8 +31,6 @@ public enum AssumptionKey {
   NO_VPC,
   /** A service sets no {@code rolling_strategy.max_surge}; the default surge is assumed. */
   DEFAULT_SURGE,
-  /** A service may use several vSwitches; its demand is assumed split evenly over them. */
-  SPLIT_OVER_VSWITCHES,
   /** Demand is counted on top of the addresses in use now. */
   DEMAND_ON_TOP_OF_IN_USE,
   /** The demand exceeds the largest vSwitch, so no block is proposed. */

@@ -25,10 +25,9 @@ import java.util.Set;
  *
  * <p>Demand of a service = max(instances, autoscaler max) + rolling-update surge. When {@code max_surge} is not set,
  * {@link #DEFAULT_MAX_SURGE_PERCENT} of the peak instances (rounded up, at least one) is assumed and reported as an
- * assumption. Demand lands on the vSwitches the instances take addresses from ({@link EffectiveNetwork#vSwitchIds()}:
+ * assumption. Demand lands on the vSwitch the instances take addresses from ({@link EffectiveNetwork#vSwitchId()}:
  * the service's vSwitch, or the primary vSwitch of a resource group's VPC direct connection, never its client
- * vSwitches); a hand-built network with several has its demand split evenly over them, rounded up per vSwitch, and
- * reported as an assumption. Arithmetic is exact ({@code long}, overflow throws). Utilisation above 100 % is a
+ * vSwitches). Arithmetic is exact ({@code long}, overflow throws). Utilisation above 100 % is a
  * shortfall ({@link ExplanationCode#VSWITCH_IP_EXHAUSTED_AT_SCALE}).
  */
 public final class CapacityAnalyzer {
@@ -80,7 +79,7 @@ public final class CapacityAnalyzer {
             + " is unknown (its resource group is not in the inventory), so its demand is not counted"));
         continue;
       }
-      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+      if (!net.hasVpc() || net.vSwitchId().isEmpty()) {
         assumptions.add(Assumption.of(AssumptionKey.NO_VPC, "service " + spec.name()
             + " has no VPC configuration, so it takes no vSwitch addresses"));
         continue;
@@ -93,16 +92,8 @@ public final class CapacityAnalyzer {
             + " peak instances, at least one: " + surge + " extra during a rolling update"));
       }
       long total = Math.addExact(peak, surge);
-      List<VSwitchId> ids = net.vSwitchIds();
-      long share = (total + ids.size() - 1) / ids.size();
-      if (ids.size() > 1) {
-        assumptions.add(Assumption.of(AssumptionKey.SPLIT_OVER_VSWITCHES, "service " + spec.name() + " may use "
-            + ids.size() + " vSwitches; its demand of " + total + " is assumed split evenly, " + share
-            + " per vSwitch"));
-      }
-      for (VSwitchId id : ids) {
-        demand.computeIfAbsent(id, k -> new LinkedHashMap<>()).merge(spec.name(), share, Math::addExact);
-      }
+      demand.computeIfAbsent(net.vSwitchId().get(), k -> new LinkedHashMap<>())
+          .merge(spec.name(), total, Math::addExact);
     }
     if (!demand.isEmpty()) {
       assumptions.add(Assumption.of(AssumptionKey.DEMAND_ON_TOP_OF_IN_USE, "demand is counted on top of the addresses in use"

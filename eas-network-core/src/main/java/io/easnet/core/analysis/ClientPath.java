@@ -32,9 +32,7 @@ final class ClientPath {
     }
     Optional<EcsInstance> ecs = index.inventory().ecsInstance(client);
     List<VSwitchPath> paths = new ArrayList<>();
-    for (VSwitchId id : service.vSwitchIds()) {
-      paths.add(path(client, ecs, service, id, servicePort));
-    }
+    service.vSwitchId().ifPresent(id -> paths.add(path(client, ecs, service, id, servicePort)));
     return PathRecorder.result(intent, description, service, paths);
   }
 

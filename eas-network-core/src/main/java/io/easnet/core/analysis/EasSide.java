@@ -33,18 +33,12 @@ final class EasSide {
     this.inventory = index.inventory();
   }
 
-  /** The service's VPC: the configured one, or that of its first known vSwitch. */
+  /** The service's VPC: the configured one, or that of its vSwitch when the inventory holds it. */
   Optional<VpcId> vpcOf(EffectiveNetwork service) {
     if (service.vpcId().isPresent()) {
       return service.vpcId();
     }
-    for (VSwitchId id : service.vSwitchIds()) {
-      Optional<VSwitch> v = inventory.vSwitch(id);
-      if (v.isPresent()) {
-        return Optional.of(v.get().vpcId());
-      }
-    }
-    return Optional.empty();
+    return service.vSwitchId().flatMap(inventory::vSwitch).map(VSwitch::vpcId);
   }
 
   /**
@@ -71,7 +65,7 @@ final class EasSide {
           .build();
       return Optional.of(PathRecorder.withoutPaths(intent, description, service, Verdict.UNDETERMINED, e, List.of(a)));
     }
-    if (service.hasVpc() && !service.vSwitchIds().isEmpty()) {
+    if (service.hasVpc() && service.vSwitchId().isPresent()) {
       return Optional.empty();
     }
     Explanation e = Explanation.builder().code(ExplanationCode.VPC_NONE)
@@ -86,21 +80,18 @@ final class EasSide {
   }
 
   /**
-   * The blockers of the service's own network, which every path of it shares: each vSwitch found and in the VPC, the
+   * The blockers of the service's own network, which every path of it shares: the vSwitch found and in the VPC, the
    * security group configured, found and in the VPC. Empty when the service has no network or it is sound.
    */
   List<Explanation> networkBlockers(EffectiveNetwork service) {
-    if (!service.hasVpc()) {
+    if (!service.hasVpc() || service.vSwitchId().isEmpty()) {
       return List.of();
     }
-    List<Explanation> out = new ArrayList<>();
-    for (VSwitchId id : service.vSwitchIds()) {
-      PathRecorder rec = new PathRecorder(id);
-      vSwitch(rec, service, id);
-      group(rec, service);
-      out.addAll(rec.build().explanations());
-    }
-    return out.stream().distinct().toList();
+    VSwitchId id = service.vSwitchId().get();
+    PathRecorder rec = new PathRecorder(id);
+    vSwitch(rec, service, id);
+    group(rec, service);
+    return rec.build().explanations().stream().distinct().toList();
   }
 
   Optional<VSwitch> vSwitch(PathRecorder rec, EffectiveNetwork service, VSwitchId id) {

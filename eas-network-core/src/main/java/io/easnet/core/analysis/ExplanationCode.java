@@ -62,6 +62,7 @@ public enum ExplanationCode {
   private final List<Class<? extends Remedy>> remedies;
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable List, never stored or exposed
   ExplanationCode(String description, Class<? extends Remedy>... remedies) {
     this.description = description;
     this.remedies = List.of(remedies);

@@ -45,9 +45,7 @@ final class InternetPath {
       return none.get();
     }
     List<VSwitchPath> paths = new ArrayList<>();
-    for (VSwitchId id : service.vSwitchIds()) {
-      paths.add(path(service, id, target));
-    }
+    service.vSwitchId().ifPresent(id -> paths.add(path(service, id, target)));
     return PathRecorder.result(intent, description, service, paths);
   }
 

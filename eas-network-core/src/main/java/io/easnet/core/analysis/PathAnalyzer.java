@@ -10,10 +10,11 @@ import java.util.OptionalInt;
 
 /**
  * Analyses the paths of an EAS service: to a private target, to the internet, and from an ECS client. Every hop is
- * evaluated even after one fails, so every blocker is listed. One {@link VSwitchPath} per vSwitch the instances take
- * addresses from; all pass → {@link Verdict#REACHABLE}, all fail → {@link Verdict#UNREACHABLE}, mixed →
- * {@link Verdict#AMBIGUOUS}, a missing fact → {@link Verdict#UNDETERMINED}. A path has explanations exactly when it is
- * not reachable, and each explanation that a change can fix carries its {@link Remedy}.
+ * evaluated even after one fails, so every blocker is listed. One {@link VSwitchPath} for the vSwitch the instances
+ * take addresses from; all pass → {@link Verdict#REACHABLE}, a blocker → {@link Verdict#UNREACHABLE}, a hop that
+ * admits only part of the vSwitch → {@link Verdict#AMBIGUOUS}, a missing fact → {@link Verdict#UNDETERMINED}. A path
+ * has explanations exactly when it is not reachable, and each explanation that a change can fix carries its
+ * {@link Remedy}.
  *
  * <p>EAS instances take their addresses anywhere in their vSwitch, so a target must admit the whole vSwitch CIDR
  * block, and security-group checks use the vSwitch block as the EAS side's address with the effective security

@@ -31,9 +31,7 @@ final class PrivatePath {
       return none.get();
     }
     List<VSwitchPath> paths = new ArrayList<>();
-    for (VSwitchId id : service.vSwitchIds()) {
-      paths.add(path(service, id, t));
-    }
+    service.vSwitchId().ifPresent(id -> paths.add(path(service, id, t)));
     return PathRecorder.result(intent, description, service, paths);
   }
 

@@ -9,12 +9,12 @@ import org.immutables.value.Value;
 public abstract class ServiceDemand {
   ServiceDemand() {}
 
-  @Value.Parameter
   /** The service: instances, autoscaler and rolling strategy. */
+  @Value.Parameter
   public abstract ServiceSpec spec();
 
-  @Value.Parameter
   /** The network the service resolved to: its vSwitches. */
+  @Value.Parameter
   public abstract EffectiveNetwork network();
 
   /** A service with its effective network. */

@@ -8,6 +8,10 @@
  *       EAS; one {@link io.easnet.core.analysis.VSwitchPath} per vSwitch and every blocker as an
  *       {@link io.easnet.core.analysis.Explanation} with a stable {@link io.easnet.core.analysis.ExplanationCode}.
  *   <li>{@link io.easnet.core.analysis.CapacityAnalyzer}: private IPs needed at peak against those free, per vSwitch.
+ *   <li>{@link io.easnet.core.analysis.EstateAnalysis}: all of these once per run over an
+ *       {@link io.easnet.core.analysis.AnalysisInput} (the inventory and the {@link io.easnet.core.analysis.ServiceInput
+ *       services with their intents}, or an {@link io.easnet.core.analysis.IntentsFile}); the rule catalogue, the
+ *       planner and {@code NetworkCheck} read its results.
  * </ul>
  *
  * <p>Everything here is immutable and thread safe; analysers compile what they need from the inventory once.

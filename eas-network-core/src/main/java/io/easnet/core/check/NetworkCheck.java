@@ -1,18 +1,18 @@
 package io.easnet.core.check;
 
-import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.json.SourceNames;
 import io.easnet.core.json.SourcePositions;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
+import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.rules.Suppressions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,15 +71,13 @@ public final class NetworkCheck {
   public Report run() {
     AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
         .services(services).clock(clock).build();
-    RuleContext context = RuleContext.of(input);
+    EstateAnalysis analysis = EstateAnalysis.of(input);
+    RuleContext context = RuleContext.of(analysis);
+    suppressions.requireKnownRules(catalog.rules().stream().map(Rule::id).toList());
     List<Finding> raw = catalog.run(context);
     List<Finding> findings = suppressions.apply(raw, context.today());
-    List<PathResult> paths = new ArrayList<>();
-    for (ResolvedService s : context.services()) {
-      paths.addAll(s.paths());
-    }
-    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(paths)
-        .capacity(context.capacity()).catalog(catalog).addAllSuppressed(suppressions.suppressed(raw, context.today()))
+    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(analysis.pathResults())
+        .capacity(analysis.capacity()).catalog(catalog).addAllSuppressed(suppressions.suppressed(raw, context.today()))
         .putAllPositions(positions).build();
   }
 

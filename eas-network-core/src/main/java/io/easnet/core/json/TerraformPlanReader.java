@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -373,7 +374,7 @@ final class TerraformPlanReader {
   /** Checks a value with the model's parser, failing with the plan pointer. */
   <T> String checked(Change c, String attr, String value, Function<String, T> parser, String fix) {
     try {
-      parser.apply(value);
+      Objects.requireNonNull(parser.apply(value), attr);
       return value;
     } catch (IllegalArgumentException e) {
       throw error(c.pointer + "/change/after/" + JsonPointers.escape(attr), c.address + "." + attr + " \""
@@ -506,7 +507,7 @@ final class TerraformPlanReader {
     @Override
     void remove(TerraformPlanReader r, Change c, ObjectNode estate) {
       JsonNode id = c.before.path(idAttribute);
-      if (id.isTextual() && (c.deletes())) {
+      if (id.isTextual() && c.deletes()) {
         removeById(estate, key, id.asText());
       }
     }

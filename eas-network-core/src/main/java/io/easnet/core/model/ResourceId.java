@@ -81,6 +81,7 @@ public abstract class ResourceId implements Comparable<ResourceId> {
   }
 
   @Override
+  @SuppressWarnings("EqualsGetClass") // deliberate: ids of two kinds with the same text are different resources
   public final boolean equals(Object o) {
     return o != null && o.getClass() == getClass() && ((ResourceId) o).value.equals(value);
   }

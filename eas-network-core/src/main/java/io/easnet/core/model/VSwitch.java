@@ -16,6 +16,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class VSwitch {
+  /** The addresses the cloud reserves at the start of every vSwitch block: the first one (docs/semantics.md). */
+  private static final int RESERVED_AT_START = 1;
+
+  /** The addresses the cloud reserves at the end of every vSwitch block: the last three (docs/semantics.md). */
+  private static final int RESERVED_AT_END = 3;
+
   VSwitch() {}
 
   public abstract VSwitchId id();
@@ -50,8 +56,8 @@ public abstract class VSwitch {
     long first = cidrBlock().firstIpv4();
     long last = cidrBlock().lastIpv4();
     List<long[]> taken = new ArrayList<>();
-    taken.add(new long[] {first, first});
-    taken.add(new long[] {Math.max(first, last - 2), last});
+    taken.add(new long[] {first, first + RESERVED_AT_START - 1});
+    taken.add(new long[] {Math.max(first, last - RESERVED_AT_END + 1), last});
     for (Cidr r : reservedCidrBlocks()) {
       if (r.isIpv4() && r.overlaps(cidrBlock())) {
         taken.add(new long[] {Math.max(first, r.firstIpv4()), Math.min(last, r.lastIpv4())});
@@ -65,7 +71,19 @@ public abstract class VSwitch {
    * more free addresses than this (reserved blocks aside, whose accounting the cloud does not document).
    */
   public final long assignableIpCount() {
-    return cidrBlock().isIpv4() ? cidrBlock().size().longValueExact() - 4 : 0;
+    return cidrBlock().isIpv4() ? assignableIpCount(cidrBlock().prefixLength()) : 0;
+  }
+
+  /**
+   * The addresses a vSwitch block of {@code prefixLength} bits can ever hand out: {@code 2^(32-prefixLength)} less
+   * the four the cloud reserves (the first and the last three). The one place that counts them: the capacity
+   * engine sizes the vSwitches it proposes with it.
+   */
+  public static long assignableIpCount(int prefixLength) {
+    if (prefixLength < 0 || prefixLength > 32) {
+      throw new IllegalArgumentException("an IPv4 prefix length is 0 to 32, was " + prefixLength);
+    }
+    return Math.max(0, (1L << (32 - prefixLength)) - RESERVED_AT_START - RESERVED_AT_END);
   }
 
   /** Free addresses ({@code AvailableIpAddressCount}); defaults to {@link #usableIpCount()}. */
@@ -94,7 +112,8 @@ public abstract class VSwitch {
     if (availableIpAddressCount() < 0 || availableIpAddressCount() > assignableIpCount()) {
       throw new IllegalArgumentException(
           "vSwitch " + id() + ": availableIpAddressCount must be 0 to " + assignableIpCount() + " (the addresses of "
-              + cidrBlock() + " less the 4 the cloud reserves), was " + availableIpAddressCount());
+              + cidrBlock() + " less the " + (RESERVED_AT_START + RESERVED_AT_END) + " the cloud reserves), was "
+              + availableIpAddressCount());
     }
   }
 

@@ -92,6 +92,7 @@ public enum ChangeKind {
    * The order remedies are taken in within one path: the kinds others depend on first (the apply order); rules and
    * allowlists depend on nothing and on each other not at all, so they keep the order the analysis gave them.
    */
+  @SuppressWarnings("EnumOrdinal") // deliberate: the declaration order is the apply order (see above)
   int rank() {
     return Math.min(ordinal(), AUTHORIZE_SECURITY_GROUP_RULE.ordinal());
   }

@@ -55,7 +55,7 @@ final class Params {
       if (stand != null) {
         // the output must be of the parameter's kind: an address is no NAT gateway id
         try {
-          parser.apply(stand);
+          Object unused = parser.apply(stand);
         } catch (IllegalArgumentException e) {
           throw c.error("the reference " + v + " names " + Refs.outputOf(v) + ", which is not the kind of value this"
               + " parameter takes.", "refer to an output of the parameter's kind, e.g. ${change-1.natGatewayId} for"

@@ -1,8 +1,8 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.rules.ServiceInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

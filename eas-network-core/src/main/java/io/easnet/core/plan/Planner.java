@@ -1,17 +1,18 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Remedy;
+import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.rules.AnalysisInput;
-import io.easnet.core.rules.ResolvedService;
-import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -174,8 +175,8 @@ public final class Planner {
     return s;
   }
 
-  static RuleContext analyse(PlanState s) {
-    return RuleContext.of(AnalysisInput.builder().inventory(s.inventory()).services(s.services()).build());
+  static EstateAnalysis analyse(PlanState s) {
+    return EstateAnalysis.of(AnalysisInput.builder().inventory(s.inventory()).services(s.services()).build());
   }
 
   static String text(Intent intent) {

@@ -95,7 +95,7 @@ final class SarifReport {
     invocation.put("executionSuccessful", true);
     if (omitted > 0) {
       invocation.putArray("toolExecutionNotifications").addObject().put("level", "warning")
-          .putObject("message").put("text", omitted + " of " + (written) + " results were left out: code scanning"
+          .putObject("message").put("text", omitted + " of " + written + " results were left out: code scanning"
               + " accepts at most " + MAX_RESULTS + " results per run; the text or JSON report lists them all.");
     }
     ArrayNode paths = run.putObject("properties").putArray("paths");

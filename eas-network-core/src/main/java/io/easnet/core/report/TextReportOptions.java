@@ -1,5 +1,7 @@
 package io.easnet.core.report;
 
+import io.easnet.core.internal.Consoles;
+
 /**
  * Options of the text format ({@link ReportFormat#TEXT}): ANSI colour only when asked for. Immutable; {@link #defaults()} has colour off, and
  * {@link #forTerminal()} turns it on only when standard output is a terminal and the environment does not opt out
@@ -24,7 +26,7 @@ public final class TextReportOptions {
    * (see no-color.org) and {@code TERM} is not {@code dumb}.
    */
   public static TextReportOptions forTerminal() {
-    return forTerminal(System.console() != null, System.getenv());
+    return forTerminal(Consoles.isTerminal(), System.getenv());
   }
 
   /**

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 
 /**
  * The VPC configuration in effect for one service, with its {@link Provenance} and the reasons for it. Instances
- * get their network interfaces in {@link #vSwitchIds()} and are guarded by {@link #securityGroupId()}. Under a
+ * get their network interfaces in {@link #vSwitchId()} and are guarded by {@link #securityGroupId()}. Under a
  * resource group's VPC direct connection, that is the DLink's primary vSwitch only; the DLink's client vSwitches
  * ({@link #returnRouteVSwitchIds()}) and {@link #destinationCidrs()} hold no instances: they are added to the
  * instances' return route (UpdateResourceDLink, EAS 2021-07-01).
@@ -33,10 +33,11 @@ public abstract class EffectiveNetwork {
   public abstract Optional<VpcId> vpcId();
 
   /**
-   * The vSwitches the instances take their addresses from: the service's {@code vswitch_id}, or the DLink's primary
-   * {@code VSwitchId}. Empty for {@link Provenance#NONE} and {@link Provenance#UNKNOWN}.
+   * The vSwitch the instances take their addresses from: the service's {@code vswitch_id}, or the DLink's primary
+   * {@code VSwitchId} (one vSwitch either way: docs/semantics.md). Empty for {@link Provenance#NONE} and
+   * {@link Provenance#UNKNOWN}.
    */
-  public abstract List<VSwitchId> vSwitchIds();
+  public abstract Optional<VSwitchId> vSwitchId();
 
   /**
    * The DLink's client vSwitches ({@code VSwitchIdList}, read back as {@code AuxVSwitchList}), whose CIDR blocks are
@@ -61,11 +62,6 @@ public abstract class EffectiveNetwork {
   /** True for {@link Provenance#SERVICE} and {@link Provenance#RESOURCE_GROUP}. */
   public final boolean hasVpc() {
     return provenance() == Provenance.SERVICE || provenance() == Provenance.RESOURCE_GROUP;
-  }
-
-  /** The primary vSwitch. */
-  public final Optional<VSwitchId> primaryVSwitchId() {
-    return vSwitchIds().isEmpty() ? Optional.empty() : Optional.of(vSwitchIds().get(0));
   }
 
   public static Builder builder() {

@@ -75,7 +75,7 @@ public final class NetworkResolver {
       }
       b.provenance(Provenance.SERVICE)
           .vpcId(n.vpcId().get())
-          .addVSwitchId(n.vSwitchId().get())
+          .vSwitchId(n.vSwitchId().get())
           .securityGroupId(n.securityGroupId().get())
           .addReason("service " + service.name() + " sets cloud.networking: the service level takes precedence");
       if (dlink.isPresent()) {
@@ -88,7 +88,7 @@ public final class NetworkResolver {
     if (dlink.isPresent()) {
       DLink d = dlink.get();
       b.provenance(Provenance.RESOURCE_GROUP)
-          .addVSwitchId(d.vSwitchId())
+          .vSwitchId(d.vSwitchId())
           .addAllReturnRouteVSwitchIds(d.auxVSwitchIds().stream().filter(id -> !id.equals(d.vSwitchId())).distinct()
               .toList())
           .securityGroupId(d.securityGroupId())
@@ -140,8 +140,8 @@ public final class NetworkResolver {
           .addReason("resource group " + service.resourceGroupId().get() + " is not in the inventory")
           .build();
     }
-    if (n.vpcId().isEmpty() && n.primaryVSwitchId().isPresent()) {
-      Optional<VSwitch> vsw = inventory.vSwitch(n.primaryVSwitchId().get());
+    if (n.vpcId().isEmpty() && n.vSwitchId().isPresent()) {
+      Optional<VSwitch> vsw = inventory.vSwitch(n.vSwitchId().get());
       if (vsw.isPresent()) {
         n = EffectiveNetwork.builder().from(n).vpcId(vsw.get().vpcId())
             .addReason("the VPC " + vsw.get().vpcId() + " is that of vSwitch " + vsw.get().id())

@@ -1,5 +1,7 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.rules.internal.StandardRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +78,7 @@ public final class RuleCatalog {
    * fingerprint.
    */
   public List<Finding> run(AnalysisInput input) {
-    return run(RuleContext.of(input));
+    return run(RuleContext.of(EstateAnalysis.of(input)));
   }
 
   /**
@@ -100,7 +102,7 @@ public final class RuleCatalog {
    * removed, expired suppressions and unused ones are reported.
    */
   public List<Finding> run(AnalysisInput input, Suppressions suppressions) {
-    return run(RuleContext.of(input), suppressions);
+    return run(RuleContext.of(EstateAnalysis.of(input)), suppressions);
   }
 
   /** As {@link #run(AnalysisInput, Suppressions)} over a context already computed. */

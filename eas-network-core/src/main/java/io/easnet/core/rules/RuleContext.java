@@ -1,133 +1,65 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.EasNetworkException;
-import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.CapacityAnalyzer;
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.PathAnalyzer;
-import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceDemand;
+import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.SecurityGroupEvaluator;
 import io.easnet.core.internal.json.SnapshotLayout;
-import io.easnet.core.model.Container;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroupId;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
-import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.rules.internal.Endpoints;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link Rule} sees: the input, and what the run computed once for all rules: every service resolved against
- * the inventory (sorted by name, so that rules see the same order whatever the order of the input) with the path
- * result of each of its intents, the IP capacity of every vSwitch the services use, and look-ups by security group
- * and vSwitch. One {@link PathAnalyzer} serves the whole run, so security groups are compiled once.
+ * What a {@link Rule} sees: the input and the run's {@link EstateAnalysis}, computed once before any rule runs: every
+ * service resolved against the inventory (sorted by name, so that rules see the same order whatever the order of the
+ * input) with the path result of each of its intents, the IP capacity of every vSwitch the services use, and
+ * look-ups by security group and vSwitch. A rule reads these results; it never resolves a service or analyses a path.
  */
 public final class RuleContext {
-  private final AnalysisInput input;
-  private final PathAnalyzer analyzer;
-  private final List<ResolvedService> services;
-  private final CapacityReport capacity;
+  private final EstateAnalysis analysis;
   private final Map<ResourceId, String> pointers;
-  private final Map<SecurityGroupId, List<ResolvedService>> byGroup = new HashMap<>();
-  private final Map<VSwitchId, List<ResolvedService>> byVSwitch = new HashMap<>();
-  private final Map<VpcId, List<ResolvedService>> byVpc = new HashMap<>();
-  private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private RuleContext(AnalysisInput input, PathAnalyzer analyzer, List<ResolvedService> services) {
-    this.input = input;
-    this.analyzer = analyzer;
-    this.services = services;
-    this.pointers = SnapshotLayout.pointers(input.inventory());
-    List<ServiceDemand> demands = new ArrayList<>();
-    for (ResolvedService s : services) {
-      Optional<EffectiveNetwork> n = s.network();
-      if (n.isEmpty()) {
-        continue;
-      }
-      n.get().securityGroupId().ifPresent(g -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(s));
-      n.get().vpcId().ifPresent(v -> byVpc.computeIfAbsent(v, k -> new ArrayList<>()).add(s));
-      for (VSwitchId v : n.get().vSwitchIds()) {
-        byVSwitch.computeIfAbsent(v, k -> new ArrayList<>()).add(s);
-      }
-      if (n.get().hasVpc()) {
-        demands.add(ServiceDemand.of(s.spec(), n.get()));
-      }
-    }
-    this.capacity = CapacityAnalyzer.of(input.inventory()).analyze(demands);
+  private RuleContext(EstateAnalysis analysis) {
+    this.analysis = analysis;
+    this.pointers = SnapshotLayout.pointers(analysis.inventory());
   }
 
-  /** Resolves every service of {@code input} against its inventory and analyses each of its intents once. */
-  public static RuleContext of(AnalysisInput input) {
-    NetworkResolver resolver = NetworkResolver.create();
-    PathAnalyzer analyzer = PathAnalyzer.of(input.inventory());
-    List<ResolvedService> out = new ArrayList<>();
-    for (ServiceInput s : input.services()) {
-      EffectiveNetwork network = null;
-      String problem = null;
-      try {
-        network = resolver.resolve(s.spec(), input.inventory());
-      } catch (InvalidInputException e) {
-        problem = (e.source().isEmpty() && s.sourceName().isPresent() ? e.inSource(s.sourceName().get()) : e)
-            .getMessage();
-      } catch (EasNetworkException | IllegalArgumentException e) {
-        problem = e.getMessage();
-      }
-      if (network == null) {
-        out.add(new ResolvedService(s, null, problem, List.of(), List.of(), null));
-        continue;
-      }
-      List<PathResult> paths = new ArrayList<>();
-      for (Intent intent : s.intents()) {
-        paths.add(analyzer.analyse(network, s.spec(), intent));
-      }
-      EffectiveNetwork resolved = network;
-      PathResult egress = paths.stream().filter(p -> p.intent().equals(ServiceInput.INTERNET_EGRESS)).findFirst()
-          .orElseGet(() -> pullsExternalImage(s)
-              ? analyzer.analyse(resolved, s.spec(), ServiceInput.INTERNET_EGRESS) : null);
-      out.add(new ResolvedService(s, network, null, analyzer.networkBlockers(network), paths, egress));
-    }
-    out.sort(Comparator.comparing(ResolvedService::name)
-        .thenComparing(r -> r.source().orElse("")));
-    return new RuleContext(input, analyzer, List.copyOf(out));
+  /** The context of a run over an analysis already computed (the one the planner or the facade also reads). */
+  public static RuleContext of(EstateAnalysis analysis) {
+    return new RuleContext(Objects.requireNonNull(analysis, "analysis"));
   }
 
-  private static boolean pullsExternalImage(ServiceInput s) {
-    for (Container c : s.spec().containers()) {
-      if (c.image().isPresent() && Endpoints.external(Endpoints.registryHost(c.image().get()))) {
-        return true;
-      }
-    }
-    return false;
+  /** The analysis of the run. */
+  public EstateAnalysis analysis() {
+    return analysis;
   }
 
   /** The input. */
   public AnalysisInput input() {
-    return input;
+    return analysis.input();
   }
 
   /** The inventory. */
   public Inventory inventory() {
-    return input.inventory();
+    return analysis.inventory();
   }
 
-  /** The analyzer of this run, over its inventory: use it rather than a new one, it has compiled the groups. */
-  public PathAnalyzer analyzer() {
-    return analyzer;
+  /** The security groups of the inventory, compiled once for the run. */
+  public SecurityGroupEvaluator securityGroups() {
+    return analysis.securityGroups();
   }
 
   /** The snapshot name used in inventory locations. */
   public String inventorySource() {
-    return input.inventorySource();
+    return analysis.input().inventorySource();
   }
 
   /**
@@ -142,47 +74,31 @@ public final class RuleContext {
 
   /** Every service, resolved, sorted by name. */
   public List<ResolvedService> services() {
-    return services;
+    return analysis.services();
   }
 
   /** The services whose effective network uses the security group {@code groupId}, sorted by name. */
   public List<ResolvedService> servicesUsingGroup(SecurityGroupId groupId) {
-    return byGroup.getOrDefault(groupId, List.of());
+    return analysis.servicesUsingGroup(groupId);
   }
 
   /** The services whose instances take addresses from the vSwitch {@code id}, sorted by name. */
   public List<ResolvedService> servicesInVSwitch(VSwitchId id) {
-    return byVSwitch.getOrDefault(id, List.of());
+    return analysis.servicesInVSwitch(id);
   }
 
   /** The services whose effective network is in the VPC {@code id}, sorted by name. */
   public List<ResolvedService> servicesInVpc(VpcId id) {
-    return byVpc.getOrDefault(id, List.of());
+    return analysis.servicesInVpc(id);
   }
 
   /** The IP capacity of every vSwitch the services use, computed once for the run. */
   public CapacityReport capacity() {
-    return capacity;
-  }
-
-  /**
-   * A value computed once per run and shared by every rule that asks with an equal {@code key}: for rules that derive
-   * their findings from one pass over the run (the path rules share one pass over every path result).
-   */
-  @SuppressWarnings("unchecked")
-  public <T> T shared(Object key, java.util.function.Function<RuleContext, T> compute) {
-    java.util.Objects.requireNonNull(key, "key");
-    Object v = shared.get(key);
-    if (v == null) {
-      v = compute.apply(this);
-      Object prior = shared.putIfAbsent(key, v);
-      v = prior != null ? prior : v;
-    }
-    return (T) v;
+    return analysis.capacity();
   }
 
   /** Today's date on the input's clock. */
   public LocalDate today() {
-    return input.today();
+    return analysis.input().today();
   }
 }

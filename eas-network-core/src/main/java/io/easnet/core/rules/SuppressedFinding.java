@@ -3,7 +3,7 @@ package io.easnet.core.rules;
 import java.util.Objects;
 
 /**
- * A finding a suppression covered: reports keep it (SARIF lists it with a {@code suppressions} entry, so code
+ * A finding a suppression covered: reports keep it (SARIF lists it with a suppression entry, so code
  * scanning shows it as dismissed rather than fixed), but it never blocks.
  *
  * @param finding the finding as the rule reported it

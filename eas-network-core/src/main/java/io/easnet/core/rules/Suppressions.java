@@ -224,7 +224,7 @@ public final class Suppressions {
    *
    * @throws InvalidInputException naming the file, the entry's {@code /id}, the known ids and the nearest one
    */
-  void requireKnownRules(Collection<String> known) {
+  public void requireKnownRules(Collection<String> known) {
     for (Suppression s : entries) {
       if (known.contains(s.ruleId())) {
         continue;

@@ -9,7 +9,7 @@ enum SystemSleeper implements Sleeper {
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     long millis = duration.isNegative() ? 0
-        : duration.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : duration.toMillis();
+        : duration.toSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : duration.toMillis();
     if (millis > 0) {
       Thread.sleep(millis);
     }

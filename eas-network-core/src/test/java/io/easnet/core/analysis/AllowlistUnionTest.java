@@ -32,7 +32,7 @@ class AllowlistUnionTest {
         AllowlistGroup.builder().name("a").addEntry("192.168.1.0/25").addEntry("192.168.2.0/24").build()))
         .build())).build();
     PathResult r = PathAnalyzer.of(inv).privateTarget(Estates.service(), Target.rds(RdsInstanceId.of("rm-1")));
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).contains(ExplanationCode.TARGET_ALLOWLIST_MISSING_SOURCE);
   }
 

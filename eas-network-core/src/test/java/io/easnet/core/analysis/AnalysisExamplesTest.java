@@ -7,8 +7,8 @@ import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RdsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupType;
 import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupType;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.Vpc;
@@ -30,7 +30,7 @@ class AnalysisExamplesTest {
             .addAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.1.23")))
         .build();
     EffectiveNetwork network = EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE)
-        .vpcId(VpcId.of("vpc-a")).addVSwitchId(VSwitchId.of("vsw-a"))
+        .vpcId(VpcId.of("vpc-a")).vSwitchId(VSwitchId.of("vsw-a"))
         .securityGroupId(SecurityGroupId.of("sg-eas")).build();
 
     PathResult result = PathAnalyzer.of(inventory).privateTarget(network, Target.rds(RdsInstanceId.of("rm-1")));

@@ -57,7 +57,7 @@ class CapacityAnalyzerTest {
   @Test
   void smallVSwitchIsShortAtScaleAndGetsAProposal() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/29"), vsw("vsw-b", "192.168.0.8/29"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 4, "1"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 4, "1"), Estates.network("vsw-a")));
     VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
     assertThat(c.usable()).isEqualTo(4);
     assertThat(c.free()).isEqualTo(4);
@@ -77,7 +77,7 @@ class CapacityAnalyzerTest {
   @Test
   void largeEnoughVSwitchHasNoExplanation() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24").availableIpAddressCount(200));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 40, "10"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 40, "10"), Estates.network("vsw-a")));
     VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
     assertThat(c.usable()).isEqualTo(252);
     assertThat(c.inUse()).isEqualTo(52);
@@ -92,7 +92,7 @@ class CapacityAnalyzerTest {
   @Test
   void reservedBlocksReduceUsableAddresses() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24").addReservedCidrBlock("192.168.0.0/26"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 1, "0"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 1, "0"), Estates.network("vsw-a")));
     // 256 − 64 reserved − the last three (the first address is inside the reserved block)
     assertThat(r.vSwitch(VSW_A).orElseThrow().usable()).isEqualTo(189);
   }
@@ -101,8 +101,8 @@ class CapacityAnalyzerTest {
   void servicesSharingAVSwitchAddUp() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/26").availableIpAddressCount(30));
     CapacityReport r = plan(inv,
-        ServiceDemand.of(spec("one", 10, "2"), Estates.network(List.of("vsw-a"))),
-        ServiceDemand.of(spec("two", 15, "5"), Estates.network(List.of("vsw-a"))));
+        ServiceDemand.of(spec("one", 10, "2"), Estates.network("vsw-a")),
+        ServiceDemand.of(spec("two", 15, "5"), Estates.network("vsw-a")));
     VSwitchCapacity c = r.vSwitch(VSW_A).orElseThrow();
     assertThat(c.demandByService()).containsExactly(Map.entry("one", 12L), Map.entry("two", 20L));
     assertThat(c.totalDemand()).isEqualTo(32);
@@ -111,17 +111,9 @@ class CapacityAnalyzerTest {
   }
 
   @Test
-  void auxiliaryVSwitchesShareTheDemandEvenly() {
-    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"), vsw("vsw-b", "192.168.1.0/24"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 9, "0"), Estates.network(List.of("vsw-a", "vsw-b"))));
-    assertThat(r.vSwitches()).extracting(VSwitchCapacity::totalDemand).containsExactly(5L, 5L);
-    assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.SPLIT_OVER_VSWITCHES);
-  }
-
-  @Test
   void missingSurgeIsAnAssumption() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 8), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 8), Estates.network("vsw-a")));
     assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DEFAULT_SURGE);
     assertThat(r.assumptions()).filteredOn(a -> a.key() == AssumptionKey.DEFAULT_SURGE).singleElement()
         .extracting(Assumption::sentence).asString().contains("25 %").contains("2 extra");
@@ -131,7 +123,7 @@ class CapacityAnalyzerTest {
   void proposalAvoidsEveryExistingVSwitchAndFitsTheDemand() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/27").availableIpAddressCount(2),
         vsw("vsw-b", "192.168.1.0/24"), vsw("vsw-c", "192.168.0.128/25"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 100, "0"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 100, "0"), Estates.network("vsw-a")));
     Cidr proposal = r.vSwitch(VSW_A).orElseThrow().proposedCidr().orElseThrow();
     assertThat(proposal.prefixLength()).isEqualTo(25);
     for (VSwitch v : inv.vSwitches()) {
@@ -146,14 +138,15 @@ class CapacityAnalyzerTest {
     Inventory inv = Inventory.builder()
         .addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/24").addSecondaryCidrBlock("172.16.0.0/16"))
         .addVSwitch(vsw("vsw-a", "192.168.0.0/24").availableIpAddressCount(0)).build();
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 2, "0"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 2, "0"), Estates.network("vsw-a")));
     assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).contains(Cidr.parse("172.16.0.0/29"));
   }
 
   @Test
   void twoShortVSwitchesGetDistinctProposals() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/29"), vsw("vsw-b", "192.168.0.8/29"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 10, "0"), Estates.network(List.of("vsw-a", "vsw-b"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("one", 10, "0"), Estates.network("vsw-a")),
+        ServiceDemand.of(spec("two", 10, "0"), Estates.network("vsw-b")));
     assertThat(r.vSwitches()).extracting(v -> v.proposedCidr().orElseThrow()).doesNotHaveDuplicates();
     assertThat(r.explanations()).hasSize(2);
   }
@@ -167,14 +160,14 @@ class CapacityAnalyzerTest {
 
   @Test
   void unknownVSwitchIsReported() {
-    CapacityReport r = plan(estate(), ServiceDemand.of(spec("svc", 3), Estates.network(List.of("vsw-gone"))));
+    CapacityReport r = plan(estate(), ServiceDemand.of(spec("svc", 3), Estates.network("vsw-gone")));
     assertThat(r.explanations()).extracting(Explanation::code).containsExactly(ExplanationCode.VSWITCH_NOT_FOUND);
   }
 
   @Test
   void demandBeyondTheLargestVSwitchGetsNoProposal() {
     Inventory inv = estate(vsw("vsw-a", "192.168.0.0/24"));
-    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 70_000, "0"), Estates.network(List.of("vsw-a"))));
+    CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 70_000, "0"), Estates.network("vsw-a")));
     assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).isEmpty();
     assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DEMAND_TOO_LARGE);
   }
@@ -199,5 +192,20 @@ class CapacityAnalyzerTest {
     assertThat(CidrAllocator.prefixFor(5)).contains(28);
     assertThat(CidrAllocator.prefixFor(65_532)).contains(16);
     assertThat(CidrAllocator.prefixFor(65_533)).isEmpty();
+  }
+
+  @Test
+  void theAllocatorSizesBlocksWithTheVSwitchsOwnCountOfReservedAddresses() {
+    for (int p = 16; p <= 29; p++) {
+      VSwitch v = VSwitch.builder().id("vsw-p").vpcId("vpc-a").cidrBlock("10.0.0.0/" + p).zoneId("z").build();
+      assertThat(v.usableIpCount()).as("/%d", p).isEqualTo(v.assignableIpCount())
+          .isEqualTo(VSwitch.assignableIpCount(p)).isEqualTo((1L << (32 - p)) - 4);
+      assertThat(CidrAllocator.prefixFor(v.assignableIpCount())).as("/%d", p).contains(p);
+      if (p > 16) {
+        assertThat(CidrAllocator.prefixFor(v.assignableIpCount() + 1)).as("/%d", p).contains(p - 1);
+      } else {
+        assertThat(CidrAllocator.prefixFor(v.assignableIpCount() + 1)).isEmpty();
+      }
+    }
   }
 }

@@ -131,18 +131,18 @@ final class Estates {
     List<SecurityGroup> groups();
   }
 
+  /** The service's network: vsw-a in vpc-a, guarded by sg-eas. */
   static EffectiveNetwork service() {
-    return network(List.of("vsw-a", "vsw-b"));
+    return network("vsw-a");
   }
 
-  static EffectiveNetwork network(List<String> vSwitches) {
-    return network("vpc-a", vSwitches, "sg-eas");
+  static EffectiveNetwork network(String vSwitch) {
+    return network("vpc-a", vSwitch, "sg-eas");
   }
 
-  static EffectiveNetwork network(String vpc, List<String> vSwitches, String group) {
+  static EffectiveNetwork network(String vpc, String vSwitch, String group) {
     return EffectiveNetwork.builder().serviceName("svc").provenance(Provenance.SERVICE).vpcId(VpcId.of(vpc))
-        .vSwitchIds(vSwitches.stream().map(VSwitchId::of).toList()).securityGroupId(SecurityGroupId.of(group))
-        .build();
+        .vSwitchId(VSwitchId.of(vSwitch)).securityGroupId(SecurityGroupId.of(group)).build();
   }
 
   /** The resource group eas-r-1 whose DLink puts instances in vsw-a, with sg-eas and the given client vSwitches. */

@@ -76,7 +76,7 @@ class ExplanationCodeTest {
     q.put(ExplanationCode.DLINK_CLIENT_OUTSIDE_RETURN_ROUTES,
         (inv, net) -> PathAnalyzer.of(inv).clientToService(CLIENT, net, 8000).codes());
     q.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, (inv, net) -> CapacityAnalyzer.of(inv).analyze(List.of(
-            ServiceDemand.of(ServiceSpec.builder().name("svc").instanceCount(250).build(), net)))
+            ServiceDemand.of(ServiceSpec.builder().name("svc").instanceCount(150).build(), net)))
         .explanations().stream().map(Explanation::code).toList());
     return q;
   }
@@ -87,10 +87,10 @@ class ExplanationCodeTest {
     b.put(ExplanationCode.VPC_NONE, good().build());
     b.put(ExplanationCode.VPC_MISMATCH, good().addVpc(vpcB)
         .rdsInstances(List.of(Estates.rds().vpcId("vpc-b").privateIp("10.0.0.5").build())).build());
-    b.put(ExplanationCode.VSWITCH_NOT_FOUND, good().vSwitches(List.of(Estates.vswA().build(),
+    b.put(ExplanationCode.VSWITCH_NOT_FOUND, good().vSwitches(List.of(Estates.vswB().build(),
         Estates.vswDb().build())).build());
-    b.put(ExplanationCode.VSWITCH_NOT_IN_VPC, good().addVpc(vpcB).vSwitches(List.of(Estates.vswA().build(),
-        Estates.vswB().vpcId("vpc-b").cidrBlock("10.0.2.0/24").build(), Estates.vswDb().build())).build());
+    b.put(ExplanationCode.VSWITCH_NOT_IN_VPC, good().addVpc(vpcB).vSwitches(List.of(Estates.vswB().build(),
+        Estates.vswA().vpcId("vpc-b").cidrBlock("10.0.1.0/24").build(), Estates.vswDb().build())).build());
     b.put(ExplanationCode.SECURITY_GROUP_NOT_FOUND, good().securityGroups(List.of(Estates.sgDb().build(),
         Estates.sgClient().build())).build());
     b.put(ExplanationCode.SECURITY_GROUP_NOT_IN_VPC, groups(() -> List.of(Estates.sgEas().vpcId("vpc-b").build(),
@@ -122,8 +122,8 @@ class ExplanationCodeTest {
         .build());
     b.put(ExplanationCode.NAT_NO_EIP, good().natGateways(List.of(Estates.nat().eipIds(List.of()).build())).build());
     b.put(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, good().snatEntries(List.of()).build());
-    b.put(ExplanationCode.SNAT_PARTIAL_COVERAGE, good().snatEntries(List.of(Estates.snatA().build(),
-        Estates.snatVpc().sourceCidr(Cidr.parse("192.168.2.0/26")).build())).build());
+    b.put(ExplanationCode.SNAT_PARTIAL_COVERAGE, good().snatEntries(List.of(Estates.snatA().sourceVSwitchId("vsw-b")
+        .build(), Estates.snatVpc().sourceCidr(Cidr.parse("192.168.1.0/26")).build())).build());
     b.put(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE, good().snatEntries(List.of(Estates.snatA().status("Deleting")
         .build(), Estates.snatVpc().build())).build());
     b.put(ExplanationCode.ROUTE_TABLE_NOT_FOUND, good().routeTables(List.of()).build());
@@ -234,6 +234,6 @@ class ExplanationCodeTest {
         ServiceSpec.builder().name("svc").instanceCount(4).build(), Estates.service())));
     assertThat(r.explanations()).isEmpty();
     assertThat(r.vSwitches()).extracting(VSwitchCapacity::vSwitchId).extracting(Object::toString)
-        .containsExactly("vsw-a", "vsw-b");
+        .containsExactly("vsw-a");
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * the entry for the whole vSwitch for the instances in that part. So its state and its EIPs matter too.
  */
 class MoreSpecificSnatEntryTest {
-  private static final List<String> VSW_A = List.of("vsw-a");
+  private static final String VSW_A = "vsw-a";
 
   private static SnatEntry.Builder quarter() {
     return SnatEntry.builder().id("snat-q").snatTableId("stb-1").natGatewayId("ngw-1")

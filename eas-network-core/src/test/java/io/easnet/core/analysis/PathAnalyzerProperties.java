@@ -93,8 +93,8 @@ class PathAnalyzerProperties {
   private static EffectiveNetwork randomNetwork(SplittableRandom r) {
     return switch (r.nextInt(6)) {
       case 0 -> Estates.none();
-      case 1 -> Estates.network(List.of("vsw-a"));
-      case 2 -> Estates.network("vpc-a", List.of("vsw-a", "vsw-b"), "sg-missing");
+      case 1 -> Estates.network("vsw-a");
+      case 2 -> Estates.network("vpc-a", "vsw-b", "sg-missing");
       default -> Estates.service();
     };
   }

@@ -71,7 +71,7 @@ class PathAnalyzerTest {
     for (PathResult r : results) {
       assertThat(r.verdict()).as(r.description() + " " + r.explanations()).isEqualTo(Verdict.REACHABLE);
       assertThat(r.explanations()).isEmpty();
-      assertThat(r.vSwitchPaths()).hasSize(2);
+      assertThat(r.vSwitchPaths()).hasSize(1);
       assertThat(r.vSwitchPaths()).allSatisfy(p -> assertThat(p.hops()).allMatch(h -> h.status() == HopStatus.PASS));
     }
   }
@@ -108,11 +108,10 @@ class PathAnalyzerTest {
   }
 
   @Test
-  void missingVSwitchBlocksOnlyItsOwnPathAndMakesTheResultAmbiguous() {
-    PathResult r = PathAnalyzer.of(GOOD).privateTarget(Estates.network(List.of("vsw-a", "vsw-gone")), RDS);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
-    assertThat(r.vSwitchPaths().get(0).verdict()).isEqualTo(Verdict.REACHABLE);
-    assertThat(r.vSwitchPaths().get(1).verdict()).isEqualTo(Verdict.UNREACHABLE);
+  void missingVSwitchBlocksThePath() {
+    PathResult r = PathAnalyzer.of(GOOD).privateTarget(Estates.network("vsw-gone"), RDS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
+    assertThat(r.vSwitchPaths()).singleElement().extracting(VSwitchPath::verdict).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).contains(ExplanationCode.VSWITCH_NOT_FOUND);
     assertThat(rds(GOOD).codes()).doesNotContain(ExplanationCode.VSWITCH_NOT_FOUND);
   }
@@ -128,7 +127,7 @@ class PathAnalyzerTest {
   @Test
   void missingSecurityGroupIsReported() {
     PathResult r = PathAnalyzer.of(GOOD).privateTarget(
-        Estates.network("vpc-a", List.of("vsw-a"), "sg-bp1abc*****"), RDS);
+        Estates.network("vpc-a", "vsw-a", "sg-bp1abc*****"), RDS);
     assertThat(r.codes()).contains(ExplanationCode.SECURITY_GROUP_NOT_FOUND);
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.explanations().get(0).fix()).contains("placeholder");
@@ -214,7 +213,7 @@ class PathAnalyzerTest {
     List<Remedy.AuthorizeSecurityGroupRule> remedies = q.apply(broken).explanations().stream()
         .flatMap(x -> x.remedy().stream()).map(Remedy.AuthorizeSecurityGroupRule.class::cast).toList();
     assertThat(remedies).extracting(x -> x.rule().peer().toString())
-        .containsExactly("192.168.1.0/24", "192.168.2.0/24");
+        .containsExactly("192.168.1.0/24");
     Inventory fixed = good().securityGroups(List.of(Estates.sgEas().build(),
         Estates.sgDb().rules(remedies.stream().map(Remedy.AuthorizeSecurityGroupRule::rule).toList()).build(),
         Estates.sgClient().build())).build();
@@ -272,7 +271,7 @@ class PathAnalyzerTest {
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.explanations().get(0).actual()).contains("127.0.0.1").contains("nobody");
     assertThat(r.explanations().get(0).fix()).contains("192.168.1.0/24");
-    assertThat(r.explanations()).hasSize(2); // one per vSwitch: different blocks to add
+    assertThat(r.explanations()).hasSize(1);
   }
 
   @Test
@@ -281,7 +280,7 @@ class PathAnalyzerTest {
         .allowlists(List.of(AllowlistGroup.builder().name("default").addEntry("192.168.1.0/25")
             .addEntry("192.168.2.0/24").build())).build())).build();
     PathResult r = PathAnalyzer.of(broken).privateTarget(Estates.service(), REDIS);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).containsExactly(ExplanationCode.TARGET_ALLOWLIST_MISSING_SOURCE);
     assertThat(r.explanations().get(0).actual()).contains("only part");
   }
@@ -293,7 +292,7 @@ class PathAnalyzerTest {
             .addEntry("192.168.2.0/24").build())).build())).build();
     assertBreaks(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP, PathAnalyzerTest::rds, broken);
     PathResult r = rds(broken);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.explanations().get(0).fix()).contains("append 192.168.1.0/24 to allowlist group eas of rm-1")
         .contains("remove the single instance addresses 192.168.1.7/32");
   }
@@ -380,10 +379,12 @@ class PathAnalyzerTest {
   @Test
   void vSwitchWithoutSnatEntryHasNoInternet() {
     Inventory broken = good().snatEntries(List.of(Estates.snatA().build())).build();
-    assertBreaks(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, PathAnalyzerTest::internet, broken);
-    PathResult r = internet(broken);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS); // vsw-a by id, vsw-b uncovered
+    Function<Inventory, PathResult> fromB = inv -> PathAnalyzer.of(inv).internet(Estates.network("vsw-b"), ANY_443);
+    assertBreaks(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE, fromB, broken);
+    PathResult r = fromB.apply(broken);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE); // the entry names vsw-a, nothing covers vsw-b
     assertThat(r.explanations().get(0).component().id()).isEqualTo("vsw-b");
+    assertThat(internet(broken).verdict()).isEqualTo(Verdict.REACHABLE);
   }
 
   @Test
@@ -391,7 +392,7 @@ class PathAnalyzerTest {
     Inventory broken = good().snatEntries(List.of(Estates.snatVpc().sourceCidr(Cidr.parse("192.168.1.0/25"))
         .build())).build();
     Function<Inventory, PathResult> q =
-        inv -> PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-a")), ANY_443);
+        inv -> PathAnalyzer.of(inv).internet(Estates.network("vsw-a"), ANY_443);
     assertBreaks(ExplanationCode.SNAT_PARTIAL_COVERAGE, q, broken);
     assertThat(q.apply(broken).verdict()).isEqualTo(Verdict.AMBIGUOUS);
   }
@@ -408,10 +409,10 @@ class PathAnalyzerTest {
     SnatEntry slash24 = SnatEntry.builder().id("snat-24").snatTableId("stb-1").natGatewayId("ngw-1")
         .sourceCidr("192.168.2.0/24").addSnatIp("47.0.0.1").status("Pending").build();
     Inventory inv = good().addSnatEntry(slash24).build();
-    PathResult r = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-b")), ANY_443);
+    PathResult r = PathAnalyzer.of(inv).internet(Estates.network("vsw-b"), ANY_443);
     assertThat(r.codes()).containsExactly(ExplanationCode.SNAT_ENTRY_NOT_AVAILABLE);
     assertThat(r.explanations().get(0).component().id()).isEqualTo("snat-24");
-    PathResult other = PathAnalyzer.of(inv).internet(Estates.network(List.of("vsw-a")), ANY_443);
+    PathResult other = PathAnalyzer.of(inv).internet(Estates.network("vsw-a"), ANY_443);
     assertThat(other.verdict()).isEqualTo(Verdict.REACHABLE);
   }
 
@@ -448,7 +449,7 @@ class PathAnalyzerTest {
         .vSwitches(List.of(Estates.vswA().routeTableId("vtb-custom").build(), Estates.vswB().build(),
             Estates.vswDb().build())).build();
     PathResult r = internet(inv);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.explanations()).singleElement().extracting(e -> e.component().id()).isEqualTo("vtb-custom");
   }
 
@@ -535,10 +536,9 @@ class PathAnalyzerTest {
     SecurityGroup db = Estates.sgDb().rules(List.of(
         SecurityGroupRule.ingress().tcp(5432).peer("192.168.1.0/24").build())).build();
     Inventory inv = good().securityGroups(List.of(Estates.sgEas().build(), db, Estates.sgClient().build())).build();
-    PathResult r = PathAnalyzer.of(inv).privateTarget(Estates.service(), ECS_DB);
-    assertThat(r.verdict()).isEqualTo(Verdict.AMBIGUOUS);
-    assertThat(r.vSwitchPaths()).extracting(VSwitchPath::verdict)
-        .containsExactly(Verdict.REACHABLE, Verdict.UNREACHABLE);
+    PathAnalyzer a = PathAnalyzer.of(inv);
+    assertThat(a.privateTarget(Estates.network("vsw-a"), ECS_DB).verdict()).isEqualTo(Verdict.REACHABLE);
+    assertThat(a.privateTarget(Estates.network("vsw-b"), ECS_DB).verdict()).isEqualTo(Verdict.UNREACHABLE);
   }
 
   @Test

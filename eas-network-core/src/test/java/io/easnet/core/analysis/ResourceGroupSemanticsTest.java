@@ -48,7 +48,6 @@ class ResourceGroupSemanticsTest {
     assertThat(r.vSwitches()).extracting(c -> c.vSwitchId().value()).containsExactly("vsw-a");
     // 10 instances + 25 % surge (3), all on vsw-a: not split over the client vSwitches
     assertThat(r.vSwitch(VSwitchId.of("vsw-a")).orElseThrow().totalDemand()).isEqualTo(13);
-    assertThat(r.assumptions()).extracting(Assumption::key).doesNotContain(AssumptionKey.SPLIT_OVER_VSWITCHES);
   }
 
   @Test

@@ -25,7 +25,7 @@ class SeveralSnatIpsTest {
       .build();
 
   private static PathResult internet(List<String> allowlist) {
-    return PathAnalyzer.of(TWO_EIPS).internet(Estates.network(List.of("vsw-a")),
+    return PathAnalyzer.of(TWO_EIPS).internet(Estates.network("vsw-a"),
         InternetTarget.to(IpAddress.parse("203.0.113.10"), 443)
             .withAllowlist(allowlist.stream().map(Cidr::parse).toList()));
   }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
 import io.easnet.core.report.ReportFormat;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.rules.Suppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -370,7 +370,7 @@ class SnapshotJsonTest {
 
     assertThat(chat.provenance()).isEqualTo(Provenance.SERVICE);
     assertThat(embedding.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
-    assertThat(embedding.vSwitchIds()).containsExactlyElementsOf(chat.vSwitchIds());
+    assertThat(embedding.vSwitchId()).isPresent().isEqualTo(chat.vSwitchId());
     assertThat(embedding.securityGroupId()).isEqualTo(chat.securityGroupId());
   }
 }

@@ -20,7 +20,7 @@ import io.easnet.core.model.VSwitchId;
 import io.easnet.core.model.VpcId;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.rules.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.easnet.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.spi.CloudPort;
@@ -92,7 +93,7 @@ class ApplierNetworkingTest {
   @Test
   void aPlanWithoutAServiceFileFailsWithTheFix() {
     Inventory inv = PlanEstates.bare().addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16")).build();
-    Plan plan = Planner.of(inv).plan(List.of(io.easnet.core.rules.ServiceInput.builder()
+    Plan plan = Planner.of(inv).plan(List.of(io.easnet.core.analysis.ServiceInput.builder()
         .spec(io.easnet.core.model.ServiceSpec.builder().name("svc")
             .networking(io.easnet.core.model.ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build()).build()),
         PlanOptions.defaults()).plan().orElseThrow();

@@ -1,6 +1,7 @@
 package io.easnet.core.plan;
 
 import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
@@ -16,7 +17,6 @@ import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.rules.ServiceInput;
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.IntentsFile;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.spi.CloudPort;

@@ -7,6 +7,8 @@ import static io.easnet.core.plan.PlanEstates.svc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
@@ -16,8 +18,6 @@ import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.rules.ResolvedService;
-import io.easnet.core.rules.ServiceInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** A JSON Schema from the jar, loaded once, and a validator over it. */
-final class SchemaCheck {
+public final class SchemaCheck {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final JsonSchema schema;
 
@@ -21,7 +21,7 @@ final class SchemaCheck {
     this.schema = schema;
   }
 
-  static SchemaCheck load(String resource) {
+  public static SchemaCheck load(String resource) {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
       assertThat(in).as("schema on the classpath at %s", resource).isNotNull();
       return new SchemaCheck(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in));
@@ -30,7 +30,7 @@ final class SchemaCheck {
     }
   }
 
-  Set<ValidationMessage> errors(String json) {
+  public Set<ValidationMessage> errors(String json) {
     try {
       return schema.validate(MAPPER.readTree(json));
     } catch (IOException e) {

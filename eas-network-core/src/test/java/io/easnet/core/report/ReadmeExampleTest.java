@@ -2,16 +2,16 @@ package io.easnet.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.rules.AnalysisInput;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.rules.Suppressions;
 import java.time.LocalDate;
 import java.util.List;

@@ -38,7 +38,7 @@ class NetworkResolverTest {
     EffectiveNetwork n = resolver.resolve(ServiceSpec.builder().name("svc").networking(SERVICE_BLOCK).build());
     assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
     assertThat(n.vpcId()).contains(VpcId.of("vpc-svc"));
-    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-svc"));
+    assertThat(n.vSwitchId()).contains(VSwitchId.of("vsw-svc"));
     assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-svc"));
     assertThat(n.shadowedResourceGroupConfig()).isEmpty();
     assertThat(n.hasVpc()).isTrue();
@@ -49,9 +49,8 @@ class NetworkResolverTest {
     EffectiveNetwork n = resolver.resolve(service().build(), groupWithDLink());
     assertThat(n.provenance()).isEqualTo(Provenance.RESOURCE_GROUP);
     assertThat(n.vpcId()).contains(VpcId.of("vpc-rg"));
-    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-rg"));
+    assertThat(n.vSwitchId()).contains(VSwitchId.of("vsw-rg"));
     assertThat(n.returnRouteVSwitchIds()).containsExactly(VSwitchId.of("vsw-aux1"), VSwitchId.of("vsw-aux2"));
-    assertThat(n.primaryVSwitchId()).contains(VSwitchId.of("vsw-rg"));
     assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-rg"));
     assertThat(n.destinationCidrs()).extracting(Object::toString).containsExactly("172.16.0.0/16");
     assertThat(n.resourceGroupId()).contains(ResourceGroupId.of("eas-r-group"));
@@ -62,7 +61,7 @@ class NetworkResolverTest {
   void bothSetServiceWinsAsAWholeAndTheGroupIsReportedShadowed() {
     EffectiveNetwork n = resolver.resolve(service().networking(SERVICE_BLOCK).build(), groupWithDLink());
     assertThat(n.provenance()).isEqualTo(Provenance.SERVICE);
-    assertThat(n.vSwitchIds()).containsExactly(VSwitchId.of("vsw-svc"));
+    assertThat(n.vSwitchId()).contains(VSwitchId.of("vsw-svc"));
     assertThat(n.securityGroupId()).contains(SecurityGroupId.of("sg-svc"));
     assertThat(n.destinationCidrs()).isEmpty();
     assertThat(n.shadowedResourceGroupConfig()).contains(groupWithDLink().dlink().orElseThrow());
@@ -85,7 +84,7 @@ class NetworkResolverTest {
     assertThat(n.provenance()).isEqualTo(Provenance.NONE);
     assertThat(n.hasVpc()).isFalse();
     assertThat(n.vpcId()).isEmpty();
-    assertThat(n.vSwitchIds()).isEmpty();
+    assertThat(n.vSwitchId()).isEmpty();
     assertThat(n.reasons()).anySatisfy(r -> assertThat(r).contains("no private access and no internet egress"));
   }
 

@@ -1,11 +1,14 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Container;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.RouteEntry;
@@ -17,7 +20,6 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.NatGatewayId;
 import java.util.List;
 import java.util.stream.Collectors;
 

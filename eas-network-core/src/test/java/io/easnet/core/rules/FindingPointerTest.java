@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.DLink;
-import io.easnet.core.model.Eip;
 import io.easnet.core.model.EcsInstance;
+import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatGatewayId;

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.SecurityGroup;
@@ -220,7 +223,7 @@ class HostileInputRulesTest {
   void resolverErrorsNameTheServiceFile() {
     AnalysisInput in = of(inventory(), input(service("s").networking(ServiceNetworking.builder().vpcId("vpc-a")))
         .sourceName("svc.json"));
-    ResolvedService r = RuleContext.of(in).services().get(0);
+    ResolvedService r = EstateAnalysis.of(in).services().get(0);
     assertThat(r.resolutionProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("svc.json at /cloud/networking"));
   }
 

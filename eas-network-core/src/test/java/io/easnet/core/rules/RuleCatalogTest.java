@@ -7,6 +7,7 @@ import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easnet.core.analysis.AnalysisInput;
 import io.easnet.core.model.ServiceNetworking;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -141,6 +141,7 @@ public final class NetworkGenerators {
   }
 
   /** A valid rule whose peer is one of {@code peers}. */
+  @SuppressWarnings("EnumOrdinal") // deliberate: a seed picks a constant by index, so the order is the contract
   public static SecurityGroupRule rule(RandomGenerator r, List<RulePeer> peers) {
     if (peers.isEmpty()) {
       throw new IllegalArgumentException("peers must not be empty");

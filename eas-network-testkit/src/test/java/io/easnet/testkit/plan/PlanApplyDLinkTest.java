@@ -4,6 +4,7 @@ import static io.easnet.testkit.plan.PlanFixtures.applier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.DLink;
 import io.easnet.core.model.Inventory;
@@ -14,7 +15,6 @@ import io.easnet.core.plan.ApplyResult;
 import io.easnet.core.plan.ChangeKind;
 import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.DLinkStatus;
 import io.easnet.testkit.FakeCloud;

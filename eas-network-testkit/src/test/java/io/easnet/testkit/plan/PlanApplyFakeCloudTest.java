@@ -8,6 +8,7 @@ import static io.easnet.testkit.plan.PlanFixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.plan.ApplyResult;
@@ -16,7 +17,6 @@ import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.PlanOptions;
 import io.easnet.core.plan.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.FakeCloud;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.easnet.testkit.plan;
 
 import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
@@ -16,7 +17,6 @@ import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.rules.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import java.util.List;

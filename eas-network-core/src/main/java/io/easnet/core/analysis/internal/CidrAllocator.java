@@ -1,6 +1,7 @@
 package io.easnet.core.analysis.internal;
 
 import io.easnet.core.model.Cidr;
+import io.easnet.core.model.VSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +23,13 @@ public final class CidrAllocator {
     this.taken.add(SHARED);
   }
 
-  /** The smallest vSwitch prefix (/16 to /29) whose usable addresses (size − 4) are at least {@code ips}. */
+  /**
+   * The smallest vSwitch prefix (/16 to /29) whose usable addresses ({@link VSwitch#assignableIpCount(int)}: size less
+   * the four the cloud reserves) are at least {@code ips}.
+   */
   public static Optional<Integer> prefixFor(long ips) {
     for (int p = 29; p >= 16; p--) {
-      if ((1L << (32 - p)) - 4 >= ips) {
+      if (VSwitch.assignableIpCount(p) >= ips) {
         return Optional.of(p);
       }
     }

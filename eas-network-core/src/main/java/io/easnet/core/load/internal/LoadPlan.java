@@ -4,8 +4,8 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.Question;
-import io.easnet.core.model.DLink;
 import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.DLink;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.EcsInstanceId;
 import io.easnet.core.model.Eip;
@@ -192,16 +192,16 @@ public final class LoadPlan {
         } catch (InvalidInputException e) {
           continue; // a partial cloud.networking block places the service nowhere: the rules report it (EASNET-001)
         }
-        if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+        if (!net.hasVpc() || net.vSwitchId().isEmpty()) {
           continue;
         }
         CompletableFuture<Optional<VpcId>> vpc = net.vpcId().isPresent()
             ? CompletableFuture.completedFuture(net.vpcId())
-            : absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
+            : absentIfNotFound(vSwitch(net.vSwitchId().get())).thenApply(v -> v.map(VSwitch::vpcId));
         perService.add(vpc.thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(false)
             : everythingIn.apply(v.get())).thenCompose(x -> {
           List<CompletableFuture<?>> own = new ArrayList<>();
-          Stream.concat(net.vSwitchIds().stream(), net.returnRouteVSwitchIds().stream())
+          Stream.concat(net.vSwitchId().stream(), net.returnRouteVSwitchIds().stream())
               .filter(id -> !facts.vSwitches.containsKey(id.value()))
               .forEach(id -> own.add(absentIfNotFound(vSwitch(id))));
           net.securityGroupId().filter(id -> !facts.groups.containsKey(id.value()))
@@ -294,7 +294,7 @@ public final class LoadPlan {
     CompletableFuture<Void> done = network.thenCompose(net -> {
       List<CompletableFuture<?>> needed = new ArrayList<>(early);
       if (net.hasVpc()) {
-        net.vSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
+        net.vSwitchId().ifPresent(id -> needed.add(absentIfNotFound(vSwitch(id))));
         // the client vSwitches of a DLink's return route: their blocks decide which peers the instances reach
         net.returnRouteVSwitchIds().forEach(id -> needed.add(absentIfNotFound(vSwitch(id))));
         net.securityGroupId().ifPresent(g -> needed.add(absentIfNotFound(group(g))));
@@ -302,13 +302,13 @@ public final class LoadPlan {
       return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
     });
     CompletableFuture<Optional<VpcId>> vpc = network.thenCompose(net -> {
-      if (!net.hasVpc() || net.vSwitchIds().isEmpty()) {
+      if (!net.hasVpc() || net.vSwitchId().isEmpty()) {
         return CompletableFuture.completedFuture(Optional.<VpcId>empty());
       }
       if (net.vpcId().isPresent()) {
         return CompletableFuture.completedFuture(net.vpcId());
       }
-      return absentIfNotFound(vSwitch(net.vSwitchIds().get(0))).thenApply(v -> v.map(VSwitch::vpcId));
+      return absentIfNotFound(vSwitch(net.vSwitchId().get())).thenApply(v -> v.map(VSwitch::vpcId));
     });
     return new ServiceReads(vpc, done);
   }

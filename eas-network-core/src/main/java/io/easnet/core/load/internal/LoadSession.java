@@ -101,7 +101,7 @@ public final class LoadSession {
   <A, T> CompletableFuture<T> call(String action, A argument, Function<CloudPort, T> call) {
     String key = action + '|' + argument;
     return (CompletableFuture<T>) cache.computeIfAbsent(
-        key, k -> CompletableFuture.supplyAsync(() -> withRetries(action, call), executor));
+        key, k -> CompletableFuture.supplyAsync(() -> withRetries(call), executor));
   }
 
   /** How long this session has waited to retry so far. */
@@ -109,7 +109,7 @@ public final class LoadSession {
     return Duration.ofNanos(waitedNanos.get());
   }
 
-  private <T> T withRetries(String action, Function<CloudPort, T> call) {
+  private <T> T withRetries(Function<CloudPort, T> call) {
     RuntimeException first = null;
     for (int retryNumber = 0; ; retryNumber++) {
       try {

@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.internal.BlockIndex;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistTarget;
@@ -7,7 +8,6 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class AllowlistSingleEasAddress extends BaseRule {
   public List<Finding> check(RuleContext context) {
     Map<String, VSwitch> easVSwitches = new TreeMap<>();
     for (ResolvedService s : context.services()) {
-      for (VSwitchId id : s.network().map(n -> n.vSwitchIds()).orElse(List.of())) {
+      for (VSwitchId id : s.network().flatMap(n -> n.vSwitchId()).stream().toList()) {
         context.inventory().vSwitch(id).ifPresent(v -> easVSwitches.putIfAbsent(id.value(), v));
       }
     }

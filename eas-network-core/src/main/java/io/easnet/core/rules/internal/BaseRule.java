@@ -1,5 +1,6 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.model.AllowlistTarget;
@@ -10,7 +11,6 @@ import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.resolve.Provenance;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;

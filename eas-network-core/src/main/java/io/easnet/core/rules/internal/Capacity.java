@@ -1,8 +1,8 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.CapacityReport;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,12 +28,11 @@ final class Capacity {
     }
   }
 
-  /** The capacity of every known vSwitch the services use, by vSwitch id; computed once per run for both rules. */
+  /**
+   * The capacity of every known vSwitch the services use, by vSwitch id: the run's capacity report joined with the
+   * services placed in each vSwitch, both read from the analysis.
+   */
   static List<Usage> usages(RuleContext context) {
-    return context.shared(Capacity.class, Capacity::compute);
-  }
-
-  private static List<Usage> compute(RuleContext context) {
     CapacityReport report = context.capacity();
     List<Usage> out = new ArrayList<>();
     for (VSwitchCapacity c : report.vSwitches()) {

@@ -1,11 +1,11 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.Direction;
 import io.easnet.core.model.Policy;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupType;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ final class GroupOpenOnAllPorts extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    SecurityGroupEvaluator evaluator = context.analyzer().securityGroups();
+    SecurityGroupEvaluator evaluator = context.securityGroups();
     for (SecurityGroup g : byId(context.inventory().securityGroups(), SecurityGroup::id)) {
       if (!openOnAllPorts(evaluator, g)) {
         continue;

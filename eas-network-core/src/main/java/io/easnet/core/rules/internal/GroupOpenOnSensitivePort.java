@@ -34,7 +34,7 @@ final class GroupOpenOnSensitivePort extends BaseRule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> out = new ArrayList<>();
-    SecurityGroupEvaluator evaluator = context.analyzer().securityGroups();
+    SecurityGroupEvaluator evaluator = context.securityGroups();
     for (SecurityGroup g : byId(context.inventory().securityGroups(), SecurityGroup::id)) {
       if (GroupOpenOnAllPorts.openOnAllPorts(evaluator, g)) {
         continue;

@@ -1,10 +1,10 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.NatNetworkType;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;

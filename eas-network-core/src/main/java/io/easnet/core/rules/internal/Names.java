@@ -8,7 +8,7 @@ final class Names {
   private Names() {}
 
   /**
-   * The environment a name or tag value denotes: {@code prod}, {@code staging}, {@code test} or {@code dev}, from
+   * The environment a name or tag value denotes: prod, staging, test or dev, from
    * a whole token of the name ({@code recsys-prod}, {@code dev_ranker}).
    */
   static Optional<String> environment(String text) {

@@ -1,15 +1,16 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathKind;
 import io.easnet.core.analysis.PathResult;
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.analysis.Verdict;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
@@ -21,32 +22,28 @@ import java.util.Set;
 
 /**
  * A rule whose findings are the blockers of the run's path results that {@link PathRules} assigns to it: message,
- * fix, near miss and location come from the {@link Explanation}; it never analyses anything itself.
+ * fix, near miss and location come from the {@link Explanation}; it never analyses anything itself. It visits only
+ * the services the analysis lists with a blocker of one of its codes ({@link EstateAnalysis#servicesBlockedBy}).
  */
 final class PathRule extends BaseRule {
   private final PathRules.Spec spec;
+  private final Set<ExplanationCode> codes;
 
   PathRule(PathRules.Spec spec) {
     super(spec.id(), spec.severity(), spec.summary());
     this.spec = spec;
+    this.codes = PathRules.codesOf(spec);
   }
 
   @Override
   public List<Finding> check(RuleContext context) {
-    return context.shared(PathRule.class, PathRule::allFindings).getOrDefault(spec, List.of());
-  }
-
-  /** The findings of every path rule, in one pass over the run's path results; each rule takes its own. */
-  private static Map<PathRules.Spec, List<Finding>> allFindings(RuleContext context) {
-    Map<PathRules.Spec, PathRule> rules = new LinkedHashMap<>();
-    PathRules.ALL.forEach(sp -> rules.put(sp, new PathRule(sp)));
-    Map<PathRules.Spec, List<Finding>> out = new LinkedHashMap<>();
-    for (ResolvedService s : context.services()) {
+    List<Finding> out = new ArrayList<>();
+    for (ResolvedService s : context.analysis().servicesBlockedBy(codes)) {
       if (s.network().isEmpty()) {
         continue;
       }
-      perIntent(context, s, rules, out);
-      perService(context, s, rules, out);
+      perIntent(context, s, out);
+      perService(context, s, out);
     }
     return out;
   }
@@ -55,18 +52,16 @@ final class PathRule extends BaseRule {
     return PathRules.specFor(p.kind(), e.code(), s.networkBlockers().contains(e));
   }
 
-  private static void perIntent(RuleContext c, ResolvedService s, Map<PathRules.Spec, PathRule> rules,
-      Map<PathRules.Spec, List<Finding>> out) {
+  private void perIntent(RuleContext c, ResolvedService s, List<Finding> out) {
     for (PathResult p : s.paths()) {
       for (Explanation e : p.explanations()) {
         PathRules.Spec sp = specOf(p, e, s);
-        if (sp.scope() != PathRules.Scope.INTENT) {
+        if (sp.scope() != PathRules.Scope.INTENT || !sp.equals(spec)) {
           continue;
         }
-        PathRule rule = rules.get(sp);
         // a fact a Terraform plan leaves unknown until apply is not a failure (docs/terraform.md)
         boolean afterApply = p.isKnownAfterApply();
-        Finding.Builder f = rule.atComponent(c, s, e)
+        Finding.Builder f = atComponent(c, s, e)
             .serviceName(s.name())
             .message("service " + s.name() + (afterApply ? " may " : " cannot ") + p.intent().describe() + " ("
                 + p.verdict() + (afterApply ? ", known after apply" : "") + "): "
@@ -79,14 +74,13 @@ final class PathRule extends BaseRule {
           f.severity(Severity.INFO);
         }
         e.didYouMean().ifPresent(f::didYouMean);
-        out.computeIfAbsent(sp, k -> new ArrayList<>()).add(f.build());
+        out.add(f.build());
       }
     }
   }
 
   /** Blockers of the service itself, once each, naming every intent they block. */
-  private static void perService(RuleContext c, ResolvedService s, Map<PathRules.Spec, PathRule> rules,
-      Map<PathRules.Spec, List<Finding>> out) {
+  private void perService(RuleContext c, ResolvedService s, List<Finding> out) {
     Map<Explanation, Set<String>> blocked = new LinkedHashMap<>();
     Map<Explanation, PathRules.Spec> specs = new LinkedHashMap<>();
     for (Explanation e : s.networkBlockers()) {
@@ -104,12 +98,14 @@ final class PathRule extends BaseRule {
     }
     for (Map.Entry<Explanation, Set<String>> entry : blocked.entrySet()) {
       Explanation e = entry.getKey();
-      PathRules.Spec sp = specs.get(e);
-      List<String> intents = List.copyOf(entry.getValue());
-      if (intents.isEmpty() && !reportWithoutIntents(c, s, e)) {
+      if (!specs.get(e).equals(spec)) {
         continue;
       }
-      Finding.Builder f = rules.get(sp).atComponent(c, s, e)
+      List<String> intents = List.copyOf(entry.getValue());
+      if (intents.isEmpty() && !reportWithoutIntents(c, e)) {
+        continue;
+      }
+      Finding.Builder f = atComponent(c, s, e)
           .serviceName(s.name())
           .message(serviceMessage(s, e, intents))
           .remediation(e.fix())
@@ -119,7 +115,7 @@ final class PathRule extends BaseRule {
       s.network().flatMap(n -> n.vpcId()).filter(v -> e.code() == ExplanationCode.VSWITCH_NOT_IN_VPC
           || e.code() == ExplanationCode.SECURITY_GROUP_NOT_IN_VPC).ifPresent(v -> f.addResourceIds(v.value()));
       e.didYouMean().ifPresent(f::didYouMean);
-      out.computeIfAbsent(sp, k -> new ArrayList<>()).add(f.build());
+      out.add(f.build());
     }
   }
 
@@ -128,7 +124,7 @@ final class PathRule extends BaseRule {
    * snapshot that holds no resource of that kind at all is partial, not wrong. A missing network is only a problem
    * for a service that needs one (EASNET-031, -039 report only with intents).
    */
-  private static boolean reportWithoutIntents(RuleContext c, ResolvedService s, Explanation e) {
+  private static boolean reportWithoutIntents(RuleContext c, Explanation e) {
     Component comp = e.component();
     boolean placeholder = comp.resourceId().map(id -> id.isPlaceholder()).orElse(false);
     return switch (e.code()) {

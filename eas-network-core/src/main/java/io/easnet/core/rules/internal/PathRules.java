@@ -4,7 +4,10 @@ import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.ExplanationCode;
 import io.easnet.core.analysis.PathKind;
 import io.easnet.core.rules.Severity;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one table from path blockers to rules: which rule reports an {@link Explanation} of a path, by its
@@ -107,6 +110,22 @@ public final class PathRules {
       case DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES -> DESTINATION_OUTSIDE_ROUTES;
       case VSWITCH_IP_EXHAUSTED_AT_SCALE -> CAPACITY;
     };
+  }
+
+  /**
+   * The codes whose blockers the rule of {@code spec} may report, on any kind of path, as a network blocker or not:
+   * the services it visits are those with a blocker of one of these codes.
+   */
+  static Set<ExplanationCode> codesOf(Spec spec) {
+    Set<ExplanationCode> out = EnumSet.noneOf(ExplanationCode.class);
+    for (ExplanationCode code : ExplanationCode.values()) {
+      for (PathKind kind : PathKind.values()) {
+        if (specFor(kind, code, true).equals(spec) || specFor(kind, code, false).equals(spec)) {
+          out.add(code);
+        }
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /** One rule per entry of the table. */

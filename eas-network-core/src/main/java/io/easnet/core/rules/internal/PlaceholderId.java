@@ -1,9 +1,9 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
@@ -23,21 +23,21 @@ final class PlaceholderId extends BaseRule {
     for (ResolvedService s : context.services()) {
       Optional<ServiceNetworking> n = s.spec().networking();
       if (n.isPresent()) {
-        n.get().vpcId().ifPresent(id -> add(out, context, s, "vpc_id", networking("vpc_id"), id,
+        n.get().vpcId().ifPresent(id -> add(out, s, "vpc_id", networking("vpc_id"), id,
             context.inventory().vpcs().stream().map(v -> v.id().value())));
-        n.get().vSwitchId().ifPresent(id -> add(out, context, s, "vswitch_id", networking("vswitch_id"), id,
+        n.get().vSwitchId().ifPresent(id -> add(out, s, "vswitch_id", networking("vswitch_id"), id,
             context.inventory().vSwitches().stream().map(v -> v.id().value())));
-        n.get().securityGroupId().ifPresent(id -> add(out, context, s, "security_group_id",
+        n.get().securityGroupId().ifPresent(id -> add(out, s, "security_group_id",
             networking("security_group_id"), id,
             context.inventory().securityGroups().stream().map(v -> v.id().value())));
       }
-      s.spec().resourceGroupId().ifPresent(id -> add(out, context, s, "resource", RESOURCE, id,
+      s.spec().resourceGroupId().ifPresent(id -> add(out, s, "resource", RESOURCE, id,
           context.inventory().resourceGroups().stream().map(v -> v.id().value())));
     }
     return out;
   }
 
-  private void add(List<Finding> out, RuleContext context, ResolvedService s, String key, String pointer,
+  private void add(List<Finding> out, ResolvedService s, String key, String pointer,
       ResourceId id, Stream<String> known) {
     if (!id.isPlaceholder()) {
       return;

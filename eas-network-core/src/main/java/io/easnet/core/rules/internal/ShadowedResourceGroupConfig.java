@@ -1,9 +1,9 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.DLink;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class ShadowedResourceGroupConfig extends BaseRule {
       String group = n.resourceGroupId().map(Object::toString).orElse("the resource group");
       out.add(atService(s, NETWORKING)
           .message("service " + s.name() + " uses its own cloud.networking (vSwitch "
-              + n.primaryVSwitchId().map(Object::toString).orElse("?") + ", security group "
+              + n.vSwitchId().map(Object::toString).orElse("?") + ", security group "
               + n.securityGroupId().map(Object::toString).orElse("?") + "); the VPC direct connection of " + group
               + " (vSwitch " + d.vSwitchId() + ", security group " + d.securityGroupId()
               + ") is not used by this service")

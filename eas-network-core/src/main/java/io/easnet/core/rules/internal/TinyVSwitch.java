@@ -1,9 +1,9 @@
 package io.easnet.core.rules.internal;
 
+import io.easnet.core.analysis.ResolvedService;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.ResolvedService;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Severity;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class TinyVSwitch extends BaseRule {
     List<Finding> out = new ArrayList<>();
     TreeSet<String> seen = new TreeSet<>();
     for (ResolvedService s : context.services()) {
-      for (VSwitchId id : s.network().map(n -> n.vSwitchIds()).orElse(List.of())) {
+      for (VSwitchId id : s.network().flatMap(n -> n.vSwitchId()).stream().toList()) {
         Optional<VSwitch> v = context.inventory().vSwitch(id);
         if (v.isEmpty() || v.get().cidrBlock().prefixLength() < 28 || !seen.add(id.value())) {
           continue;

@@ -68,6 +68,7 @@ public final class AlibabaError extends RuntimeException {
   }
 
   @Override
+  @SuppressWarnings("OverrideThrowableToString") // the message is Alibaba's text; this line adds status and code for logs
   public String toString() {
     return status + " " + code + ": " + getMessage();
   }

@@ -26,7 +26,7 @@ record WireRequest(
     List<Parameter> query,
     List<Parameter> form,
     Map<String, List<String>> headers,
-    byte[] body) {
+    @SuppressWarnings("ArrayRecordComponent") byte[] body) { // read, never compared or hashed
 
   WireRequest {
     query = List.copyOf(query);

@@ -1,4 +1,4 @@
-package io.easnet.core.rules;
+package io.easnet.core.analysis;
 
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;

@@ -1,4 +1,4 @@
-package io.easnet.core.rules.internal;
+package io.easnet.core.analysis.internal;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ public final class Endpoints {
   private Endpoints() {}
 
   /** For a public OSS endpoint ({@code oss-cn-hangzhou.aliyuncs.com}) the internal one; empty otherwise. */
-  static Optional<String> internalOss(String endpoint) {
+  public static Optional<String> internalOss(String endpoint) {
     Matcher m = OSS_PUBLIC.matcher(endpoint.trim());
     if (!m.matches() || m.group(1).endsWith("-internal")) {
       return Optional.empty();
@@ -23,7 +23,7 @@ public final class Endpoints {
   }
 
   /** The region of a public OSS endpoint. */
-  static Optional<String> ossRegion(String endpoint) {
+  public static Optional<String> ossRegion(String endpoint) {
     Matcher m = OSS_PUBLIC.matcher(endpoint.trim());
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
@@ -43,7 +43,7 @@ public final class Endpoints {
   }
 
   /** For an Alibaba Cloud registry host reached over the internet, the VPC host; empty otherwise. */
-  static Optional<String> vpcRegistry(String host) {
+  public static Optional<String> vpcRegistry(String host) {
     Matcher p = ACR_PERSONAL.matcher(host);
     if (p.matches()) {
       return Optional.of("registry-vpc." + p.group(1) + ".aliyuncs.com");
@@ -56,7 +56,7 @@ public final class Endpoints {
   }
 
   /** The region of an Alibaba Cloud registry host. */
-  static Optional<String> registryRegion(String host) {
+  public static Optional<String> registryRegion(String host) {
     Matcher p = ACR_PERSONAL.matcher(host);
     if (p.matches()) {
       return Optional.of(p.group(1));

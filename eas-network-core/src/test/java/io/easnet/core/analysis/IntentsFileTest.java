@@ -1,11 +1,10 @@
-package io.easnet.core.plan;
+package io.easnet.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.IntentSyntax;
-import io.easnet.core.rules.ServiceInput;
+import io.easnet.core.plan.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,5 @@
-package io.easnet.core.rules;
+package io.easnet.core.analysis;
 
-import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.PathResult;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.List;

@@ -1,12 +1,10 @@
-package io.easnet.core.plan;
+package io.easnet.core.analysis;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.internal.Sha256;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.rules.ServiceInput;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -125,7 +123,7 @@ public final class IntentsFile {
             + files.get(input.name()) + ").", "list each service once, with all its intents.");
       }
       files.put(input.name(), serviceFile);
-      digests.put(input.name(), Plan.sha256(serviceText));
+      digests.put(input.name(), Sha256.hex(serviceText));
       services.add(input);
     }
     return new IntentsFile(file, services, files, digests);
@@ -156,8 +154,8 @@ public final class IntentsFile {
     return Optional.ofNullable(files.get(serviceName));
   }
 
-  /** The SHA-256 (hex) of a service's file as it was read: the plan records it, apply checks it. */
-  Optional<String> serviceFileDigest(String serviceName) {
+  /** The SHA-256 (hex) of a service's file as it was read: a plan records it, apply checks it. */
+  public Optional<String> serviceFileDigest(String serviceName) {
     return Optional.ofNullable(digests.get(serviceName));
   }
 

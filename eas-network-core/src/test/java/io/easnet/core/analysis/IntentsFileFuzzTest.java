@@ -1,4 +1,4 @@
-package io.easnet.core.plan;
+package io.easnet.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,5 @@
-package io.easnet.core.rules;
+package io.easnet.core.analysis;
 
-import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.InternetTarget;
-import io.easnet.core.analysis.Target;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.SourceNames;
 import io.easnet.core.model.EcsInstanceId;
