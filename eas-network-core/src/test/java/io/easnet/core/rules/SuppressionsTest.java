@@ -119,7 +119,9 @@ class SuppressionsTest {
         .hasMessageContaining("suppressions.json at /suppressions/1/id")
         .hasMessageContaining("\"EASNET-999\" is not a rule of the catalogue")
         .hasMessageContaining("did you mean \"EASNET-009\"?")
-        .hasMessageContaining("EASNET-001\u2026EASNET-047, EASNET-900\u2026EASNET-901");
+        .hasMessageContaining("EASNET-001\u2026" + RuleCatalog.standard().rules().stream().map(Rule::id)
+            .filter(id -> !id.startsWith("EASNET-9")).max(String::compareTo).orElseThrow()
+            + ", EASNET-900\u2026EASNET-901");
     // a catalogue without the rule refuses its id too: the check is against the catalogue that runs
     assertThatThrownBy(() -> RuleCatalog.standard().without("EASNET-014").run(input(TODAY),
         Suppressions.parse(file("*", "2027-01-31")))).isInstanceOf(InvalidInputException.class)
