@@ -57,6 +57,11 @@ final class Estate implements AutoCloseable {
     return file == null;
   }
 
+  /** The cloud port, live (every request reported to the listener); empty offline. */
+  Optional<CloudPort> port() {
+    return Optional.ofNullable(port);
+  }
+
   /** The name of the estate in finding locations: the file name, or {@code live:ENDPOINT_OR_REGION}. */
   String sourceName() {
     return sourceName;

@@ -119,6 +119,17 @@ public record AddRouteEntry(VpcId vpcId, RouteTableId routeTableId, Cidr destina
     return s.withInventory(inv.toBuilder().routeTables(tables).build());
   }
 
+  /**
+   * The route table is one of the VPC's, and the NAT gateway the route points to lies in that VPC (see
+   * {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    Preflight.routeTable(x, vpcId.value(), routeTableId.value());
+    Preflight.vpcOfGateway(x, nextHop.id()).ifPresent(v -> Preflight.require(v.equals(vpcId.value()), "VpcMismatch",
+        "NAT gateway " + nextHop.id() + " lies in " + v + ", but route table " + routeTableId + " in " + vpcId));
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     NatGatewayId nat = NatGatewayId.of(x.resolve(nextHop.id()));

@@ -112,6 +112,14 @@ public record AllocateEip(String forGateway, int bandwidthMbps, String internetC
         .withOutput(Refs.ref(s.currentKey(), "ipAddress"), ip);
   }
 
+  /** The gateway the EIP is for exists, or an earlier change creates it (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    if (!Refs.isRef(forGateway)) {
+      Preflight.natGateway(x, forGateway);
+    }
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     String name = x.resourceName();

@@ -131,6 +131,16 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
     return s.withInventory(inv.toBuilder().redisInstances(out).build());
   }
 
+  /** The database instance exists (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    boolean rds = product.equals("rds");
+    Preflight.existing(x, () -> rds ? x.port().rds().describeInstance(RdsInstanceId.of(instanceId))
+        : x.port().redis().describeInstance(RedisInstanceId.of(instanceId)), (rds ? "RDS" : "Redis")
+        + " instance " + instanceId);
+    x.fact((rds ? "RDS" : "Redis") + " instance " + instanceId, "exists");
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     boolean rds = product.equals("rds");

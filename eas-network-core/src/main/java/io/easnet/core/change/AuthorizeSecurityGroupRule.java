@@ -111,6 +111,12 @@ public record AuthorizeSecurityGroupRule(SecurityGroupId securityGroupId, Securi
     return s.withInventory(inv.toBuilder().securityGroups(groups).build());
   }
 
+  /** The security group exists (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    Preflight.securityGroup(x, securityGroupId.value());
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     SecurityGroup g = x.call(() -> x.port().ecs().describeSecurityGroup(securityGroupId));

@@ -151,6 +151,38 @@ public record BindEip(Gateway gateway, String eipId, IpAddress ipAddress) implem
     return s.withInventory(inv.toBuilder().eips(eips).natGateways(nats).build());
   }
 
+  /**
+   * The gateway exists (or an earlier change creates it), and the EIP exists and is free or already this
+   * gateway's (see {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    String nat = gateway.id();
+    if (!Refs.isRef(nat)) {
+      Preflight.natGateway(x, nat);
+    }
+    if (!Refs.isRef(eipId)) {
+      Eip e = Preflight.eip(x, eipId);
+      Preflight.require(e.instanceId().isEmpty() || e.instanceId().get().equals(nat)
+          || Refs.isRef(nat) && createdByThePlan(x, e.instanceId().get()), "EipInUse",
+          "EIP " + eipId + " is bound to " + e.instanceId().orElse("") + ", not free for NAT gateway " + nat);
+    }
+  }
+
+  /** True when {@code instance} is the NAT gateway the plan's change the gateway names created (a re-run). */
+  private boolean createdByThePlan(Execution<?> x, String instance) {
+    if (!instance.startsWith("ngw-")) {
+      return false;
+    }
+    String name = x.resourceNameOf(Refs.changeOf(gateway.id()).orElseThrow());
+    try {
+      return x.call(() -> x.port().vpc().describeNatGateway(NatGatewayId.of(instance))).name()
+          .equals(Optional.of(name));
+    } catch (io.easnet.core.CloudServiceException gone) {
+      return false;
+    }
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     EipAllocationId eip = EipAllocationId.of(x.resolve(eipId));

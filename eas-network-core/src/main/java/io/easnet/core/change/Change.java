@@ -112,7 +112,10 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
 
   /**
    * What the change checks before the run's first write, so that a wrong input stops the whole run with nothing
-   * changed: nothing for most kinds; a networking change checks that its service file is the planned one.
+   * changed, on a dry run and an apply alike: the ids it names exist and agree with each other (docs/plan-safety.md);
+   * a networking change also checks that its service file is the planned one.
+   *
+   * @throws Misfit when the change does not fit the estate
    */
   default void checkBeforeWrites(Execution<?> x) {}
 
@@ -292,5 +295,41 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
 
     /** The service file read and checked to be the planned one (its service, its digest). */
     ServiceDocument checkedServiceFile(SetServiceNetworking s, Path file);
+
+    /** The change of the plan with id {@code changeId}, when it comes before this one. */
+    Optional<Change> earlier(String changeId);
+
+    /** The name the plan's change {@code changeId} gives a resource it creates (see {@link #resourceName()}). */
+    String resourceNameOf(String changeId);
+
+    /** The changes of the plan before this one, in order. */
+    List<Change> earlierActions();
+
+    /**
+     * Records a fact of the estate the change depends on (e.g. {@code vSwitch vsw-1} = {@code vpc-1 192.168.1.0/24}):
+     * the plan keeps them and an apply compares them with the estate it runs on (docs/plan-safety.md). Only facts
+     * the plan's own changes do not alter (ids, VPCs, blocks, table ownership), so that a re-run after a crash
+     * compares equal.
+     */
+    void fact(String name, String value);
+  }
+
+  /**
+   * A change that does not fit the estate, found by its check before the run's first write
+   * ({@link #checkBeforeWrites}): the applier reports it as the change's failure and writes nothing.
+   */
+  final class Misfit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    Misfit(String message, String code) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+
+    /** The kind of misfit, e.g. {@code NotFound}, {@code VpcMismatch}. */
+    public String code() {
+      return code;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.easnet.core.change;
 
+import io.easnet.core.model.VSwitch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Inventory;
@@ -109,6 +110,15 @@ public record CreateNatGateway(VpcId vpcId, VSwitchId vSwitchId) implements Chan
         .addSnatTableId(table)).build();
     return s.withInventory(inv).withOutput(Refs.ref(s.currentKey(), "natGatewayId"), nat)
         .withOutput(Refs.ref(s.currentKey(), "snatTableId"), table);
+  }
+
+  /** The VPC exists and the vSwitch lies in it (see {@link Preflight}). */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    Preflight.vpc(x, vpcId.value());
+    VSwitch v = Preflight.vSwitch(x, vSwitchId.value(), "vSwitch");
+    Preflight.require(v.vpcId().equals(vpcId), "VpcMismatch", "vSwitch " + vSwitchId + " lies in "
+        + v.vpcId() + ", not in " + vpcId);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.easnet.core.model.NatGatewayId;
 import io.easnet.core.model.SnatEntry;
 import io.easnet.core.model.SnatEntryId;
 import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.VSwitchId;
 import io.easnet.core.spi.SnatEntryRequest;
 import java.util.ArrayList;
@@ -166,6 +167,56 @@ public record CreateSnatEntry(Gateway gateway, VSwitchId sourceVSwitchId, List<S
         .natGatewayId(nat).sourceVSwitchId(sourceVSwitchId.value()).status(SnatEntry.AVAILABLE);
     snatIps.forEach(ip -> e.addSnatIps(IpAddress.parse(s.resolve(ip))));
     return s.withInventory(s.inventory().toBuilder().addSnatEntry(e).build());
+  }
+
+  /**
+   * The gateway exists (or an earlier change creates it), its SNAT tables as the plan names them are that
+   * gateway's (else the entry would land on another gateway's table), the source vSwitch exists in the gateway's
+   * VPC, and each SNAT IP is an EIP the gateway holds or an earlier change of the plan binds to it (see
+   * {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    String nat = gateway.id();
+    String vpc = null;
+    java.util.Set<String> gatewayIps = new java.util.HashSet<>();
+    if (!Refs.isRef(nat)) {
+      NatGateway g = Preflight.natGateway(x, nat);
+      vpc = g.vpcId().value();
+      for (String table : gateway.snatTableIds()) {
+        Preflight.require(!Refs.isRef(table), "SnatTableMismatch", "the SNAT table " + table
+            + " is one an earlier change creates, but NAT gateway " + nat + " exists already");
+        Preflight.require(g.snatTableIds().contains(SnatTableId.of(table)), "SnatTableMismatch",
+            "SNAT table " + table + " is not NAT gateway " + nat + "'s (its SNAT tables: "
+                + (g.snatTableIds().isEmpty() ? "none" : g.snatTableIds().stream().map(SnatTableId::value)
+                    .collect(java.util.stream.Collectors.joining(", "))) + "), so the entry would land on"
+                + " another gateway");
+      }
+      x.call(() -> x.port().vpc().describeEips(g.id())).forEach(e -> gatewayIps.add(e.ipAddress().toString()));
+    } else {
+      vpc = Preflight.creator(x, nat, CreateNatGateway.class).map(c -> c.vpcId().value()).orElse(null);
+      for (String table : gateway.snatTableIds()) {
+        Preflight.require(Refs.isRef(table) && Refs.changeOf(table).equals(Refs.changeOf(nat)),
+            "SnatTableMismatch", "SNAT table " + table + " is not the table of NAT gateway " + nat
+                + ", which " + Refs.changeOf(nat).orElse("an earlier change") + " creates");
+      }
+    }
+    VSwitch v = Preflight.vSwitch(x, sourceVSwitchId.value(), "source vSwitch");
+    if (vpc != null) {
+      Preflight.require(v.vpcId().value().equals(vpc), "VpcMismatch", "source vSwitch " + sourceVSwitchId
+          + " lies in " + v.vpcId() + ", but NAT gateway " + nat + " in " + vpc);
+    }
+    for (Change a : x.earlierActions()) {
+      if (a instanceof BindEip b && b.gateway().id().equals(nat) && !Refs.isRef(b.eipId())) {
+        gatewayIps.add(Preflight.eip(x, b.eipId()).ipAddress().toString());
+      }
+    }
+    for (String ip : snatIps) {
+      Preflight.require(Refs.isRef(ip) || gatewayIps.contains(ip), "SnatIpNotOfGateway", "SNAT IP " + ip
+          + " is not an EIP of NAT gateway " + nat + " (bound now or by an earlier change of the plan;"
+          + " its EIPs: " + (gatewayIps.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(gatewayIps)))
+          + ")");
+    }
   }
 
   @Override

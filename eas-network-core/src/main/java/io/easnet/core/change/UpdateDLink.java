@@ -104,6 +104,28 @@ public record UpdateDLink(ResourceGroupId resourceGroupId, DLink dlink) implemen
     return s.withInventory(inv.toBuilder().resourceGroups(out).build());
   }
 
+  /**
+   * The resource group exists, and the vSwitches and the security group exist in the connection's VPC (see
+   * {@link Preflight}).
+   */
+  @Override
+  public void checkBeforeWrites(Execution<?> x) {
+    Preflight.existing(x, () -> x.port().eas().describeResourceDLink(resourceGroupId),
+        "resource group " + resourceGroupId);
+    Optional<io.easnet.core.model.VpcId> vpc = dlink.vpcId();
+    java.util.List<io.easnet.core.model.VSwitchId> vsws = new java.util.ArrayList<>();
+    vsws.add(dlink.vSwitchId());
+    vsws.addAll(dlink.auxVSwitchIds());
+    for (io.easnet.core.model.VSwitchId id : vsws) {
+      io.easnet.core.model.VSwitch v = Preflight.vSwitch(x, id.value(), "vSwitch");
+      Preflight.require(vpc.isEmpty() || v.vpcId().equals(vpc.get()), "VpcMismatch", "vSwitch " + id
+          + " lies in " + v.vpcId() + ", not in " + vpc.map(Object::toString).orElse(""));
+    }
+    io.easnet.core.model.SecurityGroup g = Preflight.securityGroup(x, dlink.securityGroupId().value());
+    Preflight.require(vpc.isEmpty() || g.vpcId().equals(vpc.get()), "VpcMismatch", "security group "
+        + dlink.securityGroupId() + " lies in " + g.vpcId() + ", not in " + vpc.map(Object::toString).orElse(""));
+  }
+
   @Override
   public <R> R execute(Execution<R> x) {
     ResourceGroupId rg = resourceGroupId;

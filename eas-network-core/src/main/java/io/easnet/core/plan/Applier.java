@@ -61,8 +61,10 @@ public final class Applier {
   private final Duration pollInterval;
   private final int maxAttempts;
   private final Map<String, Path> serviceFiles;
+  private final boolean force;
 
   private Applier(Builder b) {
+    this.force = b.force;
     this.port = b.port;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -89,14 +91,97 @@ public final class Applier {
     return run(Objects.requireNonNull(plan, "plan"), false);
   }
 
-  /** What {@link #apply} would do: reads the estate, writes nothing. */
+  /**
+   * What {@link #apply} would do: reads the estate, writes nothing. The same checks run as before an apply's first
+   * write, so a plan that does not fit the estate fails here exactly where the apply would.
+   */
   public ApplyResult dryRun(Plan plan) {
     return run(Objects.requireNonNull(plan, "plan"), true);
   }
 
-  private ApplyResult run(Plan plan, boolean dry) {
+  /**
+   * {@code plan} recording the estate it depends on, as this applier's port shows it now: the port's region and the
+   * facts every change's checks read (ids, VPCs, blocks, which gateway owns a SNAT table). An {@link #apply} of the
+   * returned plan refuses an estate whose facts differ, naming what changed, unless {@link Builder#force}. Reads
+   * only; nothing is written.
+   */
+  public Plan recordEstate(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    Checks checks = check(plan, true);
+    return plan.withEstate(new EstateFacts(port.regionId(), checks.facts));
+  }
+
+  /** The outcome of the checks before the first write: the facts read, and the changes that do not fit. */
+  private static final class Checks {
+    final Map<String, String> facts = new java.util.TreeMap<>();
+    final Map<String, ChangeResult> misfits = new LinkedHashMap<>();
+  }
+
+  /**
+   * Runs every change's check against the estate ({@link Change#checkBeforeWrites}): reads
+   * only. A transient failure of a read is retried as a change is; a change that does not fit is a misfit.
+   *
+   * @throws InvalidInputException when a networking change's service file is not the planned one
+   */
+  private Checks check(Plan plan, boolean dry) {
+    Checks out = new Checks();
     for (PlannedChange c : plan.changes()) {
-      c.action().checkBeforeWrites(new Step(plan, c, dry, Map.of(), new Budget()));
+      Budget budget = new Budget();
+      for (int attempt = 1; ; attempt++) {
+        Step step = new Step(plan, c, dry, Map.of(), budget, out.facts);
+        try {
+          c.action().checkBeforeWrites(step);
+          break;
+        } catch (Change.Misfit m) {
+          out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, c.id() + " does not fit the estate: "
+              + m.getMessage() + "; nothing was changed (every change is checked before the first write)",
+              m.code()));
+          break;
+        } catch (ConfigurationException | InvalidInputException e) {
+          throw e;
+        } catch (EasNetworkException e) {
+          String code = e instanceof CloudServiceException s ? s.code() : e.getClass().getSimpleName();
+          if (!isTransient(e) || attempt >= maxAttempts) {
+            out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, "checking " + c.id() + " against the"
+                + " estate failed: " + e.getMessage() + "; nothing was changed", code));
+            break;
+          }
+          try {
+            budget.pause(retryPause(e, attempt), "checking " + c.id());
+          } catch (DeadlineException late) {
+            out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, e.getMessage() + "; " + late.getMessage(),
+                code));
+            break;
+          }
+        } catch (DeadlineException e) {
+          out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private ApplyResult run(Plan plan, boolean dry) {
+    Checks checks = check(plan, dry);
+    if (!force && plan.estate().isPresent()) {
+      java.util.List<String> drift = plan.estate().get().changesTo(new EstateFacts(port.regionId(), checks.facts));
+      if (!drift.isEmpty()) {
+        throw InvalidInputException.of("plan", "/estate", "the estate changed since the plan was made, in what the"
+            + " plan depends on: " + String.join("; ", drift.subList(0, Math.min(drift.size(), 20)))
+            + (drift.size() > 20 ? "; and " + (drift.size() - 20) + " more" : "") + ". Nothing was changed.",
+            "plan again against the estate as it is now (or apply with --force to apply the plan as written).");
+      }
+    }
+    if (!checks.misfits.isEmpty()) {
+      String which = String.join(", ", checks.misfits.keySet());
+      java.util.List<ChangeResult> out = new ArrayList<>();
+      for (PlannedChange c : plan.changes()) {
+        ChangeResult m = checks.misfits.get(c.id());
+        out.add(m != null ? m : result(c, ChangeResult.Status.SKIPPED, "not attempted: the plan does not fit the"
+            + " estate (" + which + "); nothing was changed", null));
+      }
+      return new ApplyResult(dry, out);
     }
     Map<String, String> outputs = new HashMap<>();
     Map<String, ChangeResult> done = new LinkedHashMap<>();
@@ -130,7 +215,7 @@ public final class Applier {
     Budget budget = new Budget();
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Step(plan, c, dry, outputs, budget).run();
+        return new Step(plan, c, dry, outputs, budget, new HashMap<>()).run();
       } catch (ConfigurationException e) {
         throw e; // no credentials, a bad endpoint: no change can be made, so the run stops with the one cause
       } catch (EasNetworkException e) {
@@ -289,8 +374,11 @@ public final class Applier {
     private final boolean dry;
     private final Map<String, String> outputs;
     private final Budget budget;
+    private final Map<String, String> facts;
 
-    Step(Plan plan, PlannedChange change, boolean dry, Map<String, String> outputs, Budget budget) {
+    Step(Plan plan, PlannedChange change, boolean dry, Map<String, String> outputs, Budget budget,
+        Map<String, String> facts) {
+      this.facts = facts;
       this.plan = plan;
       this.change = change;
       this.dry = dry;
@@ -361,6 +449,41 @@ public final class Applier {
       return Applier.checkedServiceFile(change, s, file);
     }
 
+    @Override
+    public Optional<Change> earlier(String changeId) {
+      for (PlannedChange c : plan.changes()) {
+        if (c.id().equals(change.id())) {
+          return Optional.empty();
+        }
+        if (c.id().equals(changeId)) {
+          return Optional.of(c.action());
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public String resourceNameOf(String changeId) {
+      return plan.change(changeId).map(plan::resourceName).orElse("");
+    }
+
+    @Override
+    public java.util.List<Change> earlierActions() {
+      java.util.List<Change> out = new ArrayList<>();
+      for (PlannedChange c : plan.changes()) {
+        if (c.id().equals(change.id())) {
+          break;
+        }
+        out.add(c.action());
+      }
+      return out;
+    }
+
+    @Override
+    public void fact(String name, String value) {
+      facts.put(name, value);
+    }
+
     /**
      * Calls the cloud; a refusal (throttling, a busy resource: the request was not executed) is repeated after a
      * pause, at most {@code maxAttempts} times and within the change's deadline. Other failures go to the caller.
@@ -407,6 +530,7 @@ public final class Applier {
     private Duration pollInterval = Duration.ofSeconds(5);
     private int maxAttempts = 8;
     private final Map<String, Path> serviceFiles = new HashMap<>();
+    private boolean force;
 
     private Builder(CloudPort port) {
       this.port = port;
@@ -461,6 +585,16 @@ public final class Applier {
     /** The service JSON file a networking change of {@code service} writes, instead of the one the plan names. */
     public Builder serviceFile(String service, Path file) {
       serviceFiles.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Applies a plan that records its estate ({@link Plan#recordsEstate()}) even when the facts it depends on changed
+     * since it was made; by default such an apply is refused, naming what changed. Every change is still checked
+     * against the estate before the first write.
+     */
+    public Builder force(boolean force) {
+      this.force = force;
       return this;
     }
 

@@ -36,10 +36,13 @@ public final class Plan {
   public static final String SCHEMA_RESOURCE = "/io/easnet/core/plan/plan.schema.json";
 
   /**
-   * The plan format version: 2 since service file paths are relative to the plan file and carry the file's SHA-256;
-   * version 1 plans are still read (a networking change of one is refused unless its file is named at apply time).
+   * The plan format version: 3 since a plan may record the estate it was made from ({@code "estate"}: region and the
+   * facts its changes depend on, which apply compares); 2 since service file paths are relative to the plan file and
+   * carry the file's SHA-256. Versions 1 and 2 are still read: they record no estate, so apply checks every change
+   * against the estate but cannot say what drifted; a networking change of a version 1 plan is refused unless its
+   * file is named at apply time.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private final int version;
   private final boolean allowBilled;
@@ -47,16 +50,18 @@ public final class Plan {
   private final String json;
   private final String digest;
   private final Path directory;
+  private final EstateFacts estate;
 
   Plan(boolean allowBilled, List<PlannedChange> changes) {
-    this(VERSION, allowBilled, changes, null);
+    this(VERSION, allowBilled, changes, null, null);
   }
 
-  private Plan(int version, boolean allowBilled, List<PlannedChange> changes, Path directory) {
+  private Plan(int version, boolean allowBilled, List<PlannedChange> changes, Path directory, EstateFacts estate) {
     this.version = version;
     this.allowBilled = allowBilled;
     this.changes = List.copyOf(changes);
     this.directory = directory;
+    this.estate = estate;
     this.json = render();
     this.digest = sha256(json);
   }
@@ -64,6 +69,25 @@ public final class Plan {
   /** The format version the plan was written in. */
   int version() {
     return version;
+  }
+
+  /** The estate the plan was made from, when it records one (version 3 plans written by eas-net plan). */
+  Optional<EstateFacts> estate() {
+    return Optional.ofNullable(estate);
+  }
+
+  /**
+   * True when the plan records the estate it was made from (region and the facts its changes depend on), so that
+   * an apply refuses an estate whose facts changed; plans of versions 1 and 2, and plans made in code without
+   * {@link Applier#recordEstate}, record none.
+   */
+  public boolean recordsEstate() {
+    return estate != null;
+  }
+
+  /** This plan recording {@code facts} as the estate it was made from. */
+  Plan withEstate(EstateFacts facts) {
+    return new Plan(VERSION, allowBilled, changes, directory, Objects.requireNonNull(facts, "facts"));
   }
 
   /**
@@ -184,7 +208,7 @@ public final class Plan {
     if (!changed && java.util.Objects.equals(directory, newDir)) {
       return this;
     }
-    return new Plan(version, allowBilled, out, newDir);
+    return new Plan(version, allowBilled, out, newDir, estate);
   }
 
   private String render() {
@@ -208,6 +232,9 @@ public final class Plan {
       c.serves().forEach(serves::add);
       o.put("description", c.description());
     }
+    if (estate != null) {
+      estate.write(root.putObject("estate"));
+    }
     return JsonTrees.write(root);
   }
 
@@ -219,7 +246,7 @@ public final class Plan {
   public static Plan read(Path file) {
     Objects.requireNonNull(file, "file");
     Plan p = parse(JsonTrees.readFile(file), file.toString());
-    return new Plan(p.version, p.allowBilled, p.changes, file.toAbsolutePath().normalize().getParent());
+    return new Plan(p.version, p.allowBilled, p.changes, file.toAbsolutePath().normalize().getParent(), p.estate);
   }
 
   /**
@@ -235,9 +262,9 @@ public final class Plan {
       throw root.error("a plan must be a JSON object but this is " + Cursor.describe(root.node()) + ".",
           "write the plan as eas-net plan wrote it.");
     }
-    root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes"));
+    root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes", "estate"));
     int version = root.required("version").integer();
-    if (version != VERSION && version != 1) {
+    if (version != VERSION && version != 2 && version != 1) {
       throw root.get("version").error("plan version " + version + " is not supported.", "write \"version\": "
           + VERSION + ", or plan again with this version.");
     }
@@ -316,7 +343,16 @@ public final class Plan {
       changes.add(new PlannedChange(id, action, deps, serves));
       before.put(id, action);
     }
-    return new Plan(version, allowBilled, changes, null);
+    EstateFacts estate = null;
+    Optional<Cursor> e = root.opt("estate");
+    if (e.isPresent()) {
+      if (version < 3) {
+        throw e.get().error("\"estate\" is recorded by plan version 3, but this plan says version " + version + ".",
+            "write \"version\": 3, or remove \"estate\".");
+      }
+      estate = EstateFacts.read(e.get());
+    }
+    return new Plan(version, allowBilled, changes, null, estate);
   }
 
   static String sha256(String text) {

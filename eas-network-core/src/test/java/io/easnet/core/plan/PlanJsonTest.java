@@ -91,7 +91,7 @@ class PlanJsonTest {
           root.put("chnages", 1);
           break;
         case "wrongVersion":
-          root.put("version", 3);
+          root.put("version", 4);
           break;
         case "unknownKind":
           change(root, 0).put("kind", "DeleteVpc");

@@ -51,7 +51,7 @@ class PlanServiceFilesTest {
     plan.write(planFile);
 
     String json = Files.readString(planFile);
-    assertThat(json).contains("\"version\": 2").contains("\"file\": \"../../project/service.json\"")
+    assertThat(json).contains("\"version\": 3").contains("\"file\": \"../../project/service.json\"")
         .contains("\"fileSha256\": \"" + Plan.sha256(SERVICE) + "\"");
     Plan read = Plan.read(planFile);
     assertThat(read.serviceFiles()).containsExactly(service.toAbsolutePath().normalize());
