@@ -3,6 +3,7 @@
 PASS|FAIL, note.
 
   budget_rows.py jmh RESULT.json            budget 1 from a JMH JSON result of EstateLintBenchmark
+  budget_rows.py verdict RESULT.json        budget 2 from a JMH JSON result of VerdictBenchmark
   budget_rows.py closure ADAPTER.cp SDK.cp  budget 7 from two classpath files (dependency:build-classpath)
   budget_rows.py table ROWS.tsv             prints the table with the machine (nproc, java -version, load)
 """
@@ -41,6 +42,27 @@ def jmh(path):
             g = by_size[b] / by_size[a]
             print(row("1", f"{stage} growth {a}->{b}", f"{by_size[a]:.1f} ms", f"{by_size[b]:.1f} ms", g,
                       f"<= {1.1 * b / a:.2f}", g <= 1.1 * b / a, "time at the larger size over the smaller"))
+
+
+def verdict(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            entries = json.load(f)
+        scores = {e["benchmark"].rsplit(".", 1)[-1]: e["primaryMetric"]["score"] for e in entries}
+        compiled, naive = scores["compiled"], scores["naive"]
+    except (OSError, ValueError, KeyError) as e:
+        print(row("2", "security-group verdict, 200 rules", "-", "-", float("nan"), "<= 100 ns, >= 50x naive", False,
+                  f"no JMH result ({e})"))
+        return
+    print(row("2", "verdict, 200 rules, new flow", "100.0 ns", f"{compiled:.1f} ns", compiled / 100.0, "<= 1.00",
+              compiled <= 100.0, "VerdictBenchmark.compiled (JMH avgt), absolute limit of the issue"))
+    r = naive / compiled
+    print(row("2", "verdict vs naive (speed-up)", f"{naive:.1f} ns", f"{compiled:.1f} ns", r, ">= 50.00", r >= 50.0,
+              "naive parses each rule's CIDR per call; same run, same flows"))
+    if "scanPass" in scores and "indexPass" in scores:
+        s = scores["indexPass"] / scores["scanPass"]
+        print(f"budget 2: one evaluation pass, scan {scores['scanPass']:.1f} ns, port index "
+              f"{scores['indexPass']:.1f} ns ({s:.2f}x)", file=sys.stderr)
 
 
 def closure(adapter_cp, sdk_cp):
@@ -96,6 +118,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "jmh":
         jmh(sys.argv[2])
+    elif cmd == "verdict":
+        verdict(sys.argv[2])
     elif cmd == "closure":
         closure(sys.argv[2], sys.argv[3])
     elif cmd == "table":

@@ -81,6 +81,20 @@ io.easnet.core.plan.ApplyResult                io.easnet.core.plan.Applier.Apply
 io.easnet.core.plan.ChangeResult               io.easnet.core.plan.Applier.ChangeResult
 # spi: the idempotency token belongs to the port
 io.easnet.core.spi.ClientToken                 io.easnet.core.spi.CloudPort.ClientToken
+# second cut (after the change tier): helpers of a change, result parts, inputs, model parts -> their owner
+io.easnet.core.change.Refs                     io.easnet.core.change.Change.Refs
+io.easnet.core.change.Params                   io.easnet.core.change.Change.Params
+io.easnet.core.change.ChangeKind               io.easnet.core.change.Change.ChangeKind
+io.easnet.core.plan.ChangeKind                 io.easnet.core.change.Change.ChangeKind
+io.easnet.core.analysis.Component              io.easnet.core.analysis.Explanation.Component
+io.easnet.core.analysis.Missing                io.easnet.core.analysis.Explanation.Missing
+io.easnet.core.analysis.ServiceDemand          io.easnet.core.analysis.CapacityReport.ServiceDemand
+io.easnet.core.analysis.AnalysisInput          io.easnet.core.analysis.EstateAnalysis.AnalysisInput
+io.easnet.core.model.DLink                     io.easnet.core.model.ResourceGroup.DLink
+io.easnet.core.model.SnatEntry                 io.easnet.core.model.NatGateway.SnatEntry
+io.easnet.core.analysis.ServiceInput           io.easnet.core.analysis.EstateAnalysis.ServiceInput
+io.easnet.core.analysis.Hop                    io.easnet.core.analysis.PathResult.Hop
+io.easnet.core.analysis.IntentsFile            io.easnet.core.analysis.Intent.IntentsFile
 # no user needs these -> internal
 io.easnet.core.load.CallStatistics           io.easnet.core.load.internal.CallStatistics
 io.easnet.core.analysis.IntentSyntax         io.easnet.core.analysis.internal.IntentSyntax

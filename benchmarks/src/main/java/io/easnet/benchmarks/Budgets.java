@@ -16,7 +16,7 @@ import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.ResourceId.VpcId;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.analysis.Target;

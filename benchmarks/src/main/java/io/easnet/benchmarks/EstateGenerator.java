@@ -1,7 +1,7 @@
 package io.easnet.benchmarks;
 
-import io.easnet.core.analysis.AnalysisInput;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
@@ -10,7 +10,7 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.ServiceSpec.Autoscaler;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ServiceSpec.Container;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
@@ -36,7 +36,7 @@ import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ServiceSpec.StorageMount;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;

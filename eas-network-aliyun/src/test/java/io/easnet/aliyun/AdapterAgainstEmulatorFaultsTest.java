@@ -8,7 +8,7 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatEntryId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.RequestListener.RequestEvent;

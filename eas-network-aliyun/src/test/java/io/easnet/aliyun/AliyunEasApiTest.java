@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.CloudIoException;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;

@@ -60,7 +60,7 @@ class ApplierAgainstEmulatorWaitsTest {
         ApplyResult preview = applier.dryRun(campaign.plan());
 
         ChangeResult nat = preview.results().stream()
-            .filter(r -> r.kind() == io.easnet.core.plan.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
+            .filter(r -> r.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
         assertThat(nat.status()).as("retry-after %d ms", retryAfterMillis).isEqualTo(ChangeResult.Status.FAILED);
         assertThat(nat.error()).contains("Throttling.User");
         assertThat(waits).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Applier.MAX_WAIT));

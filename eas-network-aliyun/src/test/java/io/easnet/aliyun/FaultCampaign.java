@@ -4,7 +4,7 @@ import io.easnet.aliyun.internal.Acs3Signer;
 import io.easnet.aliyun.internal.HttpTransport;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.analysis.internal.IntentSyntax;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.AllowlistGroup;

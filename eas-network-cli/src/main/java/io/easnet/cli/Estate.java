@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.load.InventoryLoader;
@@ -55,6 +55,11 @@ final class Estate implements AutoCloseable {
 
   boolean isLive() {
     return file == null;
+  }
+
+  /** The cloud port, live (every request reported to the listener); empty offline. */
+  Optional<CloudPort> port() {
+    return Optional.ofNullable(port);
   }
 
   /** The name of the estate in finding locations: the file name, or {@code live:ENDPOINT_OR_REGION}. */

@@ -68,16 +68,21 @@ final class EstateOptions {
     return Optional.of(snapshot == null ? plan.alone() : plan.overlay(SnapshotJson.read(snapshot)));
   }
 
-  /** The name of the estate in finding locations. */
+  /** The name of the estate in finding locations, files named relative to the working directory. */
   String sourceName() {
+    return sourceName(Path.of(""));
+  }
+
+  /** The name of the estate in finding locations, files named relative to {@code base}. */
+  String sourceName(Path base) {
     if (isLive()) {
       return "live:" + (endpoint != null ? endpoint : region);
     }
     if (terraform == null) {
-      return io.easnet.core.internal.SourceNames.of(snapshot);
+      return io.easnet.core.internal.SourceNames.of(snapshot, base);
     }
-    String plan = io.easnet.core.internal.SourceNames.of(terraform);
-    return snapshot == null ? plan : io.easnet.core.internal.SourceNames.of(snapshot) + "+" + plan;
+    String plan = io.easnet.core.internal.SourceNames.of(terraform, base);
+    return snapshot == null ? plan : io.easnet.core.internal.SourceNames.of(snapshot, base) + "+" + plan;
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",

@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.internal.SourceNames;
@@ -86,7 +86,7 @@ final class LintCommand implements Callable<Integer> {
     NetworkCheck.Builder check = NetworkCheck.builder();
     try (Estate e = estate.open(root)) {
       Snapshot s = e.forLint(inputs.stream().map(ServiceInput::spec).toList(), estate.vpcOption());
-      check.snapshot(s, estate.isLive() ? e.sourceName() : SourceNames.of(estate.snapshot, base));
+      check.snapshot(s, estate.isLive() ? e.sourceName() : estate.sourceName(base));
     }
     inputs.forEach(check::addService);
     if (suppressions != null) {

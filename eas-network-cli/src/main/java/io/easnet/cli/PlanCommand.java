@@ -1,7 +1,7 @@
 package io.easnet.cli;
 
-import io.easnet.core.analysis.IntentsFile;
-import io.easnet.core.plan.Change;
+import io.easnet.core.analysis.Intent.IntentsFile;
+import io.easnet.core.plan.PlannedChange;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.Planner.PlanOptions;
 import io.easnet.core.plan.Planner.PlanResult;
@@ -51,19 +51,24 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     IntentsFile file = IntentsFile.read(intents);
     Outputs.refuseInputs("--output", output, Outputs.inputs(estate.snapshot, intents, file.serviceFiles().values()));
-    Planner planner;
+    PlanResult result;
+    Optional<Plan> plan;
     try (Estate e = estate.open(root)) {
-      planner = Planner.of(e.forIntents(file.services()));
+      result = Planner.of(e.forIntents(file.services())).plan(file, PlanOptions.defaults().allowBilled(allowBilled));
+      // the plan records the estate it was made from: region and the facts its changes depend on (read by the same
+      // checks apply runs before its first write), so that apply refuses an estate that changed under it; not for a
+      // Terraform plan, whose resources do not exist yet
+      plan = result.plan().map(p -> p.isEmpty() || estate.terraform != null ? p : recordEstate(e, p));
     }
-    PlanResult result = planner.plan(file, PlanOptions.defaults().allowBilled(allowBilled));
     StringBuilder sb = new StringBuilder();
-    Optional<Plan> plan = result.plan();
     if (plan.isPresent()) {
       describe(plan.get(), sb);
       if (output != null) {
         plan.get().write(output);
-        sb.append("Wrote ").append(output).append("; apply it with eas-net apply ").append(output)
-            .append(" (add --dry-run to preview).\n");
+        sb.append("Wrote ").append(output).append("; apply it with ").append(applyHint(output))
+            .append(" (add --dry-run to preview").append(plan.get().billed() && estate.isLive()
+                ? "; it creates billed resources, so a live apply asks for confirmation, or takes --yes" : "")
+            .append(").\n");
       } else if (!plan.get().isEmpty()) {
         sb.append("Write it with --output plan.json to apply it.\n");
       }
@@ -79,6 +84,43 @@ final class PlanCommand implements Callable<Integer> {
     return result.works() ? EasNet.EXIT_OK : EasNet.EXIT_BLOCKING;
   }
 
+  /** {@code plan} recording the estate it was made from, read through the same checks apply runs. */
+  private static Plan recordEstate(Estate e, Plan p) {
+    Optional<io.easnet.core.spi.CloudPort> port = e.port();
+    if (port.isPresent()) {
+      return io.easnet.core.plan.Applier.builder(port.get()).build().recordEstate(p);
+    }
+    try (io.easnet.testkit.FakeCloud fake = io.easnet.testkit.FakeCloud.create().load(e.file().orElseThrow())) {
+      return io.easnet.core.plan.Applier.builder(fake).clock(fake.clock()).sleeper(fake::advance).build()
+          .recordEstate(p);
+    }
+  }
+
+  /**
+   * The apply command for the plan written to {@code output}, with the estate options the plan was made with:
+   * {@code --snapshot FILE}, {@code --live --region R} or {@code --endpoint URL}.
+   */
+  private String applyHint(Path output) {
+    StringBuilder sb = new StringBuilder("eas-net apply");
+    if (estate.endpoint != null) {
+      sb.append(" --endpoint ").append(estate.endpoint);
+      if (estate.region != null) {
+        sb.append(" --region ").append(estate.region);
+      }
+    } else if (estate.live) {
+      sb.append(" --live");
+      if (estate.region != null) {
+        sb.append(" --region ").append(estate.region);
+      }
+    } else if (estate.snapshot != null && estate.terraform == null) {
+      sb.append(" --snapshot ").append(estate.snapshot);
+    } else {
+      // a Terraform plan's estate does not exist yet: apply needs the estate the plan lands on
+      sb.append(" --live --region REGION");
+    }
+    return sb.append(' ').append(output).toString();
+  }
+
   static void describe(Plan plan, StringBuilder sb) {
     if (plan.isEmpty()) {
       sb.append("Nothing to do: every intent is reachable already.\n");
@@ -86,7 +128,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     sb.append(plan.changes().size()).append(plan.changes().size() == 1 ? " change" : " changes")
         .append(plan.billed() ? " (some billed)" : "").append(":\n");
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       sb.append("  ").append(c.id()).append(' ').append(c.kind().jsonName()).append(": ").append(c.description());
       if (!c.dependsOn().isEmpty()) {
         sb.append(" (after ").append(String.join(", ", c.dependsOn())).append(')');

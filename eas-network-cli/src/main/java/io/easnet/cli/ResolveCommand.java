@@ -2,7 +2,7 @@ package io.easnet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.report.Report.ReportFormat;

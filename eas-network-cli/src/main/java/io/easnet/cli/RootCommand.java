@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eas-net", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
     description = "Checks, explains and fixes the network of PAI-EAS services: VPC, security groups, NAT/SNAT,"
         + " allowlists and vSwitch capacity. Offline against a snapshot by default; --live asks the cloud.",
-    subcommands = {LintCommand.class, ResolveCommand.class, DoctorCommand.class, PlanCommand.class,
+    subcommands = {LintCommand.class, ResolveCommand.class, DoctorCommand.class, DiffCommand.class, PlanCommand.class,
         ApplyCommand.class, RulesCommand.class,
         ProbeCommand.class, SnapshotCommand.class, EmulatorCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},

@@ -55,8 +55,8 @@ class HtmlReportBrowserTest {
             + "<title>SNAT entry")
         .contains(">SNAT_NO_ENTRY_FOR_SOURCE</text>")
         .contains("<li class=\"blocker\" data-code=\"SNAT_NO_ENTRY_FOR_SOURCE\">")
-        .contains("Fix: create a SNAT entry on ngw-bp1uewa15k4iy5f9d3c2x with SourceVSwitchId"
-            + " vsw-bp1nosnat4k7m2q9x5c8")
+        .contains("Fix: create a SNAT entry on NAT gateway ngw-bp1uewa15k4iy5f9d3c2x (table stb-bp1sx6xa2o9u8h3m5k7wz)"
+            + " with SourceVSwitchId vsw-bp1nosnat4k7m2q9x5c8")
         .contains("data-rule=\"EASNET-019\"");
     assertThat(served.requests()).contains("/report.html");
     assertThat(served.pageRequests()).as("requests the page made").isEmpty();

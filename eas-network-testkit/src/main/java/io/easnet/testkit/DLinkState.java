@@ -1,6 +1,6 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;

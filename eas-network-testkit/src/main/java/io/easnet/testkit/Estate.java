@@ -2,7 +2,7 @@ package io.easnet.testkit;
 
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.IpAddress;

@@ -2,7 +2,7 @@ package io.easnet.testkit;
 
 import static io.easnet.testkit.Requests.req;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.spi.CloudActions;

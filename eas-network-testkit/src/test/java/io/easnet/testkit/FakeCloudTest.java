@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.ResourceId.ResourceGroupId;

@@ -2,12 +2,12 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.model.ServiceSpec.Container;

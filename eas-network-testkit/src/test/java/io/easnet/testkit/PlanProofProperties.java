@@ -3,14 +3,14 @@ package io.easnet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.Applier;
 import io.easnet.core.plan.Applier.ApplyResult;
-import io.easnet.core.plan.ChangeKind;
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.plan.Planner.PlanOptions;
 import io.easnet.core.plan.Planner.PlanResult;

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.testkit.gen.NetworkGenerators;
 import io.easnet.testkit.gen.ServiceJsonGenerator;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +38,39 @@ class ServiceJsonGeneratorProperties {
       assertThat(again.toJson()).isEqualTo(doc.toJson());
       assertThat(again.spec()).isEqualTo(doc.spec());
     }
+  }
+
+  /**
+   * Issue 19: the inbound keys the generator draws are read, survive a round trip and are written back by
+   * {@link ServiceDocument#from}; each of them occurs in the sample, so the property covers them.
+   */
+  @Test
+  void inboundKeysAreReadAndWrittenBack() {
+    SplittableRandom r = new SplittableRandom(65);
+    int routes = 0;
+    int cidrs = 0;
+    int gateways = 0;
+    int endpoints = 0;
+    for (int i = 0; i < 400; i++) {
+      ServiceDocument doc = ServiceDocument.parse(ServiceJsonGenerator.valid(r), "gen.json");
+      ServiceSpec spec = doc.spec();
+      assertThat(ServiceDocument.from(spec).spec()).as(doc.toJson()).isEqualTo(spec);
+      if (spec.networking().isPresent()) {
+        routes += spec.networking().get().defaultRoute().isPresent() ? 1 : 0;
+        cidrs += spec.networking().get().destinationCidrs().isEmpty() ? 0 : 1;
+        assertThat(doc.toJson().contains("destination_cidrs"))
+            .isEqualTo(!spec.networking().get().destinationCidrs().isEmpty());
+      }
+      if (spec.invocation().isPresent()) {
+        gateways += spec.invocation().get().dedicatedGateway() ? 1 : 0;
+        endpoints += spec.invocation().get().disableInternetEndpoint().isPresent() ? 1 : 0;
+      }
+      assertThat(doc.nearMisses()).as(doc.toJson()).isEmpty();
+    }
+    assertThat(routes).isPositive();
+    assertThat(cidrs).isPositive();
+    assertThat(gateways).isPositive();
+    assertThat(endpoints).isPositive();
   }
 
   @Test

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.ResourceId.NatGatewayId;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.spi.VpcApi.SnatEntryRequest;

@@ -9,7 +9,7 @@ import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;

@@ -12,7 +12,7 @@ import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatEntryId;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.VSwitch;

@@ -10,7 +10,7 @@ import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProviders;
 import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.analysis.Target.InternetTarget;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;

@@ -83,10 +83,11 @@ final class ArchitectureRules {
   /**
    * The package tiers of core (docs/design.md §3): model ← json, resolve ← analysis ← rules ← report ← check, with spi
    * beside model and load beside the rest (it fills the inventory through the port for a question about targets),
-   * and plan on top (it plans from the engine's remedies and applies through the port; nothing below uses it). The
-   * analysis tier holds the one pipeline ({@code EstateAnalysis}) with its inputs and the intents file, so it reads
-   * service files (json) but never the rules or the planner that consume it; plan reads the analysis, never the
-   * rules or the facade.
+   * change between model/json/spi and analysis (one class per kind of change: the analysis emits them as remedies,
+   * and they run through the port; docs/changes.md), and plan on top (it plans from the engine's remedies and applies
+   * through the port; nothing below uses it). The analysis tier holds the one pipeline ({@code EstateAnalysis}) with
+   * its inputs and the intents file, so it reads service files (json) but never the rules or the planner that consume
+   * it; plan reads the analysis, never the rules or the facade.
    * The root package (the exceptions), {@code internal} and {@code internal.json} are shared helpers every tier may
    * use; {@code X.internal} belongs to tier X. {@code core} is the root package of core (a parameter, so that a
    * fixture can prove the rule).
@@ -99,6 +100,7 @@ final class ArchitectureRules {
         .layer("Model").definedBy(core + ".model..")
         .layer("Json").definedBy(core + ".json..")
         .layer("Resolve").definedBy(core + ".resolve..")
+        .layer("Change").definedBy(core + ".change..")
         .layer("Analysis").definedBy(core + ".analysis..")
         .layer("Rules").definedBy(core + ".rules..")
         .layer("Report").definedBy(core + ".report..")
@@ -112,19 +114,20 @@ final class ArchitectureRules {
         .whereLayer("Model").mayOnlyAccessLayers("Exceptions", "Internal")
         .whereLayer("Json").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
         .whereLayer("Resolve").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
+        .whereLayer("Change").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json", "Spi")
         .whereLayer("Analysis").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve")
+            "Resolve", "Change")
         .whereLayer("Rules").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve", "Analysis")
+            "Resolve", "Change", "Analysis")
         .whereLayer("Report").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve", "Analysis", "Rules")
+            "Resolve", "Change", "Analysis", "Rules")
         .whereLayer("Check").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve", "Analysis", "Rules", "Report")
+            "Resolve", "Change", "Analysis", "Rules", "Report")
         .whereLayer("Spi").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model")
         .whereLayer("Load").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json", "Spi",
-            "Resolve", "Analysis")
+            "Resolve", "Change", "Analysis")
         .whereLayer("Plan").mayOnlyAccessLayers("Exceptions", "Internal", "InternalJson", "Model", "Json",
-            "Resolve", "Analysis", "Spi")
+            "Resolve", "Change", "Analysis", "Spi")
         .because("each tier of core depends only on the tiers below it (docs/design.md §3)");
   }
 

@@ -92,6 +92,16 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void tierRuleFailsWhenAChangeReachesUpIntoTheAnalysisThePlanOrTheRules() {
+    assertThatThrownBy(() -> ArchitectureRules.coreTiers(FIXTURE + ".tiers").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(FIXTURE + ".tiers.change.Fix.usesAnalysis()")
+        .hasMessageContaining(FIXTURE + ".tiers.change.Fix.usesPlan()")
+        .hasMessageContaining(FIXTURE + ".tiers.change.Fix.usesRules()")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Fix.usesPort()").doesNotContain("Emits."));
+  }
+
+  @Test
   void cycleRuleFailsOnModelToInternalToModel() {
     assertThatThrownBy(() -> ArchitectureRules.noPackageCycles(FIXTURE + ".cycle").check(fixtures))
         .isInstanceOf(AssertionError.class)

@@ -76,6 +76,12 @@ public abstract class Assumption {
     /** A vSwitch of a resource group's return routes is not in the inventory, so its CIDR block is unknown. */
     RETURN_ROUTE_VSWITCH_UNKNOWN,
     /** The addresses of a SNAT entry are not known yet (a Terraform plan allocates its EIP: known after apply). */
-    SNAT_IP_UNKNOWN
+    SNAT_IP_UNKNOWN,
+    /**
+     * A service-level {@code cloud.networking.destination_cidrs} is taken to be the service's return route, as a VPC
+     * direct connection's {@code DestinationCIDRs} is documented to be, and {@code default_route} {@code "eth1"} to
+     * send every destination, hence every reply, through the interface in the VPC (docs/semantics.md).
+     */
+    SERVICE_RETURN_ROUTE_INFERRED
   }
 }

@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
@@ -126,9 +129,13 @@ public final class CapacityAnalyzer {
       VSwitchCapacity.Builder b = VSwitchCapacity.builder().vSwitchId(v.id()).vpcId(v.vpcId())
           .cidr(v.cidrBlock()).usable(usable).inUse(inUse).free(free).demandByService(e.getValue())
           .totalDemand(total).peakUtilisationPercent(util).shortfall(shortfall);
+      // one proposal per vSwitch, computed here once: a short or too-small vSwitch gets a free block for a new
+      // vSwitch; EASNET-010, EASNET-025, the text report and doctor's advice all repeat it
+      boolean tooSmall = v.cidrBlock().prefixLength() >= VSwitchCapacity.TOO_SMALL_PREFIX;
+      Optional<Cidr> proposal = shortfall > 0 || tooSmall ? propose(allocators, v, total, assumptions)
+          : Optional.empty();
+      proposal.ifPresent(b::proposedCidr);
       if (shortfall > 0) {
-        Optional<Cidr> proposal = propose(allocators, v, total, assumptions);
-        proposal.ifPresent(b::proposedCidr);
         explanations.add(Explanation.builder().code(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE)
             .component(Component.of(Component.Kind.VSWITCH, v.id()))
             .missing(new Missing.AddressesShort(shortfall))
@@ -138,8 +145,9 @@ public final class CapacityAnalyzer {
                 + ")")
             .actual(free + " of " + usable + " usable addresses are free; " + shortfall + " short")
             .advice(proposal.map(c -> "create a vSwitch with CIDR " + c + " in " + v.vpcId()
-                    + " and use it for the service (or as a DLink auxiliary vSwitch); or free addresses in "
-                    + v.id() + ", or lower autoscaler max and max_surge")
+                    + " and move the service to it (its instances take addresses from that vSwitch; a DLink's"
+                    + " auxiliary vSwitches hold no instances); or free addresses in " + v.id()
+                    + ", or lower autoscaler max and max_surge")
                 .orElse("free addresses in " + v.id() + ", add a secondary CIDR block to " + v.vpcId()
                     + " for a larger vSwitch, or lower autoscaler max and max_surge"))
             .build());
@@ -165,7 +173,11 @@ public final class CapacityAnalyzer {
     }
     CidrAllocator allocator = allocators.computeIfAbsent(v.vpcId(), id -> new CidrAllocator(
         vpc.get().ipv4CidrBlocks(), inventory.vSwitchesIn(id).stream().map(VSwitch::cidrBlock).toList()));
-    return allocator.allocate(prefix.get());
+    // the recommended /24 when the demand fits one and the VPC has one free; else the smallest block that fits
+    int needed = prefix.get();
+    int recommended = Math.min(needed, VSwitchCapacity.RECOMMENDED_PREFIX);
+    Optional<Cidr> block = allocator.allocate(recommended);
+    return block.isPresent() || recommended == needed ? block : allocator.allocate(needed);
   }
 
   private static String describe(Map<String, Long> byService) {

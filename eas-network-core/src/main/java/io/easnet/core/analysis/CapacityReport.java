@@ -1,5 +1,7 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.model.ServiceSpec;
+import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import java.util.List;
@@ -83,8 +85,24 @@ public abstract class CapacityReport {
     /** Addresses missing at peak: max(0, total demand − free). */
     public abstract long shortfall();
 
-    /** When short: a free, aligned block inside the VPC that could host the whole demand as a new vSwitch. */
+    /**
+     * When short, or too small to grow ({@link #isTooSmallToGrow()}): a free, aligned block inside the VPC for a new
+     * vSwitch that hosts the whole demand, never smaller than the /{@value #RECOMMENDED_PREFIX} recommended for an EAS
+     * vSwitch. The one proposal every rule message, rule page and fix repeats (docs/rules/EASNET-010.md).
+     */
     public abstract Optional<Cidr> proposedCidr();
+
+    /** The mask recommended for an EAS vSwitch: a /24 (252 usable addresses) or larger. */
+    public static final int RECOMMENDED_PREFIX = 24;
+
+    /** The mask from which a vSwitch is too small to grow: /28 (12 usable addresses) or smaller. */
+    public static final int TOO_SMALL_PREFIX = 28;
+
+    /** True when the vSwitch is a /{@value #TOO_SMALL_PREFIX} or smaller: too few addresses for scale-out. */
+    public final boolean isTooSmallToGrow() {
+      return cidr().prefixLength() >= TOO_SMALL_PREFIX;
+    }
+
 
     /** True when the vSwitch lacks addresses at peak. */
     public final boolean isShort() {
@@ -99,6 +117,25 @@ public abstract class CapacityReport {
     /** Builds a {@link VSwitchCapacity}. */
     public static final class Builder extends ImmutableVSwitchCapacity.Builder {
       Builder() {}
+    }
+  }
+
+  /** A service and the network it resolved to: the input of {@link CapacityAnalyzer}. */
+  @Value.Immutable
+  public abstract static class ServiceDemand {
+    ServiceDemand() {}
+
+    /** The service: instances, autoscaler and rolling strategy. */
+    @Value.Parameter
+    public abstract ServiceSpec spec();
+
+    /** The network the service resolved to: its vSwitches. */
+    @Value.Parameter
+    public abstract EffectiveNetwork network();
+
+    /** A service with its effective network. */
+    public static ServiceDemand of(ServiceSpec spec, EffectiveNetwork network) {
+      return ImmutableServiceDemand.of(spec, network);
     }
   }
 }

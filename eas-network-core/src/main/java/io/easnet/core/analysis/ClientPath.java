@@ -1,5 +1,7 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Assumption.AssumptionKey;

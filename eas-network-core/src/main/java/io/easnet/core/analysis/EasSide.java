@@ -1,12 +1,16 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.SetServiceNetworking;
+import io.easnet.core.change.UpdateDLink;
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.internal.Suggestions;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.SecurityGroup;
@@ -125,7 +129,7 @@ final class EasSide {
       Optional<SecurityGroup> group = service.securityGroupId().flatMap(inventory::securityGroup);
       if (service.provenance() == Provenance.SERVICE && group.isPresent()
           && group.get().vpcId().equals(vsw.get().vpcId())) {
-        e.remedy(new Remedy.SetServiceNetworking(service.serviceName(),
+        e.remedy(new SetServiceNetworking(service.serviceName(),
             ServiceNetworking.of(vsw.get().vpcId(), id, group.get().id())));
       } else {
         e.advice(inVpc.isEmpty() ? "create a vSwitch in " + vpc.get() + ", or set vpc_id to " + vsw.get().vpcId()
@@ -225,6 +229,10 @@ final class EasSide {
    */
   void returnRoute(PathRecorder rec, EffectiveNetwork service, Optional<VSwitch> primary, Cidr address,
       Component other, String label, boolean clientSide, Optional<VSwitchId> addressVSwitch) {
+    if (service.provenance() == Provenance.SERVICE && clientSide) {
+      serviceReturnRoute(rec, service, primary, address, label, addressVSwitch);
+      return;
+    }
     if (service.provenance() != Provenance.RESOURCE_GROUP) {
       return;
     }
@@ -271,14 +279,14 @@ final class EasSide {
         .missing(new Missing.AddressesNotAdmitted(List.of(address)));
     Optional<DLink> dlink = service.resourceGroupId().flatMap(inventory::resourceGroup).flatMap(ResourceGroup::dlink);
     if (dlink.isPresent() && addressVSwitch.isPresent() && address.isIpv4()) {
-      e.remedy(new Remedy.UpdateDLink(service.resourceGroupId().get(),
+      e.remedy(new UpdateDLink(service.resourceGroupId().get(),
           dlink.get().toBuilder().addAuxVSwitchId(addressVSwitch.get()).build()));
     } else if (dlink.isPresent() && !clientSide && address.isIpv4() && !address.isAny()
         && !PublicIpv4.isPublic(address)) {
-      e.remedy(new Remedy.UpdateDLink(service.resourceGroupId().get(),
+      e.remedy(new UpdateDLink(service.resourceGroupId().get(),
           dlink.get().toBuilder().addDestinationCidr(address).build()));
     } else if (!clientSide && vpcOf(service).isPresent() && service.securityGroupId().isPresent()) {
-      e.remedy(new Remedy.SetServiceNetworking(service.serviceName(), ServiceNetworking.of(vpcOf(service).get(),
+      e.remedy(new SetServiceNetworking(service.serviceName(), ServiceNetworking.of(vpcOf(service).get(),
           primary.get().id(), service.securityGroupId().get())));
     } else {
       e.advice((clientSide ? "add the client's vSwitch to VSwitchIdList" : "add the destination to DestinationCIDRs")
@@ -289,5 +297,55 @@ final class EasSide {
         + ", the instances' network interfaces carry only traffic whose peer is inside the return routes (primary"
         + " vSwitch, VSwitchIdList, DestinationCIDRs); inferred from the documented return-route behaviour of"
         + " UpdateResourceDLink");
+  }
+
+  /**
+   * Under a service-level VPC block that sets {@code destination_cidrs}, checks that a direct client's address is
+   * inside the return routes: the service's vSwitch and {@code destination_cidrs}, or anywhere when
+   * {@code default_route} is {@code "eth1"}. Nothing when the block sets neither key (docs/semantics.md, "The inbound
+   * side of the service JSON").
+   */
+  private void serviceReturnRoute(PathRecorder rec, EffectiveNetwork service, Optional<VSwitch> primary,
+      Cidr address, String label, Optional<VSwitchId> addressVSwitch) {
+    boolean viaVpc = service.defaultRoute().map(ServiceNetworking.VPC_DEFAULT_ROUTE::equals).orElse(false);
+    if (service.destinationCidrs().isEmpty() && !viaVpc) {
+      return;
+    }
+    String owner = "cloud.networking of " + service.serviceName();
+    String hop = "return route of service " + service.serviceName();
+    String assumption = "the service-level destination_cidrs of " + service.serviceName() + " are taken to be the"
+        + " return route of its instances' network interfaces, as a VPC direct connection's DestinationCIDRs are"
+        + " documented to be, and default_route eth1 to send every reply through the VPC";
+    if (viaVpc) {
+      rec.pass(hop, owner, "default_route eth1 covers " + address);
+      rec.assume(AssumptionKey.SERVICE_RETURN_ROUTE_INFERRED, assumption);
+      return;
+    }
+    if (primary.isEmpty()) {
+      rec.skipped(hop, owner, "vSwitch block unknown");
+      return;
+    }
+    List<Cidr> routes = new ArrayList<>();
+    routes.add(primary.get().cidrBlock());
+    routes.addAll(service.destinationCidrs());
+    IntervalSet rest = IntervalSet.of(address);
+    routes.forEach(rest::subtract);
+    rec.assume(AssumptionKey.SERVICE_RETURN_ROUTE_INFERRED, assumption);
+    if (rest.isEmpty()) {
+      rec.pass(hop, owner, "covers " + address);
+      return;
+    }
+    Cidr add = addressVSwitch.flatMap(inventory::vSwitch).map(VSwitch::cidrBlock).orElse(address);
+    rec.block(hop, owner, "does not cover " + address, Explanation.builder()
+        .code(ExplanationCode.SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS)
+        .component(Component.service(service.serviceName()))
+        .expected("the client address " + address + " of " + label + " is inside the return routes of service "
+            + service.serviceName() + " (its vSwitch and cloud.networking.destination_cidrs)")
+        .actual(address + " is outside " + routes.stream().map(Object::toString).toList()
+            + ": replies to it do not return through the direct connection")
+        .missing(new Missing.AddressesNotAdmitted(List.of(address)))
+        .advice("add " + add + " to cloud.networking.destination_cidrs of service " + service.serviceName()
+            + " (a comma-separated string), or set default_route to eth1")
+        .build());
   }
 }

@@ -1,11 +1,18 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.AddRouteEntry;
+import io.easnet.core.change.BindEip;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.CreateNatGateway;
+import io.easnet.core.change.CreateSnatEntry;
 import io.easnet.core.analysis.internal.IntervalSet;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
@@ -17,7 +24,7 @@ import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
@@ -77,7 +84,7 @@ final class InternetPath {
     Optional<RouteTable> table = vsw.flatMap(inventory::routeTableFor);
     Optional<RouteEntry> route = table.flatMap(rt -> routeFor(rt, dest));
     NatGateway nat = vpc.map(v -> chooseNat(v, route, id, vsw)).orElse(null);
-    Remedy.Gateway gateway = nat != null ? existing(nat) : vpc.<Remedy.Gateway>map(Remedy.NewGateway::new).orElse(null);
+    Change.Gateway gateway = nat != null ? existing(nat) : vpc.map(Change.Gateway::newIn).orElse(null);
     checkNat(rec, vpc, nat, id, gateway);
     SnatEntry entry = checkSnat(rec, nat, id, vsw, gateway);
     checkRoute(rec, vsw, table, route, nat, dest, gateway);
@@ -86,10 +93,10 @@ final class InternetPath {
     return rec.build();
   }
 
-  private Remedy.ExistingGateway existing(NatGateway nat) {
+  private Change.Gateway existing(NatGateway nat) {
     Set<SnatTableId> tables = new LinkedHashSet<>(nat.snatTableIds());
     inventory.snatEntriesOf(nat.id()).forEach(e -> tables.add(e.snatTableId()));
-    return new Remedy.ExistingGateway(nat.id(), List.copyOf(tables));
+    return Change.Gateway.existing(nat.id(), List.copyOf(tables));
   }
 
   /**
@@ -172,12 +179,13 @@ final class InternetPath {
     return internet.get(0);
   }
 
-  private Remedy.Eip eipToBind() {
-    return index.unboundEip().<Remedy.Eip>map(e -> new Remedy.Eip.Existing(e.id(), e.ipAddress()))
-        .orElseGet(Remedy.Eip.Allocate::new);
+  /** Binds an unbound EIP of the account to {@code gateway}, or else a new one. */
+  private BindEip bindEip(Change.Gateway gateway) {
+    return index.unboundEip().map(e -> BindEip.existing(gateway, e.id(), e.ipAddress()))
+        .orElseGet(() -> BindEip.allocating(gateway));
   }
 
-  private void checkNat(PathRecorder rec, Optional<VpcId> vpc, NatGateway nat, VSwitchId id, Remedy.Gateway gateway) {
+  private void checkNat(PathRecorder rec, Optional<VpcId> vpc, NatGateway nat, VSwitchId id, Change.Gateway gateway) {
     Component noEipOn = nat != null ? Component.of(Component.Kind.NAT_GATEWAY, nat.id())
         : vpc.map(v -> Component.of(Component.Kind.VPC, v)).orElse(null);
     Explanation noEip = noEipOn == null ? null : Explanation.builder().code(ExplanationCode.NAT_NO_EIP)
@@ -185,13 +193,13 @@ final class InternetPath {
         .expected("at least one EIP bound to " + (gateway == null ? "the NAT gateway" : gateway.describe()))
         .actual((nat == null ? "there is no internet NAT gateway" : nat.id() + " has no EIP bound"))
         .missing(new Missing.ResourceAbsent(Component.Kind.EIP))
-        .remedy(new Remedy.BindEip(gateway, eipToBind())).build();
+        .remedy(bindEip(gateway)).build();
     if (nat == null) {
       List<NatGateway> all = vpc.map(inventory::natGatewaysIn).orElse(List.of());
       String vpcText = vpc.map(Object::toString).orElse("the VPC");
       Explanation.Builder e = Explanation.builder().expected("an internet NAT gateway in " + vpcText)
           .missing(new Missing.ResourceAbsent(Component.Kind.NAT_GATEWAY));
-      vpc.ifPresentOrElse(v -> e.remedy(new Remedy.CreateNatGateway(v, id)),
+      vpc.ifPresentOrElse(v -> e.remedy(new CreateNatGateway(v, id)),
           () -> e.advice("create an internet NAT gateway in the service's VPC and bind an EIP to it"));
       if (all.isEmpty()) {
         e.code(ExplanationCode.NAT_MISSING).actual(vpcText + " has no NAT gateway")
@@ -270,7 +278,7 @@ final class InternetPath {
   }
 
   private SnatEntry checkSnat(PathRecorder rec, NatGateway nat, VSwitchId id, Optional<VSwitch> vsw,
-      Remedy.Gateway gateway) {
+      Change.Gateway gateway) {
     String label = "SNAT entry";
     String block = vsw.map(v -> v.cidrBlock().toString()).orElse(id.value());
     Component vswitch = Component.of(Component.Kind.VSWITCH, id);
@@ -296,7 +304,7 @@ final class InternetPath {
                   .map(e -> e.sourceCidr().orElseThrow()).toList()) + " of " + block
                   + "; instances elsewhere in the vSwitch have no internet egress")
               .missing(new Missing.ResourceAbsent(Component.Kind.SNAT_ENTRY))
-              .remedy(new Remedy.CreateSnatEntry(gateway, id, eipAddresses(nat))).build());
+              .remedy(new CreateSnatEntry(gateway, id, texts(eipAddresses(nat)))).build());
       return m.subRanges.get(0);
     }
     SnatEntry e = m.covering;
@@ -337,12 +345,12 @@ final class InternetPath {
   }
 
   private static Explanation snatMissing(Component vswitch, VSwitchId id, String block, String actual,
-      Remedy.Gateway gateway, List<IpAddress> eips) {
+      Change.Gateway gateway, List<IpAddress> eips) {
     Explanation.Builder e = Explanation.builder().code(ExplanationCode.SNAT_NO_ENTRY_FOR_SOURCE).component(vswitch)
         .expected("a SNAT entry whose source is vSwitch " + id + " or a CIDR block containing " + block)
         .actual(actual).missing(new Missing.ResourceAbsent(Component.Kind.SNAT_ENTRY));
     if (gateway != null) {
-      e.remedy(new Remedy.CreateSnatEntry(gateway, id, eips));
+      e.remedy(new CreateSnatEntry(gateway, id, texts(eips)));
     } else {
       e.advice("create a SNAT entry with SourceVSwitchId " + id + " on the VPC's internet NAT gateway");
     }
@@ -350,7 +358,7 @@ final class InternetPath {
   }
 
   private void checkRoute(PathRecorder rec, Optional<VSwitch> vsw, Optional<RouteTable> table,
-      Optional<RouteEntry> route, NatGateway nat, Cidr dest, Remedy.Gateway gateway) {
+      Optional<RouteEntry> route, NatGateway nat, Cidr dest, Change.Gateway gateway) {
     if (vsw.isEmpty()) {
       rec.skipped("route table", "route table", "vSwitch unknown");
       return;
@@ -387,7 +395,7 @@ final class InternetPath {
         .actual(actual).missing(new Missing.ResourceAbsent(Component.Kind.ROUTE_TABLE));
     boolean sameDestination = route.map(r -> r.destination().equals(dest)).orElse(false);
     if (gateway != null && !sameDestination) {
-      e.remedy(new Remedy.AddRouteEntry(rt.id(), dest, gateway));
+      e.remedy(new AddRouteEntry(rt.vpcId(), rt.id(), dest, gateway));
     } else {
       e.advice("make the route entry " + dest + " in " + rid + " point to " + natText
           + " (next hop type NatGateway)" + (sameDestination ? ", replacing the entry that points elsewhere" : ""));
@@ -447,5 +455,9 @@ final class InternetPath {
     } else {
       rec.partial(label, "external target", "does not admit " + PrivatePath.joined(missing), e);
     }
+  }
+
+  private static List<String> texts(List<IpAddress> addresses) {
+    return addresses.stream().map(IpAddress::toString).toList();
   }
 }

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * take addresses from; all pass → {@link Verdict#REACHABLE}, a blocker → {@link Verdict#UNREACHABLE}, a hop that
  * admits only part of the vSwitch → {@link Verdict#AMBIGUOUS}, a missing fact → {@link Verdict#UNDETERMINED}. A path
  * has explanations exactly when it is not reachable, and each explanation that a change can fix carries its
- * {@link Remedy}.
+ * {@link io.easnet.core.change.Change}.
  *
  * <p>EAS instances take their addresses anywhere in their vSwitch, so a target must admit the whole vSwitch CIDR
  * block, and security-group checks use the vSwitch block as the EAS side's address with the effective security

@@ -1,9 +1,12 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.AppendAllowlistEntries;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
@@ -148,7 +151,8 @@ final class PrivatePath {
         .expected("the allowlist admits the whole EAS vSwitch block " + block
             + easSg.map(g -> ", or security group " + g + " is bound to " + t.component.id()).orElse(""))
         .missing(new Missing.AddressesNotAdmitted(List.of(block)))
-        .remedy(new Remedy.AppendAllowlistEntries(t.component, PathAnalyzer.EAS_ALLOWLIST_GROUP, List.of(block)));
+        .remedy(new AppendAllowlistEntries(t.component.kind() == Component.Kind.RDS_INSTANCE ? "rds" : "redis",
+            t.component.id(), PathAnalyzer.EAS_ALLOWLIST_GROUP, List.of(block)));
     if (!singles.isEmpty()) {
       e.code(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP)
           .decidingRule(DecidingRule.text("allowlist entries " + joined(singles) + " of " + t.component.id()))

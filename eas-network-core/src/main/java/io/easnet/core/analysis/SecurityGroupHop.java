@@ -1,8 +1,11 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.SecurityGroupRule.Policy;
@@ -65,7 +68,7 @@ final class SecurityGroupHop {
           SecurityGroupRule rule = SecurityGroupRule.builder().direction(flow.direction()).protocol(flow.protocol())
               .portRange(flow.ports()).peer(peer).policy(Policy.ACCEPT).priority(drop == 0 ? 1 : drop - 1)
               .description("eas-network: " + expected).build();
-          e.remedy(new Remedy.AuthorizeSecurityGroupRule(ruleGroup.get(), rule));
+          e.remedy(new AuthorizeSecurityGroupRule(ruleGroup.get(), rule));
         } else {
           e.advice("allow " + flow.text() + (flow.direction() == Direction.EGRESS ? " to " : " from ")
               + flow.peerBlock() + " in the security groups of " + component);

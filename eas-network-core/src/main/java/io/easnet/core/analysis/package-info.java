@@ -9,8 +9,8 @@
  *       {@link io.easnet.core.analysis.Explanation} with a stable {@link io.easnet.core.analysis.Explanation.ExplanationCode}.
  *   <li>{@link io.easnet.core.analysis.CapacityAnalyzer}: private IPs needed at peak against those free, per vSwitch.
  *   <li>{@link io.easnet.core.analysis.EstateAnalysis}: all of these once per run over an
- *       {@link io.easnet.core.analysis.AnalysisInput} (the inventory and the {@link io.easnet.core.analysis.ServiceInput
- *       services with their intents}, or an {@link io.easnet.core.analysis.IntentsFile}); the rule catalogue, the
+ *       {@link io.easnet.core.analysis.EstateAnalysis.AnalysisInput} (the inventory and the {@link io.easnet.core.analysis.EstateAnalysis.ServiceInput
+ *       services with their intents}, or an {@link io.easnet.core.analysis.Intent.IntentsFile}); the rule catalogue, the
  *       planner and {@code NetworkCheck} read its results.
  * </ul>
  *

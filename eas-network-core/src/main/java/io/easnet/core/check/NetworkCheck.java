@@ -1,8 +1,8 @@
 package io.easnet.core.check;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.internal.SourceNames;
@@ -38,7 +38,8 @@ import java.util.Objects;
  * boolean gate = report.isBlocking();
  * }</pre>
  *
- * <p>Services that the snapshot itself holds are checked too, without intents. Immutable and thread safe; each
+ * <p>Services that the snapshot itself holds are checked too, without intents; a service given as a file that the
+ * snapshot also holds (its deployed copy) is checked once, as the file says. Immutable and thread safe; each
  * {@link #run()} reads the clock once.
  */
 public final class NetworkCheck {
@@ -69,6 +70,19 @@ public final class NetworkCheck {
 
   /** Runs the check. */
   public Report run() {
+    return analysed().report();
+  }
+
+  /** The source name of the estate in finding locations. */
+  String inventorySource() {
+    return inventorySource;
+  }
+
+  /** The analysis the check reads and the report it gives: what {@link EstateDiff} compares. */
+  record Analysed(EstateAnalysis analysis, Report report) {}
+
+  /** Runs the check, keeping the analysis. */
+  Analysed analysed() {
     AnalysisInput input = AnalysisInput.builder().inventory(inventory).inventorySource(inventorySource)
         .services(services).clock(clock).build();
     EstateAnalysis analysis = EstateAnalysis.of(input);
@@ -76,9 +90,9 @@ public final class NetworkCheck {
     suppressions.requireKnownRules(catalog.rules().stream().map(Rule::id).toList());
     List<Finding> raw = catalog.run(context);
     List<Finding> findings = suppressions.apply(raw, context.today());
-    return Report.builder().addAllInputs(inputs).addAllFindings(findings).addAllPathResults(analysis.pathResults())
-        .capacity(analysis.capacity()).catalog(catalog).addAllSuppressed(suppressions.suppressed(raw, context.today()))
-        .putAllPositions(positions).build();
+    return new Analysed(analysis, Report.builder().addAllInputs(inputs).addAllFindings(findings)
+        .addAllPathResults(analysis.pathResults()).capacity(analysis.capacity()).catalog(catalog)
+        .addAllSuppressed(suppressions.suppressed(raw, context.today())).putAllPositions(positions).build());
   }
 
   /** Builds a {@link NetworkCheck}: an inventory (a snapshot) is required, services and the rest are optional. */
@@ -118,8 +132,10 @@ public final class NetworkCheck {
       snapshotInput = inventorySource;
       positions.put(inventorySource, snapshot.positions());
       snapshotServices.clear();
-      snapshot.services().forEach(svc -> snapshotServices.add(ServiceInput.builder().spec(svc.spec())
-          .sourceName(inventorySource).build()));
+      for (int i = 0; i < snapshot.services().size(); i++) {
+        snapshotServices.add(ServiceInput.builder().spec(snapshot.services().get(i).spec())
+            .sourceName(inventorySource).pointerBase("/services/" + i).build());
+      }
       return this;
     }
 
@@ -184,8 +200,22 @@ public final class NetworkCheck {
         throw new IllegalStateException("a network check needs an estate: call snapshot(Path) or"
             + " inventory(Inventory, String) before build()");
       }
-      List<ServiceInput> all = new ArrayList<>(snapshotServices);
-      all.addAll(services);
+      List<ServiceInput> all = new ArrayList<>();
+      Map<String, ServiceInput> deployed = new LinkedHashMap<>();
+      for (ServiceInput s : snapshotServices) {
+        boolean given = services.stream().anyMatch(f -> f.name().equals(s.name()));
+        if (given) {
+          deployed.putIfAbsent(s.name(), s);
+        } else {
+          all.add(s);
+        }
+      }
+      // a service file and its deployed copy are the same service: the file wins, the copy is analysed once
+      for (ServiceInput s : services) {
+        ServiceInput copy = deployed.remove(s.name());
+        all.add(copy == null ? s : ServiceInput.builder().from(s).replacesDeployedCopy(
+            copy.sourceName().orElse(AnalysisInput.DEFAULT_INVENTORY_SOURCE) + ":" + copy.pointerBase()).build());
+      }
       List<String> in = new ArrayList<>(inputs);
       if (snapshotInput != null && !in.contains(snapshotInput)) {
         in.add(snapshotInput);

@@ -7,7 +7,7 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;

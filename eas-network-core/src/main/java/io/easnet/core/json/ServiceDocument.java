@@ -172,8 +172,9 @@ public final class ServiceDocument {
   /**
    * A copy with {@code cloud.networking} set to {@code networking}: {@code cloud} and {@code cloud.networking} are
    * created when absent; {@code vpc_id}, {@code vswitch_id} and {@code security_group_id} are replaced in place (a
-   * key the given block leaves unset is removed); every other key of the block, and of the document, stays where it
-   * was.
+   * key the given block leaves unset is removed); {@code default_route} and {@code destination_cidrs} are replaced
+   * when the given block sets them and kept when it does not; every other key of the block, and of the document,
+   * stays where it was.
    */
   public ServiceDocument withNetworking(ServiceNetworking networking) {
     if (networking == null) {
@@ -185,6 +186,12 @@ public final class ServiceDocument {
     set(net, "vpc_id", networking.vpcId().map(Object::toString));
     set(net, "vswitch_id", networking.vSwitchId().map(Object::toString));
     set(net, "security_group_id", networking.securityGroupId().map(Object::toString));
+    // default_route and destination_cidrs are written when the given block sets them and kept otherwise: a block
+    // built from the three ids (a plan's SetNetworking) must not drop the routes a user wrote.
+    networking.defaultRoute().ifPresent(v -> net.put("default_route", v));
+    if (!networking.destinationCidrs().isEmpty()) {
+      net.put("destination_cidrs", ServiceSpecWriter.destinationCidrs(networking));
+    }
     return derived(copy);
   }
 

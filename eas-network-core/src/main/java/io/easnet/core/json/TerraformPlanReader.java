@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.internal.json.JsonTrees;
-import io.easnet.core.model.Cidr;
-import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.ResourceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads {@code terraform show -json} output into snapshot JSON edits (see {@link TerraformPlan} and
@@ -424,9 +423,13 @@ final class TerraformPlanReader {
   }
 
   static void removeById(ObjectNode estate, String key, String id) {
-    ArrayNode a = array(estate, key);
+    removeWhere(array(estate, key), n -> id.equals(n.path("id").asText()));
+  }
+
+  /** Removes every element of {@code a} that {@code matches}, keeping the others in order. */
+  static void removeWhere(ArrayNode a, Predicate<JsonNode> matches) {
     for (int i = a.size() - 1; i >= 0; i--) {
-      if (id.equals(a.get(i).path("id").asText())) {
+      if (matches.test(a.get(i))) {
         a.remove(i);
       }
     }

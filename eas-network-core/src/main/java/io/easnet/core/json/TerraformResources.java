@@ -7,6 +7,7 @@ import static io.easnet.core.json.TerraformPlanReader.byId;
 import static io.easnet.core.json.TerraformPlanReader.isUnknown;
 import static io.easnet.core.json.TerraformPlanReader.known;
 import static io.easnet.core.json.TerraformPlanReader.removeById;
+import static io.easnet.core.json.TerraformPlanReader.removeWhere;
 import static io.easnet.core.json.TerraformPlanReader.strings;
 import static io.easnet.core.json.TerraformPlanReader.text;
 import static io.easnet.core.json.TerraformPlanReader.textArray;
@@ -227,11 +228,7 @@ final class TerraformResources {
       }
       byId(estate, "securityGroups", group.asText()).ifPresent(g -> {
         ArrayNode rules = array(g, "rules");
-        for (int i = rules.size() - 1; i >= 0; i--) {
-          if (same(rules.get(i), rule.get())) {
-            rules.remove(i);
-          }
-        }
+        removeWhere(rules, e -> same(e, rule.get()));
       });
     }
 
@@ -345,11 +342,7 @@ final class TerraformResources {
       String instance = c.before.path("instance_id").asText("");
       byId(estate, "natGateways", instance).ifPresent(n -> {
         ArrayNode ids = array(n, "eipIds");
-        for (int i = ids.size() - 1; i >= 0; i--) {
-          if (eip.equals(ids.get(i).asText())) {
-            ids.remove(i);
-          }
-        }
+        removeWhere(ids, e -> eip.equals(e.asText()));
       });
       byId(estate, "eips", eip).ifPresent(e -> {
         e.remove("instanceId");
@@ -451,11 +444,7 @@ final class TerraformResources {
       String dest = c.before.path("destination_cidrblock").asText("");
       byId(estate, "routeTables", table).ifPresent(t -> {
         ArrayNode entries = array(t, "entries");
-        for (int i = entries.size() - 1; i >= 0; i--) {
-          if (dest.equals(entries.get(i).path("destination").asText())) {
-            entries.remove(i);
-          }
-        }
+        removeWhere(entries, e -> dest.equals(e.path("destination").asText()));
       });
     }
 
@@ -484,11 +473,7 @@ final class TerraformResources {
         t = Optional.of(created);
       }
       ArrayNode entries = array(t.get(), "entries");
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        if (dest.get().equals(entries.get(i).path("destination").asText())) {
-          entries.remove(i);
-        }
-      }
+      removeWhere(entries, e -> dest.get().equals(e.path("destination").asText()));
       ObjectNode e = entries.addObject();
       e.put("destination", cidr(r, c, "destination_cidrblock", dest.get()));
       e.put("nextHopType", text(c, "nexthop_type").orElse("NatGateway"));
@@ -526,11 +511,7 @@ final class TerraformResources {
       known(c, "security_ips").ifPresent(ips -> {
         String group = text(c, allowlistNameAttr).orElse("default");
         ArrayNode lists = array(o, "allowlists");
-        for (int i = lists.size() - 1; i >= 0; i--) {
-          if (group.equals(lists.get(i).path("name").asText())) {
-            lists.remove(i);
-          }
-        }
+        removeWhere(lists, e -> group.equals(e.path("name").asText()));
         ObjectNode g = lists.addObject();
         g.put("name", group);
         g.set("entries", textArray(strings(ips)));
@@ -591,11 +572,7 @@ final class TerraformResources {
 
     private static void removeNamed(ObjectNode estate, String name) {
       ArrayNode services = array(estate, "services");
-      for (int i = services.size() - 1; i >= 0; i--) {
-        if (name(services.get(i)).filter(name::equals).isPresent()) {
-          services.remove(i);
-        }
-      }
+      removeWhere(services, e -> name(e).filter(name::equals).isPresent());
     }
 
     @Override

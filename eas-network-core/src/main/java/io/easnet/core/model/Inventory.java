@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;

@@ -47,6 +47,43 @@ public abstract class ServiceSpec {
   /** {@code cloud.networking}, when present (possibly partial). */
   public abstract Optional<ServiceNetworking> networking();
 
+  /**
+   * The top-level {@code networking} block: how callers reach the service (the service invocation configuration),
+   * when present. Not to be confused with {@link #networking()}, the VPC the instances live in.
+   */
+  public abstract Optional<Invocation> invocation();
+
+  /**
+   * The keys of the top-level {@code networking} block the library models (docs/semantics.md, "The inbound side of
+   * the service JSON"); every other key of the block is kept by {@code ServiceDocument} but not modelled.
+   *
+   * @param gateway {@code networking.gateway}: the id of the dedicated gateway the service is reached through; empty
+   *     for the shared gateway (the default)
+   * @param disableInternetEndpoint {@code networking.disable_internet_endpoint}: true when the service has no
+   *     internet endpoint, only its VPC endpoint; empty when not set (the internet endpoint is on)
+   */
+  public record Invocation(Optional<String> gateway, Optional<Boolean> disableInternetEndpoint) {
+    /** Checks the parts. */
+    public Invocation {
+      java.util.Objects.requireNonNull(gateway, "gateway");
+      java.util.Objects.requireNonNull(disableInternetEndpoint, "disableInternetEndpoint");
+      if (gateway.isPresent() && gateway.get().isBlank()) {
+        throw new IllegalArgumentException("networking.gateway must not be blank; leave it out for the shared"
+            + " gateway");
+      }
+    }
+
+    /** True when the service is reached through a dedicated gateway. */
+    public boolean dedicatedGateway() {
+      return gateway.isPresent();
+    }
+
+    /** True unless {@code disable_internet_endpoint} is {@code true}: the internet endpoint is on by default. */
+    public boolean internetEndpointOn() {
+      return !disableInternetEndpoint.orElse(false);
+    }
+  }
+
   /** {@code cloud.computing.instances[*].type} and {@code cloud.computing.instance_type}. */
   public abstract List<String> instanceTypes();
 
@@ -115,7 +152,9 @@ public abstract class ServiceSpec {
 
   /**
    * The service-level VPC block, {@code cloud.networking} in the service JSON. Each key is optional here so that a
-   * partial block can be represented and reported; EAS needs all three.
+   * partial block can be represented and reported; EAS needs all three ids. Beside the ids the block may carry
+   * {@code default_route} and {@code destination_cidrs} (written by Alibaba's PAI Python SDK; docs/semantics.md,
+   * "The inbound side of the service JSON"); they do not count towards {@link #isComplete()} or {@link #isEmpty()}.
    */
   @Value.Immutable
   public static abstract class ServiceNetworking {
@@ -129,6 +168,27 @@ public abstract class ServiceSpec {
     public abstract Optional<VSwitchId> vSwitchId();
 
     public abstract Optional<SecurityGroupId> securityGroupId();
+
+    /**
+     * {@code default_route}: the network interface the instances' default route uses, {@code "eth1"} for the
+     * interface in this VPC or {@code "eth0"} for EAS's own; as written, not checked.
+     */
+    public abstract Optional<String> defaultRoute();
+
+    /**
+     * {@code destination_cidrs}: the blocks routed through the interface in this VPC besides the vSwitch's own, the
+     * service-level counterpart of a VPC direct connection's {@code DestinationCIDRs}; in the JSON a comma-separated
+     * string ({@code "10.0.0.0/8,172.16.0.0/12"}) or an array of strings. Kept in the order written.
+     */
+    public abstract List<Cidr> destinationCidrs();
+
+    /** The interface name of {@link #defaultRoute()} that sends every destination through this VPC. */
+    public static final String VPC_DEFAULT_ROUTE = "eth1";
+
+    /** True when {@code default_route} is {@value #VPC_DEFAULT_ROUTE}: every destination leaves through this VPC. */
+    public final boolean defaultRouteThroughVpc() {
+      return defaultRoute().map(VPC_DEFAULT_ROUTE::equals).orElse(false);
+    }
 
     /** True when all three keys are set. */
     public final boolean isComplete() {

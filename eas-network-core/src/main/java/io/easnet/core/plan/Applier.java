@@ -1,9 +1,13 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Change.Refs;
+import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.spi.CloudPort.ClientToken;
@@ -59,8 +63,10 @@ public final class Applier {
   private final Duration pollInterval;
   private final int maxAttempts;
   private final Map<String, Path> serviceFiles;
+  private final boolean force;
 
   private Applier(Builder b) {
+    this.force = b.force;
     this.port = b.port;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -87,18 +93,101 @@ public final class Applier {
     return run(Objects.requireNonNull(plan, "plan"), false);
   }
 
-  /** What {@link #apply} would do: reads the estate, writes nothing. */
+  /**
+   * What {@link #apply} would do: reads the estate, writes nothing. The same checks run as before an apply's first
+   * write, so a plan that does not fit the estate fails here exactly where the apply would.
+   */
   public ApplyResult dryRun(Plan plan) {
     return run(Objects.requireNonNull(plan, "plan"), true);
   }
 
+  /**
+   * {@code plan} recording the estate it depends on, as this applier's port shows it now: the port's region and the
+   * facts every change's checks read (ids, VPCs, blocks, which gateway owns a SNAT table). An {@link #apply} of the
+   * returned plan refuses an estate whose facts differ, naming what changed, unless {@link Builder#force}. Reads
+   * only; nothing is written.
+   */
+  public Plan recordEstate(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    Checks checks = check(plan, true);
+    return plan.withEstate(new EstateFacts(port.regionId(), checks.facts));
+  }
+
+  /** The outcome of the checks before the first write: the facts read, and the changes that do not fit. */
+  private static final class Checks {
+    final Map<String, String> facts = new java.util.TreeMap<>();
+    final Map<String, ChangeResult> misfits = new LinkedHashMap<>();
+  }
+
+  /**
+   * Runs every change's check against the estate ({@link Change#checkBeforeWrites}): reads
+   * only. A transient failure of a read is retried as a change is; a change that does not fit is a misfit.
+   *
+   * @throws InvalidInputException when a networking change's service file is not the planned one
+   */
+  private Checks check(Plan plan, boolean dry) {
+    Checks out = new Checks();
+    for (PlannedChange c : plan.changes()) {
+      Budget budget = new Budget();
+      for (int attempt = 1; ; attempt++) {
+        Step step = new Step(plan, c, dry, Map.of(), budget, out.facts);
+        try {
+          c.action().checkBeforeWrites(step);
+          break;
+        } catch (Change.Misfit m) {
+          out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, c.id() + " does not fit the estate: "
+              + m.getMessage() + "; nothing was changed (every change is checked before the first write)",
+              m.code()));
+          break;
+        } catch (ConfigurationException | InvalidInputException e) {
+          throw e;
+        } catch (EasNetworkException e) {
+          String code = e instanceof CloudServiceException s ? s.code() : e.getClass().getSimpleName();
+          if (!isTransient(e) || attempt >= maxAttempts) {
+            out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, "checking " + c.id() + " against the"
+                + " estate failed: " + e.getMessage() + "; nothing was changed", code));
+            break;
+          }
+          try {
+            budget.pause(retryPause(e, attempt), "checking " + c.id());
+          } catch (DeadlineException late) {
+            out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, e.getMessage() + "; " + late.getMessage(),
+                code));
+            break;
+          }
+        } catch (DeadlineException e) {
+          out.misfits.put(c.id(), result(c, ChangeResult.Status.FAILED, e.getMessage(), e.code));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   private ApplyResult run(Plan plan, boolean dry) {
-    for (Change c : plan.changes()) {
-      c.action().checkBeforeWrites(new Step(plan, c, dry, Map.of(), new Budget()));
+    Checks checks = check(plan, dry);
+    if (!force && plan.estate().isPresent()) {
+      java.util.List<String> drift = plan.estate().get().changesTo(new EstateFacts(port.regionId(), checks.facts));
+      if (!drift.isEmpty()) {
+        throw InvalidInputException.of("plan", "/estate", "the estate changed since the plan was made, in what the"
+            + " plan depends on: " + String.join("; ", drift.subList(0, Math.min(drift.size(), 20)))
+            + (drift.size() > 20 ? "; and " + (drift.size() - 20) + " more" : "") + ". Nothing was changed.",
+            "plan again against the estate as it is now (or apply with --force to apply the plan as written).");
+      }
+    }
+    if (!checks.misfits.isEmpty()) {
+      String which = String.join(", ", checks.misfits.keySet());
+      java.util.List<ChangeResult> out = new ArrayList<>();
+      for (PlannedChange c : plan.changes()) {
+        ChangeResult m = checks.misfits.get(c.id());
+        out.add(m != null ? m : result(c, ChangeResult.Status.SKIPPED, "not attempted: the plan does not fit the"
+            + " estate (" + which + "); nothing was changed", null));
+      }
+      return new ApplyResult(dry, out);
     }
     Map<String, String> outputs = new HashMap<>();
     Map<String, ChangeResult> done = new LinkedHashMap<>();
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       ChangeResult r = one(plan, c, dry, outputs, done);
       r.outputs().forEach((k, v) -> outputs.put(Refs.ref(c.id(), k), v));
       done.put(c.id(), r);
@@ -106,7 +195,7 @@ public final class Applier {
     return new ApplyResult(dry, new ArrayList<>(done.values()));
   }
 
-  private ChangeResult one(Plan plan, Change c, boolean dry, Map<String, String> outputs,
+  private ChangeResult one(Plan plan, PlannedChange c, boolean dry, Map<String, String> outputs,
       Map<String, ChangeResult> done) {
     for (String dep : c.dependsOn()) {
       ChangeResult d = done.get(dep);
@@ -128,7 +217,7 @@ public final class Applier {
     Budget budget = new Budget();
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Step(plan, c, dry, outputs, budget).run();
+        return new Step(plan, c, dry, outputs, budget, new HashMap<>()).run();
       } catch (ConfigurationException e) {
         throw e; // no credentials, a bad endpoint: no change can be made, so the run stops with the one cause
       } catch (EasNetworkException e) {
@@ -157,17 +246,17 @@ public final class Applier {
    * (relative to the plan file); {@code null} when neither names one. A version 1 plan's path was relative to where
    * {@code plan} ran, so it is refused.
    */
-  private Path serviceFileOf(Plan plan, Change c, SetNetworking s) {
-    Path override = serviceFiles.get(s.service());
+  private Path serviceFileOf(Plan plan, PlannedChange c, SetServiceNetworking s) {
+    Path override = serviceFiles.get(s.serviceName());
     if (override != null || s.file() == null) {
       return override;
     }
     if (plan.version() < 2) {
       throw InvalidInputException.of(Printable.escape(s.file()), "", c.id() + " of the plan sets cloud.networking"
-          + " of service " + Printable.escape(s.service()) + ", but the plan was written by an older eas-net (plan"
+          + " of service " + Printable.escape(s.serviceName()) + ", but the plan was written by an older eas-net (plan"
           + " version 1), whose service file paths are relative to the directory plan ran in and carry no digest;"
           + " nothing was changed.", "plan again with this eas-net, or name the file with --service-file "
-          + Printable.escape(s.service()) + "=FILE.");
+          + Printable.escape(s.serviceName()) + "=FILE.");
     }
     return plan.serviceFile(s.file());
   }
@@ -179,16 +268,16 @@ public final class Applier {
    *
    * @throws InvalidInputException naming the file and the fix otherwise
    */
-  private static ServiceDocument checkedServiceFile(Change c, SetNetworking s, Path file) {
+  private static ServiceDocument checkedServiceFile(PlannedChange c, SetServiceNetworking s, Path file) {
     String source = file.toString();
     String text = ServiceDocument.readText(file);
     ServiceDocument doc = ServiceDocument.parse(text, source);
     String name = doc.spec().name();
-    if (!name.equals(s.service())) {
+    if (!name.equals(s.serviceName())) {
       throw InvalidInputException.of(source, "/metadata/name", c.id() + " of the plan sets cloud.networking of"
-          + " service " + Printable.escape(s.service()) + ", but this file is service " + Printable.escape(name)
+          + " service " + Printable.escape(s.serviceName()) + ", but this file is service " + Printable.escape(name)
           + "; nothing was changed.", "apply the plan from its own directory layout (paths in a plan are relative"
-          + " to the plan file), or name the service's file with --service-file " + Printable.escape(s.service())
+          + " to the plan file), or name the service's file with --service-file " + Printable.escape(s.serviceName())
           + "=FILE.");
     }
     if (s.fileSha256() != null && !doc.spec().networking().equals(Optional.of(s.networking()))) {
@@ -223,7 +312,7 @@ public final class Applier {
     return attempt >= 12 ? MAX_WAIT : pollInterval.multipliedBy(attempt);
   }
 
-  private static ChangeResult result(Change c, ChangeResult.Status status, String message, String code) {
+  private static ChangeResult result(PlannedChange c, ChangeResult.Status status, String message, String code) {
     return new ChangeResult(c.id(), c.kind(), status, message, code, Map.of());
   }
 
@@ -281,14 +370,17 @@ public final class Applier {
   }
 
   /** One change being applied. */
-  private final class Step implements Execution {
+  private final class Step implements Change.Execution<ChangeResult> {
     private final Plan plan;
-    private final Change change;
+    private final PlannedChange change;
     private final boolean dry;
     private final Map<String, String> outputs;
     private final Budget budget;
+    private final Map<String, String> facts;
 
-    Step(Plan plan, Change change, boolean dry, Map<String, String> outputs, Budget budget) {
+    Step(Plan plan, PlannedChange change, boolean dry, Map<String, String> outputs, Budget budget,
+        Map<String, String> facts) {
+      this.facts = facts;
       this.plan = plan;
       this.change = change;
       this.dry = dry;
@@ -350,13 +442,48 @@ public final class Applier {
     }
 
     @Override
-    public Path serviceFile(SetNetworking s) {
+    public Path serviceFile(SetServiceNetworking s) {
       return serviceFileOf(plan, change, s);
     }
 
     @Override
-    public ServiceDocument checkedServiceFile(SetNetworking s, Path file) {
+    public ServiceDocument checkedServiceFile(SetServiceNetworking s, Path file) {
       return Applier.checkedServiceFile(change, s, file);
+    }
+
+    @Override
+    public Optional<Change> earlier(String changeId) {
+      for (PlannedChange c : plan.changes()) {
+        if (c.id().equals(change.id())) {
+          return Optional.empty();
+        }
+        if (c.id().equals(changeId)) {
+          return Optional.of(c.action());
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public String resourceNameOf(String changeId) {
+      return plan.change(changeId).map(plan::resourceName).orElse("");
+    }
+
+    @Override
+    public java.util.List<Change> earlierActions() {
+      java.util.List<Change> out = new ArrayList<>();
+      for (PlannedChange c : plan.changes()) {
+        if (c.id().equals(change.id())) {
+          break;
+        }
+        out.add(c.action());
+      }
+      return out;
+    }
+
+    @Override
+    public void fact(String name, String value) {
+      facts.put(name, value);
     }
 
     /**
@@ -405,6 +532,7 @@ public final class Applier {
     private Duration pollInterval = Duration.ofSeconds(5);
     private int maxAttempts = 8;
     private final Map<String, Path> serviceFiles = new HashMap<>();
+    private boolean force;
 
     private Builder(CloudPort port) {
       this.port = port;
@@ -459,6 +587,16 @@ public final class Applier {
     /** The service JSON file a networking change of {@code service} writes, instead of the one the plan names. */
     public Builder serviceFile(String service, Path file) {
       serviceFiles.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Applies a plan that records its estate ({@link Plan#recordsEstate()}) even when the facts it depends on changed
+     * since it was made; by default such an apply is refused, naming what changed. Every change is still checked
+     * against the estate before the first write.
+     */
+    public Builder force(boolean force) {
+      this.force = force;
       return this;
     }
 

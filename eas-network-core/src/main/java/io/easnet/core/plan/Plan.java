@@ -3,11 +3,13 @@ package io.easnet.core.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.internal.Sha256;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.spi.CloudPort.ClientToken;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,27 +35,32 @@ public final class Plan {
   public static final String SCHEMA_RESOURCE = "/io/easnet/core/plan/plan.schema.json";
 
   /**
-   * The plan format version: 2 since service file paths are relative to the plan file and carry the file's SHA-256;
-   * version 1 plans are still read (a networking change of one is refused unless its file is named at apply time).
+   * The plan format version: 3 since a plan may record the estate it was made from ({@code "estate"}: region and the
+   * facts its changes depend on, which apply compares); 2 since service file paths are relative to the plan file and
+   * carry the file's SHA-256. Versions 1 and 2 are still read: they record no estate, so apply checks every change
+   * against the estate but cannot say what drifted; a networking change of a version 1 plan is refused unless its
+   * file is named at apply time.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private final int version;
   private final boolean allowBilled;
-  private final List<Change> changes;
+  private final List<PlannedChange> changes;
   private final String json;
   private final String digest;
   private final Path directory;
+  private final EstateFacts estate;
 
-  Plan(boolean allowBilled, List<Change> changes) {
-    this(VERSION, allowBilled, changes, null);
+  Plan(boolean allowBilled, List<PlannedChange> changes) {
+    this(VERSION, allowBilled, changes, null, null);
   }
 
-  private Plan(int version, boolean allowBilled, List<Change> changes, Path directory) {
+  private Plan(int version, boolean allowBilled, List<PlannedChange> changes, Path directory, EstateFacts estate) {
     this.version = version;
     this.allowBilled = allowBilled;
     this.changes = List.copyOf(changes);
     this.directory = directory;
+    this.estate = estate;
     this.json = render();
     this.digest = sha256(json);
   }
@@ -61,6 +68,25 @@ public final class Plan {
   /** The format version the plan was written in. */
   int version() {
     return version;
+  }
+
+  /** The estate the plan was made from, when it records one (version 3 plans written by eas-net plan). */
+  Optional<EstateFacts> estate() {
+    return Optional.ofNullable(estate);
+  }
+
+  /**
+   * True when the plan records the estate it was made from (region and the facts its changes depend on), so that
+   * an apply refuses an estate whose facts changed; plans of versions 1 and 2, and plans made in code without
+   * {@link Applier#recordEstate}, record none.
+   */
+  public boolean recordsEstate() {
+    return estate != null;
+  }
+
+  /** This plan recording {@code facts} as the estate it was made from. */
+  Plan withEstate(EstateFacts facts) {
+    return new Plan(VERSION, allowBilled, changes, directory, Objects.requireNonNull(facts, "facts"));
   }
 
   /**
@@ -76,12 +102,12 @@ public final class Plan {
   }
 
   /** The changes in apply order. */
-  public List<Change> changes() {
+  public List<PlannedChange> changes() {
     return changes;
   }
 
   /** The change with {@code id}. */
-  public Optional<Change> change(String id) {
+  public Optional<PlannedChange> change(String id) {
     return changes.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
@@ -91,7 +117,7 @@ public final class Plan {
    */
   public List<Path> serviceFiles() {
     List<Path> out = new ArrayList<>();
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       c.action().serviceFilePath().ifPresent(f -> out.add(serviceFile(f)));
     }
     return out;
@@ -109,13 +135,13 @@ public final class Plan {
 
   /** True when some change is billed. */
   public boolean billed() {
-    return changes.stream().anyMatch(Change::billed);
+    return changes.stream().anyMatch(PlannedChange::billed);
   }
 
   /** The billing notes of the billed changes, as {@code change-1: …}. */
   public List<String> billing() {
     List<String> out = new ArrayList<>();
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       c.billing().ifPresent(b -> out.add(c.id() + ": " + b));
     }
     return out;
@@ -127,12 +153,12 @@ public final class Plan {
   }
 
   /** The idempotency token of a change: the same plan and change id give the same token. */
-  ClientToken token(Change change) {
+  ClientToken token(PlannedChange change) {
     return ClientToken.of("easnet-" + sha256(digest + "/" + change.id()).substring(0, 40));
   }
 
   /** The name of a resource a change creates: {@code easnet-<digest prefix>-change-N}. */
-  String resourceName(Change change) {
+  String resourceName(PlannedChange change) {
     return "easnet-" + digest.substring(0, 12) + "-" + change.id();
   }
 
@@ -157,9 +183,9 @@ public final class Plan {
    */
   public Plan relativeTo(Path planFile) {
     Path dir = Objects.requireNonNull(planFile, "planFile").toAbsolutePath().normalize().getParent();
-    List<Change> out = new ArrayList<>();
+    List<PlannedChange> out = new ArrayList<>();
     boolean changed = false;
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       Optional<String> file = c.action().serviceFilePath();
       if (file.isPresent() && dir != null) {
         Path target = serviceFile(file.get()).toAbsolutePath().normalize();
@@ -171,7 +197,7 @@ public final class Plan {
         }
         if (!rel.equals(file.get())) {
           changed = true;
-          out.add(new Change(c.id(), c.action().withServiceFilePath(rel), c.dependsOn(), c.serves()));
+          out.add(new PlannedChange(c.id(), c.action().withServiceFilePath(rel), c.dependsOn(), c.serves()));
           continue;
         }
       }
@@ -181,7 +207,7 @@ public final class Plan {
     if (!changed && java.util.Objects.equals(directory, newDir)) {
       return this;
     }
-    return new Plan(version, allowBilled, out, newDir);
+    return new Plan(version, allowBilled, out, newDir, estate);
   }
 
   private String render() {
@@ -190,7 +216,7 @@ public final class Plan {
     root.put("allowBilled", allowBilled);
     root.put("billed", billed());
     ArrayNode list = root.putArray("changes");
-    for (Change c : changes) {
+    for (PlannedChange c : changes) {
       ObjectNode o = list.addObject();
       o.put("id", c.id());
       o.put("kind", c.kind().jsonName());
@@ -205,6 +231,9 @@ public final class Plan {
       c.serves().forEach(serves::add);
       o.put("description", c.description());
     }
+    if (estate != null) {
+      estate.write(root.putObject("estate"));
+    }
     return JsonTrees.write(root);
   }
 
@@ -216,7 +245,7 @@ public final class Plan {
   public static Plan read(Path file) {
     Objects.requireNonNull(file, "file");
     Plan p = parse(JsonTrees.readFile(file), file.toString());
-    return new Plan(p.version, p.allowBilled, p.changes, file.toAbsolutePath().normalize().getParent());
+    return new Plan(p.version, p.allowBilled, p.changes, file.toAbsolutePath().normalize().getParent(), p.estate);
   }
 
   /**
@@ -232,9 +261,9 @@ public final class Plan {
       throw root.error("a plan must be a JSON object but this is " + Cursor.describe(root.node()) + ".",
           "write the plan as eas-net plan wrote it.");
     }
-    root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes"));
+    root.rejectUnknownKeys(List.of("$schema", "version", "allowBilled", "billed", "changes", "estate"));
     int version = root.required("version").integer();
-    if (version != VERSION && version != 1) {
+    if (version != VERSION && version != 2 && version != 1) {
       throw root.get("version").error("plan version " + version + " is not supported.", "write \"version\": "
           + VERSION + ", or plan again with this version.");
     }
@@ -245,9 +274,9 @@ public final class Plan {
       throw list.error("\"changes\" must be an array but this is " + Cursor.describe(list.node()) + ".",
           "write an array of changes.");
     }
-    List<Change> changes = new ArrayList<>();
+    List<PlannedChange> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    Map<String, Action> before = new HashMap<>();
+    Map<String, Change> before = new HashMap<>();
     for (Cursor c : list.elements()) {
       if (!c.isObject()) {
         throw c.error("a change must be an object but this is " + Cursor.describe(c.node()) + ".",
@@ -270,13 +299,13 @@ public final class Plan {
               ChangeKind.values()).map(ChangeKind::jsonName).toList()) + "."));
       Cursor params = c.required("parameters");
       params.requireObject();
-      Action action = Action.read(kind, params);
+      Change action = kind.read(params.node(), params.pointer(), params.source());
       for (String v : action.values()) {
         Optional<String> ref = Refs.changeOf(v);
         if (ref.isEmpty()) {
           continue;
         }
-        Action earlier = before.get(ref.get());
+        Change earlier = before.get(ref.get());
         if (earlier == null) {
           throw params.error("the value " + v + " refers to " + ref.get() + ", which is not an earlier change.",
               "refer only to changes listed before " + id + ".");
@@ -310,10 +339,19 @@ public final class Plan {
         throw kindAt.error(id + " is billed (" + kindName + ") but the plan says \"allowBilled\": false.",
             "plan again with billed changes allowed, or remove " + id + " and the changes that depend on it.");
       }
-      changes.add(new Change(id, action, deps, serves));
+      changes.add(new PlannedChange(id, action, deps, serves));
       before.put(id, action);
     }
-    return new Plan(version, allowBilled, changes, null);
+    EstateFacts estate = null;
+    Optional<Cursor> e = root.opt("estate");
+    if (e.isPresent()) {
+      if (version < 3) {
+        throw e.get().error("\"estate\" is recorded by plan version 3, but this plan says version " + version + ".",
+            "write \"version\": 3, or remove \"estate\".");
+      }
+      estate = EstateFacts.read(e.get());
+    }
+    return new Plan(version, allowBilled, changes, null, estate);
   }
 
   static String sha256(String text) {

@@ -1,20 +1,20 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * An estate in memory while a plan is made or proved: the inventory, the services with their intents, and the values
  * references resolve to (placeholder ids of resources the plan creates). Immutable.
  */
-final class PlanState {
+final class PlanState implements Change.Estate<PlanState> {
   private final Inventory inventory;
   private final List<ServiceInput> services;
   private final Map<String, String> outputs;
@@ -34,7 +34,8 @@ final class PlanState {
     return new PlanState(inventory, services, Map.of(), new int[] {0}, null);
   }
 
-  Inventory inventory() {
+  @Override
+  public Inventory inventory() {
     return inventory;
   }
 
@@ -43,12 +44,14 @@ final class PlanState {
   }
 
   /** A fresh number for a placeholder id. */
-  int nextNumber() {
+  @Override
+  public int nextNumber() {
     return ++counter[0];
   }
 
   /** The key of the change being applied (its references' change part). */
-  String currentKey() {
+  @Override
+  public String currentKey() {
     return currentKey;
   }
 
@@ -58,7 +61,8 @@ final class PlanState {
   }
 
   /** The value of a reference; a literal as it is. */
-  String resolve(String value) {
+  @Override
+  public String resolve(String value) {
     if (!Refs.isRef(value)) {
       return value;
     }
@@ -79,17 +83,20 @@ final class PlanState {
     return literal;
   }
 
-  PlanState withInventory(Inventory inv) {
+  @Override
+  public PlanState withInventory(Inventory inv) {
     return new PlanState(inv, services, outputs, counter, currentKey);
   }
 
-  PlanState withOutput(String ref, String value) {
+  @Override
+  public PlanState withOutput(String ref, String value) {
     Map<String, String> m = new HashMap<>(outputs);
     m.put(ref, value);
     return new PlanState(inventory, services, m, counter, currentKey);
   }
 
-  PlanState withNetworking(String service, ServiceNetworking networking) {
+  @Override
+  public PlanState withNetworking(String service, ServiceNetworking networking) {
     List<ServiceInput> out = new ArrayList<>();
     boolean found = false;
     for (ServiceInput s : services) {
@@ -102,28 +109,6 @@ final class PlanState {
     }
     require(found, "service " + service);
     return new PlanState(inventory, out, outputs, counter, currentKey);
-  }
-
-  /**
-   * {@code items} with the one whose id is {@code id} replaced by {@code change} of it: the in-memory edit every
-   * change that modifies an existing resource makes.
-   *
-   * @throws IllegalStateException naming {@code what} when no item has that id
-   */
-  static <T> List<T> replacing(List<T> items, Function<T, String> idOf, String id, UnaryOperator<T> change,
-      String what) {
-    List<T> out = new ArrayList<>(items.size());
-    boolean found = false;
-    for (T item : items) {
-      if (idOf.apply(item).equals(id)) {
-        found = true;
-        out.add(change.apply(item));
-      } else {
-        out.add(item);
-      }
-    }
-    require(found, what + " " + id);
-    return out;
   }
 
   static void require(boolean found, String what) {

@@ -1,15 +1,17 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Change.Refs;
+import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.internal.IntentSyntax;
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Remedy;
 import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Inventory;
@@ -27,7 +29,8 @@ import java.util.Set;
 
 /**
  * Plans the minimal ordered change set that makes every intent of the services reachable. The changes are the
- * {@link Remedy remedies} the path engine attaches to each blocker (never derived here), deduplicated (one SNAT entry
+ * remedies the path engine attaches to each blocker (never derived here), their stand-ins bound to references of what
+ * the plan creates ({@link Change#bind}), deduplicated (one SNAT entry
  * per vSwitch, one NAT gateway per VPC, one rule per group and flow, allowlist entries merged per instance and group)
  * and ordered by dependency. Blockers that only show once others are fixed are found by analysing again with the
  * changes applied in memory, until nothing new is needed. Then the proof: the numbered plan is applied to the estate
@@ -46,7 +49,7 @@ public final class Planner {
   /** How many rounds of analyse-and-fix before the planner gives up on new blockers. */
   static final int MAX_ROUNDS = 8;
 
-  /** What a service's own network blockers serve, in {@link Change#serves()}: {@code svc: its network}. */
+  /** What a service's own network blockers serve, in {@link PlannedChange#serves()}: {@code svc: its network}. */
   static final String NETWORK = "its network";
 
   private final Inventory inventory;
@@ -72,8 +75,8 @@ public final class Planner {
   /** Plans for the services of an intents file; networking changes name the service files. */
   public PlanResult plan(IntentsFile intents, PlanOptions options) {
     Objects.requireNonNull(intents, "intents");
-    Map<String, SetNetworking.ServiceFile> files = new LinkedHashMap<>();
-    intents.serviceFiles().forEach((name, file) -> files.put(name, new SetNetworking.ServiceFile(file.toString(),
+    Map<String, SetServiceNetworking.ServiceFile> files = new LinkedHashMap<>();
+    intents.serviceFiles().forEach((name, file) -> files.put(name, new SetServiceNetworking.ServiceFile(file.toString(),
         intents.serviceFileDigest(name).orElse(null))));
     return plan(intents.services(), files, options);
   }
@@ -83,7 +86,7 @@ public final class Planner {
     return plan(services, Map.of(), options);
   }
 
-  private PlanResult plan(List<ServiceInput> services, Map<String, SetNetworking.ServiceFile> files,
+  private PlanResult plan(List<ServiceInput> services, Map<String, SetServiceNetworking.ServiceFile> files,
       PlanOptions options) {
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(options, "options");
@@ -166,10 +169,10 @@ public final class Planner {
     return new PlanResult(plan, unfixable);
   }
 
-  /** The estate after {@code plan}, in memory: each change through {@link Action#applyTo}, in order. */
+  /** The estate after {@code plan}, in memory: each change through {@link Change#applyTo}, in order. */
   static PlanState apply(PlanState start, Plan plan) {
     PlanState s = start;
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       s = c.action().applyTo(s.applying(c.id()));
     }
     return s;
@@ -192,20 +195,20 @@ public final class Planner {
   }
 
   /** The order remedies are taken in within one path: the ones others depend on first. */
-  private static int rank(Remedy r) {
-    return ChangeKind.of(r).rank();
+  private static int rank(Change r) {
+    return r.kind().rank();
   }
 
   /** One planning run: the changes found so far (by key), the intents they serve, the state with them applied. */
-  private static final class Session implements Planning {
+  private static final class Session implements Change.Binding {
     private PlanState state;
-    private final Map<String, SetNetworking.ServiceFile> files;
+    private final Map<String, SetServiceNetworking.ServiceFile> files;
     private final PlanOptions options;
-    private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final Map<String, Change> actions = new LinkedHashMap<>();
     private final Map<String, Set<String>> serves = new HashMap<>();
     final Map<String, Set<String>> skipped = new LinkedHashMap<>();
 
-    Session(PlanState state, Map<String, SetNetworking.ServiceFile> files, PlanOptions options) {
+    Session(PlanState state, Map<String, SetServiceNetworking.ServiceFile> files, PlanOptions options) {
       this.state = state;
       this.files = files;
       this.options = options;
@@ -216,9 +219,9 @@ public final class Planner {
       boolean added = false;
       for (ResolvedService rs : analyse(state).services()) {
         String own = rs.name() + ": " + NETWORK;
-        for (Remedy r : rs.networkBlockers().stream().flatMap(e -> e.remedy().stream())
+        for (Change r : rs.networkBlockers().stream().flatMap(e -> e.remedy().stream())
             .sorted(Comparator.comparingInt(Planner::rank)).toList()) {
-          for (Action a : translate(r, own)) {
+          for (Change a : translate(r, own)) {
             added |= add(a, own);
           }
         }
@@ -227,10 +230,10 @@ public final class Planner {
             continue;
           }
           String who = who(rs.name(), p.intent());
-          List<Remedy> remedies = p.explanations().stream().flatMap(e -> e.remedy().stream())
+          List<Change> remedies = p.explanations().stream().flatMap(e -> e.remedy().stream())
               .sorted(Comparator.comparingInt(Planner::rank)).toList();
-          for (Remedy r : remedies) {
-            for (Action a : translate(r, who)) {
+          for (Change r : remedies) {
+            for (Change a : translate(r, who)) {
               added |= add(a, who);
             }
           }
@@ -239,9 +242,9 @@ public final class Planner {
       return added;
     }
 
-    private boolean add(Action a, String who) {
-      Action old = actions.get(a.key());
-      Action now = old == null ? a : old.absorb(a);
+    private boolean add(Change a, String who) {
+      Change old = actions.get(a.key());
+      Change now = old == null ? a : old.absorb(a);
       if (now.equals(old)) {
         serves.get(a.key()).add(who);
         return false;
@@ -257,27 +260,32 @@ public final class Planner {
     }
 
     @Override
-    public PlanState state() {
-      return state;
+    public io.easnet.core.model.Inventory inventory() {
+      return state.inventory();
     }
 
     @Override
-    public Optional<Action> planned(String key) {
+    public String symbolOf(String literal) {
+      return state.symbolOf(literal);
+    }
+
+    @Override
+    public Optional<Change> planned(String key) {
       return Optional.ofNullable(actions.get(key));
     }
 
     @Override
-    public SetNetworking.ServiceFile serviceFile(String service) {
-      return files.get(service);
+    public Optional<SetServiceNetworking.ServiceFile> serviceFile(String service) {
+      return Optional.ofNullable(files.get(service));
     }
 
     /** The changes that make {@code r}, or none when it is billed and billed changes are not allowed. */
-    private List<Action> translate(Remedy r, String who) {
+    private List<Change> translate(Change r, String who) {
       if (r.billed() && !options.allowsBilled()) {
         skip(who, "needs a billed change (" + r.describe() + "): allow billed changes to plan it");
         return List.of();
       }
-      return ChangeKind.of(r).plan(r, this);
+      return r.bind(this);
     }
 
     /** {@code keys} in apply order: kind, then key. */
@@ -293,7 +301,7 @@ public final class Planner {
         if (k.equals(key)) {
           continue;
         }
-        Action a = actions.get(k);
+        Change a = actions.get(k);
         if (a.values().stream().anyMatch(v -> Refs.changeOf(v).map(key::equals).orElse(false))) {
           return true;
         }
@@ -305,15 +313,15 @@ public final class Planner {
     }
 
     /** The changes of {@code keep} in apply order, numbered, with references and dependencies by id. */
-    List<Change> numbered(Set<String> keep) {
+    List<PlannedChange> numbered(Set<String> keep) {
       List<String> keys = ordered(keep);
       Map<String, String> ids = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
         ids.put(keys.get(i), "change-" + (i + 1));
       }
-      List<Change> out = new ArrayList<>();
+      List<PlannedChange> out = new ArrayList<>();
       for (String k : keys) {
-        Action a = actions.get(k).mapValues(v -> Refs.rename(v, ids::get));
+        Change a = actions.get(k).mapValues(v -> Refs.rename(v, ids::get));
         Set<String> deps = new LinkedHashSet<>();
         for (String v : a.values()) {
           Refs.changeOf(v).ifPresent(deps::add);
@@ -323,7 +331,7 @@ public final class Planner {
         }
         List<String> sorted = new ArrayList<>(deps);
         sorted.sort(Comparator.comparingInt(id -> Integer.parseInt(id.substring("change-".length()))));
-        out.add(new Change(ids.get(k), a, sorted, List.copyOf(serves.get(k))));
+        out.add(new PlannedChange(ids.get(k), a, sorted, List.copyOf(serves.get(k))));
       }
       return out;
     }

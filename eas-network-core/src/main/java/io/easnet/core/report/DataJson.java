@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.easnet.core.analysis.Component;
-import io.easnet.core.analysis.Missing;
-import io.easnet.core.analysis.Remedy;
-import io.easnet.core.model.DLink;
+import io.easnet.core.analysis.Explanation.Component;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.change.Change;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The typed data of an explanation as JSON: its {@link Component}, what is {@link Missing} and its {@link Remedy},
- * each record written as an object with a {@code type} and one key per record component (ids and addresses as the
- * cloud spells them), so that a program reads the report without parsing prose.
+ * The typed data of an explanation as JSON: its {@link Component}, what is {@link Missing} (each record written as an
+ * object with a {@code type} and one key per record component) and its remedy (a {@link Change}, written by its kind:
+ * {@link Change#writeRemedy}), with ids and addresses as the cloud spells them, so that a program reads the report
+ * without parsing prose.
  */
 final class DataJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -35,8 +36,10 @@ final class DataJson {
     return n;
   }
 
-  static ObjectNode remedy(Remedy r) {
-    ObjectNode n = record((Record) r);
+  static ObjectNode remedy(Change r) {
+    ObjectNode n = F.objectNode();
+    n.put("type", r.getClass().getSimpleName());
+    r.writeRemedy(n);
     n.put("billed", r.billed());
     n.put("description", r.describe());
     return n;

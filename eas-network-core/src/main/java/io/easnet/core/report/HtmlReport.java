@@ -2,8 +2,8 @@ package io.easnet.core.report;
 
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Hop;
-import io.easnet.core.analysis.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.analysis.PathResult.VSwitchPath;

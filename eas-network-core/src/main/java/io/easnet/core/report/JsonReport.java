@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Hop;
+import io.easnet.core.analysis.PathResult.Hop;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
@@ -86,6 +86,9 @@ final class JsonReport {
     n.put("description", p.description());
     n.put("service", p.serviceName());
     n.put("verdict", p.verdict().name());
+    if (p.isKnownAfterApply()) {
+      n.put("knownAfterApply", true); // undetermined only because a Terraform plan leaves a fact open
+    }
     n.set("explanations", explanations(p.explanations()));
     n.set("assumptions", assumptions(p.assumptions()));
     ArrayNode vs = n.putArray("vSwitches");

@@ -2,8 +2,8 @@ package io.easnet.core.report;
 
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Hop;
-import io.easnet.core.analysis.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
@@ -32,7 +32,7 @@ final class MarkdownReport {
     if (!report.pathResults().isEmpty()) {
       sb.append("\n| Path | Verdict | Blockers |\n|---|---|---|\n");
       for (PathResult p : report.pathResults()) {
-        sb.append("| ").append(cell(p.description())).append(" | ").append(p.verdict()).append(" | ")
+        sb.append("| ").append(cell(p.description())).append(" | ").append(Report.verdictText(p)).append(" | ")
             .append(cell(String.join(", ", p.codes().stream().map(Enum::name).toList()))).append(" |\n");
       }
     }
@@ -57,7 +57,7 @@ final class MarkdownReport {
       sb.append("\n## Paths\n");
     }
     for (PathResult p : report.pathResults()) {
-      sb.append("\n### ").append(text(p.description())).append(": ").append(p.verdict()).append("\n\n");
+      sb.append("\n### ").append(text(p.description())).append(": ").append(Report.verdictText(p)).append("\n\n");
       sb.append("```mermaid\nflowchart LR\n");
       sb.append("  classDef blocked fill:#fdd,stroke:#c00\n");
       sb.append("  classDef unknown fill:#ffd,stroke:#aa0\n");

@@ -89,15 +89,28 @@ public abstract class Report {
         || capacity().map(CapacityReport::hasShortfall).orElse(false);
   }
 
-  /** One line: {@code 2 errors, 1 warning, 0 notes; 1 of 2 paths blocked}. */
+  /**
+   * One line: {@code 2 errors, 1 warning, 0 notes; 1 of 2 paths not reachable}; a path undetermined only because a
+   * Terraform plan leaves a fact unknown is counted apart ({@code ; 1 known after apply}), never as not reachable.
+   */
   public final String summaryLine() {
-    long blocked = pathResults().stream().filter(p -> p.verdict() != Verdict.REACHABLE).count();
+    long blocked = pathResults().stream().filter(p -> p.verdict() != Verdict.REACHABLE && !p.isKnownAfterApply())
+        .count();
+    long afterApply = pathResults().stream().filter(PathResult::isKnownAfterApply).count();
     String s = plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning") + ", "
         + plural(count(Severity.INFO), "note");
     if (!pathResults().isEmpty()) {
       s += "; " + blocked + " of " + plural(pathResults().size(), "path") + " not reachable";
     }
+    if (afterApply > 0) {
+      s += "; " + afterApply + " known after apply";
+    }
     return s;
+  }
+
+  /** The verdict as every format prints it: {@code UNDETERMINED (known after apply)} when a plan leaves it open. */
+  static String verdictText(PathResult p) {
+    return p.verdict().name() + (p.isKnownAfterApply() ? " (known after apply)" : "");
   }
 
   static String plural(long n, String word) {

@@ -1,7 +1,7 @@
 package io.easnet.core.resolve;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;
@@ -47,8 +47,18 @@ public abstract class EffectiveNetwork {
 
   public abstract Optional<SecurityGroupId> securityGroupId();
 
-  /** The DLink's destination CIDRs (client blocks added to the return route), for {@link Provenance#RESOURCE_GROUP}. */
+  /**
+   * The client blocks added to the return route: the DLink's {@code DestinationCIDRs} for
+   * {@link Provenance#RESOURCE_GROUP}, or the service block's {@code destination_cidrs} for
+   * {@link Provenance#SERVICE}.
+   */
   public abstract List<Cidr> destinationCidrs();
+
+  /**
+   * The service block's {@code default_route} ({@code "eth1"}: every destination through the interface in the VPC),
+   * for {@link Provenance#SERVICE}.
+   */
+  public abstract Optional<String> defaultRoute();
 
   /** The resource group the service runs in, when it names one. */
   public abstract Optional<ResourceGroupId> resourceGroupId();

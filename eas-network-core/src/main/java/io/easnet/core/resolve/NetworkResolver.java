@@ -2,7 +2,7 @@ package io.easnet.core.resolve;
 
 import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
@@ -79,6 +79,13 @@ public final class NetworkResolver {
           .vSwitchId(n.vSwitchId().get())
           .securityGroupId(n.securityGroupId().get())
           .addReason("service " + service.name() + " sets cloud.networking: the service level takes precedence");
+      n.defaultRoute().ifPresent(b::defaultRoute);
+      b.addAllDestinationCidrs(n.destinationCidrs());
+      if (!n.destinationCidrs().isEmpty() || n.defaultRoute().isPresent()) {
+        b.addReason("the return route of the instances' network interfaces covers their vSwitch"
+            + (n.destinationCidrs().isEmpty() ? "" : " and the destination_cidrs " + n.destinationCidrs())
+            + n.defaultRoute().map(r -> "; default_route is " + r).orElse(""));
+      }
       if (dlink.isPresent()) {
         b.shadowedResourceGroupConfig(dlink.get())
             .addReason("resource group " + resourceGroup.get().id() + " also has a VPC direct connection ("

@@ -1,6 +1,6 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.change.AppendAllowlistEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.AllowlistGroup;
@@ -41,8 +43,8 @@ class AnalysisExamplesTest {
     Explanation blocker = result.explanations().get(0);
     assertThat(blocker.code()).isEqualTo(ExplanationCode.TARGET_ALLOWLIST_SINGLE_INSTANCE_IP);
     assertThat(blocker.fix()).startsWith("append 192.168.1.0/24 to allowlist group eas of rm-1");
-    assertThat(blocker.remedy()).containsInstanceOf(Remedy.AppendAllowlistEntries.class);
-    Remedy.AppendAllowlistEntries append = (Remedy.AppendAllowlistEntries) blocker.remedy().orElseThrow();
+    assertThat(blocker.remedy()).containsInstanceOf(AppendAllowlistEntries.class);
+    AppendAllowlistEntries append = (AppendAllowlistEntries) blocker.remedy().orElseThrow();
     assertThat(append.entries()).containsExactly(io.easnet.core.model.Cidr.parse("192.168.1.0/24"));
     assertThat(append.groupName()).isEqualTo(PathAnalyzer.EAS_ALLOWLIST_GROUP);
     assertThat(blocker.missing()).contains(new Missing.AddressesNotAdmitted(

@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
@@ -68,13 +69,14 @@ class CapacityAnalyzerTest {
     assertThat(c.shortfall()).isEqualTo(1);
     assertThat(c.isShort()).isTrue();
     assertThat(c.peakUtilisationPercent()).isEqualTo(125.0);
-    assertThat(c.proposedCidr()).contains(Cidr.parse("192.168.0.16/28")); // 5 addresses need a /28
+    // 5 addresses need a /28, but one proposal serves both rules: the recommended /24 (issue 17 item 6)
+    assertThat(c.proposedCidr()).contains(Cidr.parse("192.168.1.0/24"));
     assertThat(r.hasShortfall()).isTrue();
     Explanation e = r.explanations().get(0);
     assertThat(e.code()).isEqualTo(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE);
     assertThat(e.component().id()).isEqualTo("vsw-a");
     assertThat(e.actual()).contains("1 short");
-    assertThat(e.fix()).contains("192.168.0.16/28");
+    assertThat(e.fix()).contains("192.168.1.0/24").doesNotContain("(or as a DLink auxiliary vSwitch)");
   }
 
   @Test
@@ -128,12 +130,12 @@ class CapacityAnalyzerTest {
         vsw("vsw-b", "192.168.1.0/24"), vsw("vsw-c", "192.168.0.128/25"));
     CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 100, "0"), Estates.network("vsw-a")));
     Cidr proposal = r.vSwitch(VSW_A).orElseThrow().proposedCidr().orElseThrow();
-    assertThat(proposal.prefixLength()).isEqualTo(25);
+    assertThat(proposal.prefixLength()).isEqualTo(VSwitchCapacity.RECOMMENDED_PREFIX);
     for (VSwitch v : inv.vSwitches()) {
       assertThat(proposal.overlaps(v.cidrBlock())).as(v.id().value()).isFalse();
     }
     assertThat(Cidr.parse("192.168.0.0/16").contains(proposal)).isTrue();
-    assertThat(proposal).isEqualTo(Cidr.parse("192.168.2.0/25"));
+    assertThat(proposal).isEqualTo(Cidr.parse("192.168.2.0/24"));
   }
 
   @Test
@@ -142,7 +144,16 @@ class CapacityAnalyzerTest {
         .addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/24").addSecondaryCidrBlock("172.16.0.0/16"))
         .addVSwitch(vsw("vsw-a", "192.168.0.0/24").availableIpAddressCount(0)).build();
     CapacityReport r = plan(inv, ServiceDemand.of(spec("svc", 2, "0"), Estates.network("vsw-a")));
-    assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).contains(Cidr.parse("172.16.0.0/29"));
+    assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).contains(Cidr.parse("172.16.0.0/24"));
+  }
+
+  @Test
+  void withNoFreeSlash24TheProposalIsTheSmallestBlockThatFits() {
+    Inventory inv = estate(vsw("vsw-a", "192.168.0.0/29"), vsw("vsw-b", "192.168.0.8/29"));
+    Inventory tight = Inventory.builder().addVpc(Vpc.builder().id("vpc-a").cidrBlock("192.168.0.0/24"))
+        .addAllVSwitches(inv.vSwitches()).build();
+    CapacityReport r = plan(tight, ServiceDemand.of(spec("svc", 4, "1"), Estates.network("vsw-a")));
+    assertThat(r.vSwitch(VSW_A).orElseThrow().proposedCidr()).contains(Cidr.parse("192.168.0.16/28"));
   }
 
   @Test

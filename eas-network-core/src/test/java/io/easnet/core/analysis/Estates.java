@@ -14,7 +14,7 @@ import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroup.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
@@ -147,7 +147,7 @@ final class Estates {
 
   /** The resource group eas-r-1 whose DLink puts instances in vsw-a, with sg-eas and the given client vSwitches. */
   static io.easnet.core.model.ResourceGroup.Builder group(String... clientVSwitches) {
-    io.easnet.core.model.DLink.Builder d = io.easnet.core.model.DLink.builder().vpcId("vpc-a").vSwitchId("vsw-a")
+    io.easnet.core.model.ResourceGroup.DLink.Builder d = io.easnet.core.model.ResourceGroup.DLink.builder().vpcId("vpc-a").vSwitchId("vsw-a")
         .securityGroupId("sg-eas");
     for (String v : clientVSwitches) {
       d.addAuxVSwitchId(v);

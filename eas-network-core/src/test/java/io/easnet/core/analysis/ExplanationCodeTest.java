@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
 import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
@@ -15,7 +16,6 @@ import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
@@ -78,6 +78,8 @@ class ExplanationCodeTest {
     q.put(ExplanationCode.DLINK_ROUTE_VSWITCH_NOT_FOUND, rds);
     q.put(ExplanationCode.DLINK_CLIENT_OUTSIDE_RETURN_ROUTES,
         (inv, net) -> PathAnalyzer.of(inv).clientToService(CLIENT, net, 8000).codes());
+    q.put(ExplanationCode.SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS,
+        (inv, net) -> PathAnalyzer.of(inv).clientToService(CLIENT, net, 8000).codes());
     q.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, (inv, net) -> CapacityAnalyzer.of(inv).analyze(List.of(
             ServiceDemand.of(ServiceSpec.builder().name("svc").instanceCount(150).build(), net)))
         .explanations().stream().map(Explanation::code).toList());
@@ -137,6 +139,7 @@ class ExplanationCodeTest {
     b.put(ExplanationCode.RESOURCE_GROUP_UNKNOWN, good().build());
     b.put(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES, good().addResourceGroup(Estates.group()).build());
     b.put(ExplanationCode.DLINK_CLIENT_OUTSIDE_RETURN_ROUTES, good().addResourceGroup(Estates.group()).build());
+    b.put(ExplanationCode.SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS, good().build());
     b.put(ExplanationCode.DLINK_ROUTE_VSWITCH_NOT_FOUND,
         good().addResourceGroup(Estates.group("vsw-gone")).build());
     b.put(ExplanationCode.VSWITCH_IP_EXHAUSTED_AT_SCALE, good().vSwitches(List.of(
@@ -176,6 +179,9 @@ class ExplanationCodeTest {
       case RESOURCE_GROUP_UNKNOWN -> Estates.unknownGroup();
       case DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES, DLINK_CLIENT_OUTSIDE_RETURN_ROUTES -> Estates.groupNetwork();
       case DLINK_ROUTE_VSWITCH_NOT_FOUND -> Estates.groupNetwork("vsw-gone");
+      // the service's own block routes replies to 172.16.0.0/12 only: the client is outside it and its vSwitch
+      case SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS -> EffectiveNetwork.builder().from(Estates.service())
+          .addDestinationCidrs(io.easnet.core.model.Cidr.parse("172.16.0.0/12")).build();
       default -> Estates.service();
     };
   }

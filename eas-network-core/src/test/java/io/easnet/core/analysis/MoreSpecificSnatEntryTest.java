@@ -10,7 +10,7 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
-import io.easnet.core.analysis.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -45,7 +45,7 @@ class PathAnalyzerProperties {
       b.natGateways(List.of());
     }
     if (r.nextInt(4) == 0) {
-      List<io.easnet.core.model.SnatEntry> entries = new ArrayList<>();
+      List<io.easnet.core.model.NatGateway.SnatEntry> entries = new ArrayList<>();
       if (r.nextBoolean()) {
         entries.add(Estates.snatA().status(r.nextBoolean() ? "Pending" : "Available").build());
       }

@@ -1,12 +1,15 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.Explanation.Missing;
 import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
-import io.easnet.core.analysis.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +29,7 @@ import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroup.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
@@ -170,7 +173,7 @@ class PathAnalyzerTest {
     Inventory broken = good().securityGroups(List.of(Estates.sgEas().addRule(drop).build(),
         Estates.sgDb().build(), Estates.sgClient().build())).build();
     Explanation e = rds(broken).explanations().get(0);
-    Remedy.AuthorizeSecurityGroupRule r = (Remedy.AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
+    AuthorizeSecurityGroupRule r = (AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
     assertThat(r.securityGroupId().value()).isEqualTo("sg-eas");
     assertThat(r.rule().priority()).isEqualTo(4);
     assertThat(r.rule().portRange().toString()).isEqualTo("3306/3306");
@@ -201,7 +204,7 @@ class PathAnalyzerTest {
     Explanation e = q.apply(broken).explanations().get(0);
     assertThat(e.fix()).contains("add an ingress rule to sg-db").contains("from security group sg-eas");
     // the remedy names the EAS security group rather than a CIDR, and the rule it adds makes the path reachable
-    Remedy.AuthorizeSecurityGroupRule r = (Remedy.AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
+    AuthorizeSecurityGroupRule r = (AuthorizeSecurityGroupRule) e.remedy().orElseThrow();
     assertThat(r.securityGroupId().value()).isEqualTo("sg-db");
     assertThat(r.rule().peer().toString()).isEqualTo("sg-eas");
     assertThat(e.missing()).containsInstanceOf(Missing.FlowNotAllowed.class);
@@ -217,12 +220,12 @@ class PathAnalyzerTest {
     Function<Inventory, PathResult> q = inv -> PathAnalyzer.of(inv).privateTarget(Estates.service(), ECS_DB);
     Inventory broken = good().securityGroups(List.of(Estates.sgEas().build(),
         Estates.sgDb().rules(List.of()).build(), Estates.sgClient().build())).build();
-    List<Remedy.AuthorizeSecurityGroupRule> remedies = q.apply(broken).explanations().stream()
-        .flatMap(x -> x.remedy().stream()).map(Remedy.AuthorizeSecurityGroupRule.class::cast).toList();
+    List<AuthorizeSecurityGroupRule> remedies = q.apply(broken).explanations().stream()
+        .flatMap(x -> x.remedy().stream()).map(AuthorizeSecurityGroupRule.class::cast).toList();
     assertThat(remedies).extracting(x -> x.rule().peer().toString())
         .containsExactly("192.168.1.0/24");
     Inventory fixed = good().securityGroups(List.of(Estates.sgEas().build(),
-        Estates.sgDb().rules(remedies.stream().map(Remedy.AuthorizeSecurityGroupRule::rule).toList()).build(),
+        Estates.sgDb().rules(remedies.stream().map(AuthorizeSecurityGroupRule::rule).toList()).build(),
         Estates.sgClient().build())).build();
     assertThat(q.apply(fixed).verdict()).isEqualTo(Verdict.REACHABLE);
   }

@@ -1,14 +1,18 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.Missing;
 import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.SetServiceNetworking;
+import io.easnet.core.change.UpdateDLink;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
@@ -71,7 +75,7 @@ class ResourceGroupSemanticsTest {
     Explanation e = r.explanations().get(0);
     assertThat(e.component().describe()).isEqualTo("resource group eas-r-1");
     assertThat(e.missing()).contains(new Missing.AddressesNotAdmitted(List.of(Cidr.parse("192.168.10.30/32"))));
-    Remedy.UpdateDLink fix = (Remedy.UpdateDLink) e.remedy().orElseThrow();
+    UpdateDLink fix = (UpdateDLink) e.remedy().orElseThrow();
     assertThat(fix.dlink().auxVSwitchIds()).extracting(Object::toString).containsExactly("vsw-b", "vsw-db");
     // applying the remedy makes the client reachable
     Inventory fixed = good().addResourceGroup(ResourceGroup.builder().id("eas-r-1").dlink(fix.dlink())).build();
@@ -94,7 +98,7 @@ class ResourceGroupSemanticsTest {
     assertThat(r.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(r.codes()).containsExactly(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES);
     assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DLINK_RETURN_ROUTE_INFERRED);
-    Remedy.UpdateDLink fix = (Remedy.UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
+    UpdateDLink fix = (UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
     assertThat(fix.dlink().auxVSwitchIds()).extracting(Object::toString).containsExactly("vsw-db");
   }
 
@@ -105,7 +109,7 @@ class ResourceGroupSemanticsTest {
     assertThat(r.codes()).contains(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES);
     Explanation e = r.explanations().stream()
         .filter(x -> x.code() == ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES).findFirst().orElseThrow();
-    assertThat(e.remedy()).containsInstanceOf(Remedy.SetServiceNetworking.class);
+    assertThat(e.remedy()).containsInstanceOf(SetServiceNetworking.class);
     assertThat(e.fix()).startsWith("set cloud.networking of service svc to vpc_id vpc-a, vswitch_id vsw-a,"
         + " security_group_id sg-eas");
   }

@@ -1,22 +1,21 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.change.UpdateDLink;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
@@ -216,7 +215,7 @@ class SemanticEdgeCasesTest {
     assertThat(r.vSwitchPaths()).extracting(p -> p.vSwitchId().value() + "=" + p.verdict())
         .containsExactly("vsw-a=UNREACHABLE");
     assertThat(r.codes()).containsExactly(ExplanationCode.DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES);
-    Remedy.UpdateDLink fix = (Remedy.UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
+    UpdateDLink fix = (UpdateDLink) r.explanations().get(0).remedy().orElseThrow();
     assertThat(fix.dlink().auxVSwitchIds()).extracting(Object::toString).containsExactly("vsw-other", "vsw-db");
     assertThat(r.assumptions()).extracting(Assumption::key).contains(AssumptionKey.DLINK_RETURN_ROUTE_INFERRED);
   }

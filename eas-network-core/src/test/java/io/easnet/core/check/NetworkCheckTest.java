@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
 import io.easnet.core.report.Report.ReportFormat;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +58,22 @@ class NetworkCheckTest {
     Path snapshot = EXAMPLES.resolve("snapshot.json");
     ServiceInput chat = ServiceInput.fromFile(EXAMPLES.resolve("service-vpc.json")).addPrivateTarget(RDS).build();
     Report report = NetworkCheck.builder().snapshot(snapshot).addService(chat).build().run();
-    List<ServiceInput> fromSnapshot = SnapshotJson.read(snapshot).services().stream()
-        .map(d -> ServiceInput.builder().spec(d.spec()).sourceName("../examples/snapshot.json").build()).toList();
+    // the snapshot's services under /services/N, but not the deployed copy of the file's service: the file wins
+    List<ServiceDocument> held = SnapshotJson.read(snapshot).services();
+    List<ServiceInput> fromSnapshot = new ArrayList<>();
+    String copy = null;
+    for (int i = 0; i < held.size(); i++) {
+      if (held.get(i).spec().name().equals(chat.name())) {
+        copy = "../examples/snapshot.json:/services/" + i;
+      } else {
+        fromSnapshot.add(ServiceInput.builder().spec(held.get(i).spec()).sourceName("../examples/snapshot.json")
+            .pointerBase("/services/" + i).build());
+      }
+    }
+    assertThat(copy).isNotNull();
     AnalysisInput same = AnalysisInput.builder().inventory(SnapshotJson.read(snapshot).inventory())
-        .inventorySource("../examples/snapshot.json").addAllServices(fromSnapshot).addService(chat).build();
+        .inventorySource("../examples/snapshot.json").addAllServices(fromSnapshot)
+        .addService(ServiceInput.builder().from(chat).replacesDeployedCopy(copy).build()).build();
     assertThat(report.findings()).extracting(Finding::fingerprint)
         .containsExactlyElementsOf(RuleCatalog.standard().run(same).stream().map(Finding::fingerprint).toList());
   }

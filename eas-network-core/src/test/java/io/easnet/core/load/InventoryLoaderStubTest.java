@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.Target;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;

@@ -1,5 +1,7 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec.RollingStrategy;

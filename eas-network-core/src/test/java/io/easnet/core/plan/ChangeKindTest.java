@@ -2,13 +2,22 @@ package io.easnet.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.Component;
-import io.easnet.core.analysis.Remedy;
+import io.easnet.core.change.AddRouteEntry;
+import io.easnet.core.change.AllocateEip;
+import io.easnet.core.change.AppendAllowlistEntries;
+import io.easnet.core.change.AuthorizeSecurityGroupRule;
+import io.easnet.core.change.BindEip;
+import io.easnet.core.change.Change;
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.CreateNatGateway;
+import io.easnet.core.change.CreateSnatEntry;
+import io.easnet.core.change.SetServiceNetworking;
+import io.easnet.core.change.UpdateDLink;
+import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.SecurityGroupRule.Policy;
-import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.RouteTableId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
@@ -26,72 +35,80 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The change kinds as one registry: every remedy the analysis can emit is made by exactly one kind, which plans it;
- * and where the fix and the planned change name the same literal ids, they print the same sentence.
+ * The change kinds as one hierarchy: every kind but the allocation is a remedy the analysis can emit, which the
+ * planner binds into changes of a plan of that kind; and the fix and the planned change say one sentence.
  */
 class ChangeKindTest {
-  private static final Remedy.ExistingGateway NGW_1 = new Remedy.ExistingGateway(NatGatewayId.of("ngw-1"),
+  private static final Change.Gateway NGW_1 = Change.Gateway.existing(NatGatewayId.of("ngw-1"),
       List.of(SnatTableId.of("stb-1")));
 
   /** Remedies whose planned change names only literal ids, so the fix and the plan say the same sentence. */
-  private static final List<Remedy> LITERAL = List.of(
-      new Remedy.AuthorizeSecurityGroupRule(SecurityGroupId.of("sg-db"), SecurityGroupRule.ingress().tcp(3306)
+  private static final List<Change> LITERAL = List.of(
+      new AuthorizeSecurityGroupRule(SecurityGroupId.of("sg-db"), SecurityGroupRule.ingress().tcp(3306)
           .peer("sg-eas").policy(Policy.ACCEPT).priority(1).build()),
-      new Remedy.AuthorizeSecurityGroupRule(SecurityGroupId.of("sg-eas"), SecurityGroupRule.egress().tcp(443)
+      new AuthorizeSecurityGroupRule(SecurityGroupId.of("sg-eas"), SecurityGroupRule.egress().tcp(443)
           .peer("0.0.0.0/0").policy(Policy.ACCEPT).priority(7).build()),
-      new Remedy.AppendAllowlistEntries(Component.of(Component.Kind.RDS_INSTANCE, RdsInstanceId.of("rm-1")), "eas",
+      new AppendAllowlistEntries("rds", "rm-1", "eas",
           List.of(Cidr.parse("192.168.1.0/24"), Cidr.parse("192.168.2.0/24"))),
-      new Remedy.CreateNatGateway(VpcId.of("vpc-a"), VSwitchId.of("vsw-db")),
-      new Remedy.AddRouteEntry(RouteTableId.of("vtb-1"), Cidr.parse("0.0.0.0/0"), NGW_1),
-      new Remedy.UpdateDLink(ResourceGroupId.of("eas-r-abc"), DLink.builder().vSwitchId("vsw-a")
+      new CreateNatGateway(VpcId.of("vpc-a"), VSwitchId.of("vsw-db")),
+      new AddRouteEntry(VpcId.of("vpc-a"), RouteTableId.of("vtb-1"), Cidr.parse("0.0.0.0/0"), NGW_1),
+      new CreateSnatEntry(NGW_1, VSwitchId.of("vsw-a"), List.of("47.0.0.9")),
+      new SetServiceNetworking("svc", ServiceNetworking.of("vpc-a", "vsw-a", "sg-eas")),
+      new UpdateDLink(ResourceGroupId.of("eas-r-abc"), DLink.builder().vSwitchId("vsw-a")
           .securityGroupId("sg-eas").addAuxVSwitchId("vsw-b").addDestinationCidr("10.0.0.0/8").build()),
-      new Remedy.UpdateDLink(ResourceGroupId.of("eas-r-abc"), DLink.builder().vSwitchId("vsw-a")
+      new UpdateDLink(ResourceGroupId.of("eas-r-abc"), DLink.builder().vSwitchId("vsw-a")
           .securityGroupId("sg-eas").build()));
 
-  /** Remedies whose planned change names what the plan writes (a gateway id, a file), not what the fix says. */
-  private static final List<Remedy> OTHERS = List.of(
-      new Remedy.BindEip(NGW_1, new Remedy.Eip.Allocate()),
-      new Remedy.CreateSnatEntry(NGW_1, VSwitchId.of("vsw-a"), List.of(io.easnet.core.model.IpAddress.parse(
-          "47.0.0.9"))),
-      new Remedy.SetServiceNetworking("svc", ServiceNetworking.of("vpc-a", "vsw-a", "sg-eas")));
+  /** Remedies with stand-ins (a new EIP) or what only the analysis knows (the address of an EIP). */
+  private static final List<Change> OTHERS = List.of(
+      BindEip.allocating(NGW_1),
+      BindEip.existing(NGW_1, io.easnet.core.model.ResourceId.EipAllocationId.of("eip-1"),
+          io.easnet.core.model.IpAddress.parse("47.0.0.9")));
 
-  private static Planning over(PlanState state) {
-    return new Planning() {
+  private static Change.Binding over(Inventory inventory) {
+    return new Change.Binding() {
       @Override
-      public PlanState state() {
-        return state;
+      public Inventory inventory() {
+        return inventory;
       }
 
       @Override
-      public Optional<Action> planned(String key) {
+      public String symbolOf(String literal) {
+        return literal;
+      }
+
+      @Override
+      public Optional<Change> planned(String key) {
         return Optional.empty();
       }
 
       @Override
-      public SetNetworking.ServiceFile serviceFile(String service) {
-        return null;
+      public Optional<SetServiceNetworking.ServiceFile> serviceFile(String service) {
+        return Optional.empty();
       }
     };
   }
 
-  private static Planning estate() {
-    return over(PlanState.of(PlanEstates.bare().addNatGateway(PlanEstates.natWithoutEip()).build(), List.of()));
+  private static Change.Binding estate() {
+    return over(PlanEstates.bare().addNatGateway(PlanEstates.natWithoutEip())
+        .addEip(io.easnet.core.model.Eip.builder().id("eip-1").ipAddress("47.0.0.9").status("Available")).build());
   }
 
   @Test
-  void everyRemedyTypeIsMadeByOneKindAndEveryKindButTheAllocationMakesOne() {
-    List<Remedy> all = new java.util.ArrayList<>(LITERAL);
+  void everyKindButTheAllocationIsARemedyThatBindsToChangesOfItsKind() {
+    List<Change> all = new java.util.ArrayList<>(LITERAL);
     all.addAll(OTHERS);
     Set<Class<?>> sampled = all.stream().map(Object::getClass).collect(Collectors.toSet());
-    assertThat(sampled).containsExactlyInAnyOrder(Remedy.class.getPermittedSubclasses());
+    Set<Class<?>> kinds = Arrays.stream(Change.class.getPermittedSubclasses()).collect(Collectors.toSet());
+    kinds.remove(AllocateEip.class);
+    assertThat(sampled).containsExactlyInAnyOrderElementsOf(kinds);
 
     Set<ChangeKind> making = EnumSet.noneOf(ChangeKind.class);
-    for (Remedy r : all) {
-      ChangeKind kind = ChangeKind.of(r);
-      making.add(kind);
-      List<Action> planned = kind.plan(r, estate());
+    for (Change r : all) {
+      making.add(r.kind());
+      List<Change> planned = r.bind(estate());
       assertThat(planned).as(r.describe()).isNotEmpty();
-      assertThat(planned.get(planned.size() - 1).kind()).as(r.describe()).isEqualTo(kind);
+      assertThat(planned.get(planned.size() - 1).kind()).as(r.describe()).isEqualTo(r.kind());
     }
     assertThat(making).containsExactlyInAnyOrderElementsOf(Arrays.stream(ChangeKind.values())
         .filter(k -> k != ChangeKind.ALLOCATE_EIP).toList());
@@ -99,11 +116,21 @@ class ChangeKindTest {
 
   @Test
   void theFixAndThePlannedChangeSayOneSentence() {
-    for (Remedy r : LITERAL) {
-      List<Action> planned = ChangeKind.of(r).plan(r, estate());
+    for (Change r : LITERAL) {
+      List<Change> planned = r.bind(estate());
       assertThat(planned).hasSize(1);
       assertThat(planned.get(0).describe()).isEqualTo(r.describe());
     }
+  }
+
+  @Test
+  void aNewEipIsAllocatedForTheGatewayThenBoundByReference() {
+    List<Change> planned = BindEip.allocating(NGW_1).bind(estate());
+    assertThat(planned).extracting(Change::kind).containsExactly(ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP);
+    assertThat(BindEip.allocating(NGW_1).billed()).isTrue();
+    assertThat(planned.get(1).billed()).isFalse();
+    assertThat(planned.get(1).describe()).isEqualTo("bind EIP ${alloc:ngw-1.eipId} to NAT gateway ngw-1"
+        + " (AssociateEipAddress with InstanceType Nat)");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.easnet.core.plan;
 
 import io.easnet.core.analysis.internal.IntentSyntax;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;

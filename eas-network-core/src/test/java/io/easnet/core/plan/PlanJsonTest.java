@@ -45,16 +45,16 @@ class PlanJsonTest {
     assertThat(read.toJson()).isEqualTo(full.toJson());
     assertThat(Files.readString(file)).isEqualTo(full.toJson());
     assertThat(read.digest()).isEqualTo(full.digest()).hasSize(64);
-    assertThat(read.changes()).extracting(Change::id).containsExactlyElementsOf(
-        full.changes().stream().map(Change::id).toList());
+    assertThat(read.changes()).extracting(PlannedChange::id).containsExactlyElementsOf(
+        full.changes().stream().map(PlannedChange::id).toList());
     assertThat(read.changes().get(0).serves()).isEqualTo(full.changes().get(0).serves());
   }
 
   @Test
   void tokensAreDerivedFromThePlanAndTheChangeId() {
     Plan again = Plan.parse(full.toJson(), "again.json");
-    Change first = full.changes().get(0);
-    Change second = full.changes().get(1);
+    PlannedChange first = full.changes().get(0);
+    PlannedChange second = full.changes().get(1);
     assertThat(again.token(again.changes().get(0))).isEqualTo(full.token(first));
     assertThat(full.token(first)).isNotEqualTo(full.token(second));
     Plan other = Planner.of(bare().build()).plan(list(svc("internet")), PlanOptions.defaults().allowBilled(true))
@@ -92,7 +92,7 @@ class PlanJsonTest {
           root.put("chnages", 1);
           break;
         case "wrongVersion":
-          root.put("version", 3);
+          root.put("version", 4);
           break;
         case "unknownKind":
           change(root, 0).put("kind", "DeleteVpc");

@@ -2,11 +2,12 @@ package io.easnet.core.plan;
 
 import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.change.Change.ChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.spi.CloudPort;
@@ -52,7 +53,7 @@ class PlanServiceFilesTest {
     plan.write(planFile);
 
     String json = Files.readString(planFile);
-    assertThat(json).contains("\"version\": 2").contains("\"file\": \"../../project/service.json\"")
+    assertThat(json).contains("\"version\": 3").contains("\"file\": \"../../project/service.json\"")
         .contains("\"fileSha256\": \"" + Plan.sha256(SERVICE) + "\"");
     Plan read = Plan.read(planFile);
     assertThat(read.serviceFiles()).containsExactly(service.toAbsolutePath().normalize());
@@ -105,7 +106,7 @@ class PlanServiceFilesTest {
     Path planFile = dir.resolve("plan.json");
     plan(dir.resolve("intents.json")).write(planFile);
     Plan read = Plan.read(planFile);
-    assertThat(read.changes()).extracting(Change::kind).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
+    assertThat(read.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
         ChangeKind.SET_SERVICE_NETWORKING);
     assertThat(read.serviceFiles()).containsExactly(first.toAbsolutePath().normalize(),
         second.toAbsolutePath().normalize());

@@ -2,6 +2,7 @@ package io.easnet.core.plan;
 
 import io.easnet.core.plan.Planner.PlanOptions;
 import io.easnet.core.plan.Planner.PlanResult;
+import io.easnet.core.change.Change.ChangeKind;
 import static io.easnet.core.plan.PlanEstates.bare;
 import static io.easnet.core.plan.PlanEstates.list;
 import static io.easnet.core.plan.PlanEstates.service;
@@ -10,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.PathResult.Verdict;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.RouteTable.RouteEntry;
@@ -41,7 +42,7 @@ class PlannerTest {
   }
 
   private static List<ChangeKind> kinds(Plan p) {
-    return p.changes().stream().map(Change::kind).toList();
+    return p.changes().stream().map(PlannedChange::kind).toList();
   }
 
   private static List<PathResult> pathsAfter(Inventory inv, List<ServiceInput> services, Plan plan) {
@@ -84,7 +85,7 @@ class PlannerTest {
     Plan enterprise = works(bare().build(), list(svc("ecs:i-db:5432")), BILLED);
     assertThat(compact(enterprise)).contains("\"securityGroupId\":\"sg-db\",\"direction\":\"ingress\","
         + "\"protocol\":\"TCP\",\"portRange\":\"5432/5432\",\"peer\":\"192.168.1.0/24\"");
-    Change allowlist = plan.changes().stream().filter(c -> c.kind() == ChangeKind.APPEND_ALLOWLIST_ENTRIES)
+    PlannedChange allowlist = plan.changes().stream().filter(c -> c.kind() == ChangeKind.APPEND_ALLOWLIST_ENTRIES)
         .findFirst().orElseThrow();
     assertThat(allowlist.targets()).containsExactly("rm-1");
     assertThat(allowlist.description()).contains("append 192.168.1.0/24 to allowlist group eas of rm-1");
@@ -96,12 +97,12 @@ class PlannerTest {
     Plan plan = works(bare().build(), list(svc("internet")), BILLED);
     assertThat(kinds(plan)).startsWith(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP,
         ChangeKind.CREATE_SNAT_ENTRY, ChangeKind.ADD_ROUTE_ENTRY);
-    Change snat = plan.changes().get(3);
+    PlannedChange snat = plan.changes().get(3);
     assertThat(snat.targets()).containsExactly("${change-1.natGatewayId}", "vsw-a");
     assertThat(snat.dependsOn()).containsExactly("change-1", "change-2", "change-3");
     assertThat(compact(plan)).contains("\"snatIps\":[\"${change-2.ipAddress}\"]");
     List<String> seen = new ArrayList<>();
-    for (Change c : plan.changes()) {
+    for (PlannedChange c : plan.changes()) {
       assertThat(seen).as(c.id()).containsAll(c.dependsOn());
       seen.add(c.id());
     }
@@ -114,12 +115,12 @@ class PlannerTest {
     List<ServiceInput> services = list(svc("rds:rm-1", "redis:r-1", "ecs:i-db:5432", "internet",
         "from:ecs:i-client"), service("b", "vsw-b", "rds:rm-1", "internet"));
     Plan plan = works(inv, services, BILLED);
-    for (Change left : plan.changes()) {
+    for (PlannedChange left : plan.changes()) {
       boolean needed = plan.changes().stream().anyMatch(c -> c.dependsOn().contains(left.id()));
       if (needed) {
         continue;
       }
-      List<Change> rest = plan.changes().stream().filter(c -> c != left).toList();
+      List<PlannedChange> rest = plan.changes().stream().filter(c -> c != left).toList();
       assertThat(pathsAfter(inv, services, new Plan(true, rest))).as("without %s", left)
           .extracting(PathResult::verdict).isNotEqualTo(List.of()).anyMatch(v -> v != Verdict.REACHABLE);
     }
@@ -172,16 +173,16 @@ class PlannerTest {
         service("b", "vsw-b", "rds:rm-1", "internet", "internet:pypi.org"));
     Plan plan = works(inv, services, BILLED);
     Map<ChangeKind, Long> count = plan.changes().stream()
-        .collect(Collectors.groupingBy(Change::kind, Collectors.counting()));
+        .collect(Collectors.groupingBy(PlannedChange::kind, Collectors.counting()));
     assertThat(count).containsEntry(ChangeKind.CREATE_NAT_GATEWAY, 1L).containsEntry(ChangeKind.ALLOCATE_EIP, 1L)
         .containsEntry(ChangeKind.BIND_EIP, 1L).containsEntry(ChangeKind.CREATE_SNAT_ENTRY, 2L)
         .containsEntry(ChangeKind.ADD_ROUTE_ENTRY, 1L).containsEntry(ChangeKind.APPEND_ALLOWLIST_ENTRIES, 1L)
         .containsEntry(ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, 2L);
-    Change allowlist = plan.changes().stream().filter(c -> c.kind() == ChangeKind.APPEND_ALLOWLIST_ENTRIES)
+    PlannedChange allowlist = plan.changes().stream().filter(c -> c.kind() == ChangeKind.APPEND_ALLOWLIST_ENTRIES)
         .findFirst().orElseThrow();
     assertThat(allowlist.description()).contains("192.168.1.0/24, 192.168.2.0/24");
     assertThat(allowlist.serves()).containsExactly("a: rds:rm-1", "b: rds:rm-1");
-    Change nat = plan.changes().get(0);
+    PlannedChange nat = plan.changes().get(0);
     assertThat(nat.serves()).contains("a: internet", "b: internet", "b: internet:pypi.org");
     assertThat(pathsAfter(inv, services, plan)).extracting(PathResult::verdict).containsOnly(Verdict.REACHABLE);
   }

@@ -1,7 +1,7 @@
 package io.easnet.core.report;
 
 import io.easnet.core.analysis.Assumption.AssumptionKey;
-import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
@@ -11,8 +11,8 @@ import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
-import io.easnet.core.analysis.Hop;
-import io.easnet.core.analysis.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;

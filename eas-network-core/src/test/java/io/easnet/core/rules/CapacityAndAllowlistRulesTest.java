@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.of;
@@ -85,6 +86,22 @@ class CapacityAndAllowlistRulesTest {
         + " restart, scale-out and rolling updates");
     assertThat(f.get(0).remediation()).isEqualTo("add the vSwitch CIDR 192.168.1.0/24 to the allowlist (ModifyMode"
         + " Append) and remove 192.168.1.23");
+    assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/0/allowlists/0/entries/0");
+  }
+
+  @Test
+  void singleEasInstanceAddressBesideTheVSwitchCidrOnlySuggestsItsRemoval() {
+    // the fixed state of examples/mistakes/allowlist-one-instance-ip: the /24 is there, the old address too
+    List<Finding> f = run(of(withRdsAllowlist(AllowlistGroup.builder().name("default").addEntry("192.168.1.23")
+            .addEntry("192.168.1.0/24")),
+        input(service("svc"))), "EASNET-015");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).severity()).isEqualTo(Severity.INFO);
+    assertThat(f.get(0).message()).isEqualTo("allowlist \"default\" of RDS instance rm-db admits 192.168.1.23, a"
+        + " single address in EAS vSwitch vsw-a1 (192.168.1.0/24, service svc); allowlist \"default\" already"
+        + " admits 192.168.1.0/24, which covers the vSwitch, so this entry is a leftover");
+    assertThat(f.get(0).remediation()).isEqualTo("remove 192.168.1.23 from allowlist \"default\" (ModifyMode"
+        + " Delete) when nothing else needs it").doesNotContain("add");
     assertThat(f.get(0).location()).isEqualTo("snapshot.json:/rdsInstances/0/allowlists/0/entries/0");
   }
 

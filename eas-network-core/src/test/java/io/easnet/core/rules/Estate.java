@@ -1,10 +1,10 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.AnalysisInput;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.ServiceSpec.Container;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
@@ -17,7 +17,7 @@ import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import java.util.List;

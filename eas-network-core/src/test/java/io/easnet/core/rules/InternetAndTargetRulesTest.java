@@ -9,7 +9,7 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
@@ -36,8 +36,9 @@ class InternetAndTargetRulesTest {
         "service svc cannot reach the internet on tcp 443 (UNREACHABLE): route table vtb-a: vtb-a has no route"
             + " matching 0.0.0.0/0");
     assertThat(f).extracting(Finding::remediation).containsExactlyInAnyOrder(
-        "bind a new EIP (AllocateEipAddress, billed) to ngw-a (AssociateEipAddress with InstanceType Nat)",
-        "create a SNAT entry on ngw-a with SourceVSwitchId vsw-a1 and SnatIp the gateway's EIP (CreateSnatEntry)",
+        "bind a new EIP (AllocateEipAddress, billed) to NAT gateway ngw-a (AssociateEipAddress with InstanceType Nat)",
+        "create a SNAT entry on NAT gateway ngw-a with SourceVSwitchId vsw-a1 and SnatIp the gateway's EIP"
+            + " (CreateSnatEntry)",
         "add a route entry 0.0.0.0/0 with next hop type NatGateway ngw-a to vtb-a (CreateRouteEntry)");
     assertThat(f).extracting(Finding::location).containsExactlyInAnyOrder("snapshot.json:/natGateways/0",
         "service.json:/cloud/networking/vswitch_id", "snapshot.json:/routeTables/0");
@@ -50,12 +51,29 @@ class InternetAndTargetRulesTest {
   }
 
   @Test
-  void natWithEipAndNoServiceNeedingInternetIsACostNote() {
-    List<Finding> f = run(of(inventory(), input(service("svc"))), "EASNET-020");
+  void natWithEipAndNoSignOfUseIsACostNote() {
+    List<Finding> f = run(of(inventory().snatEntries(List.of())
+        .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())), input(service("svc"))),
+        "EASNET-020");
     assertThat(f).hasSize(1);
     assertThat(f.get(0).severity()).isEqualTo(Severity.INFO);
     assertThat(f.get(0).message()).isEqualTo("NAT gateway ngw-a in vpc-a has EIP eip-a but none of the services"
-        + " analysed in this VPC (svc) needs internet egress; the gateway and the EIPs are billed while idle");
+        + " analysed in this VPC (svc) needs internet egress, and it has no SNAT entry and no route entry points at"
+        + " it; the gateway and the EIPs are billed while idle");
+  }
+
+  @Test
+  void natWithAnSnatEntryIsInUseEvenWhenNoAnalysedServiceNeedsInternet() {
+    // the estate's SNAT entry and default route say that something sends through the gateway: never "release it"
+    assertThat(run(of(inventory(), input(service("svc"))), "EASNET-020")).isEmpty();
+    assertThat(run(of(inventory()
+        .routeTables(List.of(RouteTable.builder().id("vtb-a").vpcId("vpc-a").build())), input(service("svc"))),
+        "EASNET-020")).isEmpty();
+  }
+
+  @Test
+  void natThatARouteEntryPointsAtIsInUse() {
+    assertThat(run(of(inventory().snatEntries(List.of()), input(service("svc"))), "EASNET-020")).isEmpty();
   }
 
   @Test

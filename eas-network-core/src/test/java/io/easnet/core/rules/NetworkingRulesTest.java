@@ -8,7 +8,7 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.List;

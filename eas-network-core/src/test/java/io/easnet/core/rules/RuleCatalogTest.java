@@ -8,7 +8,7 @@ import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,8 @@ class RuleCatalogTest {
 
   @Test
   void findingsAreSortedErrorsFirstThenById() {
-    List<Finding> f = RuleCatalog.standard().run(of(inventory(),
+    // an idle NAT gateway (no SNAT entry, no route to it) for an INFO finding
+    List<Finding> f = RuleCatalog.standard().run(of(inventory().snatEntries(List.of()).routeTables(List.of()),
         input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-b1", "sg-b")))));
     assertThat(f).extracting(Finding::ruleId).contains("EASNET-008", "EASNET-009", "EASNET-020");
     assertThat(f).isSortedAccordingTo(Finding.ORDER);

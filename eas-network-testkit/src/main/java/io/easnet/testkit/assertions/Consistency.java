@@ -12,7 +12,7 @@ import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.SecurityGroup.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;

@@ -8,6 +8,7 @@ import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,14 +21,70 @@ public final class ServiceJsonGenerator {
 
   private ServiceJsonGenerator() {}
 
-  /** A valid service document; half of them carry a complete {@code cloud.networking} block with random ids. */
+  /**
+   * A valid service document; half of them carry a complete {@code cloud.networking} block with random ids, and of
+   * those about two in three carry the inbound keys as well ({@link #inbound}).
+   */
   public static String valid(RandomGenerator r) {
     Optional<String[]> net = r.nextBoolean()
         ? Optional.of(new String[] {
             NetworkGenerators.randomId(r, "vpc-"), NetworkGenerators.randomId(r, "vsw-"),
             NetworkGenerators.randomId(r, "sg-")})
         : Optional.empty();
-    return document(r, net).toString();
+    ObjectNode doc = document(r, net);
+    net.ifPresent(ids -> inbound(doc, new SplittableRandom(String.join(",", ids).hashCode())));
+    return doc.toString();
+  }
+
+  /**
+   * Adds the inbound keys (docs/semantics.md, "The inbound side of the service JSON") to a document with a
+   * {@code cloud.networking} block, each with some probability: {@code default_route} ({@code eth0} or
+   * {@code eth1}), {@code destination_cidrs} (one to three private blocks, as a comma-separated string or as an
+   * array), and a top-level {@code networking} block with {@code gateway}, {@code disable_internet_endpoint} (a
+   * boolean or the string the EAS keys allow) and a key the library does not model ({@code path}), which must
+   * survive a round trip. The draws come from {@code x}, so that callers can keep their own generator's sequence.
+   */
+  public static void inbound(ObjectNode doc, RandomGenerator x) {
+    ObjectNode net = (ObjectNode) doc.path("cloud").path("networking");
+    if (net.isMissingNode()) {
+      return;
+    }
+    if (x.nextInt(3) == 0) {
+      net.put("default_route", x.nextBoolean() ? "eth1" : "eth0");
+    }
+    if (x.nextInt(3) == 0) {
+      int n = x.nextInt(1, 4);
+      ArrayNode array = JSON.createArrayNode();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        String block = switch (x.nextInt(3)) {
+          case 0 -> "10." + x.nextInt(256) + ".0.0/16";
+          case 1 -> "172." + x.nextInt(16, 32) + ".0.0/16";
+          default -> "192.168." + x.nextInt(256) + ".0/24";
+        };
+        array.add(block);
+        text.append(i == 0 ? "" : ",").append(block);
+      }
+      if (x.nextBoolean()) {
+        net.set("destination_cidrs", array);
+      } else {
+        net.put("destination_cidrs", text.toString());
+      }
+    }
+    if (x.nextInt(3) != 0) {
+      ObjectNode inv = doc.putObject("networking");
+      if (x.nextBoolean()) {
+        inv.put("gateway", NetworkGenerators.randomId(x, "gw-"));
+      }
+      switch (x.nextInt(3)) {
+        case 0 -> inv.put("disable_internet_endpoint", x.nextBoolean());
+        case 1 -> inv.put("disable_internet_endpoint", x.nextBoolean() ? "true" : "false");
+        default -> { }
+      }
+      if (x.nextBoolean()) {
+        inv.put("path", "/api/predict/" + x.nextInt(100));
+      }
+    }
   }
 
   /** A valid service document whose {@code cloud.networking} names these resources. */

@@ -20,7 +20,7 @@ import com.aliyun.vpc20160428.models.DescribeSnatTableEntriesResponseBody.Descri
 import com.aliyun.vpc20160428.models.DescribeVSwitchesRequest;
 import com.aliyun.vpc20160428.models.DescribeVSwitchesResponseBody.DescribeVSwitchesResponseBodyVSwitchesVSwitch;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;

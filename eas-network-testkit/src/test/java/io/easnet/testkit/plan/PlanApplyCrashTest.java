@@ -132,7 +132,7 @@ class PlanApplyCrashTest {
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty();
       assertThat(java.time.Duration.between(start, fake.clock().instant())).isLessThan(java.time.Duration.ofHours(1));
       List<ChangeResult> rules = r.results().stream()
-          .filter(c -> c.kind() == io.easnet.core.plan.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE).toList();
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE).toList();
       assertThat(rules).isNotEmpty().allMatch(c -> c.status() == ChangeResult.Status.APPLIED);
     }
   }

@@ -8,7 +8,7 @@ import static io.easnet.testkit.plan.PlanFixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.plan.Applier.ApplyResult;
@@ -95,7 +95,7 @@ class PlanApplyFakeCloudTest {
       assertThat(nat.error()).contains("QuotaExceeded.NatGateway");
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty()
           .allMatch(c -> c.message().contains("not attempted"));
-      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.plan.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
+      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
           .allMatch(c -> c.status() == ChangeResult.Status.APPLIED);
 
       ApplyResult rerun = applier(fake, fake).apply(plan);

@@ -41,6 +41,8 @@ public final class CompiledRule {
   public final PrefixListId prefixList;
   /** A canonical rendering, used to order rules of equal priority and policy deterministically. */
   public final String canonical;
+  /** The reason of a verdict this rule decides, built on first use (one rule decides many flows). */
+  private String reason;
 
   CompiledRule(SecurityGroupId groupId, SecurityGroupRule rule) {
     this.groupId = groupId;
@@ -68,6 +70,21 @@ public final class CompiledRule {
       this.prefixList = ((RulePeer.PrefixListPeer) peer).prefixListId();
     }
     this.canonical = groupId + " " + rule.protocol() + " " + rule.portRange() + " " + rule.peer();
+  }
+
+  /**
+   * {@code rule <group> <rule> allows|denies the flow}: the reason of a verdict this rule decides (an accept rule
+   * only ever allows, a drop rule only ever denies).
+   */
+  String reason() {
+    String r = reason;
+    if (r == null) {
+      // benign race: Strings are immutable, every thread computes the same text
+      r = "rule " + groupId + " " + CompiledRuleSet.describe(this) + " " + (drop ? "denies" : "allows")
+          + " the flow";
+      reason = r;
+    }
+    return r;
   }
 
   /** True when the rule's protocol and ports match the flow; ports are ignored for protocols without them. */

@@ -38,6 +38,12 @@ public final class CompiledRuleSet {
   private final CompiledRule[] egress;
   private final boolean allBasic;
   private final boolean mixedTypes;
+  /** Per direction and flow protocol, built on first use: the rules that can match each port segment. */
+  private final PortIndex[][] index = new PortIndex[2][Protocol.values().length];
+  /** Passes per direction and protocol before the index is built (racy counts: an estimate is enough). */
+  private final int[][] uses = new int[2][Protocol.values().length];
+  /** The number of scanned passes after which a direction and protocol get their port index. */
+  static final int INDEX_AFTER = 16;
 
   private CompiledRuleSet(List<SecurityGroup> groups) {
     this.groups = List.copyOf(groups);
@@ -96,7 +102,50 @@ public final class CompiledRuleSet {
    */
   public Outcome evaluate(Direction direction, Protocol protocol, Cidr peer, Collection<SecurityGroupId> peerGroups,
       int port, PrefixListMode mode) {
-    CompiledRule[] rules = direction == Direction.INGRESS ? ingress : egress;
+    int d = direction == Direction.INGRESS ? 0 : 1;
+    int p = slot(protocol);
+    // an estate compiles thousands of sets and asks most only a few questions: index only the sets in use
+    if (index[d][p] == null && ++uses[d][p] < INDEX_AFTER) {
+      return evaluateByScan(direction, protocol, peer, peerGroups, port, mode);
+    }
+    return evaluateByIndex(direction, protocol, peer, peerGroups, port, mode);
+  }
+
+  /** The same pass through the port index of the direction and protocol, building it when it is not yet built. */
+  public Outcome evaluateByIndex(Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
+    return evaluate(portIndex(direction, protocol).candidates(port), direction, protocol, peer, peerGroups, port, mode);
+  }
+
+  /**
+   * The same pass as {@link #evaluate(Direction, Protocol, Cidr, Collection, int, PrefixListMode)} over every rule of
+   * the direction, without the port index: the straightforward evaluator the index is tested against.
+   */
+  public Outcome evaluateByScan(Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
+    return evaluate(direction == Direction.INGRESS ? ingress : egress, direction, protocol, peer, peerGroups, port,
+        mode);
+  }
+
+  @SuppressWarnings("EnumOrdinal") // an array slot per protocol of this JVM: never stored or compared across runs
+  private static int slot(Protocol protocol) {
+    return protocol.ordinal();
+  }
+
+  private PortIndex portIndex(Direction direction, Protocol protocol) {
+    PortIndex[] byProtocol = index[direction == Direction.INGRESS ? 0 : 1];
+    PortIndex i = byProtocol[slot(protocol)];
+    if (i == null) {
+      // benign race: two threads may build equal indexes; PortIndex is immutable with final fields
+      i = PortIndex.of(direction == Direction.INGRESS ? ingress : egress, protocol);
+      byProtocol[slot(protocol)] = i;
+    }
+    return i;
+  }
+
+  /** {@code rules} in evaluation order; the rules that cannot match the flow's protocol and port are skipped. */
+  private Outcome evaluate(CompiledRule[] rules, Direction direction, Protocol protocol, Cidr peer,
+      Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
     Set<PrefixListId> consulted = Set.of();
     IntervalSet remaining = null;
     for (CompiledRule r : rules) {
@@ -153,9 +202,7 @@ public final class CompiledRuleSet {
   }
 
   private static Outcome decided(boolean allowed, CompiledRule r, Set<PrefixListId> consulted) {
-    String what = allowed ? "allows" : "denies";
-    return new Outcome(allowed, r, null, null, "rule " + r.groupId + " " + describe(r) + " " + what + " the flow",
-        Set.copyOf(consulted));
+    return new Outcome(allowed, r, null, null, r.reason(), Set.copyOf(consulted));
   }
 
   private Outcome byDefault(Direction direction, Collection<SecurityGroupId> peerGroups, Set<PrefixListId> consulted,

@@ -179,20 +179,23 @@ public final class Cursor {
     if (!node.isIntegralNumber()) {
       throw typeError("a whole number");
     }
+    if (node.canConvertToInt()) {
+      int v = node.intValue();
+      if (v >= min && v <= max) {
+        // the common case builds no text: the range and the value are formatted only for an error
+        return v;
+      }
+    }
     String range = number(min) + " to " + number(max);
     String value = JsonTrees.abbreviate(node.asText());
     if (!node.canConvertToInt()) {
       throw error(what + " " + value + " is out of range: it must be " + range + ".", "use a number from " + range
           + ".");
     }
-    int v = node.intValue();
-    if (v < 0 && min == 0) {
+    if (node.intValue() < 0 && min == 0) {
       throw error(what + " " + value + " is negative: it must be " + range + ".", "use a number from " + range + ".");
     }
-    if (v < min || v > max) {
-      throw error(what + " " + value + " is outside " + range + ".", "use a number from " + range + ".");
-    }
-    return v;
+    throw error(what + " " + value + " is outside " + range + ".", "use a number from " + range + ".");
   }
 
   /** Digit groups for large bounds only: {@code 65535}, but {@code 1,000,000}. */

@@ -20,9 +20,12 @@ public final class ServiceKeys {
       "enable_webservice", "disk", "shm_size", "rdma", "enable_grpc", "rolling_strategy", "type", "group");
   static final List<String> ROLLING = List.of("max_surge", "max_unavailable");
   static final List<String> CLOUD = List.of("computing", "networking");
-  static final List<String> CLOUD_NETWORKING = List.of("vpc_id", "vswitch_id", "security_group_id");
+  static final List<String> CLOUD_NETWORKING = List.of("vpc_id", "vswitch_id", "security_group_id", "default_route",
+      "destination_cidrs", "vswitch_owner");
   static final List<String> COMPUTING = List.of("instances", "instance_type");
-  static final List<String> NETWORKING = List.of("gateway", "nlb");
+  static final List<String> NETWORKING = List.of("gateway", "disable_internet_endpoint", "gateway_policy", "nlb",
+      "path", "port_exposure", "traffic_state", "enable_https", "enable_http2", "enable_grpc", "dns",
+      "restriction_model", "restriction_rules", "nacos", "use_host_network");
   static final List<String> AUTOSCALER = List.of("min", "max", "scaleStrategies");
   static final List<String> CONTAINER = List.of("image", "script", "port", "command", "env");
   static final List<String> STORAGE = List.of("mount_path", "oss", "nfs", "dataset", "properties");

@@ -6,6 +6,7 @@ import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ServiceSpec.RollingStrategy;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.ServiceSpec.StorageMount;
 import io.easnet.core.model.ResourceId.VSwitchId;
@@ -63,6 +64,7 @@ public final class ServiceSpecMapper {
     for (Cursor c : root.elements("containers")) {
       b.addContainer(container(c));
     }
+    root.opt("networking").flatMap(ServiceSpecMapper::invocation).ifPresent(b::invocation);
     root.opt("autoscaler").flatMap(ServiceSpecMapper::autoscaler).ifPresent(b::autoscaler);
     for (Cursor s : root.elements("storage")) {
       b.addStorage(storage(s));
@@ -109,7 +111,85 @@ public final class ServiceSpecMapper {
         c.as(VSwitchId::of, "use the id of a vSwitch, which starts with \"vsw-\".")));
     n.opt("security_group_id").filter(ServiceSpecMapper::notEmptyString).ifPresent(c -> b.securityGroupId(
         c.as(SecurityGroupId::of, "use the id of a security group, which starts with \"sg-\".")));
+    n.opt("default_route").filter(ServiceSpecMapper::notEmptyString).ifPresent(c -> b.defaultRoute(c.text()));
+    n.opt("destination_cidrs").ifPresent(c -> b.addAllDestinationCidrs(destinationCidrs(c)));
     return n.convert(b::build, "correct cloud.networking.");
+  }
+
+  /** The most blocks {@code cloud.networking.destination_cidrs} may list: far above any route table's entries. */
+  static final int MAX_DESTINATION_CIDRS = 1000;
+
+  /**
+   * {@code destination_cidrs}: a comma-separated string (what the PAI Python SDK writes) or an array of strings;
+   * {@code null} and {@code ""} are none.
+   */
+  private static List<Cidr> destinationCidrs(Cursor c) {
+    List<Cidr> out = new ArrayList<>();
+    String fix = "write the blocks as a comma-separated string such as \"10.0.0.0/8,172.16.0.0/12\".";
+    if (c.isArray()) {
+      List<Cursor> elements = c.elements();
+      bound(c, elements.size());
+      for (Cursor e : elements) {
+        out.add(e.as(Cidr::parse, fix));
+      }
+      return out;
+    }
+    if (c.node().isNull()) {
+      return out;
+    }
+    String text = c.text();
+    if (text.isBlank()) {
+      return out;
+    }
+    String[] parts = text.split(",", MAX_DESTINATION_CIDRS + 2);
+    bound(c, parts.length);
+    for (String part : parts) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        throw c.error("destination_cidrs \"" + JsonTrees.abbreviate(text) + "\" has an empty entry.", fix);
+      }
+      out.add(c.convert(() -> Cidr.parse(p), fix));
+    }
+    return out;
+  }
+
+  private static void bound(Cursor c, int n) {
+    if (n > MAX_DESTINATION_CIDRS) {
+      throw c.error("destination_cidrs lists more than " + MAX_DESTINATION_CIDRS + " blocks.",
+          "merge the blocks into fewer, larger ones.");
+    }
+  }
+
+  /**
+   * Maps the top-level {@code networking} block (the service invocation configuration): {@code gateway} and
+   * {@code disable_internet_endpoint}; nothing when it sets neither. Its other keys stay in the document.
+   */
+  private static Optional<ServiceSpec.Invocation> invocation(Cursor n) {
+    if (n.node().isNull()) {
+      return Optional.empty();
+    }
+    n.requireObject();
+    Optional<String> gateway = n.opt("gateway").filter(c -> !c.node().isNull()).map(Cursor::text)
+        .filter(g -> !g.isBlank());
+    Optional<Boolean> disable = n.opt("disable_internet_endpoint").filter(c -> !c.node().isNull())
+        .map(ServiceSpecMapper::flag);
+    if (gateway.isEmpty() && disable.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(n.convert(() -> new ServiceSpec.Invocation(gateway, disable), "correct networking."));
+  }
+
+  /** A boolean written as JSON {@code true}/{@code false} or as the string {@code "true"}/{@code "false"}. */
+  private static boolean flag(Cursor c) {
+    if (c.node().isTextual()) {
+      String t = c.node().textValue().strip();
+      if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(t);
+      }
+      throw c.error("expected true or false but found the string \"" + JsonTrees.abbreviate(t) + "\".",
+          "write true or false.");
+    }
+    return c.bool();
   }
 
   private static boolean notEmptyString(Cursor c) {

@@ -38,6 +38,11 @@ public final class ServiceSpecWriter {
       ArrayNode containers = root.putArray("containers");
       spec.containers().forEach(c -> container(containers.addObject(), c));
     }
+    spec.invocation().ifPresent(i -> {
+      ObjectNode o = root.putObject("networking");
+      i.gateway().ifPresent(g -> o.put("gateway", g));
+      i.disableInternetEndpoint().ifPresent(d -> o.put("disable_internet_endpoint", d));
+    });
     spec.autoscaler().ifPresent(a -> {
       ObjectNode o = root.putObject("autoscaler");
       o.put("min", a.min());
@@ -67,6 +72,15 @@ public final class ServiceSpecWriter {
     n.vpcId().ifPresent(v -> o.put("vpc_id", v.value()));
     n.vSwitchId().ifPresent(v -> o.put("vswitch_id", v.value()));
     n.securityGroupId().ifPresent(v -> o.put("security_group_id", v.value()));
+    n.defaultRoute().ifPresent(v -> o.put("default_route", v));
+    if (!n.destinationCidrs().isEmpty()) {
+      o.put("destination_cidrs", destinationCidrs(n));
+    }
+  }
+
+  /** {@code destination_cidrs} as the comma-separated string the PAI Python SDK writes. */
+  public static String destinationCidrs(ServiceNetworking n) {
+    return String.join(",", n.destinationCidrs().stream().map(Object::toString).toList());
   }
 
   private static void container(ObjectNode o, Container c) {

@@ -19,7 +19,9 @@ import java.util.TreeMap;
 
 /**
  * EASNET-015: an allowlist admits a single address inside an EAS vSwitch: that is one instance's current IP, which
- * changes on restart, scale-out and rolling updates. The vSwitch CIDR belongs there instead.
+ * changes on restart, scale-out and rolling updates. The vSwitch CIDR belongs there instead. When the target's
+ * allowlists already admit a block that covers the vSwitch, the entry is a harmless leftover: a note that suggests
+ * only its removal.
  */
 final class AllowlistSingleEasAddress extends BaseRule {
   AllowlistSingleEasAddress() {
@@ -47,15 +49,27 @@ final class AllowlistSingleEasAddress extends BaseRule {
       List<VSwitch> containing = new ArrayList<>(byBlock.containing(e));
       containing.sort(Comparator.comparing(v -> v.id().value()));
       for (VSwitch v : containing) {
+        Optional<Allowlists.Entry> covering = Allowlists.entries(context.inventory()).stream()
+            .filter(o -> o.target() == t && !o.cidr().isSingleAddress() && o.cidr().contains(v.cidrBlock()))
+            .findFirst();
         String users = String.join(", ", context.servicesInVSwitch(v.id()).stream().map(ResolvedService::name)
             .distinct().toList());
-        out.add(atEntry(context, entry)
-            .message("allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
-                + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
-                + ", service " + users + "); EAS instances get new addresses on"
-                + " restart, scale-out and rolling updates")
-            .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
-                + " remove " + e.address())
+        String head = "allowlist \"" + g.name() + "\" of " + Allowlists.kind(t) + " " + t.targetId() + " admits "
+            + e.address() + ", a single address in EAS vSwitch " + v.id() + " (" + v.cidrBlock()
+            + ", service " + users + ")";
+        // the message and the fix describe only what is still missing: once the vSwitch CIDR is admitted the
+        // single address is a harmless leftover, and removing it is a suggestion (docs/rules/EASNET-015.md)
+        Finding.Builder f = covering.isPresent()
+            ? atEntry(context, entry).severity(Severity.INFO)
+                .message(head + "; allowlist \"" + covering.get().group().name() + "\" already admits "
+                    + covering.get().cidr() + ", which covers the vSwitch, so this entry is a leftover")
+                .remediation("remove " + e.address() + " from allowlist \"" + g.name() + "\" (ModifyMode Delete)"
+                    + " when nothing else needs it")
+            : atEntry(context, entry)
+                .message(head + "; EAS instances get new addresses on restart, scale-out and rolling updates")
+                .remediation("add the vSwitch CIDR " + v.cidrBlock() + " to the allowlist (ModifyMode Append) and"
+                    + " remove " + e.address());
+        out.add(f
             .addResourceIds(t.targetId(), v.id().value())
             .identity(g.name() + "|" + e)
             .build());

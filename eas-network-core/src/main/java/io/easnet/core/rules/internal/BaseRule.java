@@ -4,7 +4,7 @@ import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroup;
@@ -59,9 +59,12 @@ abstract class BaseRule implements Rule {
     return out;
   }
 
-  /** A finding located in a service's JSON. */
+  /**
+   * A finding located in a service's JSON, at {@code pointer} within the service: under {@code /services/N} when the
+   * service is one a snapshot holds.
+   */
   final Finding.Builder atService(ResolvedService s, String pointer) {
-    return Finding.of(this).serviceName(s.name()).source(s.source()).pointer(pointer);
+    return Finding.of(this).serviceName(s.name()).source(s.source()).pointer(s.input().pointerBase() + pointer);
   }
 
   /** A finding located in the snapshot. */

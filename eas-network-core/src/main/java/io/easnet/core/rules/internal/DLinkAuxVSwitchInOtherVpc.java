@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;

@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.Explanation.ExplanationCode;
@@ -180,6 +180,7 @@ final class PathRule extends BaseRule {
       case DLINK_CLIENT_OUTSIDE_RETURN_ROUTES, DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES,
           DLINK_ROUTE_VSWITCH_NOT_FOUND -> comp.resourceId().isPresent()
               ? atResource(c, comp.resourceId().get(), "dlink") : atService(s, RESOURCE);
+      case SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS -> atService(s, networking("destination_cidrs"));
       default -> atAny(c, s, comp, e);
     };
   }

@@ -64,6 +64,8 @@ public final class PathRules {
       "Path undetermined: the inventory lacks a needed fact", Scope.INTENT);
   static final Spec GROUP_UNKNOWN = new Spec("EASNET-039", Severity.ERROR,
       "Network unknown: the service's resource group is not in the inventory", Scope.SERVICE);
+  static final Spec CLIENT_OUTSIDE_DESTINATION_CIDRS = new Spec("EASNET-051", Severity.ERROR,
+      "Direct-connection client outside the service's destination_cidrs", Scope.INTENT);
 
   /** Capacity blockers are not on paths: EASNET-010 reports them from the run's capacity report. */
   static final Spec CAPACITY = new Spec("EASNET-010", Severity.ERROR, "vSwitch runs out of IP addresses at scale",
@@ -73,7 +75,7 @@ public final class PathRules {
   static final List<Spec> ALL = List.of(VSWITCH_NOT_FOUND, GROUP_NOT_FOUND, VSWITCH_OUTSIDE_VPC, GROUP_OUTSIDE_VPC,
       INTERNET_PATH, TARGET_NOT_FOUND, TARGET_OTHER_VPC, TARGET_ALLOWLIST, EAS_EGRESS, NO_VPC, TARGET_INGRESS,
       CLIENT_BLOCKED, CLIENT_NOT_FOUND, CLIENT_OUTSIDE_ROUTES, DESTINATION_OUTSIDE_ROUTES, UNDETERMINED,
-      GROUP_UNKNOWN);
+      GROUP_UNKNOWN, CLIENT_OUTSIDE_DESTINATION_CIDRS);
 
   private PathRules() {}
 
@@ -108,6 +110,7 @@ public final class PathRules {
           UNDETERMINED;
       case DLINK_CLIENT_OUTSIDE_RETURN_ROUTES -> CLIENT_OUTSIDE_ROUTES;
       case DLINK_DESTINATION_OUTSIDE_RETURN_ROUTES -> DESTINATION_OUTSIDE_ROUTES;
+      case SERVICE_CLIENT_OUTSIDE_DESTINATION_CIDRS -> CLIENT_OUTSIDE_DESTINATION_CIDRS;
       case VSWITCH_IP_EXHAUSTED_AT_SCALE -> CAPACITY;
     };
   }

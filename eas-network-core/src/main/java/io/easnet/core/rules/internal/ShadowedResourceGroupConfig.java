@@ -1,7 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;

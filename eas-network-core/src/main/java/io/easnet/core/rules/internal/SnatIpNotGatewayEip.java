@@ -3,7 +3,7 @@ package io.easnet.core.rules.internal;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Finding.Severity;

@@ -1,6 +1,6 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;

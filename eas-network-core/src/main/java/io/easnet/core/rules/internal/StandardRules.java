@@ -42,6 +42,8 @@ public final class StandardRules {
         new SnatIpNotGatewayEip(),
         new EcsAddressOutsideVSwitch(),
         new MisspeltServiceKey(),
+        new InternetEndpointForVpcCallers(),
+        new DedicatedGatewayScaleFromZero(),
         SuppressionRules.EXPIRED,
         SuppressionRules.UNUSED));
     all.addAll(PathRules.rules());

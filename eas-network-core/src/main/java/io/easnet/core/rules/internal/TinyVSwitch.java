@@ -1,6 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
@@ -24,15 +25,19 @@ final class TinyVSwitch extends BaseRule {
     for (ResolvedService s : context.services()) {
       for (VSwitchId id : s.network().flatMap(n -> n.vSwitchId()).stream().toList()) {
         Optional<VSwitch> v = context.inventory().vSwitch(id);
-        if (v.isEmpty() || v.get().cidrBlock().prefixLength() < 28 || !seen.add(id.value())) {
+        if (v.isEmpty() || v.get().cidrBlock().prefixLength() < VSwitchCapacity.TOO_SMALL_PREFIX
+            || !seen.add(id.value())) {
           continue;
         }
         out.add(atResource(context, id, "cidrBlock")
             .message("vSwitch " + id + " of service " + s.name() + " is a /" + v.get().cidrBlock().prefixLength()
                 + " (" + v.get().cidrBlock() + "): only " + v.get().usableIpCount() + " usable addresses after the"
                 + " 4 the cloud reserves")
-            .remediation("use a vSwitch of /24 or larger for EAS; a vSwitch's CIDR cannot be changed, so create a"
-                + " new one")
+            .remediation(context.capacity().vSwitch(id).flatMap(VSwitchCapacity::proposedCidr)
+                .map(p -> "create a vSwitch on the free block " + p + " in " + v.get().vpcId()
+                    + " and move the service to it; a vSwitch's CIDR cannot be changed")
+                .orElse("use a vSwitch of /" + VSwitchCapacity.RECOMMENDED_PREFIX + " or larger for EAS; a"
+                    + " vSwitch's CIDR cannot be changed, so create a new one"))
             .addResourceIds(id.value())
             .build());
       }

@@ -25,10 +25,9 @@ final class VSwitchExhaustedAtScale extends BaseRule {
           .message("vSwitch " + c.vSwitchId() + " (" + c.cidr() + ") has " + c.free()
               + " free addresses but needs " + c.totalDemand() + " at scale including rolling-update surge ("
               + u.serviceList() + "): short by " + c.shortfall())
-          .remediation("move the service to a larger vSwitch"
-              + c.proposedCidr().map(p -> " (for example a new one on the free block " + p + ")").orElse("")
-              + ", add auxiliary vSwitches, lower the autoscaler maximum or max_surge, or free addresses in "
-              + c.vSwitchId())
+          .remediation(c.proposedCidr().map(p -> "create a vSwitch on the free block " + p + " in " + c.vpcId()
+                  + " and move the service to it").orElse("move the service to a larger vSwitch")
+              + ", lower the autoscaler maximum or max_surge, or free addresses in " + c.vSwitchId())
           .addResourceIds(c.vSwitchId().value())
           .build());
     }

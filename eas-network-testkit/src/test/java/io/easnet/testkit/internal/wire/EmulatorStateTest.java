@@ -11,7 +11,7 @@ import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
 import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
