@@ -44,8 +44,7 @@ final class TextReport {
       sb.append("\nPaths\n");
       for (PathResult p : report.pathResults()) {
         sb.append("  ").append(p.description()).append(": ")
-            .append(paint(c, p.verdict() == Verdict.REACHABLE ? GREEN : RED, p.verdict().name()))
-            .append(p.isKnownAfterApply() ? " (known after apply)" : "").append('\n');
+            .append(paint(c, p.verdict() == Verdict.REACHABLE ? GREEN : RED, Report.verdictText(p))).append('\n');
         for (Explanation e : p.explanations()) {
           sb.append("    ").append(e.code()).append(" on ").append(e.component()).append(": ").append(e.actual())
               .append('\n');
