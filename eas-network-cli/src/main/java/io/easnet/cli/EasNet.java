@@ -154,8 +154,8 @@ public final class EasNet {
    * nothing but {@code --debug}, the root with that one command, so that picocli reflects over (and the JVM loads)
    * that command's classes only (BENCHMARKS.md, budget 3); otherwise (no command, {@code help}, {@code completion},
    * whose script describes every command, a root option such as {@code --help}, an unknown name, an
-   * {@code @argfile}) the whole command line, whose root help and suggestions list every command. Either way the named command parses, runs and prints its help the same:
-   * {@code OneCommandStartTest} compares the two.
+   * {@code @argfile}) the whole command line, whose root help and suggestions list every command. Either way the
+   * named command parses, runs and prints its help the same: {@code OneCommandStartTest} compares the two.
    */
   static CommandLine commandLine(String[] args, Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
     for (String arg : args) {

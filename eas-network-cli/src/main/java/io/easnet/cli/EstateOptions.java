@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the estate comes from: a snapshot file (offline, the default) or the cloud ({@code --live}, or
- * {@code --endpoint} for the emulator); the live options are {@link LiveOptions}'.
+ * {@code --endpoint} for the emulator); {@code --region} and {@code --endpoint} are {@link LiveOptions}, shared with
+ * {@code diff} and {@code snapshot}.
  */
 final class EstateOptions extends LiveOptions {
   @Option(names = "--snapshot", paramLabel = "FILE",
