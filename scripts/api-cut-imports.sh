@@ -60,7 +60,7 @@ io.easnet.core.load.Question                 io.easnet.core.load.InventoryLoader
 io.easnet.core.json.SourceNames              io.easnet.core.internal.SourceNames
 # analysis results and their parts -> nested in the result a user reads
 io.easnet.core.analysis.AssumptionKey          io.easnet.core.analysis.Assumption.AssumptionKey
-io.easnet.core.analysis.HopStatus              io.easnet.core.analysis.Hop.HopStatus
+io.easnet.core.analysis.HopStatus              io.easnet.core.analysis.PathResult.Hop.HopStatus
 io.easnet.core.analysis.VSwitchCapacity        io.easnet.core.analysis.CapacityReport.VSwitchCapacity
 io.easnet.core.analysis.DecidingRule           io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule
 io.easnet.core.analysis.SecurityGroupDecision  io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision
