@@ -47,7 +47,12 @@ public final class JsonTrees {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
       .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  /** The mapper only writing needs: built on first write, so a read loads none of Jackson's databind machinery. */
+  private static final class Writer {
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private Writer() {}
+  }
   private static final String BOM_FIX = "save the file as UTF-8 without a byte-order mark.";
 
   private JsonTrees() {}
@@ -354,7 +359,7 @@ public final class JsonTrees {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.setPrettyPrinter(new StablePrettyPrinter());
-      MAPPER.writeTree(g, node);
+      Writer.MAPPER.writeTree(g, node);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
