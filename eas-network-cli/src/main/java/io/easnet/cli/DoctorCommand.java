@@ -1,6 +1,6 @@
 package io.easnet.cli;
 
-import io.easnet.core.InvalidInputException;
+import io.easnet.core.EasNetworkException;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
@@ -93,13 +93,14 @@ final class DoctorCommand implements Callable<Integer> {
     return outcome.unplaced().isEmpty() ? code : EasNet.EXIT_BLOCKING;
   }
 
+  /** The report, and with {@code --paths-only} the lines of {@link #unplaced}. */
+  private record Outcome(Report report, List<String> unplaced) {}
+
   /**
-   * The report, and with {@code --paths-only} one line for each service whose network cannot be placed (a partial
+   * With {@code --paths-only}, one line for each service whose network cannot be placed (a partial
    * {@code cloud.networking} block): it has no path result, and no rule runs to report it (EASNET-001), so the
    * resolver's reason is printed and the command exits 1 as the full doctor does for that finding.
    */
-  private record Outcome(Report report, List<String> unplaced) {}
-
   private static List<String> unplaced(List<ServiceInput> services, Inventory inventory, Report result) {
     List<String> out = new ArrayList<>();
     for (ServiceInput s : services) {
@@ -109,7 +110,7 @@ final class DoctorCommand implements Callable<Integer> {
       }
       try {
         NetworkResolver.create().resolve(s.spec(), inventory);
-      } catch (InvalidInputException | IllegalArgumentException e) {
+      } catch (EasNetworkException | IllegalArgumentException e) { // as EstateAnalysis keeps it
         out.add("eas-net doctor: service " + s.name() + " cannot be placed on the network, so none of its "
             + s.intents().size() + " path(s) was analysed: " + e.getMessage());
       }
