@@ -17,5 +17,7 @@ if errorlevel 1 (
 )
 popd
 :run
-java %EAS_NET_JAVA_OPTS% -jar "%JAR%" %*
+rem the client compiler only and the serial collector: a short command starts sooner (BENCHMARKS.md, budget 3);
+rem EAS_NET_JAVA_OPTS comes later, so it overrides them
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %EAS_NET_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

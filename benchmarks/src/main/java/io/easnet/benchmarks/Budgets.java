@@ -12,11 +12,11 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.load.InventoryLoader;
 import io.easnet.core.analysis.Target;
@@ -114,7 +114,7 @@ public final class Budgets {
    * LoaderMinimalCallsProperties in wire actions) and its dependent rounds (what the spec and the intent name, then
    * what those answers name).
    */
-  record Question(String name, List<String> args, io.easnet.core.load.Question question, List<String> minimalCalls,
+  record Question(String name, List<String> args, io.easnet.core.load.InventoryLoader.Question question, List<String> minimalCalls,
       int rounds) {}
 
   void doctor(int runs) throws IOException {
@@ -242,12 +242,12 @@ public final class Budgets {
       clientGroups.forEach(g -> clientCalls.addAll(sg));
       return List.of(
           new Question("private path (rds)", List.of("--service", file.toString(), "--to", "rds:" + rds.id().value()),
-              io.easnet.core.load.Question.privateTarget(spec, Target.rds(rds.id())), privateCalls,
+              io.easnet.core.load.InventoryLoader.Question.privateTarget(spec, Target.rds(rds.id())), privateCalls,
               bound.isEmpty() ? 1 : 2),
           new Question("internet path", List.of("--service", file.toString(), "--to", "internet"),
-              io.easnet.core.load.Question.internetEgress(spec), internetCalls, 2),
+              io.easnet.core.load.InventoryLoader.Question.internetEgress(spec), internetCalls, 2),
           new Question("client path (ecs)", List.of("--service", file.toString(), "--from",
-              "ecs:" + ecs.id().value()), io.easnet.core.load.Question.clientToService(ecs.id(), spec), clientCalls,
+              "ecs:" + ecs.id().value()), io.easnet.core.load.InventoryLoader.Question.clientToService(ecs.id(), spec), clientCalls,
               clientGroups.isEmpty() ? 1 : 2));
     }
     throw new IllegalStateException("the generated estate has no service with a VPC holding an RDS instance, an ECS"

@@ -1,7 +1,7 @@
 package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.rules.RuleCatalog;

@@ -2,7 +2,7 @@ package io.easnet.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;

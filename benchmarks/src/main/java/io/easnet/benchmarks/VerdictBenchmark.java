@@ -1,19 +1,19 @@
 package io.easnet.benchmarks;
 
-import io.easnet.core.analysis.SecurityGroupDecision;
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
 import io.easnet.core.analysis.SecurityGroupEvaluator;
 import io.easnet.core.analysis.internal.CompiledRuleSet;
 import io.easnet.core.analysis.internal.CompiledRuleSet.PrefixListMode;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RulePeer;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.testkit.gen.NetworkGenerators;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.benchmarks.EstateGenerator.Estate;
 import io.easnet.benchmarks.EstateGenerator.Size;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
@@ -97,7 +97,7 @@ class EstateGeneratorTest {
 
     for (SecurityGroup g : e.inventory().securityGroups()) {
       assertThat(g.rules()).allSatisfy(r -> {
-        if (r.peer() instanceof io.easnet.core.model.RulePeer.GroupPeer p) {
+        if (r.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.GroupPeer p) {
           assertThat(e.inventory().securityGroup(p.groupId())).get().extracting(SecurityGroup::vpcId)
               .isEqualTo(g.vpcId());
         }

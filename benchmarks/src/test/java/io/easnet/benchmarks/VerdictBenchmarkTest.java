@@ -2,7 +2,7 @@ package io.easnet.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.SecurityGroupDecision;
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

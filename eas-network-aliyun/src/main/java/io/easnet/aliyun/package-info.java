@@ -5,7 +5,7 @@
  * {@link io.easnet.aliyun.AliyunOptions}, {@link io.easnet.aliyun.AliyunProduct},
  * {@link io.easnet.aliyun.Credentials}, {@link io.easnet.aliyun.CredentialsProvider},
  * {@link io.easnet.aliyun.CredentialsProviders} and {@link io.easnet.aliyun.RetryPolicy}; request events are core's
- * {@link io.easnet.core.spi.RequestEvent}. Everything in {@code io.easnet.aliyun.internal} carries no compatibility
+ * {@link io.easnet.core.spi.RequestListener.RequestEvent}. Everything in {@code io.easnet.aliyun.internal} carries no compatibility
  * promise.
  */
 package io.easnet.aliyun;

@@ -8,12 +8,12 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.SnatEntryId;
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceId.SnatEntryId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.RequestEvent;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.RequestListener.RequestEvent;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import io.easnet.testkit.ContractFixture;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.FaultPlan;
@@ -155,9 +155,9 @@ class AdapterAgainstEmulatorFaultsTest {
     ContractFixture.plant(fake);
     fake.estate().inVpc("contract").securityGroup("svc-sg");
     String json = "{\"name\":\"lost_answer\",\"metadata\":{\"instance\":1},\"cloud\":{\"networking\":{"
-        + "\"vpc_id\":\"" + fake.id(io.easnet.core.model.VpcId.class, "contract").value() + "\","
-        + "\"vswitch_id\":\"" + fake.id(io.easnet.core.model.VSwitchId.class, "contract-eas").value() + "\","
-        + "\"security_group_id\":\"" + fake.id(io.easnet.core.model.SecurityGroupId.class, "svc-sg").value()
+        + "\"vpc_id\":\"" + fake.id(io.easnet.core.model.ResourceId.VpcId.class, "contract").value() + "\","
+        + "\"vswitch_id\":\"" + fake.id(io.easnet.core.model.ResourceId.VSwitchId.class, "contract-eas").value() + "\","
+        + "\"security_group_id\":\"" + fake.id(io.easnet.core.model.ResourceId.SecurityGroupId.class, "svc-sg").value()
         + "\"}}}";
     AliyunCloudPort port = port(Emulator.builder().truncateBody(CloudActions.CREATE_SERVICE, 1), fake, 4);
 

@@ -2,7 +2,7 @@ package io.easnet.aliyun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easnet.aliyun.internal.ErrorResponses;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.FaultPlan;
@@ -60,7 +60,7 @@ class ApplierAgainstEmulatorWaitsTest {
         ApplyResult preview = applier.dryRun(campaign.plan());
 
         ChangeResult nat = preview.results().stream()
-            .filter(r -> r.kind() == io.easnet.core.change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
+            .filter(r -> r.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
         assertThat(nat.status()).as("retry-after %d ms", retryAfterMillis).isEqualTo(ChangeResult.Status.FAILED);
         assertThat(nat.error()).contains("Throttling.User");
         assertThat(waits).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Applier.MAX_WAIT));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.spi.RequestEvent;
-import io.easnet.core.spi.SecurityGroupSummary;
+import io.easnet.core.spi.RequestListener.RequestEvent;
+import io.easnet.core.spi.EcsApi.SecurityGroupSummary;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

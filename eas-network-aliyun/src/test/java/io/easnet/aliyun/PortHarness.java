@@ -2,7 +2,7 @@ package io.easnet.aliyun;
 
 import io.easnet.aliyun.internal.Acs3Signer;
 import io.easnet.aliyun.internal.HttpTransport;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.easnet.cli;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.plan.ApplyResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.plan.PlannedChange;
-import io.easnet.core.plan.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
@@ -182,7 +182,7 @@ final class ApplyCommand implements Callable<Integer> {
     Map<String, String> values = new java.util.HashMap<>();
     result.results().forEach(r -> r.outputs().forEach((k, v) -> values.put("${" + r.changeId() + "." + k + "}", v)));
     for (PlannedChange c : plan.changes()) {
-      if (c.kind() == io.easnet.core.change.ChangeKind.BIND_EIP && c.targets().size() == 2
+      if (c.kind() == io.easnet.core.change.Change.ChangeKind.BIND_EIP && c.targets().size() == 2
           && c.targets().get(1).equals("${" + allocation + ".eipId}")) {
         String nat = c.targets().get(0);
         return values.getOrDefault(nat, nat.startsWith("${") ? "NAT_GATEWAY_ID" : nat);

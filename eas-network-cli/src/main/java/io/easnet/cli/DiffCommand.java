@@ -1,12 +1,12 @@
 package io.easnet.cli;
 
-import io.easnet.core.analysis.IntentsFile;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.Intent.IntentsFile;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.check.EstateDiff;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.json.TerraformPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +53,8 @@ final class DiffCommand implements Callable<Integer> {
       + " snapshot captures it), with --region or --endpoint.")
   boolean afterLive;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The region for --after-live, e.g. cn-hangzhou.")
-  String region;
-
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "Send live calls to this endpoint instead, e.g. the emulator's (implies --after-live).")
-  String endpoint;
+  /** {@code --region} and {@code --endpoint} of {@code --after-live}: the live options of every command. */
+  @Mixin LiveOptions live;
 
   @Option(names = "--intents", paramLabel = "FILE", description = "The intents file (the one eas-net plan and doctor"
       + " read): every intent of every service in it is analysed on both sides.")
@@ -68,25 +64,34 @@ final class DiffCommand implements Callable<Integer> {
       description = "A service JSON file checked on both sides without intents (repeatable).")
   List<Path> services = new ArrayList<>();
 
+  /** What a diff without {@code --intents} compares (docs/cli.md): no path has a verdict to compare. */
+  static final String FINDINGS_ONLY = "eas-net diff: no --intents FILE, so no path is compared: this diff compares"
+      + " findings and vSwitch capacity only; pass --intents FILE to compare what each service must reach.";
+
   @Override
   public Integer call() {
     report.refuseInputs(before, after, terraform, intents, services);
     EstateDiff diff = run();
+    if (intents == null) {
+      // on standard error, so that a JSON, SARIF or JUnit report on standard output stays one document
+      root.spec.commandLine().getErr().println(FINDINGS_ONLY);
+      root.spec.commandLine().getErr().flush();
+    }
     report.write(diff.toReport(), root.spec.commandLine().getOut(), root.terminal, root.env);
     return diff.breaks() ? EasNet.EXIT_BLOCKING : EasNet.EXIT_OK;
   }
 
   EstateDiff run() {
-    boolean live = afterLive || endpoint != null;
-    int faces = (after != null ? 1 : 0) + (terraform != null ? 1 : 0) + (live ? 1 : 0);
+    boolean isLive = afterLive || live.endpoint != null;
+    int faces = (after != null ? 1 : 0) + (terraform != null ? 1 : 0) + (isLive ? 1 : 0);
     if (faces != 1) {
       throw CliFailure.usage("name the after estate once: --after FILE, --terraform PLAN_JSON (applied to --before)"
           + " or --after-live --region REGION" + (faces > 1 ? " (" + faces + " given)" : ""));
     }
-    if (live && endpoint == null && (region == null || region.isBlank())) {
-      throw CliFailure.usage("--after-live needs --region REGION, for example --region cn-hangzhou");
+    if (isLive) {
+      live.requireRegion("--after-live");
     }
-    if (!live && (region != null || endpoint != null)) {
+    if (!isLive && (live.region != null || live.endpoint != null)) {
       throw CliFailure.usage("--region and --endpoint are for --after-live");
     }
     List<ServiceInput> inputs = new ArrayList<>();
@@ -105,8 +110,8 @@ final class DiffCommand implements Callable<Integer> {
       a = TerraformPlan.read(terraform).overlay(b);
       afterName = beforeName + "+" + SourceNames.of(terraform);
     } else {
-      afterName = "live:" + (endpoint != null ? endpoint : region);
-      try (Estate e = Estate.live(afterName, root.ports.open(region, endpoint, root.env), Progress.of(root))) {
+      afterName = live.liveName();
+      try (Estate e = Estate.live(afterName, live.openPort(root), Progress.of(root))) {
         a = e.forLint(inputs.stream().map(ServiceInput::spec).toList(), Optional.empty());
       }
     }

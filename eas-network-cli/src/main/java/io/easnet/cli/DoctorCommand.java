@@ -2,7 +2,7 @@ package io.easnet.cli;
 
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;

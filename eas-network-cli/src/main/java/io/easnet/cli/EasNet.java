@@ -56,7 +56,7 @@ public final class EasNet {
   static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal, Map<String, String> env,
       LivePort.Opener ports) {
     // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
-    return execute(commandLine(terminal, env, ports), args, rawOut, rawErr, terminal);
+    return execute(commandLine(args, terminal, env, ports), args, rawOut, rawErr, terminal);
   }
 
   /** Runs {@code args} on {@code cmd} (the command line of {@link #commandLine}) with the root's handlers. */
@@ -141,8 +141,34 @@ public final class EasNet {
     return commandLine(terminal, env, LivePort::open);
   }
 
+  /** The whole command line: the root with every command of {@link RootCommand#COMMANDS} and {@code help}. */
   static CommandLine commandLine(Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
-    return configure(new CommandLine(new RootCommand(terminal, env, ports)));
+    CommandLine cmd = new CommandLine(new RootCommand(terminal, env, ports));
+    RootCommand.COMMANDS.forEach(name -> cmd.addSubcommand(RootCommand.command(name)));
+    cmd.addSubcommand(new CommandLine.HelpCommand());
+    return configure(cmd);
+  }
+
+  /**
+   * The command line that runs {@code args}: when they name a command of {@link RootCommand#COMMANDS}, preceded by
+   * nothing but {@code --debug}, the root with that one command, so that picocli reflects over (and the JVM loads)
+   * that command's classes only (BENCHMARKS.md, budget 3); otherwise (no command, {@code help}, {@code completion},
+   * whose script describes every command, a root option such as {@code --help}, an unknown name, an
+   * {@code @argfile}) the whole command line, whose root help and suggestions list every command. Either way the
+   * named command parses, runs and prints its help the same: {@code OneCommandStartTest} compares the two.
+   */
+  static CommandLine commandLine(String[] args, Terminal terminal, Map<String, String> env, LivePort.Opener ports) {
+    for (String arg : args) {
+      if (RootCommand.COMMANDS.contains(arg) && !arg.equals("completion")) {
+        CommandLine cmd = new CommandLine(new RootCommand(terminal, env, ports));
+        cmd.addSubcommand(RootCommand.command(arg));
+        return configure(cmd);
+      }
+      if (!arg.equals("--debug")) {
+        break;
+      }
+    }
+    return commandLine(terminal, env, ports);
   }
 
   private static CommandLine configure(CommandLine cmd) {

@@ -150,16 +150,13 @@ final class EmulatorCommand implements Callable<Integer> {
           + " show in the process list): set ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write it to a file and pass"
           + " --access-key-secret-file FILE");
     }
-    if (port < 0 || port > 65535) {
-      throw CliFailure.usage("--port takes a number from 0 to 65535, was " + port);
-    }
+    inRange("--port", port, 65_535, "a number");
     long theSeed = seed == null ? FakeCloud.DEFAULT_SEED : seed;
     FaultPlan plan = faultPlan();
     double drop = wireDrop == null ? 0 : Double.parseDouble(rate("--wire-drop", wireDrop));
     double cut = wireCut == null ? 0 : Double.parseDouble(rate("--wire-cut", wireCut));
-    if (maxBodyBytes != null && (maxBodyBytes < 0 || maxBodyBytes > Integer.MAX_VALUE - 1)) {
-      throw CliFailure.usage("--max-body-bytes takes a number of bytes from 0 to " + (Integer.MAX_VALUE - 1)
-          + ", was " + maxBodyBytes);
+    if (maxBodyBytes != null) {
+      inRange("--max-body-bytes", maxBodyBytes, Integer.MAX_VALUE - 1, "a number of bytes");
     }
     String keyId = accessKeyId != null ? accessKeyId : env.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_ID", "");
     if (keyId.isBlank()) {
@@ -242,9 +239,7 @@ final class EmulatorCommand implements Callable<Integer> {
       items.add("latency=" + single("--latency", latency));
     }
     if (latencyMs != null) {
-      if (latencyMs < 0 || latencyMs > 600_000) {
-        throw CliFailure.usage("--latency-ms takes a number of milliseconds from 0 to 600000, was " + latencyMs);
-      }
+      inRange("--latency-ms", latencyMs, 600_000, "a number of milliseconds");
       items.add("latency=" + latencyMs + "ms");
     }
     if (throttlingRetryAfter != null && throttling == null) {
@@ -290,6 +285,18 @@ final class EmulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliFailure.usage("--snapshot " + snapshot + " does not fit together: " + e.getMessage()
           + "; fix the file so that every service names resources of its inventory");
+    }
+  }
+
+  /**
+   * Checks a whole-number option: from 0 to {@code max}, else a usage failure naming the option, the range and the
+   * value ({@code --port takes a number from 0 to 65535, was 70000}).
+   *
+   * @param what what the option counts, as the message words it ({@code a number of milliseconds})
+   */
+  private static void inRange(String option, long value, long max, String what) {
+    if (value < 0 || value > max) {
+      throw CliFailure.usage(option + " takes " + what + " from 0 to " + max + ", was " + value);
     }
   }
 

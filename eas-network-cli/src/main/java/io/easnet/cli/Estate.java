@@ -1,14 +1,14 @@
 package io.easnet.cli;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.RequestListener;

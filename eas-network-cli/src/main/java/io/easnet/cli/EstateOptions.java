@@ -3,16 +3,17 @@ package io.easnet.cli;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.json.TerraformPlan;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * Where the estate comes from: a snapshot file (offline, the default) or the cloud ({@code --live}, or
- * {@code --endpoint} for the emulator).
+ * {@code --endpoint} for the emulator); {@code --region} and {@code --endpoint} are {@link LiveOptions}, shared with
+ * {@code diff} and {@code snapshot}.
  */
-final class EstateOptions {
+final class EstateOptions extends LiveOptions {
   @Option(names = "--snapshot", paramLabel = "FILE",
       description = "The estate snapshot (JSON, schema version 1) to check against, offline.")
   Path snapshot;
@@ -25,13 +26,6 @@ final class EstateOptions {
   @Option(names = "--live", description = "Read the estate from Alibaba Cloud through the credential chain, instead"
       + " of --snapshot: the same meaning and the same output (only finding locations name live:REGION).")
   boolean live;
-
-  @Option(names = "--region", paramLabel = "REGION", description = "The region for --live, e.g. cn-hangzhou.")
-  String region;
-
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "Send live calls to this endpoint instead, e.g. the emulator's (implies --live).")
-  String endpoint;
 
   boolean isLive() {
     return live || endpoint != null;
@@ -50,8 +44,8 @@ final class EstateOptions {
       throw CliFailure.usage("no estate: pass --snapshot FILE (for example --snapshot examples/snapshot.json),"
           + " or --live --region REGION");
     }
-    if (isLive() && endpoint == null && (region == null || region.isBlank())) {
-      throw CliFailure.usage("--live needs --region REGION, for example --region cn-hangzhou");
+    if (isLive()) {
+      requireRegion("--live");
     }
   }
 
@@ -76,13 +70,13 @@ final class EstateOptions {
   /** The name of the estate in finding locations, files named relative to {@code base}. */
   String sourceName(Path base) {
     if (isLive()) {
-      return "live:" + (endpoint != null ? endpoint : region);
+      return liveName();
     }
     if (terraform == null) {
-      return io.easnet.core.json.SourceNames.of(snapshot, base);
+      return io.easnet.core.internal.SourceNames.of(snapshot, base);
     }
-    String plan = io.easnet.core.json.SourceNames.of(terraform, base);
-    return snapshot == null ? plan : io.easnet.core.json.SourceNames.of(snapshot, base) + "+" + plan;
+    String plan = io.easnet.core.internal.SourceNames.of(terraform, base);
+    return snapshot == null ? plan : io.easnet.core.internal.SourceNames.of(snapshot, base) + "+" + plan;
   }
 
   @Option(names = "--vpc", paramLabel = "VPC_ID",
@@ -103,7 +97,7 @@ final class EstateOptions {
     if (file.isPresent()) {
       return Estate.offline(sourceName(), file.get());
     }
-    return Estate.live(sourceName(), root.ports.open(region, endpoint, root.env), Progress.of(root));
+    return Estate.live(sourceName(), openPort(root), Progress.of(root));
   }
 
   /** The VPC of {@code --vpc}, when given. */

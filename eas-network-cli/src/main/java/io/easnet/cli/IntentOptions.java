@@ -1,9 +1,9 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.IntentSyntax;
-import io.easnet.core.analysis.IntentsFile;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.internal.IntentSyntax;
+import io.easnet.core.analysis.Intent.IntentsFile;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

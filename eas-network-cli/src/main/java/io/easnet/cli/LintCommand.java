@@ -1,10 +1,10 @@
 package io.easnet.cli;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.Snapshot;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Suppressions;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.easnet.cli;
 
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.plan.PlannedChange;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.plan.PlanOptions;
-import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import io.easnet.core.plan.Planner;
 import java.nio.file.Path;
 import java.util.Optional;

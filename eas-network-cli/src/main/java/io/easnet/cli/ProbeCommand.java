@@ -1,6 +1,6 @@
 package io.easnet.cli;
 
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import java.io.IOException;
 import io.easnet.core.internal.Printable;
 import java.io.InputStream;

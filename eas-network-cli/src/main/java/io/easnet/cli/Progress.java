@@ -1,6 +1,6 @@
 package io.easnet.cli;
 
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;

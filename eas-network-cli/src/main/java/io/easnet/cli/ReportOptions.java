@@ -1,8 +1,8 @@
 package io.easnet.cli;
 
 import io.easnet.core.report.Report;
-import io.easnet.core.report.ReportFormat;
-import io.easnet.core.report.TextReportOptions;
+import io.easnet.core.report.Report.ReportFormat;
+import io.easnet.core.report.Report.TextReportOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

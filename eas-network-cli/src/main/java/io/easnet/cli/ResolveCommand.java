@@ -2,10 +2,10 @@ package io.easnet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import java.nio.file.Path;

@@ -3,15 +3,16 @@ package io.easnet.cli;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -35,11 +36,8 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--live", description = "Read from Alibaba Cloud through the credential chain.")
   boolean live;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The region for --live, e.g. cn-hangzhou.")
-  String region;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "Read from this endpoint (the emulator's).")
-  String endpoint;
+  /** {@code --region} and {@code --endpoint}: the live options of every command. */
+  @Mixin LiveOptions where;
 
   @Option(names = "--replay", paramLabel = "FILE", description = "Offline: read from a fake cloud holding this"
       + " snapshot (to cut one VPC out of a larger estate, or to try the command).")
@@ -55,18 +53,18 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean isLive = live || endpoint != null;
+    boolean isLive = live || where.endpoint != null;
     if (isLive == (replay != null)) {
       throw CliFailure.usage("name one source: --live --region REGION, --endpoint URL, or --replay FILE");
     }
-    if (isLive && endpoint == null && region == null) {
-      throw CliFailure.usage("--live needs --region REGION, for example --region cn-hangzhou");
+    if (isLive) {
+      where.requireRegion("--live");
     }
     Outputs.refuseInputs("--output", output, Outputs.inputs(replay));
     CloudPort port;
     FakeCloud fake = null;
     if (isLive) {
-      port = root.ports.open(region, endpoint, root.env);
+      port = where.openPort(root);
     } else {
       Snapshot replayed = SnapshotJson.read(replay);
       fake = FakeCloud.create().load(replayed);

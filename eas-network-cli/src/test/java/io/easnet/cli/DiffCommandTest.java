@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +107,30 @@ class DiffCommandTest {
         "--terraform", example("terraform/remove-egress.plan.json"));
     assertThat(two.code()).isEqualTo(2);
     assertThat(two.err()).contains("(2 given)");
+  }
+
+  @Test
+  void withoutIntentsItSaysOnceOnStandardErrorThatItComparesFindingsOnly() {
+    // one rule removed: with the intents a path breaks; without them no path is compared, and the diff says so
+    Cli.Result without = Cli.run("diff", "--before", example("snapshot.json"), "--terraform",
+        example("terraform/remove-egress.plan.json"), "--service", example("service-vpc.json"), "--format", "json");
+    assertThat(without.err()).as(without.toString()).isEqualTo(DiffCommand.FINDINGS_ONLY + "\n");
+    assertThat(findings(without.out(), "EASNET-DIFF-BROKEN")).as("the JSON report is whole").isEmpty();
+    Cli.Result with = Cli.run("diff", "--before", example("snapshot.json"), "--terraform",
+        example("terraform/remove-egress.plan.json"), "--intents", INTENTS, "--format", "json");
+    assertThat(with.err()).as(with.toString()).doesNotContain("--intents").isEmpty();
+    assertThat(findings(with.out(), "EASNET-DIFF-BROKEN")).hasSize(1);
+  }
+
+  @Test
+  void theLiveAfterEstateNeedsItsRegionAndTheLiveOptionsNeedTheLiveAfterEstate() {
+    Cli.Result noRegion = Cli.run("diff", "--before", example("snapshot.json"), "--after-live");
+    assertThat(noRegion.code()).isEqualTo(2);
+    assertThat(noRegion.err()).contains("--after-live needs --region REGION");
+    Cli.Result stray = Cli.run("diff", "--before", example("snapshot.json"), "--after", example("snapshot.json"),
+        "--region", "cn-hangzhou");
+    assertThat(stray.code()).isEqualTo(2);
+    assertThat(stray.err()).contains("--region and --endpoint are for --after-live");
   }
 
   private static JsonNode group(JsonNode snapshot) {

@@ -3,7 +3,7 @@ package io.easnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.FaultPlan;
 import io.easnet.testkit.emulator.Emulator;
@@ -228,8 +228,14 @@ class EmulatorCommandTest {
         .contains("vpc:DescribeVpcs");
     assertThat(refusal("--faults", "meteor=0.1")).contains("meteor").contains("throttling, server-error");
     assertThat(refusal("--faults", "error:\u001b[2J=0.1")).doesNotContain("\u001b");
-    assertThat(refusal("--max-body-bytes", "-1")).contains("--max-body-bytes");
-    assertThat(refusal("--port", "70000")).contains("--port").contains("0 to 65535");
+    // the three whole-number options share one check (EmulatorCommand.inRange) and one wording
+    assertThat(refusal("--max-body-bytes", "-1")).contains("--max-body-bytes takes a number of bytes from 0 to "
+        + (Integer.MAX_VALUE - 1) + ", was -1");
+    assertThat(refusal("--max-body-bytes", "2147483647")).contains("was 2147483647");
+    assertThat(refusal("--port", "70000")).contains("--port takes a number from 0 to 65535, was 70000");
+    assertThat(refusal("--port", "-1")).contains("--port takes a number from 0 to 65535, was -1");
+    assertThat(refusal("--latency-ms", "600001")).contains("--latency-ms takes a number of milliseconds from 0 to"
+        + " 600000, was 600001");
     // a value cannot smuggle in another fault item
     assertThat(refusal("--latency", "5ms,throttling=1")).contains("--latency").contains("one duration");
     assertThat(refusal("--throttling", "0.1", "--throttling-retry-after", "1s/2s"))

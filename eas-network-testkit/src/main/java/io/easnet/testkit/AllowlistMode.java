@@ -1,6 +1,6 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ResourceId;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.easnet.testkit;
 import static io.easnet.testkit.StateContext.existing;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

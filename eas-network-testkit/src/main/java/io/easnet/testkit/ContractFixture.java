@@ -1,14 +1,14 @@
 package io.easnet.testkit;
 
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Objects;
 
 /**

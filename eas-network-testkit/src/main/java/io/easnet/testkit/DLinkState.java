@@ -1,12 +1,12 @@
 package io.easnet.testkit;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,14 +3,14 @@ package io.easnet.testkit;
 import static io.easnet.testkit.Requests.req;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.AllowlistApi;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.RdsApi;

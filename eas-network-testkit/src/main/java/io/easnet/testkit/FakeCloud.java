@@ -11,7 +11,7 @@ import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;
 import io.easnet.core.spi.RdsApi;
 import io.easnet.core.spi.RedisApi;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.VpcApi;
 import io.easnet.testkit.internal.wire.ErrorCodes;

@@ -2,14 +2,14 @@ package io.easnet.testkit;
 
 import static io.easnet.testkit.Requests.req;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import io.easnet.core.spi.EasApi;
-import io.easnet.core.spi.ServiceStatus;
-import io.easnet.core.spi.UpdateType;
+import io.easnet.core.spi.EasApi.ServiceStatus;
+import io.easnet.core.spi.EasApi.UpdateType;
 import java.util.List;
 import java.util.Optional;
 

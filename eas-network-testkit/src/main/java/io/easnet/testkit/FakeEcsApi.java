@@ -2,16 +2,16 @@ package io.easnet.testkit;
 
 import static io.easnet.testkit.Requests.req;
 
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.EcsApi;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.spi.SecurityGroupSummary;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.EcsApi.SecurityGroupSummary;
 import java.util.List;
 
 /** The fake's ECS product: security groups and instances. */

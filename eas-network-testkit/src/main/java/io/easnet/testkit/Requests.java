@@ -1,6 +1,6 @@
 package io.easnet.testkit;
 
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.RequestListener;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,13 +3,13 @@ package io.easnet.testkit;
 import static io.easnet.testkit.StateContext.existing;
 
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RulePeer;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.SecurityGroupSummary;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.spi.EcsApi.SecurityGroupSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.easnet.testkit;
 
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -3,7 +3,7 @@ package io.easnet.testkit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.testkit.internal.wire.AlibabaError;
 import io.easnet.testkit.internal.wire.Call;

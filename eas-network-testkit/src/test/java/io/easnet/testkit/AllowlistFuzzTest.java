@@ -8,7 +8,7 @@ import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

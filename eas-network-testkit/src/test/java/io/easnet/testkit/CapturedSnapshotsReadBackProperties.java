@@ -6,7 +6,7 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.SecurityGroup;

@@ -3,8 +3,8 @@ package io.easnet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -176,7 +176,7 @@ class EasNetworkExtensionTest {
   static class FailingSample {
     @Test
     void authorizesOnAMissingGroup(FakeCloud fake) {
-      fake.ecs().describeSecurityGroup(io.easnet.core.model.SecurityGroupId.of("sg-missing"));
+      fake.ecs().describeSecurityGroup(io.easnet.core.model.ResourceId.SecurityGroupId.of("sg-missing"));
     }
   }
 }

@@ -2,24 +2,24 @@ package io.easnet.testkit;
 
 import static io.easnet.testkit.assertions.EasAssertions.assertThat;
 
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,18 +2,18 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.DecidingRule;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.EstateDiff;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ class EstateDiffProperties {
         assertThat(String.join(" ", p.changes())).contains("removed");
       }
       assertThat(diff.breaks()).isEqualTo(!diff.broken().isEmpty()
-          || diff.appeared().stream().anyMatch(f -> f.severity() == io.easnet.core.rules.Severity.ERROR));
+          || diff.appeared().stream().anyMatch(f -> f.severity() == io.easnet.core.rules.Finding.Severity.ERROR));
 
       EstateDiff back = EstateDiff.compare(check(b, "b.json", services), check(a, "a.json", services));
       Set<String> brokenKeys = new TreeSet<>();

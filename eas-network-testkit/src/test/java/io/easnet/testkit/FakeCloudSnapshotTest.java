@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class FakeCloudSnapshotTest {
     FakeCloud copy = FakeCloud.create().load(snapshot);
     assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .isEqualTo(247);
-    copy.eas().updateService("chat", "{\"metadata\":{\"instance\":2}}", io.easnet.core.spi.UpdateType.MERGE);
+    copy.eas().updateService("chat", "{\"metadata\":{\"instance\":2}}", io.easnet.core.spi.EasApi.UpdateType.MERGE);
     assertThat(copy.inventory().vSwitch(fake.id(VSwitchId.class, "eas")).orElseThrow().availableIpAddressCount())
         .as("scaling the loaded service down frees its addresses").isEqualTo(250);
   }

@@ -6,21 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easnet.core.CloudServiceException.Kind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntryId;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.DLinkStatus;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
-import io.easnet.core.spi.SnatEntryRequest;
-import io.easnet.core.spi.UpdateType;
+import io.easnet.core.spi.EasApi.DLinkStatus;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
+import io.easnet.core.spi.EasApi.UpdateType;
 import io.easnet.testkit.internal.wire.ErrorCodes;
 import java.time.Duration;
 import java.util.List;
@@ -436,9 +436,9 @@ class FakeCloudTest {
     fake.vpc().describeVpcs();
     fake.clearCalls();
     fake.faults(FaultPlan.builder().latency(CloudActions.DESCRIBE_VPCS, Duration.ofMillis(10)).build());
-    List<io.easnet.core.spi.RequestEvent> events = new java.util.ArrayList<>();
+    List<io.easnet.core.spi.RequestListener.RequestEvent> events = new java.util.ArrayList<>();
     fake.withRequestListener(events::add).vpc().describeVpcs();
-    assertThat(events).extracting(io.easnet.core.spi.RequestEvent::duration)
+    assertThat(events).extracting(io.easnet.core.spi.RequestListener.RequestEvent::duration)
         .containsExactly(Duration.ofMillis(10), Duration.ofMillis(10));
     fake.failNext(CloudActions.DESCRIBE_VPCS, "ServiceUnavailable");
     assertThatThrownBy(() -> fake.vpc().describeVpcs())
@@ -490,7 +490,7 @@ class FakeCloudTest {
     FakeCloud fake = estate(1);
     fake.estate().rule("eas-sg", SecurityGroupRule.ingress().tcp(22).peer("10.0.0.0/8"));
     assertThat(fake.ecs().describeSecurityGroups(fake.id(VpcId.class, "prod")))
-        .extracting(io.easnet.core.spi.SecurityGroupSummary::id)
+        .extracting(io.easnet.core.spi.EcsApi.SecurityGroupSummary::id)
         .containsExactly(fake.id(SecurityGroupId.class, "eas-sg"), fake.id(SecurityGroupId.class, "strict"));
     assertThat(fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "eas-sg")).rules()).hasSize(1);
   }
@@ -511,7 +511,7 @@ class FakeCloudTest {
   @Test
   void theNameLookUpNamesTheTypesItKnows() {
     FakeCloud fake = estate(1);
-    assertThatThrownBy(() -> fake.id(io.easnet.core.model.EipAllocationId.class, "x"))
+    assertThatThrownBy(() -> fake.id(io.easnet.core.model.ResourceId.EipAllocationId.class, "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the fake names no EipAllocationId")
         .hasMessageContaining("VSwitchId");

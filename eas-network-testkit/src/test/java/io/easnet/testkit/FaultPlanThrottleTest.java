@@ -21,7 +21,7 @@ class FaultPlanThrottleTest {
       assertThat(e.httpStatus()).isEqualTo(400);
       assertThat(e.retryAfterSeconds()).contains(2);
     });
-    assertThat(fake.ecs().describeSecurityGroups(io.easnet.core.model.VpcId.of("vpc-none"))).isEmpty();
+    assertThat(fake.ecs().describeSecurityGroups(io.easnet.core.model.ResourceId.VpcId.of("vpc-none"))).isEmpty();
   }
 
   @Test

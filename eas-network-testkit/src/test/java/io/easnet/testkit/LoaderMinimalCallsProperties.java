@@ -2,17 +2,17 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
-import io.easnet.core.load.CallStatistics;
+import io.easnet.core.load.internal.CallStatistics;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
@@ -20,12 +20,12 @@ import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.report.Report;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
@@ -173,7 +173,7 @@ class LoaderMinimalCallsProperties {
       if (r.nextInt(4) == 0) {
         // a service whose block names resources the cloud does not hold: offline a finding, live not a failure
         ServiceNetworking ghost = ServiceNetworking.of(VpcId.of("vpc-nosuchvpc0000000000"),
-            io.easnet.core.model.VSwitchId.of("vsw-nosuchvsw0000000000"), SecurityGroupId.of("sg-nosuchsg00000000000"));
+            io.easnet.core.model.ResourceId.VSwitchId.of("vsw-nosuchvsw0000000000"), SecurityGroupId.of("sg-nosuchsg00000000000"));
         specs.add(ServiceSpec.builder().name("ghost").networking(ghost).build());
         want.addAll(List.of("vpc.describeVpc " + ghost.vpcId().orElseThrow(),
             "vpc.describeVSwitch " + ghost.vSwitchId().orElseThrow(),
@@ -253,10 +253,10 @@ class LoaderMinimalCallsProperties {
       }
       if (r.nextInt(4) == 0) {
         // ids the cloud does not hold: offline EASNET-027/035, live the same, never a failed load
-        Target ghost = Target.rds(io.easnet.core.model.RdsInstanceId.of("rm-nosuchrds000000000"));
+        Target ghost = Target.rds(io.easnet.core.model.ResourceId.RdsInstanceId.of("rm-nosuchrds000000000"));
         input.addIntent(io.easnet.core.analysis.Intent.reach(ghost));
         questions.add(Question.privateTarget(spec, ghost));
-        io.easnet.core.model.EcsInstanceId client = io.easnet.core.model.EcsInstanceId.of("i-nosuchecs0000000000");
+        io.easnet.core.model.ResourceId.EcsInstanceId client = io.easnet.core.model.ResourceId.EcsInstanceId.of("i-nosuchecs0000000000");
         input.addIntent(io.easnet.core.analysis.Intent.client(client));
         questions.add(Question.clientToService(client, spec));
         ghosts++;

@@ -2,19 +2,19 @@ package io.easnet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.InternetTarget;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.analysis.PathAnalyzer;
 import io.easnet.core.analysis.PathResult;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import java.util.List;
@@ -30,7 +30,7 @@ class LoaderSufficiencyProperties {
   void analysisOverTheLoadedFactsEqualsAnalysisOverTheWholeEstate() {
     SplittableRandom r = new SplittableRandom(2718);
     int privatePaths = 0;
-    java.util.Set<io.easnet.core.analysis.Verdict> verdicts = java.util.EnumSet.noneOf(io.easnet.core.analysis.Verdict.class);
+    java.util.Set<io.easnet.core.analysis.PathResult.Verdict> verdicts = java.util.EnumSet.noneOf(io.easnet.core.analysis.PathResult.Verdict.class);
     for (int i = 0; i < 150; i++) {
       Inventory estate = io.easnet.testkit.gen.EstateGenerator.estate(r);
       FakeCloud fake = FakeCloud.builder().inventory(estate).build();
@@ -62,6 +62,6 @@ class LoaderSufficiencyProperties {
     }
     assertThat(privatePaths).isGreaterThan(40);
     assertThat(verdicts).as("the estates exercise more than one verdict").contains(
-        io.easnet.core.analysis.Verdict.REACHABLE, io.easnet.core.analysis.Verdict.UNREACHABLE);
+        io.easnet.core.analysis.PathResult.Verdict.REACHABLE, io.easnet.core.analysis.PathResult.Verdict.UNREACHABLE);
   }
 }

@@ -3,17 +3,17 @@ package io.easnet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.plan.PlanOptions;
-import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import io.easnet.core.plan.Planner;
 import io.easnet.testkit.gen.EstateGenerator;
 import java.nio.file.Path;
@@ -52,9 +52,9 @@ class PlanProofProperties {
         continue;
       }
       io.easnet.core.model.ServiceSpec spec = io.easnet.core.model.ServiceSpec.builder().name("ok-" + k)
-          .networking(io.easnet.core.model.ServiceNetworking.of(vpc.id(), vsws.get(r.nextInt(vsws.size())).id(),
+          .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.of(vpc.id(), vsws.get(r.nextInt(vsws.size())).id(),
               groups.get(r.nextInt(groups.size())).id()))
-          .addContainer(io.easnet.core.model.Container.builder().image("eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com"
+          .addContainer(io.easnet.core.model.ServiceSpec.Container.builder().image("eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com"
               + "/pai/x:1").port(8000).build()).build();
       ServiceInput.Builder in = ServiceInput.builder().spec(spec).sourceName(spec.name() + ".json");
       in.wantsInternetEgress(r.nextBoolean());

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudActions;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
 import io.easnet.testkit.gen.NetworkGenerators;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,7 +33,7 @@ class SeedDeterminismProperties {
         switch (r.nextInt(3)) {
           case 0 -> fake.vpc().describeVSwitch(fake.id(VSwitchId.class, "s"));
           case 1 -> fake.ecs().authorizeRule(SecurityGroupRuleRequest.of(fake.id(SecurityGroupId.class, "g"),
-              NetworkGenerators.rule(r).toBuilder().direction(io.easnet.core.model.Direction.INGRESS).build()));
+              NetworkGenerators.rule(r).toBuilder().direction(io.easnet.core.model.SecurityGroupRule.Direction.INGRESS).build()));
           default -> fake.ecs().describeSecurityGroup(fake.id(SecurityGroupId.class, "g"));
         }
       } catch (CloudServiceException | IllegalArgumentException expected) {

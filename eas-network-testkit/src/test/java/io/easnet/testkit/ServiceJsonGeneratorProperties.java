@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.testkit.gen.NetworkGenerators;
 import io.easnet.testkit.gen.ServiceJsonGenerator;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

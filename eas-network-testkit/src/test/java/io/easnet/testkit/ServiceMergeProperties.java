@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.easnet.core.spi.UpdateType;
+import io.easnet.core.spi.EasApi.UpdateType;
 import io.easnet.testkit.gen.ServiceJsonGenerator;
 import java.util.ArrayList;
 import java.util.Iterator;

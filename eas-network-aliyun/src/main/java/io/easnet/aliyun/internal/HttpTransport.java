@@ -8,7 +8,7 @@ import io.easnet.core.CloudIoException;
 import io.easnet.core.CloudTimeoutException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.SigningException;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import io.easnet.core.spi.Sleeper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -11,7 +11,7 @@ import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.CloudIoException;
 import io.easnet.core.EasNetworkException;
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.RetryPolicy;
 import io.easnet.core.CloudIoException;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -222,10 +222,10 @@ class ListAnswersTest {
   void aWrongShapedAllowlistAnswerNamesTheActionThroughThePort() {
     answer(n -> "{\"RequestId\":\"R-7\"}");
     io.easnet.aliyun.AliyunCloudPort port = io.easnet.aliyun.AliyunCloudPort.create(options());
-    assertThatThrownBy(() -> port.rds().describeAllowlists(io.easnet.core.model.RdsInstanceId.of("rm-1")))
+    assertThatThrownBy(() -> port.rds().describeAllowlists(io.easnet.core.model.ResourceId.RdsInstanceId.of("rm-1")))
         .isInstanceOf(CloudIoException.class).hasMessageContaining("rds:DescribeDBInstanceIPArrayList")
         .hasMessageContaining("R-7");
-    assertThatThrownBy(() -> port.redis().describeInstance(io.easnet.core.model.RedisInstanceId.of("r-1")))
+    assertThatThrownBy(() -> port.redis().describeInstance(io.easnet.core.model.ResourceId.RedisInstanceId.of("r-1")))
         .isInstanceOf(CloudIoException.class).hasMessageContaining("kvstore:DescribeInstanceAttribute");
   }
 

@@ -9,23 +9,23 @@ import io.easnet.aliyun.AliyunOptions;
 import io.easnet.aliyun.Credentials;
 import io.easnet.aliyun.CredentialsProviders;
 import io.easnet.aliyun.RetryPolicy;
-import io.easnet.core.analysis.InternetTarget;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.analysis.Target;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.load.InventoryLoader;
-import io.easnet.core.load.Question;
+import io.easnet.core.load.InventoryLoader.Question;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.plan.PlanOptions;
-import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import io.easnet.core.plan.Planner;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.assertions.InventoryAssert;
@@ -190,7 +190,7 @@ class LiveEqualsOfflineProperties {
 
   /** The intents drawn for one service: targets in any VPC of the estate, internet egress, clients. */
   private record Intents(String service, boolean internet, List<Target> targets, List<InternetTarget> internetTargets,
-      List<io.easnet.core.model.EcsInstanceId> clients) {
+      List<io.easnet.core.model.ResourceId.EcsInstanceId> clients) {
     static Intents draw(SplittableRandom r, String service, Inventory estate) {
       List<Target> targets = new ArrayList<>();
       for (RdsInstance x : estate.rdsInstances()) {
@@ -203,7 +203,7 @@ class LiveEqualsOfflineProperties {
           targets.add(Target.redis(x.id()));
         }
       }
-      List<io.easnet.core.model.EcsInstanceId> clients = new ArrayList<>();
+      List<io.easnet.core.model.ResourceId.EcsInstanceId> clients = new ArrayList<>();
       for (EcsInstance x : estate.ecsInstances()) {
         int k = r.nextInt(6);
         if (k == 0) {
@@ -294,9 +294,9 @@ class LiveEqualsOfflineProperties {
       count("custom route table", inv.routeTables().stream().anyMatch(t -> t.type()
           == io.easnet.core.model.RouteTable.Type.CUSTOM));
       count("prefix-list rule", inv.securityGroups().stream().flatMap(g -> g.rules().stream())
-          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.RulePeer.PrefixListPeer));
+          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.PrefixListPeer));
       count("IPv6 rule", inv.securityGroups().stream().flatMap(g -> g.rules().stream())
-          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.RulePeer.CidrPeer c && c.cidr().isIpv6()));
+          .anyMatch(x -> x.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.CidrPeer c && c.cidr().isIpv6()));
       count("VPC tags", inv.vpcs().stream().anyMatch(v -> !v.tags().isEmpty()));
       count("vSwitch tags", inv.vSwitches().stream().anyMatch(v -> !v.tags().isEmpty()));
       count("security-group tags", inv.securityGroups().stream().anyMatch(v -> !v.tags().isEmpty()));

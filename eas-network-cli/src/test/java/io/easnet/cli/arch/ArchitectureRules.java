@@ -194,6 +194,43 @@ final class ArchitectureRules {
     }
   }
 
+  /**
+   * The public surface of a module stays small: at most {@code max} public top-level types outside {@code internal}
+   * packages (nested types, such as the ids nested in {@code ResourceId}, do not count; docs/design.md §2).
+   */
+  static ArchRule atMostPublicTopLevelTypes(String rootPackage, int max) {
+    return classes().that().resideInAPackage(rootPackage + "..")
+        .and().resideOutsideOfPackage("..internal..")
+        .and().arePublic()
+        .and().areTopLevelClasses()
+        .should(new ArchCondition<JavaClass>("be at most " + max + " public top-level types") {
+          private final java.util.List<String> names = new java.util.ArrayList<>();
+
+          @Override
+          public void init(java.util.Collection<JavaClass> all) {
+            names.clear();
+          }
+
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            names.add(c.getName());
+          }
+
+          @Override
+          public void finish(ConditionEvents events) {
+            if (names.size() > max) {
+              java.util.Collections.sort(names);
+              events.add(SimpleConditionEvent.violated(names, rootPackage + " has " + names.size()
+                  + " public top-level types outside internal packages, more than " + max
+                  + ": nest a type in its owner or move it to an internal package (" + String.join(", ", names)
+                  + ")"));
+            }
+          }
+        })
+        .allowEmptyShould(true)
+        .because("a small public API is one a user can learn and we can keep compatible (docs/design.md §2)");
+  }
+
   /** A public signature (method, constructor, field, supertype) of a public API type never names an internal type. */
   static ArchRule internalTypesStayInternal(String rootPackage) {
     return classes().that().resideInAPackage(rootPackage + "..")

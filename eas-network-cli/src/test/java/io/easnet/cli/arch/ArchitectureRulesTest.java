@@ -38,6 +38,16 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void surfaceRuleCountsPublicTopLevelTypesOutsideInternalAndFailsAboveTheBound() {
+    // the fixture has one public top-level type (LeakyApi) and one in an internal package (Helper), not counted
+    ArchitectureRules.atMostPublicTopLevelTypes(FIXTURE + ".api", 1).check(fixtures);
+    assertThatThrownBy(() -> ArchitectureRules.atMostPublicTopLevelTypes(FIXTURE + ".api", 0).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("has 1 public top-level types outside internal packages, more than 0")
+        .hasMessageContaining(FIXTURE + ".api.LeakyApi");
+  }
+
+  @Test
   void internalRuleFailsWhenAPublicMethodReturnsAnInternalType() {
     assertThatThrownBy(() -> ArchitectureRules.internalTypesStayInternal(FIXTURE + ".api").check(fixtures))
         .isInstanceOf(AssertionError.class)

@@ -55,6 +55,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void coreHasAtMost80PublicTopLevelTypes() {
+    ArchitectureRules.atMostPublicTopLevelTypes("io.easnet.core", 80).check(production);
+  }
+
+  @Test
   void noPublicSignatureExposesAnInternalType() {
     ArchitectureRules.internalTypesStayInternal("io.easnet").check(production);
   }

@@ -1,13 +1,20 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.analysis.internal.CidrAllocator;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +81,7 @@ public final class CapacityAnalyzer {
     for (ServiceDemand d : services) {
       ServiceSpec spec = d.spec();
       EffectiveNetwork net = d.network();
-      if (net.provenance() == io.easnet.core.resolve.Provenance.UNKNOWN) {
+      if (net.provenance() == io.easnet.core.resolve.EffectiveNetwork.Provenance.UNKNOWN) {
         assumptions.add(Assumption.of(AssumptionKey.RESOURCE_GROUP_UNKNOWN, "the network of service " + spec.name()
             + " is unknown (its resource group is not in the inventory), so its demand is not counted"));
         continue;

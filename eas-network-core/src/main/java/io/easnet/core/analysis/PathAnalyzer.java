@@ -1,6 +1,10 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.resolve.EffectiveNetwork;

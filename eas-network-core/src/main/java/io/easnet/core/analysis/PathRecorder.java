@@ -1,6 +1,12 @@
 package io.easnet.core.analysis;
 
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.PathResult.PathKind;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,13 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
+import java.util.Optional;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import java.util.List;
 import org.immutables.value.Value;
+import io.easnet.core.model.ResourceId.VSwitchId;
 
 /**
  * The result of analysing one path: the overall verdict, one {@link VSwitchPath} per vSwitch of the effective
@@ -72,5 +78,144 @@ public abstract class PathResult {
   /** Builds a {@link PathResult}. */
   public static final class Builder extends ImmutablePathResult.Builder {
     Builder() {}
+  }
+
+  /** What a {@link PathResult} analyses. */
+  public enum PathKind {
+    /** EAS instances to a private target in a VPC: RDS, Redis, ECS or an address. */
+    PRIVATE_TARGET,
+    /** EAS instances to the internet through a NAT gateway. */
+    INTERNET,
+    /** An ECS client connecting directly to the EAS instances in the VPC. */
+    CLIENT_TO_SERVICE;
+
+    /** The kind of path an intent asks about. */
+    public static PathKind of(Intent intent) {
+      if (intent instanceof Intent.Reach) {
+        return PRIVATE_TARGET;
+      }
+      return intent instanceof Intent.Internet ? INTERNET : CLIENT_TO_SERVICE;
+    }
+  }
+
+  /** The verdict on a path. */
+  public enum Verdict {
+    /** Every analysed vSwitch (every instance) reaches the target. */
+    REACHABLE,
+    /** No analysed vSwitch reaches the target; the explanations say why. */
+    UNREACHABLE,
+    /** Some vSwitches or instances reach the target and some do not. */
+    AMBIGUOUS,
+    /** A fact the analysis needs is missing; the assumptions and explanations say which. */
+    UNDETERMINED;
+
+    /**
+     * Combines per-vSwitch verdicts: all reachable → {@link #REACHABLE}; all unreachable → {@link #UNREACHABLE}; any
+     * undetermined → {@link #UNDETERMINED}; otherwise {@link #AMBIGUOUS}. An empty list is {@link #UNREACHABLE}.
+     */
+    public static Verdict combine(Iterable<Verdict> verdicts) {
+      boolean any = false;
+      boolean allReachable = true;
+      boolean allUnreachable = true;
+      boolean undetermined = false;
+      for (Verdict v : verdicts) {
+        any = true;
+        allReachable &= v == REACHABLE;
+        allUnreachable &= v == UNREACHABLE;
+        undetermined |= v == UNDETERMINED;
+      }
+      if (!any || allUnreachable) {
+        return UNREACHABLE;
+      }
+      if (allReachable) {
+        return REACHABLE;
+      }
+      return undetermined ? UNDETERMINED : AMBIGUOUS;
+    }
+  }
+
+  /** The result of a path for the EAS instances in one vSwitch: verdict, hops in order, every blocker. */
+  @Value.Immutable
+  public static abstract class VSwitchPath {
+    VSwitchPath() {}
+
+    /** The vSwitch the EAS instances take addresses from. */
+    public abstract VSwitchId vSwitchId();
+
+    /** The verdict for the instances in this vSwitch. */
+    public abstract Verdict verdict();
+
+    /** The components along the path, in order. */
+    public abstract List<Hop> hops();
+
+    /** Every blocker on this vSwitch's path, not only the first. */
+    public abstract List<Explanation> explanations();
+
+    /** The assumptions made for this vSwitch. */
+    public abstract List<Assumption> assumptions();
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link VSwitchPath}. */
+    public static final class Builder extends ImmutableVSwitchPath.Builder {
+      Builder() {}
+    }
+  }
+
+  /**
+   * One component along a path, in order (the EAS vSwitch, the EAS security group's egress, the target's security
+   * group, the target's allowlist, the NAT gateway, the SNAT entry, the route table, the target), with its status,
+   * so that a report can draw the path and mark the blocked hop.
+   */
+  @Value.Immutable
+  public abstract static class Hop {
+    Hop() {}
+
+    /** A short label, e.g. {@code security group sg-eas (egress)}. */
+    public abstract String label();
+
+    /** The resource id or name, e.g. {@code sg-eas}; {@code internet} for the internet. */
+    public abstract String component();
+
+    /** Whether the hop passes, blocks, passes partly or is unknown. */
+    public abstract HopStatus status();
+
+    /** The deciding rule or a short detail, when there is one. */
+    public abstract Optional<String> detail();
+
+    /** A hop with no detail. */
+    public static Hop of(String label, String component, HopStatus status) {
+      return builder().label(label).component(component).status(status).build();
+    }
+
+    /** A hop with a detail. */
+    public static Hop of(String label, String component, HopStatus status, String detail) {
+      return builder().label(label).component(component).status(status).detail(detail).build();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Hop}. */
+    public static final class Builder extends ImmutableHop.Builder {
+      Builder() {}
+    }
+
+    /** The state of one {@link Hop} of a path. */
+    public enum HopStatus {
+      /** The hop lets the traffic through. */
+      PASS,
+      /** The hop stops the traffic; an explanation says why. */
+      BLOCKED,
+      /** The hop lets only part of the traffic through (for example a SNAT entry covering part of the vSwitch). */
+      PARTIAL,
+      /** The analysis cannot tell: a fact is missing. */
+      UNKNOWN
+    }
   }
 }

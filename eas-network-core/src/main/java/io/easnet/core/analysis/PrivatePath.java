@@ -1,13 +1,19 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.AppendAllowlistEntries;
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule.Direction;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,19 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.analysis.internal.CompiledRule;
 import io.easnet.core.analysis.internal.CompiledRuleSet;
 import io.easnet.core.analysis.internal.CompiledRuleSet.PrefixListMode;
 import io.easnet.core.analysis.internal.Outcome;
-import io.easnet.core.model.PrefixListId;
+import io.easnet.core.model.ResourceId.PrefixListId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

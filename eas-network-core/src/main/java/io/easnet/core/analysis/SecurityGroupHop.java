@@ -1,13 +1,18 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Explanation.Component;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Direction;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RulePeer;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import java.util.List;
 import java.util.Locale;

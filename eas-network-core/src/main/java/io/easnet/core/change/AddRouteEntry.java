@@ -1,15 +1,17 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.RouteTableId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.CreateRouteEntryRequest;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.spi.VpcApi.CreateRouteEntryRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,14 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
+import io.easnet.core.change.Change.Refs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.spi.AllocateEipRequest;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.spi.VpcApi.AllocateEipRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

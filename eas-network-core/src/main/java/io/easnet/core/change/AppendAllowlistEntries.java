@@ -1,5 +1,7 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
@@ -7,9 +9,9 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,21 +1,23 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.spi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
 public record AuthorizeSecurityGroupRule(SecurityGroupId securityGroupId, SecurityGroupRule rule) implements Change {

@@ -1,13 +1,20 @@
 package io.easnet.core.change;
 
+import java.util.Arrays;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.easnet.core.internal.Printable;
+import io.easnet.core.internal.json.Cursor;
+import io.easnet.core.internal.json.JsonTrees;
+import java.util.ArrayList;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.CloudPort;
 import java.nio.file.Path;
 import java.util.List;
@@ -330,6 +337,237 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
     /** The kind of misfit, e.g. {@code NotFound}, {@code VpcMismatch}. */
     public String code() {
       return code;
+    }
+  }
+
+  /**
+   * References to what a change of the same plan creates: {@code ${change-1.natGatewayId}}. The planner uses its own
+   * keys ({@code ${nat:vpc-1.natGatewayId}}) until the changes are numbered; the analysis' stand-ins are such keys.
+   */
+  public static final class Refs {
+    private Refs() {}
+
+    /** The reference to {@code output} of {@code change}. */
+    public static String ref(String change, String output) {
+      return "${" + change + "." + output + "}";
+    }
+
+    /** True when {@code value} is a reference. */
+    public static boolean isRef(String value) {
+      return value != null && value.startsWith("${") && value.endsWith("}") && value.lastIndexOf('.') > 2;
+    }
+
+    /** The change a reference names. */
+    public static Optional<String> changeOf(String value) {
+      if (!isRef(value)) {
+        return Optional.empty();
+      }
+      return Optional.of(value.substring(2, value.lastIndexOf('.')));
+    }
+
+    /** The output a reference names. */
+    public static String outputOf(String value) {
+      return value.substring(value.lastIndexOf('.') + 1, value.length() - 1);
+    }
+
+    /** {@code value} with the change of a reference renamed. */
+    public static String rename(String value, UnaryOperator<String> change) {
+      return changeOf(value).map(c -> ref(change.apply(c), outputOf(value))).orElse(value);
+    }
+  }
+
+  /**
+   * How a change reads and writes its parameters in plan JSON (ids of their kind, CIDR blocks, references), and the
+   * in-memory edit every change that modifies an existing resource makes.
+   */
+  final class Params {
+    private Params() {}
+
+    static String text(Cursor p, String key) {
+      return p.required(key).text();
+    }
+
+    /** An optional SHA-256 in hex (64 lowercase hex digits). */
+    static String sha256(Cursor p, String key) {
+      Optional<Cursor> c = p.opt(key);
+      if (c.isEmpty()) {
+        return null;
+      }
+      String v = c.get().text();
+      if (!v.matches("[0-9a-f]{64}")) {
+        throw c.get().error("\"" + Printable.escape(JsonTrees.abbreviate(v)) + "\" is not a SHA-256 digest.",
+            "write the digest as eas-net plan wrote it (64 lowercase hex digits), or plan again.");
+      }
+      return v;
+    }
+
+    /** A literal of the kind {@code parser} reads. */
+    static String id(Cursor p, String key, Function<String, ?> parser) {
+      Cursor c = p.required(key);
+      c.as(parser, "write the value as the plan writer wrote it");
+      return c.text();
+    }
+
+    /** A literal of the kind {@code parser} reads, or a reference {@code ${change-N.output}}. */
+    static String value(Cursor p, String key, Function<String, ?> parser) {
+      return value(p.required(key), parser);
+    }
+
+    static String value(Cursor c, Function<String, ?> parser) {
+      String v = c.text();
+      if (v.startsWith("${")) {
+        if (!REF.matcher(v).matches()) {
+          throw c.error("\"" + v + "\" is not a reference.", "write ${change-N.OUTPUT}, e.g. ${change-1.natGatewayId}.");
+        }
+        String stand = OUTPUT_STAND_INS.get(Refs.outputOf(v));
+        if (stand != null) {
+          // the output must be of the parameter's kind: an address is no NAT gateway id
+          try {
+            Object unused = parser.apply(stand);
+          } catch (IllegalArgumentException e) {
+            throw c.error("the reference " + v + " names " + Refs.outputOf(v) + ", which is not the kind of value this"
+                + " parameter takes.", "refer to an output of the parameter's kind, e.g. ${change-1.natGatewayId} for"
+                + " a NAT gateway, ${change-2.eipId} for an EIP, ${change-2.ipAddress} for a SNAT IP.");
+          }
+        }
+        return v;
+      }
+      c.as(parser, "write the value as the plan writer wrote it, or a reference ${change-N.OUTPUT}");
+      return v;
+    }
+
+    static List<String> ids(Cursor p, String key, Function<String, ?> parser, boolean refs) {
+      Cursor list = p.required(key);
+      if (!list.isArray()) {
+        throw list.error("\"" + key + "\" must be an array but this is " + Cursor.describe(list.node()) + ".",
+            "write an array of strings.");
+      }
+      List<String> out = new ArrayList<>();
+      for (Cursor c : list.elements()) {
+        if (refs) {
+          out.add(value(c, parser));
+        } else {
+          c.as(parser, "write the value as the plan writer wrote it");
+          out.add(c.text());
+        }
+      }
+      return out;
+    }
+
+    /**
+     * What each output of a change stands for, as a value of its kind (what the planner's in-memory edit creates), so
+     * that a reference is checked against the kind of the parameter that holds it.
+     */
+    static final java.util.Map<String, String> OUTPUT_STAND_INS = java.util.Map.of("natGatewayId", "ngw-planned1",
+        "snatTableId", "stb-planned1", "eipId", "eip-planned1", "ipAddress", "47.254.0.1");
+
+    /** A reference as the plan writes it. */
+    static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("\\$\\{change-[1-9][0-9]*\\.[A-Za-z]+\\}");
+
+    static void array(ObjectNode p, String key, List<String> values) {
+      ArrayNode a = p.putArray(key);
+      values.forEach(a::add);
+    }
+
+    /**
+     * {@code items} with the one whose id is {@code id} replaced by {@code change} of it.
+     *
+     * @throws IllegalStateException naming {@code what} when no item has that id
+     */
+    static <T> List<T> replacing(List<T> items, Function<T, String> idOf, String id, UnaryOperator<T> change,
+        String what) {
+      List<T> out = new ArrayList<>(items.size());
+      boolean found = false;
+      for (T item : items) {
+        if (idOf.apply(item).equals(id)) {
+          found = true;
+          out.add(change.apply(item));
+        } else {
+          out.add(item);
+        }
+      }
+      require(found, what + " " + id);
+      return out;
+    }
+
+    static void require(boolean found, String what) {
+      if (!found) {
+        throw new IllegalStateException("the plan changes " + what + ", which the estate does not hold");
+      }
+    }
+  }
+
+  /**
+   * The kinds of {@link Change}, in the order a plan applies them: the service's own network first, then NAT gateway,
+   * EIP, binding, SNAT entry and route (each needs the one before), then security-group rules and allowlists, which
+   * need nothing. Each kind has its name in plan JSON and its reader.
+   */
+  public enum ChangeKind {
+    /** Write {@code cloud.networking} into the service JSON file (then deploy it with {@code eascmd}). */
+    SET_SERVICE_NETWORKING("SetServiceNetworking", SetServiceNetworking::read),
+    /** Change a resource group's VPC direct connection (UpdateResourceDLink); asynchronous. */
+    UPDATE_DLINK("UpdateResourceDLink", UpdateDLink::read),
+    /** Create an internet NAT gateway (CreateNatGateway); billed, asynchronous. */
+    CREATE_NAT_GATEWAY("CreateNatGateway", CreateNatGateway::read),
+    /** Allocate an EIP (AllocateEipAddress); billed. */
+    ALLOCATE_EIP("AllocateEipAddress", AllocateEip::read),
+    /** Bind an EIP to a NAT gateway (AssociateEipAddress). */
+    BIND_EIP("AssociateEipAddress", BindEip::read),
+    /** Create a SNAT entry for a vSwitch (CreateSnatEntry); asynchronous. */
+    CREATE_SNAT_ENTRY("CreateSnatEntry", CreateSnatEntry::read),
+    /** Route a destination to a NAT gateway (CreateRouteEntry). */
+    ADD_ROUTE_ENTRY("CreateRouteEntry", AddRouteEntry::read),
+    /** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
+    AUTHORIZE_SECURITY_GROUP_RULE("AuthorizeSecurityGroupRule", AuthorizeSecurityGroupRule::read),
+    /** Append entries to an RDS or Redis allowlist group (ModifySecurityIps, Append). */
+    APPEND_ALLOWLIST_ENTRIES("AppendAllowlistEntries", AppendAllowlistEntries::read);
+
+    private final String jsonName;
+    private final Function<Cursor, Change> reader;
+
+    ChangeKind(String jsonName, Function<Cursor, Change> reader) {
+      this.jsonName = jsonName;
+      this.reader = reader;
+    }
+
+    /** The name in plan JSON ({@code "kind"}), e.g. {@code CreateSnatEntry}. */
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /**
+     * Reads the parameters of a change of this kind: every id must be an id of its kind, every block a CIDR block, and
+     * a value that may name what an earlier change creates either a literal or a reference
+     * ({@code ${change-N.output}}; the plan checks that the change is earlier and has that output).
+     */
+    Change read(Cursor parameters) {
+      return reader.apply(parameters);
+    }
+
+    /**
+     * Reads the parameters of a change of this kind from a plan file (see {@link #read(Cursor)}).
+     *
+     * @param parameters the {@code parameters} object
+     * @param pointer its JSON pointer in the file
+     * @param source the file, as errors name it
+     * @throws io.easnet.core.InvalidInputException naming the file, the pointer and the fix when a value is wrong
+     */
+    public Change read(com.fasterxml.jackson.databind.JsonNode parameters, String pointer, String source) {
+      return read(Cursor.at(parameters, pointer, source));
+    }
+
+    /**
+     * The order changes are taken in within one path: the kinds others depend on first (the apply order); rules and
+     * allowlists depend on nothing and on each other not at all, so they keep the order the analysis gave them.
+     */
+    @SuppressWarnings("EnumOrdinal") // deliberate: the declaration order is the apply order (see above)
+    public int rank() {
+      return Math.min(ordinal(), AUTHORIZE_SECURITY_GROUP_RULE.ordinal());
+    }
+
+    /** The kind whose {@link #jsonName()} is {@code name}. */
+    public static Optional<ChangeKind> ofJsonName(String name) {
+      return Arrays.stream(values()).filter(k -> k.jsonName.equals(name)).findFirst();
     }
   }
 }

@@ -1,15 +1,18 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.model.VSwitch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.NatNetworkType;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.CreateNatGatewayRequest;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.NatGateway.NatNetworkType;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.spi.VpcApi.CreateNatGatewayRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

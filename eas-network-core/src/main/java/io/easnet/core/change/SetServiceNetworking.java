@@ -1,12 +1,14 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,19 @@
 package io.easnet.core.change;
 
+import io.easnet.core.change.Change.ChangeKind;
+import io.easnet.core.change.Change.Params;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
-import io.easnet.core.spi.DLinkStatus;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.spi.EasApi.DLinkStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,11 +114,11 @@ public record UpdateDLink(ResourceGroupId resourceGroupId, DLink dlink) implemen
   public void checkBeforeWrites(Execution<?> x) {
     Preflight.existing(x, () -> x.port().eas().describeResourceDLink(resourceGroupId),
         "resource group " + resourceGroupId);
-    Optional<io.easnet.core.model.VpcId> vpc = dlink.vpcId();
-    java.util.List<io.easnet.core.model.VSwitchId> vsws = new java.util.ArrayList<>();
+    Optional<io.easnet.core.model.ResourceId.VpcId> vpc = dlink.vpcId();
+    java.util.List<io.easnet.core.model.ResourceId.VSwitchId> vsws = new java.util.ArrayList<>();
     vsws.add(dlink.vSwitchId());
     vsws.addAll(dlink.auxVSwitchIds());
-    for (io.easnet.core.model.VSwitchId id : vsws) {
+    for (io.easnet.core.model.ResourceId.VSwitchId id : vsws) {
       io.easnet.core.model.VSwitch v = Preflight.vSwitch(x, id.value(), "vSwitch");
       Preflight.require(vpc.isEmpty() || v.vpcId().equals(vpc.get()), "VpcMismatch", "vSwitch " + id
           + " lies in " + v.vpcId() + ", not in " + vpc.map(Object::toString).orElse(""));

@@ -1,11 +1,11 @@
 package io.easnet.core.check;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
-import io.easnet.core.json.SourceNames;
+import io.easnet.core.internal.SourceNames;
 import io.easnet.core.json.SourcePositions;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.report.Report;

@@ -7,10 +7,10 @@ import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

@@ -8,7 +8,7 @@ import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.internal.json.ServiceSpecMapper;
 import io.easnet.core.internal.json.ServiceKeys;
 import io.easnet.core.internal.json.ServiceSpecWriter;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -10,12 +10,12 @@ import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -114,7 +114,7 @@ final class SnapshotReferences {
           "write \"1/65535\" for every " + protocol + " port, or the range the cloud reports (DescribeSecurityGroup"
               + "Attribute).");
     }
-    if (rule.peer() instanceof io.easnet.core.model.RulePeer.GroupPeer peer) {
+    if (rule.peer() instanceof io.easnet.core.model.SecurityGroupRule.RulePeer.GroupPeer peer) {
       SecurityGroupId id = peer.groupId();
       Cursor p = c.get("peerGroupId");
       Optional<SecurityGroup> other = inv.securityGroup(id);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.internal.JsonPointers;
 import io.easnet.core.internal.json.JsonTrees;
-import io.easnet.core.model.Cidr;
-import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.ResourceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

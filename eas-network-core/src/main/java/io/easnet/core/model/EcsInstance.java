@@ -1,5 +1,9 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

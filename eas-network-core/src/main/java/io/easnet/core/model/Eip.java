@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.EipAllocationId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

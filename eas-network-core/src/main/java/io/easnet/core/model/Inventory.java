@@ -1,5 +1,16 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.EipAllocationId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

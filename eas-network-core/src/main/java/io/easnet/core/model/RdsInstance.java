@@ -1,5 +1,10 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -100,4 +100,251 @@ public abstract class ResourceId implements Comparable<ResourceId> {
   public final String toString() {
     return value;
   }
+
+  /** An ECS instance id, {@code i-…}. */
+  public static final class EcsInstanceId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("i-");
+
+    private EcsInstanceId(String value) {
+      super(value, "ECS instance", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static EcsInstanceId of(String value) {
+      return new EcsInstanceId(value);
+    }
+  }
+
+  /** An EIP allocation id, {@code eip-…}. */
+  public static final class EipAllocationId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("eip-");
+
+    private EipAllocationId(String value) {
+      super(value, "EIP allocation", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static EipAllocationId of(String value) {
+      return new EipAllocationId(value);
+    }
+  }
+
+  /** A NAT gateway id, {@code ngw-…}. */
+  public static final class NatGatewayId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("ngw-");
+
+    private NatGatewayId(String value) {
+      super(value, "NAT gateway", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static NatGatewayId of(String value) {
+      return new NatGatewayId(value);
+    }
+  }
+
+  /** A prefix list id, {@code pl-…}, as used as a security-group rule peer. */
+  public static final class PrefixListId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("pl-");
+
+    private PrefixListId(String value) {
+      super(value, "prefix list", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static PrefixListId of(String value) {
+      return new PrefixListId(value);
+    }
+  }
+
+  /** An ApsaraDB RDS instance id: {@code rm-…} (MySQL, SQL Server), {@code pgm-…} (PostgreSQL) or {@code mr-…} (MariaDB). */
+  public static final class RdsInstanceId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("rm-", "pgm-", "mr-");
+
+    private RdsInstanceId(String value) {
+      super(value, "RDS instance", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static RdsInstanceId of(String value) {
+      return new RdsInstanceId(value);
+    }
+  }
+
+  /** A Tair (Redis OSS-compatible) instance id, {@code r-…}. */
+  public static final class RedisInstanceId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("r-");
+
+    private RedisInstanceId(String value) {
+      super(value, "Redis instance", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static RedisInstanceId of(String value) {
+      return new RedisInstanceId(value);
+    }
+  }
+
+  /** A dedicated EAS resource group id, {@code eas-r-…}. */
+  public static final class ResourceGroupId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("eas-r-");
+
+    private ResourceGroupId(String value) {
+      super(value, "EAS resource group", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static ResourceGroupId of(String value) {
+      return new ResourceGroupId(value);
+    }
+  }
+
+  /** A route table id, {@code vtb-…}. */
+  public static final class RouteTableId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("vtb-");
+
+    private RouteTableId(String value) {
+      super(value, "route table", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static RouteTableId of(String value) {
+      return new RouteTableId(value);
+    }
+  }
+
+  /** A security group id, {@code sg-…}. */
+  public static final class SecurityGroupId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("sg-");
+
+    private SecurityGroupId(String value) {
+      super(value, "security group", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static SecurityGroupId of(String value) {
+      return new SecurityGroupId(value);
+    }
+  }
+
+  /** A SNAT entry id, {@code snat-…}. */
+  public static final class SnatEntryId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("snat-");
+
+    private SnatEntryId(String value) {
+      super(value, "SNAT entry", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static SnatEntryId of(String value) {
+      return new SnatEntryId(value);
+    }
+  }
+
+  /** A SNAT table id, {@code stb-…}. */
+  public static final class SnatTableId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("stb-");
+
+    private SnatTableId(String value) {
+      super(value, "SNAT table", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static SnatTableId of(String value) {
+      return new SnatTableId(value);
+    }
+  }
+
+  /** A vSwitch id, {@code vsw-…}. */
+  public static final class VSwitchId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("vsw-");
+
+    private VSwitchId(String value) {
+      super(value, "vSwitch", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static VSwitchId of(String value) {
+      return new VSwitchId(value);
+    }
+  }
+
+  /** A VPC id, {@code vpc-…}. */
+  public static final class VpcId extends ResourceId {
+    /** The accepted prefixes. */
+    public static final List<String> PREFIXES = List.of("vpc-");
+
+    private VpcId(String value) {
+      super(value, "VPC", PREFIXES);
+    }
+
+    /**
+     * Parses an id.
+     *
+     * @throws IllegalArgumentException when the prefix or the characters are wrong
+     */
+    public static VpcId of(String value) {
+      return new VpcId(value);
+    }
+  }
 }

@@ -1,10 +1,13 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.RouteTableId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 
 /** A route table of a VPC: the system table (used by every vSwitch without a custom one) or a custom table. */
 @Value.Immutable
@@ -73,6 +76,44 @@ public abstract class RouteTable {
 
     public Builder vpcId(String id) {
       return vpcId(VpcId.of(id));
+    }
+  }
+
+  /** One route: destination block and next hop ({@code NextHopType} such as {@code NatGateway}, and its id). */
+  @Value.Immutable
+  public static abstract class RouteEntry {
+    /** {@code NextHopType} of a route to a NAT gateway. */
+    public static final String NAT_GATEWAY = "NatGateway";
+
+    RouteEntry() {}
+
+    public abstract Cidr destination();
+
+    public abstract String nextHopType();
+
+    public abstract String nextHopId();
+
+    /** True when the next hop is the NAT gateway {@code id}. */
+    public final boolean pointsTo(NatGatewayId id) {
+      return NAT_GATEWAY.equalsIgnoreCase(nextHopType()) && id.value().equals(nextHopId());
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A route to a NAT gateway. */
+    public static RouteEntry toNat(String destination, NatGatewayId nat) {
+      return builder().destination(Cidr.parse(destination)).nextHopType(NAT_GATEWAY).nextHopId(nat.value()).build();
+    }
+
+    /** Builds a {@link RouteEntry}. */
+    public static final class Builder extends ImmutableRouteEntry.Builder {
+      Builder() {}
+
+      public Builder destination(String cidr) {
+        return destination(Cidr.parse(cidr));
+      }
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.RouteTableId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

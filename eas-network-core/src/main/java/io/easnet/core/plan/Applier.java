@@ -1,15 +1,16 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.ConfigurationException;
 import io.easnet.core.EasNetworkException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.change.Change;
-import io.easnet.core.change.Refs;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.internal.Printable;
 import io.easnet.core.json.ServiceDocument;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.Sleeper;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * Applies a {@link Plan} through a {@link CloudPort}, as written: in order, one {@link ChangeResult} per change. Before
@@ -601,6 +603,123 @@ public final class Applier {
     /** The applier. */
     public Applier build() {
       return new Applier(this);
+    }
+  }
+
+  /** What the {@link Applier} did with a plan: one {@link ChangeResult} per change, in plan order. */
+  public static final class ApplyResult {
+    private final boolean dryRun;
+    private final List<ChangeResult> results;
+
+    ApplyResult(boolean dryRun, List<ChangeResult> results) {
+      this.dryRun = dryRun;
+      this.results = List.copyOf(results);
+    }
+
+    /** True for a dry run: nothing was written. */
+    public boolean dryRun() {
+      return dryRun;
+    }
+
+    /** One result per change, in plan order. */
+    public List<ChangeResult> results() {
+      return results;
+    }
+
+    /** The result of one change. */
+    public Optional<ChangeResult> result(String changeId) {
+      return results.stream().filter(r -> r.changeId().equals(changeId)).findFirst();
+    }
+
+    /** True when no change failed or was skipped. */
+    public boolean succeeded() {
+      return results.stream().allMatch(ChangeResult::ok);
+    }
+
+    /** How many changes ended with {@code status}. */
+    public long count(ChangeResult.Status status) {
+      return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    @Override
+    public String toString() {
+      return (dryRun ? "dry run: " : "") + results.size() + " changes, " + count(ChangeResult.Status.APPLIED)
+          + " applied, " + count(ChangeResult.Status.ALREADY_IN_PLACE) + " already in place, "
+          + count(ChangeResult.Status.FAILED) + " failed, " + count(ChangeResult.Status.SKIPPED) + " skipped";
+    }
+  }
+
+  /** What the {@link Applier} did with one change. */
+  public static final class ChangeResult {
+    /** The outcome of one change. */
+    public enum Status {
+      /** The change was made. */
+      APPLIED,
+      /** The estate already held it (a re-run, or someone else made it): nothing was written. */
+      ALREADY_IN_PLACE,
+      /** A dry run: the change would be made. */
+      WOULD_APPLY,
+      /** The cloud refused it, or it did not complete before the deadline; {@link #error()} says why. */
+      FAILED,
+      /** Not attempted because a change it depends on failed or was skipped. */
+      SKIPPED
+    }
+
+    private final String changeId;
+    private final ChangeKind kind;
+    private final Status status;
+    private final String message;
+    private final String errorCode;
+    private final Map<String, String> outputs;
+
+    ChangeResult(String changeId, ChangeKind kind, Status status, String message, String errorCode,
+        Map<String, String> outputs) {
+      this.changeId = Objects.requireNonNull(changeId, "changeId");
+      this.kind = Objects.requireNonNull(kind, "kind");
+      this.status = Objects.requireNonNull(status, "status");
+      this.message = Objects.requireNonNull(message, "message");
+      this.errorCode = errorCode;
+      this.outputs = Map.copyOf(outputs);
+    }
+
+    /** The change's id in the plan. */
+    public String changeId() {
+      return changeId;
+    }
+
+    /** The change's kind. */
+    public ChangeKind kind() {
+      return kind;
+    }
+
+    /** The outcome. */
+    public Status status() {
+      return status;
+    }
+
+    /** One sentence: what was done, found, or went wrong (the cloud's error for {@link Status#FAILED}). */
+    public String message() {
+      return message;
+    }
+
+    /** The cloud's error code when it refused the change, e.g. {@code Forbidden.SourceVSwitchId.Duplicated}. */
+    public Optional<String> error() {
+      return Optional.ofNullable(errorCode);
+    }
+
+    /** What the change created, e.g. {@code natGatewayId}; references of later changes resolve to these. */
+    public Map<String, String> outputs() {
+      return outputs;
+    }
+
+    /** True for {@link Status#APPLIED}, {@link Status#ALREADY_IN_PLACE} and {@link Status#WOULD_APPLY}. */
+    public boolean ok() {
+      return status == Status.APPLIED || status == Status.ALREADY_IN_PLACE || status == Status.WOULD_APPLY;
+    }
+
+    @Override
+    public String toString() {
+      return changeId + " " + status + ": " + message;
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.change.Change;
-import io.easnet.core.change.Refs;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.easnet.core.plan;
 
 import io.easnet.core.change.Change;
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.change.Change.ChangeKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

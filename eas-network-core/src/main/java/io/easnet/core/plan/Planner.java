@@ -1,18 +1,18 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.change.Change;
-import io.easnet.core.change.Refs;
+import io.easnet.core.change.Change.Refs;
 import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.IntentSyntax;
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.internal.IntentSyntax;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Inventory;
 import java.nio.file.Path;
@@ -334,6 +334,133 @@ public final class Planner {
         out.add(new PlannedChange(ids.get(k), a, sorted, List.copyOf(serves.get(k))));
       }
       return out;
+    }
+  }
+
+  /**
+   * What the {@link Planner} found: a working {@link Plan} (proved: applied to the estate in memory, every intent is
+   * reachable), or the intents it cannot fix and why.
+   */
+  public static final class PlanResult {
+    private final Plan plan;
+    private final List<Unfixable> unfixable;
+
+    PlanResult(Plan plan, List<Unfixable> unfixable) {
+      this.plan = plan;
+      this.unfixable = List.copyOf(unfixable);
+    }
+
+    /** True when the plan makes every intent reachable; {@link #plan()} is then present. */
+    public boolean works() {
+      return unfixable.isEmpty();
+    }
+
+    /** The plan, present only when it works (possibly empty: nothing to change). */
+    public Optional<Plan> plan() {
+      return works() ? Optional.of(plan) : Optional.empty();
+    }
+
+    /** The intents no plan fixes, each with its reasons; empty when the plan works. */
+    public List<Unfixable> unfixable() {
+      return unfixable;
+    }
+
+    /** An intent that the planned changes do not make reachable. */
+    public static final class Unfixable {
+      private final String service;
+      private final Intent intent;
+      private final String intentText;
+      private final Verdict verdict;
+      private final List<String> reasons;
+
+      Unfixable(String service, Intent intent, String intentText, Verdict verdict, List<String> reasons) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.intent = intent;
+        this.intentText = Objects.requireNonNull(intentText, "intentText");
+        this.verdict = Objects.requireNonNull(verdict, "verdict");
+        this.reasons = List.copyOf(reasons);
+      }
+
+      /** The service. */
+      public String service() {
+        return service;
+      }
+
+      /** The intent; empty when the service itself could not be resolved. */
+      public Optional<Intent> intent() {
+        return Optional.ofNullable(intent);
+      }
+
+      /** The intent in its text form, or a description. */
+      public String intentText() {
+        return intentText;
+      }
+
+      /** The verdict with every change the planner could make applied. */
+      public Verdict verdict() {
+        return verdict;
+      }
+
+      /**
+       * Why, one sentence each: e.g. {@code needs a NAT gateway in vpc-1 (billed): allow billed changes}, or an
+       * unknown fact.
+       */
+      public List<String> reasons() {
+        return reasons;
+      }
+
+      @Override
+      public String toString() {
+        return service + ": " + intentText + " stays " + verdict + ": " + String.join("; ", reasons);
+      }
+    }
+  }
+
+  /**
+   * How the {@link Planner} plans. By default it plans no billed change: an intent that needs a new NAT gateway or a
+   * new EIP is reported as not fixable, with the reason "allow billed changes".
+   *
+   * <pre>{@code
+   * PlanOptions.defaults().allowBilled(true);
+   * }</pre>
+   */
+  public static final class PlanOptions {
+    private static final PlanOptions DEFAULTS = new PlanOptions(false);
+
+    private final boolean allowBilled;
+
+    private PlanOptions(boolean allowBilled) {
+      this.allowBilled = allowBilled;
+    }
+
+    /** No billed changes. */
+    public static PlanOptions defaults() {
+      return DEFAULTS;
+    }
+
+    /** These options, with billed changes (NAT gateways, EIPs) allowed or not. */
+    public PlanOptions allowBilled(boolean allow) {
+      return new PlanOptions(allow);
+    }
+
+    /** True when billed changes may be planned. */
+    public boolean allowsBilled() {
+      return allowBilled;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PlanOptions p && p.allowBilled == allowBilled;
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(allowBilled);
+    }
+
+    @Override
+    public String toString() {
+      return "PlanOptions{allowBilled=" + allowBilled + "}";
     }
   }
 }

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Hop;
+import io.easnet.core.analysis.PathResult.Hop;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.analysis.VSwitchPath;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.List;
 
 /**

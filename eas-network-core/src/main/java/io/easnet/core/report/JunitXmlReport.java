@@ -2,9 +2,9 @@ package io.easnet.core.report;
 
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.io.StringWriter;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;

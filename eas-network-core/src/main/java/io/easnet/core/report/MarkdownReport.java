@@ -2,13 +2,13 @@ package io.easnet.core.report;
 
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.Hop;
-import io.easnet.core.analysis.HopStatus;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.analysis.VSwitchPath;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.Locale;
 
 /**

@@ -1,13 +1,14 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.TextReportOptions;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.Locale;
 
 /** Renders a {@link Report} for people: findings in Error Prone style, then paths and capacity. */
@@ -43,8 +44,7 @@ final class TextReport {
       sb.append("\nPaths\n");
       for (PathResult p : report.pathResults()) {
         sb.append("  ").append(p.description()).append(": ")
-            .append(paint(c, p.verdict() == Verdict.REACHABLE ? GREEN : RED, p.verdict().name()))
-            .append(p.isKnownAfterApply() ? " (known after apply)" : "").append('\n');
+            .append(paint(c, p.verdict() == Verdict.REACHABLE ? GREEN : RED, Report.verdictText(p))).append('\n');
         for (Explanation e : p.explanations()) {
           sb.append("    ").append(e.code()).append(" on ").append(e.component()).append(": ").append(e.actual())
               .append('\n');

@@ -1,11 +1,11 @@
 package io.easnet.core.resolve;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -81,5 +81,20 @@ public abstract class EffectiveNetwork {
   /** Builds an {@link EffectiveNetwork}; used by the resolver and by tests. */
   public static final class Builder extends ImmutableEffectiveNetwork.Builder {
     Builder() {}
+  }
+
+  /** Where the effective VPC configuration of a service comes from. */
+  public enum Provenance {
+    /** The service's own {@code cloud.networking} block; it wins over the resource group as a whole. */
+    SERVICE,
+    /** The dedicated resource group's VPC direct connection (DLink). */
+    RESOURCE_GROUP,
+    /** Neither: the service has no VPC, hence no private access and no internet egress. */
+    NONE,
+    /**
+     * Not known: the service sets no networking block and names a resource group whose configuration was not given (not
+     * in the inventory). It may or may not have a VPC direct connection; analyses of it are undetermined.
+     */
+    UNKNOWN
   }
 }

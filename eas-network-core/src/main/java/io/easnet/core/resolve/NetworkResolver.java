@@ -1,10 +1,11 @@
 package io.easnet.core.resolve;
 
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import java.util.Optional;

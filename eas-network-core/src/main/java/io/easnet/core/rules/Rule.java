@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.rules.internal.StandardRules;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package io.easnet.core.rules;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.CapacityReport;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupEvaluator;
 import io.easnet.core.internal.json.SnapshotLayout;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.easnet.core.spi;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.ResourceId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 
 /**

@@ -1,10 +1,13 @@
 package io.easnet.core.spi;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The EAS product: service configurations (as the JSON text {@code eascmd} takes) and the VPC direct connection
@@ -95,4 +98,92 @@ public interface EasApi {
    * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} for an unknown resource group
    */
   void deleteResourceDLink(ResourceGroupId id);
+
+  /**
+   * Where the VPC direct connection of a resource group stands ({@link EasApi#describeResourceDLinkStatus}).
+   * {@code UpdateResourceDLink} answers "Network interfaces are updating": the connection is {@link #UPDATING} until
+   * every instance's network interface is in place, then {@link #READY}.
+   */
+  public enum DLinkStatus {
+    /** No VPC direct connection is configured. */
+    NONE,
+    /** The network interfaces are being created or changed. */
+    UPDATING,
+    /** The network interfaces are in place. */
+    READY
+  }
+
+  /**
+   * The state of an EAS service as {@code DescribeService} reports it ({@code Status}, {@code RunningInstance},
+   * {@code TotalInstance}, {@code Message}), for polling after a create or update.
+   */
+  @Value.Immutable
+  public static abstract class ServiceStatus {
+    /** The {@code Status} of a service whose instances all run. */
+    public static final String RUNNING = "Running";
+
+    private static final Set<String> SETTLED = Set.of("running", "stopped", "failed", "deletefailed", "completed");
+
+    ServiceStatus() {}
+
+    /** {@code ServiceName}. */
+    public abstract String name();
+
+    /** {@code Status} as the API spells it: {@code Creating}, {@code Updating}, {@code Running}, {@code Failed}, … */
+    public abstract String status();
+
+    /** {@code RunningInstance}. */
+    public abstract int runningInstances();
+
+    /** {@code TotalInstance}. */
+    public abstract int totalInstances();
+
+    /** {@code Message}, e.g. {@code Service start successfully}. */
+    public abstract Optional<String> message();
+
+    /** True when the status is {@code Running} and every instance runs. */
+    public final boolean isRunning() {
+      return status().equalsIgnoreCase(RUNNING) && runningInstances() == totalInstances();
+    }
+
+    /** True when the service is no longer changing by itself: running, stopped, completed or failed. */
+    public final boolean isSettled() {
+      return SETTLED.contains(status().toLowerCase(Locale.ROOT)) && (!status().equalsIgnoreCase(RUNNING)
+          || runningInstances() == totalInstances());
+    }
+
+    @Value.Check
+    final void check() {
+      if (runningInstances() < 0 || totalInstances() < 0) {
+        throw new IllegalArgumentException("instance counts must be >= 0, were " + runningInstances() + " running of "
+            + totalInstances());
+      }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link ServiceStatus}. */
+    public static final class Builder extends ImmutableServiceStatus.Builder {
+      Builder() {}
+    }
+  }
+
+  /** How {@link EasApi#updateService} combines the new JSON with the service's current configuration. */
+  public enum UpdateType {
+    /**
+     * Deep merge: objects are merged key by key, recursively; any other value (arrays included) in the new JSON
+     * replaces the old one. {@code {"a":"b"}} updated with {@code {"c":"d"}} becomes {@code {"a":"b","c":"d"}}.
+     */
+    MERGE,
+    /** The new JSON replaces the configuration as a whole. */
+    REPLACE;
+
+    /** The API's spelling: {@code merge} or {@code replace}. */
+    public String apiName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 }

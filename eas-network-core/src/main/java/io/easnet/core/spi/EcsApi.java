@@ -1,11 +1,16 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.CloudPort.ClientToken;
 import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
+import io.easnet.core.model.SecurityGroupRule;
+import org.immutables.value.Value;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import java.util.Optional;
 
 /**
  * The ECS product: security groups with their rules and ECS instances. Thread-safe; writes carry a
@@ -53,4 +58,79 @@ public interface EcsApi {
    * @throws io.easnet.core.CloudServiceException {@code NOT_FOUND} when it does not exist
    */
   EcsInstance describeInstance(EcsInstanceId id);
+
+  /**
+   * The arguments of {@link EcsApi#authorizeRule} and {@link EcsApi#revokeRule}
+   * ({@code AuthorizeSecurityGroup[Egress]}, {@code RevokeSecurityGroup[Egress]}): one rule of one group; the rule's
+   * direction picks the action. Every build without {@code clientToken} draws a fresh {@link ClientToken}: retry with the
+   * same object.
+   */
+  @Value.Immutable
+  public static abstract class SecurityGroupRuleRequest {
+    SecurityGroupRuleRequest() {}
+
+    /** The security group ({@code SecurityGroupId}). */
+    public abstract SecurityGroupId securityGroupId();
+
+    /** The rule ({@code Permissions.1.*}). */
+    public abstract SecurityGroupRule rule();
+
+    /** The idempotency token ({@code ClientToken}); a fresh random one unless set. */
+    @Value.Default
+    public ClientToken clientToken() {
+      return ClientToken.random();
+    }
+
+    /** A request with a fresh token. */
+    public static SecurityGroupRuleRequest of(SecurityGroupId group, SecurityGroupRule rule) {
+      return builder().securityGroupId(group).rule(rule).build();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link SecurityGroupRuleRequest}. */
+    public static final class Builder extends ImmutableSecurityGroupRuleRequest.Builder {
+      Builder() {}
+
+      /** Sets the idempotency token from text (at most 64 ASCII characters). */
+      public Builder clientToken(String token) {
+        return clientToken(ClientToken.of(token));
+      }
+    }
+  }
+
+  /**
+   * A security group as {@code DescribeSecurityGroups} lists it: without its rules. Read the rules with
+   * {@link EcsApi#describeSecurityGroup}, which returns a {@link io.easnet.core.model.SecurityGroup}; the two results
+   * are different types so that "no rules read" is never mistaken for "no rules".
+   */
+  @Value.Immutable
+  public static abstract class SecurityGroupSummary {
+    SecurityGroupSummary() {}
+
+    /** {@code SecurityGroupId}. */
+    public abstract SecurityGroupId id();
+
+    /** {@code VpcId}. */
+    public abstract VpcId vpcId();
+
+    /** {@code SecurityGroupName}. */
+    public abstract Optional<String> name();
+
+    /** {@code SecurityGroupType}: {@code normal} (basic) or {@code enterprise}. */
+    public abstract SecurityGroupType type();
+
+    /** A new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link SecurityGroupSummary}. */
+    public static final class Builder extends ImmutableSecurityGroupSummary.Builder {
+      Builder() {}
+    }
+  }
 }

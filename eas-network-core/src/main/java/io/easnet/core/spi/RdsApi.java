@@ -1,7 +1,7 @@
 package io.easnet.core.spi;
 
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 
 /**
  * ApsaraDB RDS allowlists ({@code DBInstanceIPArray}). Actions: {@link CloudActions#RDS_DESCRIBE_INSTANCES},

@@ -1,7 +1,7 @@
 package io.easnet.core.spi;
 
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 
 /**
  * Tair (Redis OSS-compatible) allowlists ({@code SecurityIpGroup}). Actions:

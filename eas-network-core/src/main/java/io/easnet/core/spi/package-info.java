@@ -10,7 +10,7 @@
  *   <li><b>Idempotent writes.</b> Repeating a write that already took effect succeeds and changes nothing:
  *       authorizing an existing rule creates no duplicate, appending an entry that is present adds nothing,
  *       revoking or deleting what is gone succeeds. Every VPC and ECS write takes a request type that carries a
- *       {@link io.easnet.core.spi.ClientToken} (at most 64 ASCII characters): the same token twice acts once and
+ *       {@link io.easnet.core.spi.CloudPort.ClientToken} (at most 64 ASCII characters): the same token twice acts once and
  *       answers as the first time; the same token with other parameters is refused
  *       ({@code IdempotentParameterMismatch}). EAS writes have no token; {@link io.easnet.core.spi.EasApi} says
  *       how to retry them.
@@ -18,7 +18,7 @@
  *       {@link io.easnet.core.spi.VpcApi#allocateEip} create resources that cost money.
  *   <li><b>Complete lists.</b> Every list method returns <b>all</b> pages; callers never page.
  *   <li><b>Observable requests.</b> {@link io.easnet.core.spi.CloudPort#withRequestListener} reports one
- *       {@link io.easnet.core.spi.RequestEvent} per HTTP request (action, page, request id, duration, outcome).
+ *       {@link io.easnet.core.spi.RequestListener.RequestEvent} per HTTP request (action, page, request id, duration, outcome).
  *   <li><b>Asynchronous state is read through the port.</b> SNAT entries, NAT gateways, DLinks and services change
  *       state after the write returns; {@code describeSnatEntry}, {@code describeNatGateway},
  *       {@code describeResourceDLinkStatus} and {@code describeServiceStatus} let an applier poll to a deadline.

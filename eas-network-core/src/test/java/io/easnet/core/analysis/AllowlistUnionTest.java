@@ -1,12 +1,14 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

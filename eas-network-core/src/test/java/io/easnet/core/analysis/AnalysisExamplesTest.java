@@ -1,21 +1,24 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.change.AppendAllowlistEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

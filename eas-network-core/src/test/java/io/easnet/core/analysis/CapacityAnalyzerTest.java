@@ -1,15 +1,19 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.internal.CidrAllocator;
-import io.easnet.core.model.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,12 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Intent.IntentsFile;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.json.SnapshotJson;

@@ -5,22 +5,22 @@ import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import java.util.List;
 
 /**
@@ -147,7 +147,7 @@ final class Estates {
 
   /** The resource group eas-r-1 whose DLink puts instances in vsw-a, with sg-eas and the given client vSwitches. */
   static io.easnet.core.model.ResourceGroup.Builder group(String... clientVSwitches) {
-    io.easnet.core.model.DLink.Builder d = io.easnet.core.model.DLink.builder().vpcId("vpc-a").vSwitchId("vsw-a")
+    io.easnet.core.model.ResourceGroup.DLink.Builder d = io.easnet.core.model.ResourceGroup.DLink.builder().vpcId("vpc-a").vSwitchId("vsw-a")
         .securityGroupId("sg-eas");
     for (String v : clientVSwitches) {
       d.addAuxVSwitchId(v);

@@ -1,18 +1,21 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;

@@ -1,21 +1,33 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.internal.IntentSyntax;
+import io.easnet.core.analysis.Target.InternetTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class IntentSyntaxTest {
+  @Test
+  void intentParseIsThePublicDoorToTheGrammar() {
+    for (String text : List.of("rds:rm-1:3306", "internet:oss-cn-hangzhou.aliyuncs.com", "from:ecs:i-web")) {
+      assertThat(Intent.parse(text)).isEqualTo(IntentSyntax.parse(text));
+    }
+    assertThatThrownBy(() -> Intent.parse("rds"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("rds");
+  }
+
   @Test
   void readsEveryForm() {
     assertThat(IntentSyntax.parse("rds:rm-1")).isEqualTo(Intent.reach(Target.rds(RdsInstanceId.of("rm-1"))));

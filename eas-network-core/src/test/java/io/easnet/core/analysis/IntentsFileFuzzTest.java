@@ -1,5 +1,6 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Intent.IntentsFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

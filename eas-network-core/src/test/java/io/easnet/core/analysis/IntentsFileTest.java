@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Intent.IntentsFile;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.internal.IntentSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

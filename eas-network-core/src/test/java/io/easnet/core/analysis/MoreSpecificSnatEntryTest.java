@@ -1,5 +1,8 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +10,7 @@ import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

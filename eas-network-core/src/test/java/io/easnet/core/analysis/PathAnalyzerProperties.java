@@ -1,21 +1,26 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +45,7 @@ class PathAnalyzerProperties {
       b.natGateways(List.of());
     }
     if (r.nextInt(4) == 0) {
-      List<io.easnet.core.model.SnatEntry> entries = new ArrayList<>();
+      List<io.easnet.core.model.NatGateway.SnatEntry> entries = new ArrayList<>();
       if (r.nextBoolean()) {
         entries.add(Estates.snatA().status(r.nextBoolean() ? "Pending" : "Available").build());
       }
@@ -66,7 +71,7 @@ class PathAnalyzerProperties {
           g.addRule(SecurityGroupRule.egress().tcp(List.of(443, 3306, 5432).get(r.nextInt(3)))
               .peer(List.of("0.0.0.0/0", "192.168.10.0/24", "pl-x", "sg-db").get(r.nextInt(4)))
               .priority(1 + r.nextInt(3)).policy(r.nextBoolean()
-                  ? io.easnet.core.model.Policy.DROP : io.easnet.core.model.Policy.ACCEPT));
+                  ? io.easnet.core.model.SecurityGroupRule.Policy.DROP : io.easnet.core.model.SecurityGroupRule.Policy.ACCEPT));
         }
         groups.add(g.build());
       }

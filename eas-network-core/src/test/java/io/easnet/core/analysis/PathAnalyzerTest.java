@@ -1,5 +1,14 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.PathResult.PathKind;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,20 +16,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
@@ -169,7 +178,7 @@ class PathAnalyzerTest {
     assertThat(r.rule().priority()).isEqualTo(4);
     assertThat(r.rule().portRange().toString()).isEqualTo("3306/3306");
     assertThat(r.rule().peer().toString()).isEqualTo("192.168.10.5/32");
-    assertThat(e.missing()).contains(new Missing.FlowNotAllowed(io.easnet.core.model.Direction.EGRESS,
+    assertThat(e.missing()).contains(new Missing.FlowNotAllowed(io.easnet.core.model.SecurityGroupRule.Direction.EGRESS,
         io.easnet.core.model.Protocol.TCP, io.easnet.core.model.PortRange.single(3306),
         Cidr.parse("192.168.10.5/32"), List.of()));
     Inventory fixed = good().securityGroups(List.of(Estates.sgEas().addRule(drop).addRule(r.rule()).build(),
@@ -551,7 +560,7 @@ class PathAnalyzerTest {
   @Test
   void servicePortComesFromTheContainerOrDefaultsTo8000WithAnAssumption() {
     io.easnet.core.model.ServiceSpec withPort = io.easnet.core.model.ServiceSpec.builder().name("svc")
-        .addContainer(io.easnet.core.model.Container.builder().port(8000).build()).build();
+        .addContainer(io.easnet.core.model.ServiceSpec.Container.builder().port(8000).build()).build();
     io.easnet.core.model.ServiceSpec without = io.easnet.core.model.ServiceSpec.builder().name("svc").build();
     PathResult declared = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), withPort);
     PathResult defaulted = PathAnalyzer.of(GOOD).clientToService(CLIENT, Estates.service(), without);

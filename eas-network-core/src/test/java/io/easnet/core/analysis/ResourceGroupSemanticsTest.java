@@ -1,18 +1,24 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.change.UpdateDLink;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
 import java.util.List;

@@ -1,18 +1,20 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,30 +1,31 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.CapacityReport.ServiceDemand;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.SecurityGroupVerdict.SecurityGroupDecision;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.UpdateDLink;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteEntry;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 

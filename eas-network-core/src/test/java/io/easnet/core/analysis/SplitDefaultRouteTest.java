@@ -1,12 +1,15 @@
 package io.easnet.core.analysis;
 
+import io.easnet.core.analysis.Target.InternetTarget;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import static io.easnet.core.analysis.Estates.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

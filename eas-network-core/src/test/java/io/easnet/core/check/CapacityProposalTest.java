@@ -3,8 +3,8 @@ package io.easnet.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.VSwitchCapacity;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.model.Cidr;

@@ -2,12 +2,12 @@ package io.easnet.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.VSwitchCapacity;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

@@ -2,14 +2,14 @@ package io.easnet.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleCatalog;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.report.Report;
-import io.easnet.core.report.ReportFormat;
+import io.easnet.core.report.Report.ReportFormat;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleCatalog;
 import io.easnet.core.rules.Suppressions;

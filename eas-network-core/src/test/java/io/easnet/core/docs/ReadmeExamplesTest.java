@@ -6,16 +6,16 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.resolve.EffectiveNetwork;
 import io.easnet.core.resolve.NetworkResolver;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.Snapshot;
 import io.easnet.core.json.SnapshotJson;
@@ -43,7 +43,7 @@ class ReadmeExamplesTest {
         .build();
     // end
 
-    assertThat(estate.vSwitchesIn(io.easnet.core.model.VpcId.of("vpc-prod"))).hasSize(1);
+    assertThat(estate.vSwitchesIn(io.easnet.core.model.ResourceId.VpcId.of("vpc-prod"))).hasSize(1);
   }
 
   @Test

@@ -3,11 +3,11 @@ package io.easnet.core.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

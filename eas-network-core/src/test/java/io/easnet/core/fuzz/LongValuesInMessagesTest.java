@@ -3,7 +3,7 @@ package io.easnet.core.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.IntentSyntax;
+import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.json.SnapshotJson;
 import io.easnet.core.rules.Suppressions;

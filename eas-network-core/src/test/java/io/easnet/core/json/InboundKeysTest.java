@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

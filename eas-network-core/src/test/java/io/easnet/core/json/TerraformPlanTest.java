@@ -4,24 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AssumptionKey;
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.Missing;
-import io.easnet.core.analysis.PathKind;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.Explanation.Missing;
+import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.NatGatewayId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.report.Report;
 import io.easnet.core.rules.Finding;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.rules.Finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,10 +141,10 @@ class TerraformPlanTest {
     Snapshot s = newEstate();
     // a route to the NAT gateway, as an alicloud_route_entry would add, so the only unknown is the SNAT address
     Inventory inv = s.inventory().toBuilder().addRouteTable(io.easnet.core.model.RouteTable.builder()
-        .id("vtb-1").vpcId(VPC).addEntries(io.easnet.core.model.RouteEntry.toNat("0.0.0.0/0",
+        .id("vtb-1").vpcId(VPC).addEntries(io.easnet.core.model.RouteTable.RouteEntry.toNat("0.0.0.0/0",
             NatGatewayId.of(NAT)))).build();
     ServiceInput svc = ServiceInput.builder().spec(s.service(SERVICE).orElseThrow().spec())
-        .addIntent(io.easnet.core.analysis.IntentSyntax.parse("internet:203.0.113.7:443?allowlist=203.0.113.0/24",
+        .addIntent(io.easnet.core.analysis.internal.IntentSyntax.parse("internet:203.0.113.7:443?allowlist=203.0.113.0/24",
             "test", ""))
         .build();
     Report r = NetworkCheck.builder().inventory(inv, "plan").addService(svc).build().run();

@@ -1,24 +1,25 @@
 package io.easnet.core.load;
 
+import io.easnet.core.load.InventoryLoader.Question;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.CloudServiceException;
 import io.easnet.core.InvalidInputException;
 import io.easnet.core.analysis.Target;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.ResourceGroupId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.spi.CloudPort;
 import io.easnet.core.spi.EasApi;
 import io.easnet.core.spi.EcsApi;

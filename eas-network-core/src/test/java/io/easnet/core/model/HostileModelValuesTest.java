@@ -1,5 +1,9 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.RouteTable.RouteEntry;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
+import io.easnet.core.model.ResourceId.NatGatewayId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

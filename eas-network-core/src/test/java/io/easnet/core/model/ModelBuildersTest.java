@@ -1,5 +1,22 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.RouteTable.RouteEntry;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Container;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
+import io.easnet.core.model.SecurityGroupRule.Policy;
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

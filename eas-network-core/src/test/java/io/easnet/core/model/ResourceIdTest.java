@@ -1,5 +1,18 @@
 package io.easnet.core.model;
 
+import io.easnet.core.model.ResourceId.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatEntryId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.PrefixListId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.EipAllocationId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

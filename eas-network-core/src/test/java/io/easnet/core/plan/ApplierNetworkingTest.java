@@ -1,9 +1,13 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.plan.Applier.ChangeResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
+import io.easnet.core.change.Change.ChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.spi.CloudPort;
@@ -94,9 +98,9 @@ class ApplierNetworkingTest {
   @Test
   void aPlanWithoutAServiceFileFailsWithTheFix() {
     Inventory inv = PlanEstates.bare().addVpc(Vpc.builder().id("vpc-b").cidrBlock("10.0.0.0/16")).build();
-    Plan plan = Planner.of(inv).plan(List.of(io.easnet.core.analysis.ServiceInput.builder()
+    Plan plan = Planner.of(inv).plan(List.of(io.easnet.core.analysis.EstateAnalysis.ServiceInput.builder()
         .spec(io.easnet.core.model.ServiceSpec.builder().name("svc")
-            .networking(io.easnet.core.model.ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build()).build()),
+            .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build()).build()),
         PlanOptions.defaults()).plan().orElseThrow();
     ApplyResult r = Applier.builder(refusingPort(new ArrayList<>())).build().apply(plan);
     assertThat(r.succeeded()).isFalse();

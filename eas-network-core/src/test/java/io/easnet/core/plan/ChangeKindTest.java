@@ -8,24 +8,24 @@ import io.easnet.core.change.AppendAllowlistEntries;
 import io.easnet.core.change.AuthorizeSecurityGroupRule;
 import io.easnet.core.change.BindEip;
 import io.easnet.core.change.Change;
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.change.CreateNatGateway;
 import io.easnet.core.change.CreateSnatEntry;
 import io.easnet.core.change.SetServiceNetworking;
 import io.easnet.core.change.UpdateDLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.DLink;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.Policy;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.RouteTableId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceGroup.DLink;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.SecurityGroupRule.Policy;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,7 +62,7 @@ class ChangeKindTest {
   /** Remedies with stand-ins (a new EIP) or what only the analysis knows (the address of an EIP). */
   private static final List<Change> OTHERS = List.of(
       BindEip.allocating(NGW_1),
-      BindEip.existing(NGW_1, io.easnet.core.model.EipAllocationId.of("eip-1"),
+      BindEip.existing(NGW_1, io.easnet.core.model.ResourceId.EipAllocationId.of("eip-1"),
           io.easnet.core.model.IpAddress.parse("47.0.0.9")));
 
   private static Change.Binding over(Inventory inventory) {

@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Planner.PlanOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

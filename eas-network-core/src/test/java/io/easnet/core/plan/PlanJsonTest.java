@@ -1,5 +1,6 @@
 package io.easnet.core.plan;
 
+import io.easnet.core.plan.Planner.PlanOptions;
 import static io.easnet.core.plan.PlanEstates.bare;
 import static io.easnet.core.plan.PlanEstates.list;
 import static io.easnet.core.plan.PlanEstates.service;

@@ -1,11 +1,13 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.plan.Applier.ChangeResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.change.Change.ChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.Vpc;
 import io.easnet.core.spi.CloudPort;

@@ -1,6 +1,8 @@
 package io.easnet.core.plan;
 
-import io.easnet.core.change.ChangeKind;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
+import io.easnet.core.change.Change.ChangeKind;
 import static io.easnet.core.plan.PlanEstates.bare;
 import static io.easnet.core.plan.PlanEstates.list;
 import static io.easnet.core.plan.PlanEstates.service;
@@ -8,15 +10,15 @@ import static io.easnet.core.plan.PlanEstates.svc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
-import io.easnet.core.model.DLink;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RouteEntry;
+import io.easnet.core.model.RouteTable.RouteEntry;
 import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.Vpc;
 import java.util.ArrayList;
@@ -74,9 +76,9 @@ class PlannerTest {
   @Test
   void theIngressRuleNamesTheEasGroupAndTheAllowlistAppendsTheVSwitchBlock() {
     Inventory inv = bare().securityGroups(List.of()).addSecurityGroup(io.easnet.core.model.SecurityGroup.builder()
-        .id("sg-eas").vpcId("vpc-a").type(io.easnet.core.model.SecurityGroupType.ENTERPRISE))
+        .id("sg-eas").vpcId("vpc-a").type(io.easnet.core.model.SecurityGroup.SecurityGroupType.ENTERPRISE))
         .addSecurityGroup(io.easnet.core.model.SecurityGroup.builder().id("sg-db").vpcId("vpc-a")
-            .type(io.easnet.core.model.SecurityGroupType.BASIC)).build();
+            .type(io.easnet.core.model.SecurityGroup.SecurityGroupType.BASIC)).build();
     Plan plan = works(inv, list(svc("rds:rm-1", "ecs:i-db:5432")), BILLED);
     assertThat(compact(plan)).contains("\"securityGroupId\":\"sg-db\",\"direction\":\"ingress\",\"protocol\":\"TCP\","
         + "\"portRange\":\"5432/5432\",\"peer\":\"sg-eas\"").contains("\"entries\":[\"192.168.1.0/24\"]");
@@ -239,7 +241,7 @@ class PlannerTest {
     ServiceSpec spec = ServiceSpec.builder().name("svc")
         .networking(ServiceNetworking.of("vpc-b", "vsw-a", "sg-eas")).build();
     List<ServiceInput> services = list(ServiceInput.builder().spec(spec).addIntent(
-        io.easnet.core.analysis.IntentSyntax.parse("rds:rm-1")).build());
+        io.easnet.core.analysis.internal.IntentSyntax.parse("rds:rm-1")).build());
     Plan plan = works(inv, services, BILLED);
     // the blockers found against vpc-b in the first round need no change once the service is in vpc-a
     assertThat(kinds(plan)).containsExactly(ChangeKind.SET_SERVICE_NETWORKING,
@@ -255,7 +257,7 @@ class PlannerTest {
     Inventory inv = bare().addResourceGroup(group).build();
     ServiceSpec spec = ServiceSpec.builder().name("svc").resourceGroupId("eas-r-1").build();
     List<ServiceInput> services = list(ServiceInput.builder().spec(spec)
-        .addIntent(io.easnet.core.analysis.IntentSyntax.parse("rds:rm-1")).build());
+        .addIntent(io.easnet.core.analysis.internal.IntentSyntax.parse("rds:rm-1")).build());
     Plan plan = works(inv, services, BILLED);
     assertThat(kinds(plan)).contains(ChangeKind.UPDATE_DLINK);
     assertThat(compact(plan)).contains("\"auxVSwitchIds\":[\"vsw-db\"]");

@@ -1,5 +1,6 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.ReportFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;

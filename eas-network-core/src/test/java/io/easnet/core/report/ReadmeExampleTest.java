@@ -1,12 +1,14 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.ReportFormat;
+import io.easnet.core.report.Report.TextReportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.AnalysisInput;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;

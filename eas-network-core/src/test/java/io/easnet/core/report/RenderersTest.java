@@ -1,5 +1,7 @@
 package io.easnet.core.report;
 
+import io.easnet.core.report.Report.ReportFormat;
+import io.easnet.core.report.Report.TextReportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,29 +1,29 @@
 package io.easnet.core.report;
 
-import io.easnet.core.analysis.AssumptionKey;
-import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.Target;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.analysis.Assumption;
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.DecidingRule;
+import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.Hop;
-import io.easnet.core.analysis.HopStatus;
-import io.easnet.core.analysis.PathKind;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.Hop;
+import io.easnet.core.analysis.PathResult.Hop.HopStatus;
+import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.VSwitchCapacity;
-import io.easnet.core.analysis.VSwitchPath;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
+import io.easnet.core.analysis.PathResult.VSwitchPath;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 
 /** Report fixtures: three findings (one with {@code "<&} in its message), a blocked path and a capacity plan. */
 final class Reports {

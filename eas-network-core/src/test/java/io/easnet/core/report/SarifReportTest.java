@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.rules.RuleCatalog;
 import java.io.InputStream;
 import java.util.Set;
@@ -46,11 +46,11 @@ class SarifReportTest {
 
   @Test
   void reportOfARealRunIsValidSarif210() throws Exception {
-    AnalysisInput input = io.easnet.core.analysis.AnalysisInput.builder()
+    AnalysisInput input = io.easnet.core.analysis.EstateAnalysis.AnalysisInput.builder()
         .inventory(io.easnet.core.model.Inventory.empty())
-        .addService(io.easnet.core.analysis.ServiceInput.builder()
+        .addService(io.easnet.core.analysis.EstateAnalysis.ServiceInput.builder()
             .spec(io.easnet.core.model.ServiceSpec.builder().name("svc")
-                .networking(io.easnet.core.model.ServiceNetworking.builder().vpcId("vpc-bp1uepgqtar*****"))
+                .networking(io.easnet.core.model.ServiceSpec.ServiceNetworking.builder().vpcId("vpc-bp1uepgqtar*****"))
                 .build())
             .sourceName("dir with space/service.json").build())
         .build();

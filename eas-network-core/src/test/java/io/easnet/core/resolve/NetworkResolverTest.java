@@ -1,19 +1,20 @@
 package io.easnet.core.resolve;
 
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

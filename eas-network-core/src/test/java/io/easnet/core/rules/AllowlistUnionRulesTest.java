@@ -7,7 +7,7 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.of;
@@ -11,7 +12,7 @@ import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.RedisInstance;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.VSwitch;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
 import io.easnet.core.model.VSwitch;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.VSwitch;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
@@ -10,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import io.easnet.core.analysis.EstateAnalysis;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.ServiceNetworking;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,18 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.easnet.core.analysis.AssumptionKey;
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Assumption.AssumptionKey;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.report.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.image;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
@@ -8,12 +9,12 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.RouteTable;
-import io.easnet.core.model.StorageMount;
+import io.easnet.core.model.ServiceSpec.StorageMount;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.check.NetworkCheck;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.report.Report;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.of;
@@ -7,9 +8,9 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

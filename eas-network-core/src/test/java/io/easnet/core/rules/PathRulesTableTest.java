@@ -1,9 +1,10 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.PathKind;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.rules.internal.PathRules;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.of;
@@ -7,8 +8,8 @@ import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.core.analysis.AnalysisInput;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,12 +8,12 @@ import static io.easnet.core.rules.Estate.run;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +143,7 @@ class SecurityGroupRulesTest {
             .addPrivateIp("192.168.2.50"));
     List<Finding> f = run(of(inv,
         input(service("svc").networking(ServiceNetworking.of("vpc-a", "vsw-a1", "sg-ent")))
-            .addPrivateTarget(io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-app"), 8080))
+            .addPrivateTarget(io.easnet.core.analysis.Target.ecs(io.easnet.core.model.ResourceId.EcsInstanceId.of("i-app"), 8080))
             .addPrivateTarget(io.easnet.core.analysis.Target.address(
                 io.easnet.core.model.IpAddress.parse("192.168.2.60"), 9000, io.easnet.core.model.Protocol.TCP))
             .addPrivateTarget("rm-db")), "EASNET-030");
@@ -179,7 +179,7 @@ class SecurityGroupRulesTest {
         .addEcsInstance(io.easnet.core.model.EcsInstance.builder().id("i-db").vpcId("vpc-a").vSwitchId("vsw-a2")
             .addPrivateIp("192.168.2.40").addSecurityGroupId("sg-db"));
     List<Finding> f = run(of(inv, input(service("svc")).addPrivateTarget(
-        io.easnet.core.analysis.Target.ecs(io.easnet.core.model.EcsInstanceId.of("i-db"), 5432))), "EASNET-033");
+        io.easnet.core.analysis.Target.ecs(io.easnet.core.model.ResourceId.EcsInstanceId.of("i-db"), 5432))), "EASNET-033");
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.intents()).containsExactly("reach ECS i-db:5432");
       assertThat(x.location()).isEqualTo("snapshot.json:/securityGroups/2/rules/0");

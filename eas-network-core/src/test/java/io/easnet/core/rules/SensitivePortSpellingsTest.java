@@ -1,5 +1,6 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.ingress;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.of;

@@ -1,10 +1,11 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Suppressions.Suppression;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.easnet.core.rules;
 
+import io.easnet.core.rules.Suppressions.Suppression;
+import io.easnet.core.rules.Finding.Severity;
 import static io.easnet.core.rules.Estate.input;
 import static io.easnet.core.rules.Estate.inventory;
 import static io.easnet.core.rules.Estate.service;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.InvalidInputException;
-import io.easnet.core.analysis.AnalysisInput;
+import io.easnet.core.analysis.EstateAnalysis.AnalysisInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -177,13 +179,13 @@ class SuppressionsTest {
     Path p = dir.resolve("suppressions.json");
     Files.writeString(p, file("*", "2026-01-31"));
     List<Finding> f = RuleCatalog.standard().run(input(TODAY), Suppressions.parse(p,
-        io.easnet.core.json.SourceNames.of(p, dir)));
+        io.easnet.core.internal.SourceNames.of(p, dir)));
     Finding expired = f.stream().filter(x -> x.ruleId().equals("EASNET-900")).findFirst().orElseThrow();
     assertThat(expired.location()).isEqualTo("suppressions.json:/suppressions/0/expires");
     // without a base directory, the path relative to the working directory
     Finding fromCwd = RuleCatalog.standard().run(input(TODAY), Suppressions.parse(p)).stream()
         .filter(x -> x.ruleId().equals("EASNET-900")).findFirst().orElseThrow();
-    assertThat(fromCwd.location()).isEqualTo(io.easnet.core.json.SourceNames.of(p)
+    assertThat(fromCwd.location()).isEqualTo(io.easnet.core.internal.SourceNames.of(p)
         + ":/suppressions/0/expires").endsWith("/suppressions.json:/suppressions/0/expires");
     assertThatThrownBy(() -> Suppressions.parse(dir.resolve("missing.json")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing.json at /: the file does not exist.");

@@ -1,8 +1,10 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.EasApi.UpdateType;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.model.SnatTableId;
+import io.easnet.core.model.ResourceId.SnatTableId;
 import org.junit.jupiter.api.Test;
 
 class CloudActionsTest {

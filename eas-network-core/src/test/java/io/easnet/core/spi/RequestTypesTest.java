@@ -1,17 +1,27 @@
 package io.easnet.core.spi;
 
+import io.easnet.core.spi.CloudPort.ClientToken;
+import io.easnet.core.spi.RequestListener.RequestEvent;
+import io.easnet.core.spi.EasApi.ServiceStatus;
+import io.easnet.core.spi.EcsApi.SecurityGroupRuleRequest;
+import io.easnet.core.spi.VpcApi.SnatEntryRequest;
+import io.easnet.core.spi.VpcApi.EipAssociationRequest;
+import io.easnet.core.spi.VpcApi.DeleteSnatEntryRequest;
+import io.easnet.core.spi.VpcApi.CreateRouteEntryRequest;
+import io.easnet.core.spi.VpcApi.CreateNatGatewayRequest;
+import io.easnet.core.spi.VpcApi.AllocateEipRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EipAllocationId;
-import io.easnet.core.model.NatGatewayId;
-import io.easnet.core.model.RouteTableId;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.EipAllocationId;
+import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.RouteTableId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SnatTableId;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.SnatTableId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +60,7 @@ class RequestTypesTest {
     assertThat(one.clientToken()).as("two intents, two tokens").isNotEqualTo(two.clientToken());
     assertThat(SecurityGroupRuleRequest.builder().from(one).build().clientToken()).isEqualTo(one.clientToken());
     assertThat(DeleteSnatEntryRequest.builder().snatTableId(SnatTableId.of("stb-a"))
-        .snatEntryId(io.easnet.core.model.SnatEntryId.of("snat-a")).clientToken("mine").build().clientToken())
+        .snatEntryId(io.easnet.core.model.ResourceId.SnatEntryId.of("snat-a")).clientToken("mine").build().clientToken())
         .isEqualTo(ClientToken.of("mine"));
   }
 

@@ -1,20 +1,20 @@
 package io.easnet.testkit.assertions;
 
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.EcsInstance;
-import io.easnet.core.model.EipAllocationId;
+import io.easnet.core.model.ResourceId.EipAllocationId;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.NatGateway;
 import io.easnet.core.model.ResourceGroup;
-import io.easnet.core.model.RulePeer;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.SnatEntry;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.NatGateway.SnatEntry;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.model.Vpc;
 import java.util.ArrayList;
 import java.util.HashSet;

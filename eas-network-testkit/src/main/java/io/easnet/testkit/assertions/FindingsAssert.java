@@ -1,7 +1,7 @@
 package io.easnet.testkit.assertions;
 
 import io.easnet.core.rules.Finding;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 

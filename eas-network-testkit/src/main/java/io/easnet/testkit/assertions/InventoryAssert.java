@@ -1,14 +1,14 @@
 package io.easnet.testkit.assertions;
 
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.easnet.testkit.assertions;
 
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.PathResult.Verdict;
 import org.assertj.core.api.AbstractAssert;
 
 /**

@@ -1,12 +1,12 @@
 package io.easnet.testkit.gen;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
-import io.easnet.core.model.Policy;
+import io.easnet.core.model.SecurityGroupRule.Direction;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.PortRange;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RulePeer;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.vpc20160428.models.DescribeVSwitchesRequest;
 import com.aliyun.vpc20160428.models.DescribeVSwitchesResponseBody.DescribeVSwitchesResponseBodyVSwitchesVSwitch;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.testkit.FakeCloud;
 import io.easnet.testkit.emulator.Emulator;
 import org.junit.jupiter.api.Test;

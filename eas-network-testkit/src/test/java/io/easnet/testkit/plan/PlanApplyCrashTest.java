@@ -8,9 +8,9 @@ import static io.easnet.testkit.plan.PlanFixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easnet.core.analysis.Verdict;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeResult;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.plan.Plan;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.core.spi.CloudPort;
@@ -132,7 +132,7 @@ class PlanApplyCrashTest {
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty();
       assertThat(java.time.Duration.between(start, fake.clock().instant())).isLessThan(java.time.Duration.ofHours(1));
       List<ChangeResult> rules = r.results().stream()
-          .filter(c -> c.kind() == io.easnet.core.change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE).toList();
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE).toList();
       assertThat(rules).isNotEmpty().allMatch(c -> c.status() == ChangeResult.Status.APPLIED);
     }
   }

@@ -8,14 +8,14 @@ import static io.easnet.testkit.plan.PlanFixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ServiceInput;
-import io.easnet.core.analysis.Verdict;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
+import io.easnet.core.analysis.PathResult.Verdict;
 import io.easnet.core.check.NetworkCheck;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.plan.ChangeResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.plan.PlanOptions;
-import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import io.easnet.core.plan.Planner;
 import io.easnet.core.spi.CloudActions;
 import io.easnet.testkit.FakeCloud;
@@ -56,7 +56,7 @@ class PlanApplyFakeCloudTest {
       assertThat(result.results()).hasSize(plan.changes().size());
       assertThat(verdicts(fake, services())).hasSize(7).containsOnly(Verdict.REACHABLE);
       // allowlists are appended to, never covered: the entries the plan did not write survive
-      assertThat(fake.inventory().rdsInstance(io.easnet.core.model.RdsInstanceId.of("rm-1")).orElseThrow()
+      assertThat(fake.inventory().rdsInstance(io.easnet.core.model.ResourceId.RdsInstanceId.of("rm-1")).orElseThrow()
           .allowlists()).extracting(g -> g.name() + " " + g.entries().stream().map(Object::toString).sorted().toList())
           .containsExactlyInAnyOrder("default [127.0.0.1/32]", "eas [192.168.1.0/24, 192.168.2.0/24]");
 
@@ -95,7 +95,7 @@ class PlanApplyFakeCloudTest {
       assertThat(nat.error()).contains("QuotaExceeded.NatGateway");
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty()
           .allMatch(c -> c.message().contains("not attempted"));
-      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
+      assertThat(r.results()).filteredOn(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE)
           .allMatch(c -> c.status() == ChangeResult.Status.APPLIED);
 
       ApplyResult rerun = applier(fake, fake).apply(plan);

@@ -1,7 +1,7 @@
 package io.easnet.testkit.plan;
 
-import io.easnet.core.analysis.IntentSyntax;
-import io.easnet.core.analysis.ServiceInput;
+import io.easnet.core.analysis.internal.IntentSyntax;
+import io.easnet.core.analysis.EstateAnalysis.ServiceInput;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.EcsInstance;
 import io.easnet.core.model.Inventory;
@@ -11,8 +11,8 @@ import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RouteTable;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.Vpc;

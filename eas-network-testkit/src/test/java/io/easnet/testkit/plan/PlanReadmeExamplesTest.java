@@ -2,16 +2,16 @@ package io.easnet.testkit.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.analysis.IntentsFile;
+import io.easnet.core.analysis.Intent.IntentsFile;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.plan.Applier;
-import io.easnet.core.plan.ApplyResult;
-import io.easnet.core.change.ChangeKind;
-import io.easnet.core.plan.ChangeResult;
+import io.easnet.core.plan.Applier.ApplyResult;
+import io.easnet.core.plan.Applier.ChangeResult;
+import io.easnet.core.change.Change.ChangeKind;
 import io.easnet.core.plan.Plan;
-import io.easnet.core.plan.PlanOptions;
-import io.easnet.core.plan.PlanResult;
+import io.easnet.core.plan.Planner.PlanOptions;
+import io.easnet.core.plan.Planner.PlanResult;
 import io.easnet.core.plan.Planner;
 import io.easnet.testkit.FakeCloud;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.easnet.core.analysis.internal;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Policy;
-import io.easnet.core.model.PrefixListId;
+import io.easnet.core.model.SecurityGroupRule.Policy;
+import io.easnet.core.model.ResourceId.PrefixListId;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RulePeer;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.SecurityGroupRule.RulePeer;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
 
 /** One rule with its group, its peer split by kind and its ports as two ints: nothing left to parse. */

@@ -1,14 +1,14 @@
 package io.easnet.core.analysis.internal;
 
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Direction;
-import io.easnet.core.model.Policy;
-import io.easnet.core.model.PrefixListId;
+import io.easnet.core.model.SecurityGroupRule.Direction;
+import io.easnet.core.model.SecurityGroupRule.Policy;
+import io.easnet.core.model.ResourceId.PrefixListId;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.SecurityGroupRule;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.easnet.core.analysis.internal;
 
-import io.easnet.core.model.PrefixListId;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.ResourceId.PrefixListId;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import java.util.Set;
 
 /** The raw result of one evaluation pass over a compiled rule set. */

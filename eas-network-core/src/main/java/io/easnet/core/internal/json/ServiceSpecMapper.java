@@ -1,16 +1,16 @@
 package io.easnet.core.internal.json;
 
-import io.easnet.core.model.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Autoscaler;
+import io.easnet.core.model.ServiceSpec.Container;
+import io.easnet.core.model.ResourceId.ResourceGroupId;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
+import io.easnet.core.model.ResourceId.SecurityGroupId;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Container;
-import io.easnet.core.model.ResourceGroupId;
-import io.easnet.core.model.RollingStrategy;
-import io.easnet.core.model.SecurityGroupId;
-import io.easnet.core.model.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.StorageMount;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.model.VpcId;
+import io.easnet.core.model.ServiceSpec.StorageMount;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

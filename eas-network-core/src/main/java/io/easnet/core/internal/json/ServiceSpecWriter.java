@@ -2,11 +2,11 @@ package io.easnet.core.internal.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.easnet.core.model.Container;
-import io.easnet.core.model.RollingStrategy;
-import io.easnet.core.model.ServiceNetworking;
+import io.easnet.core.model.ServiceSpec.Container;
+import io.easnet.core.model.ServiceSpec.RollingStrategy;
+import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ServiceSpec;
-import io.easnet.core.model.StorageMount;
+import io.easnet.core.model.ServiceSpec.StorageMount;
 import java.util.Optional;
 
 /** Renders a {@link ServiceSpec} as a service JSON tree, the inverse of {@link ServiceSpecMapper}. */

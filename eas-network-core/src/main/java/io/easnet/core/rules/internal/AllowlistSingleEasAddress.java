@@ -1,15 +1,15 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.internal.BlockIndex;
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

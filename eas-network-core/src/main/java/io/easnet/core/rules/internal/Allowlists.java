@@ -1,7 +1,7 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.model.AllowlistGroup;
-import io.easnet.core.model.AllowlistTarget;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.RdsInstance;

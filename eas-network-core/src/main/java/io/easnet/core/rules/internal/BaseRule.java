@@ -1,19 +1,19 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.SecurityGroupVerdict;
 import io.easnet.core.internal.JsonPointers;
-import io.easnet.core.model.AllowlistTarget;
-import io.easnet.core.model.DLink;
+import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
+import io.easnet.core.model.ResourceGroup.DLink;
 import io.easnet.core.model.ResourceGroup;
 import io.easnet.core.model.ResourceId;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.VSwitchId;
-import io.easnet.core.resolve.Provenance;
+import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.resolve.EffectiveNetwork.Provenance;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.Rule;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.CapacityReport;
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.analysis.VSwitchCapacity;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.model.Direction;
-import io.easnet.core.model.Policy;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.model.SecurityGroupRule.Direction;
+import io.easnet.core.model.SecurityGroupRule.Policy;
 import io.easnet.core.model.SecurityGroup;
-import io.easnet.core.model.SecurityGroupType;
+import io.easnet.core.model.SecurityGroup.SecurityGroupType;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.easnet.core.rules.internal;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.SecurityGroupEvaluator;
-import io.easnet.core.model.Direction;
+import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Protocol;
 import io.easnet.core.model.SecurityGroup;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

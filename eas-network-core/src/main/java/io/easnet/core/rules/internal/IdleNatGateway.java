@@ -1,12 +1,12 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.model.NatGateway;
-import io.easnet.core.model.NatNetworkType;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

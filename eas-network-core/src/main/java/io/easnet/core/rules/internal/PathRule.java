@@ -1,18 +1,18 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.Component;
+import io.easnet.core.analysis.Explanation.Component;
 import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.ExplanationCode;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.Intent;
-import io.easnet.core.analysis.PathKind;
+import io.easnet.core.analysis.PathResult.PathKind;
 import io.easnet.core.analysis.PathResult;
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.analysis.Verdict;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.PathResult.Verdict;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -185,14 +185,14 @@ final class PathRule extends BaseRule {
     };
   }
 
-  private static java.util.Optional<io.easnet.core.model.AllowlistTarget> allowlistTarget(RuleContext c,
+  private static java.util.Optional<io.easnet.core.model.AllowlistGroup.AllowlistTarget> allowlistTarget(RuleContext c,
       Component comp) {
     if (comp.kind() == Component.Kind.RDS_INSTANCE) {
-      return c.inventory().rdsInstance((io.easnet.core.model.RdsInstanceId) comp.resourceId().orElseThrow())
+      return c.inventory().rdsInstance((io.easnet.core.model.ResourceId.RdsInstanceId) comp.resourceId().orElseThrow())
           .map(t -> t);
     }
     if (comp.kind() == Component.Kind.REDIS_INSTANCE) {
-      return c.inventory().redisInstance((io.easnet.core.model.RedisInstanceId) comp.resourceId().orElseThrow())
+      return c.inventory().redisInstance((io.easnet.core.model.ResourceId.RedisInstanceId) comp.resourceId().orElseThrow())
           .map(t -> t);
     }
     return java.util.Optional.empty();
@@ -200,7 +200,7 @@ final class PathRule extends BaseRule {
 
   private Finding.Builder atAny(RuleContext c, ResolvedService s, Component comp, Explanation e) {
     if (comp.kind() == Component.Kind.SECURITY_GROUP) {
-      var group = c.inventory().securityGroup((io.easnet.core.model.SecurityGroupId) comp.resourceId().orElseThrow());
+      var group = c.inventory().securityGroup((io.easnet.core.model.ResourceId.SecurityGroupId) comp.resourceId().orElseThrow());
       int i = group.flatMap(g -> e.decidingRule().flatMap(r -> r.rule()).map(r -> g.rules().indexOf(r))).orElse(-1);
       return i < 0 ? atResource(c, comp.resourceId().get()) : atResource(c, comp.resourceId().get(), "rules", i);
     }

@@ -1,9 +1,9 @@
 package io.easnet.core.rules.internal;
 
 import io.easnet.core.analysis.Explanation;
-import io.easnet.core.analysis.ExplanationCode;
-import io.easnet.core.analysis.PathKind;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.analysis.Explanation.ExplanationCode;
+import io.easnet.core.analysis.PathResult.PathKind;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

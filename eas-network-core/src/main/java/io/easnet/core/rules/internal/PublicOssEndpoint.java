@@ -1,11 +1,11 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
 import io.easnet.core.analysis.internal.Endpoints;
-import io.easnet.core.model.StorageMount;
+import io.easnet.core.model.ServiceSpec.StorageMount;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.easnet.core.rules.internal;
 
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
-import io.easnet.core.rules.Suppression;
+import io.easnet.core.rules.Finding.Severity;
+import io.easnet.core.rules.Suppressions.Suppression;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.ResolvedService;
-import io.easnet.core.analysis.VSwitchCapacity;
+import io.easnet.core.analysis.EstateAnalysis.ResolvedService;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.model.VSwitch;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

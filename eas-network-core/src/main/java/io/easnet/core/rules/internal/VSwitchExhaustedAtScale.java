@@ -1,9 +1,9 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.analysis.VSwitchCapacity;
+import io.easnet.core.analysis.CapacityReport.VSwitchCapacity;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.easnet.core.rules.internal;
 
-import io.easnet.core.model.SnatEntry;
-import io.easnet.core.model.VSwitchId;
+import io.easnet.core.model.NatGateway.SnatEntry;
+import io.easnet.core.model.ResourceId.VSwitchId;
 import io.easnet.core.rules.Finding;
 import io.easnet.core.rules.RuleContext;
-import io.easnet.core.rules.Severity;
+import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.IpAddress;
-import io.easnet.core.spi.ClientToken;
+import io.easnet.core.spi.CloudPort.ClientToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

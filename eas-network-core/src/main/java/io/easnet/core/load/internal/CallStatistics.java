@@ -1,6 +1,6 @@
-package io.easnet.core.load;
+package io.easnet.core.load.internal;
 
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import io.easnet.core.spi.RequestListener;
 import java.time.Duration;
 import java.util.Map;

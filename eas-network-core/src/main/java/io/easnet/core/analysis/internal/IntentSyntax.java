@@ -1,13 +1,16 @@
-package io.easnet.core.analysis;
+package io.easnet.core.analysis.internal;
 
 import io.easnet.core.InvalidInputException;
+import io.easnet.core.analysis.Intent;
+import io.easnet.core.analysis.Target;
+import io.easnet.core.analysis.Target.InternetTarget;
 import io.easnet.core.internal.json.JsonTrees;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.EcsInstanceId;
+import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.Protocol;
-import io.easnet.core.model.RdsInstanceId;
-import io.easnet.core.model.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.easnet.core.json;
+package io.easnet.core.internal;
 
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
-package io.easnet.core.load;
+package io.easnet.core.load.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easnet.core.spi.RequestEvent;
+import io.easnet.core.spi.RequestListener.RequestEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
