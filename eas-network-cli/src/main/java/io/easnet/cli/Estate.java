@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li>Live ({@code --live --region R} or {@code --endpoint URL}) it is read through the cloud port and the
  *       {@link InventoryLoader}: the services with {@code ListServices}; for a lint the whole region (or, with
  *       {@code --vpc}, that VPC and every VPC the services need), which is what {@code eas-net snapshot} captures;
- *       for doctor and plan only the facts each intent needs ({@link #forIntents}).
+ *       for doctor and plan each VPC the services run in and the facts each intent needs beyond it
+ *       ({@link #forIntents}); for {@code doctor --paths-only} only the facts each path needs ({@link #forPaths}).
  * </ul>
  */
 final class Estate implements AutoCloseable {
@@ -124,6 +125,21 @@ final class Estate implements AutoCloseable {
     questions.add(Question.services(services.stream().map(ServiceInput::spec).toList(), List.of()));
     services.forEach(s -> questions.addAll(questions(s)));
     return loader.load(questions);
+  }
+
+  /**
+   * An inventory that answers the path of every intent of {@code services} as the file does, and nothing else (no
+   * rule reads it): offline the file's; live only what the intents' questions need ({@link #questions}), in one load
+   * with nothing read twice: the minimal requests of each question, not the services' whole VPCs. What
+   * {@code doctor --paths-only} reads.
+   */
+  Inventory forPaths(List<ServiceInput> services) {
+    if (file != null) {
+      return file.inventory();
+    }
+    List<Question> questions = new ArrayList<>();
+    services.forEach(s -> questions.addAll(questions(s)));
+    return questions.isEmpty() ? Inventory.builder().build() : loader.load(questions);
   }
 
   /**

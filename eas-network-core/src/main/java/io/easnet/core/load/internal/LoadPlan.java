@@ -117,8 +117,9 @@ public final class LoadPlan {
         Target target = question.target().orElseThrow();
         ServiceReads service = serviceNetwork(question.service().orElseThrow());
         all.add(service.done());
+        // without a VPC there is no path, but the verdict still names the target's port as the file gives it
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
-            ? done()
+            ? CompletableFuture.allOf(target(target))
             : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), target(target))));
       }
       case INTERNET_EGRESS -> {
