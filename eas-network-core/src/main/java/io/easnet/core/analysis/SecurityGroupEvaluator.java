@@ -132,6 +132,9 @@ public final class SecurityGroupEvaluator {
   private static SecurityGroupVerdict verdict(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
       Collection<SecurityGroupId> peerGroups, int port) {
     Outcome opt = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.OPTIMISTIC);
+    if (opt.prefixLists.isEmpty() && opt.view() instanceof SecurityGroupVerdict known) {
+      return known; // the verdict depends only on the set and the outcome, and this outcome has decided before
+    }
     SecurityGroupVerdict.Builder b = SecurityGroupVerdict.builder();
     if (set.mixedTypes()) {
       b.addAssumption(Assumption.of(AssumptionKey.MIXED_GROUP_TYPES,
@@ -139,7 +142,10 @@ public final class SecurityGroupEvaluator {
               + " the default denies unless every group is basic"));
     }
     if (opt.prefixLists.isEmpty()) {
-      return fill(b, opt, opt.allowed ? SecurityGroupDecision.ALLOW : SecurityGroupDecision.DENY).build();
+      SecurityGroupVerdict v =
+          fill(b, opt, opt.allowed ? SecurityGroupDecision.ALLOW : SecurityGroupDecision.DENY).build();
+      opt.view(v);
+      return v;
     }
     Outcome pess = set.evaluate(direction, protocol, peer, peerGroups, port, PrefixListMode.PESSIMISTIC);
     if (opt.allowed == pess.allowed) {

@@ -43,6 +43,8 @@ public final class CompiledRule {
   public final String canonical;
   /** The reason of a verdict this rule decides, built on first use (one rule decides many flows). */
   private String reason;
+  /** The outcome this rule decides when no prefix list was consulted, built on first use and shared. */
+  private Outcome outcome;
 
   CompiledRule(SecurityGroupId groupId, SecurityGroupRule rule) {
     this.groupId = groupId;
@@ -76,6 +78,20 @@ public final class CompiledRule {
    * {@code rule <group> <rule> allows|denies the flow}: the reason of a verdict this rule decides (an accept rule
    * only ever allows, a drop rule only ever denies).
    */
+  /**
+   * The outcome of a pass this rule decides, having consulted no prefix list: one shared value per rule, so a pass
+   * allocates nothing (a rule decides many flows, and every such flow gets the same outcome).
+   */
+  Outcome outcome() {
+    Outcome o = outcome;
+    if (o == null) {
+      // benign race: Outcome is immutable with final fields; every thread builds an equal one
+      o = new Outcome(!drop, this, null, null, reason(), java.util.Set.of());
+      outcome = o;
+    }
+    return o;
+  }
+
   String reason() {
     String r = reason;
     if (r == null) {

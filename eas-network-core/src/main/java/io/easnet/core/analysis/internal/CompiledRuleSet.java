@@ -42,6 +42,8 @@ public final class CompiledRuleSet {
   private final PortIndex[][] index = new PortIndex[2][Protocol.values().length];
   /** Passes per direction and protocol before the index is built (racy counts: an estimate is enough). */
   private final int[][] uses = new int[2][Protocol.values().length];
+  /** The outcomes decided by a default that names no peer group: ingress, ingress partly accepted, egress, egress partly. */
+  private final Outcome[] defaults = new Outcome[4];
   /** The number of scanned passes after which a direction and protocol get their port index. */
   static final int INDEX_AFTER = 16;
 
@@ -114,7 +116,8 @@ public final class CompiledRuleSet {
   /** The same pass through the port index of the direction and protocol, building it when it is not yet built. */
   public Outcome evaluateByIndex(Direction direction, Protocol protocol, Cidr peer,
       Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
-    return evaluate(portIndex(direction, protocol).candidates(port), direction, protocol, peer, peerGroups, port, mode);
+    PortIndex index = portIndex(direction, protocol);
+    return evaluate(index.candidates(port), !index.exact(), direction, protocol, peer, peerGroups, port, mode);
   }
 
   /**
@@ -123,8 +126,8 @@ public final class CompiledRuleSet {
    */
   public Outcome evaluateByScan(Direction direction, Protocol protocol, Cidr peer,
       Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
-    return evaluate(direction == Direction.INGRESS ? ingress : egress, direction, protocol, peer, peerGroups, port,
-        mode);
+    return evaluate(direction == Direction.INGRESS ? ingress : egress, true, direction, protocol, peer, peerGroups,
+        port, mode);
   }
 
   @SuppressWarnings("EnumOrdinal") // an array slot per protocol of this JVM: never stored or compared across runs
@@ -143,13 +146,16 @@ public final class CompiledRuleSet {
     return i;
   }
 
-  /** {@code rules} in evaluation order; the rules that cannot match the flow's protocol and port are skipped. */
-  private Outcome evaluate(CompiledRule[] rules, Direction direction, Protocol protocol, Cidr peer,
+  /**
+   * {@code rules} in evaluation order; with {@code filter}, the rules that cannot match the flow's protocol and port
+   * are skipped (without it, every rule given matches them: an exact port index segment).
+   */
+  private Outcome evaluate(CompiledRule[] rules, boolean filter, Direction direction, Protocol protocol, Cidr peer,
       Collection<SecurityGroupId> peerGroups, int port, PrefixListMode mode) {
     Set<PrefixListId> consulted = Set.of();
     IntervalSet remaining = null;
     for (CompiledRule r : rules) {
-      if (!r.matchesProtocolAndPort(protocol, port)) {
+      if (filter && !r.matchesProtocolAndPort(protocol, port)) {
         continue;
       }
       switch (r.peerKind) {
@@ -201,12 +207,38 @@ public final class CompiledRuleSet {
     return byDefault(direction, peerGroups, consulted, remaining != null);
   }
 
+  /** A rule decided: {@code allowed} is always {@code !r.drop} (an accept rule allows, a drop rule denies). */
   private static Outcome decided(boolean allowed, CompiledRule r, Set<PrefixListId> consulted) {
+    if (consulted.isEmpty()) {
+      return r.outcome();
+    }
     return new Outcome(allowed, r, null, null, r.reason(), Set.copyOf(consulted));
   }
 
   private Outcome byDefault(Direction direction, Collection<SecurityGroupId> peerGroups, Set<PrefixListId> consulted,
       boolean partlyAccepted) {
+    if (!consulted.isEmpty()) {
+      return computeDefault(direction, peerGroups, consulted, partlyAccepted);
+    }
+    for (SecurityGroup g : groups) {
+      if (direction == Direction.INGRESS && g.type() == SecurityGroupType.BASIC
+          && g.innerAccessPolicy() == Policy.ACCEPT && peerGroups.contains(g.id())) {
+        return computeDefault(direction, peerGroups, consulted, partlyAccepted); // names the peer's group: rare
+      }
+    }
+    // the rest depends only on this set, the direction and whether part of the block was accepted: build it once
+    int slot = (direction == Direction.INGRESS ? 0 : 2) + (partlyAccepted ? 1 : 0);
+    Outcome o = defaults[slot];
+    if (o == null) {
+      // benign race: Outcome is immutable with final fields; every thread builds an equal one
+      o = computeDefault(direction, List.of(), consulted, partlyAccepted);
+      defaults[slot] = o;
+    }
+    return o;
+  }
+
+  private Outcome computeDefault(Direction direction, Collection<SecurityGroupId> peerGroups,
+      Set<PrefixListId> consulted, boolean partlyAccepted) {
     String prefix = partlyAccepted ? "rules allow only part of the peer block; for the rest " : "";
     SecurityGroupId first = groups.isEmpty() ? null : groups.get(0).id();
     if (direction == Direction.EGRESS) {

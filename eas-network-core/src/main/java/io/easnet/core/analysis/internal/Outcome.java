@@ -19,6 +19,11 @@ public final class Outcome {
   public final String reason;
   /** Prefix lists consulted while deciding. */
   public final Set<PrefixListId> prefixLists;
+  /**
+   * What the analysis made of this outcome (its verdict), kept with it: a rule's outcome and a set's default outcomes
+   * are shared by every flow they decide, so the verdict is built once per outcome, not once per flow.
+   */
+  private Object view;
 
   Outcome(boolean allowed, CompiledRule rule, SecurityGroupType defaultType, SecurityGroupId defaultGroup,
       String reason, Set<PrefixListId> prefixLists) {
@@ -28,5 +33,15 @@ public final class Outcome {
     this.defaultGroup = defaultGroup;
     this.reason = reason;
     this.prefixLists = prefixLists;
+  }
+
+  /** The view kept with this outcome, or null. */
+  public Object view() {
+    return view;
+  }
+
+  /** Keeps {@code view} with this outcome (benign race: every thread computes an equal value). */
+  public void view(Object view) {
+    this.view = view;
   }
 }

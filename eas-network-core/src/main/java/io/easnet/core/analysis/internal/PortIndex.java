@@ -25,9 +25,13 @@ final class PortIndex {
   private final int[] starts;
   private final CompiledRule[][] segments;
 
-  private PortIndex(int[] starts, CompiledRule[][] segments) {
+  /** True when every rule of a segment matches the protocol and every port of the segment (no check left). */
+  private final boolean exact;
+
+  private PortIndex(int[] starts, CompiledRule[][] segments, boolean exact) {
     this.starts = starts;
     this.segments = segments;
+    this.exact = exact;
   }
 
   static PortIndex of(CompiledRule[] rules, Protocol protocol) {
@@ -39,7 +43,7 @@ final class PortIndex {
     }
     CompiledRule[] all = byProtocol.toArray(new CompiledRule[0]);
     if (!protocol.hasPorts()) {
-      return new PortIndex(new int[] {Integer.MIN_VALUE}, new CompiledRule[][] {all});
+      return new PortIndex(new int[] {Integer.MIN_VALUE}, new CompiledRule[][] {all}, true);
     }
     TreeSet<Integer> bounds = new TreeSet<>();
     bounds.add(Integer.MIN_VALUE);
@@ -50,7 +54,7 @@ final class PortIndex {
       }
     }
     if ((long) bounds.size() * all.length > MAX_REFERENCES) {
-      return new PortIndex(new int[] {Integer.MIN_VALUE}, new CompiledRule[][] {all});
+      return new PortIndex(new int[] {Integer.MIN_VALUE}, new CompiledRule[][] {all}, false); // ports still to check
     }
     int[] starts = bounds.stream().mapToInt(Integer::intValue).toArray();
     CompiledRule[][] segments = new CompiledRule[starts.length][];
@@ -66,10 +70,15 @@ final class PortIndex {
       CompiledRule[] segment = in.toArray(new CompiledRule[0]);
       segments[i] = i > 0 && Arrays.equals(segments[i - 1], segment) ? segments[i - 1] : segment;
     }
-    return new PortIndex(starts, segments);
+    return new PortIndex(starts, segments, true);
   }
 
-  /** The rules, in evaluation order, that match the protocol of this index at {@code port}. */
+  /** True when {@link #candidates} all match the protocol and port asked (else their ports must still be checked). */
+  boolean exact() {
+    return exact;
+  }
+
+  /** The rules, in evaluation order, that match the protocol of this index at {@code port} (see {@link #exact}). */
   CompiledRule[] candidates(int port) {
     int i = Arrays.binarySearch(starts, port);
     return segments[i >= 0 ? i : -i - 2];
