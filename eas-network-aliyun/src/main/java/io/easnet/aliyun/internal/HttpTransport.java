@@ -24,11 +24,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -74,6 +76,10 @@ public final class HttpTransport {
   /** The last failure counted by each endpoint's breaker, for the message of an open breaker. */
   private final ConcurrentMap<String, String> lastFailures;
   private final RequestListener listener;
+  /** The pool that sends the independent requests of one call together; shared by the views. */
+  private final FanOut fanOut;
+  /** False for a view: closing a view closes nothing it shares. */
+  private final boolean owner;
 
   public HttpTransport(AliyunOptions options, OkHttpClient client, Acs3Signer signer, Sleeper sleeper,
       DoubleSupplier random, LongSupplier nanoTime) {
@@ -119,6 +125,10 @@ public final class HttpTransport {
     this.breakers = new ConcurrentHashMap<>();
     this.lastFailures = new ConcurrentHashMap<>();
     this.listener = options.requestListener();
+    // no wait for a request may go longer than one attempt can take without some request finishing
+    this.fanOut = new FanOut(options.concurrency(), options.callTimeout().multipliedBy(3)
+        .plus(policy.maxBackoff()));
+    this.owner = true;
   }
 
   private HttpTransport(HttpTransport base, RequestListener listener) {
@@ -137,6 +147,8 @@ public final class HttpTransport {
     this.breakers = base.breakers;
     this.lastFailures = base.lastFailures;
     this.listener = listener;
+    this.fanOut = base.fanOut;
+    this.owner = false;
   }
 
   /** A transport on the system clock, a fresh OkHttp client, random nonces and jitter, and real sleeping. */
@@ -164,6 +176,32 @@ public final class HttpTransport {
     return options;
   }
 
+  /**
+   * The results of independent tasks (each sends its own requests through this transport), in their order; the
+   * first failure in that order is thrown ({@link FanOut}).
+   *
+   * @param what the call, for the message of a stalled wait
+   */
+  <T> List<T> all(String what, List<? extends Supplier<? extends T>> tasks) {
+    return fanOut.all(what, tasks);
+  }
+
+  FanOut fanOut() {
+    return fanOut;
+  }
+
+  /**
+   * Ends the threads that send a call's independent requests together (running calls finish first, bounded) and
+   * closes idle connections. Calls made afterwards send their requests one after the other. A view
+   * ({@link #withListener}) closes nothing: its base owns what it shares.
+   */
+  public void close() {
+    if (owner) {
+      fanOut.close();
+      client.connectionPool().evictAll();
+    }
+  }
+
   /** The configured OkHttp client (for tests: timeouts, no redirects, default host name verification). */
   OkHttpClient client() {
     return client;
@@ -183,9 +221,11 @@ public final class HttpTransport {
     for (int attempt = firstAttempt; ; attempt++) {
       try {
         ApiResponse response = once(request, attempt);
+        fanOut.progressed();
         context.onComplete();
         return response;
       } catch (AttemptFailure failure) {
+        fanOut.progressed();
         long waitMillis = context.onError(failure);
         if (waitMillis < 0) {
           throw failure.toThrow(attempt);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads every page of a list: {@code PageNumber}/{@code PageSize} (each API's maximum page size) until
@@ -126,6 +127,16 @@ final class Lists {
    */
   static <T> List<T> numbered(HttpTransport transport, BiFunction<Integer, Integer, ApiRequest> request, int pageSize,
       Shape shape, Function<JsonNode, T> mapper) {
+    return numbered(transport, request, pageSize, shape, mapper, false);
+  }
+
+  /**
+   * As above; with {@code together}, the items of each page are mapped together ({@link HttpTransport#all}): for a
+   * mapper that sends requests of its own (a route table's entries), in the order and with the failure of mapping
+   * them one after the other.
+   */
+  static <T> List<T> numbered(HttpTransport transport, BiFunction<Integer, Integer, ApiRequest> request, int pageSize,
+      Shape shape, Function<JsonNode, T> mapper, boolean together) {
     List<T> out = new ArrayList<>();
     Seen seen = new Seen();
     long read = 0;
@@ -161,7 +172,11 @@ final class Lists {
             + " items its " + totalName + " announced", null);
       }
       seen.check(shape, items, response, page);
-      map(r, response, page, shape, items, mapper, out);
+      if (together) {
+        mapTogether(transport, r, response, page, shape, items, mapper, out);
+      } else {
+        map(r, response, page, shape, items, mapper, out);
+      }
       read += items.size();
       if (read >= total) {
         if (read > total) {
@@ -342,6 +357,18 @@ final class Lists {
       out.add(one(r, response, "/" + shape.container() + "/" + shape.element() + "/" + i
           + (page > 1 ? " of page " + page : ""), items.get(i), mapper));
     }
+  }
+
+  /** As {@link #map}, the items mapped together: for mappers that send requests of their own. */
+  private static <T> void mapTogether(HttpTransport transport, ApiRequest r, ApiResponse response, int page,
+      Shape shape, List<JsonNode> items, Function<JsonNode, T> mapper, List<T> out) {
+    List<Supplier<T>> each = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String pointer = "/" + shape.container() + "/" + shape.element() + "/" + i + (page > 1 ? " of page " + page : "");
+      each.add(() -> one(r, response, pointer, item, mapper));
+    }
+    out.addAll(transport.all(r.qualifiedAction(), each));
   }
 
   /** Maps one node; a failure names the action, the JSON pointer and the request id. */
