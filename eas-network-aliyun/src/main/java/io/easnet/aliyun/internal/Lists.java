@@ -79,20 +79,22 @@ final class Lists {
     }
 
     private String problem(JsonNode root) {
-      String where = container + "." + element;
+      // the messages are built only for a wrong answer: this runs on every page
       if (root == null || !root.isObject()) {
-        return "answered " + kind(root) + " where a JSON object with the list " + where + " belongs";
+        return "answered " + kind(root) + " where a JSON object with the list " + container + "." + element
+            + " belongs";
       }
       JsonNode c = root.get(container);
       if (c == null || c.isNull()) {
-        return "answered without the list " + where + " (an empty list is " + container + ": {" + element
-            + ": []})";
+        return "answered without the list " + container + "." + element + " (an empty list is " + container
+            + ": {" + element + ": []})";
       }
       if (c.isArray()) {
         return null;
       }
       if (!c.isObject()) {
-        return "answered " + container + " as " + kind(c) + " where the list " + where + " belongs";
+        return "answered " + container + " as " + kind(c) + " where the list " + container + "." + element
+            + " belongs";
       }
       JsonNode e = c.get(element);
       if (e == null && c.isEmpty() && declaresNoItems(root)) {
@@ -354,9 +356,14 @@ final class Lists {
   static <T> void map(ApiRequest r, ApiResponse response, int page, Shape shape, List<JsonNode> items,
       Function<JsonNode, T> mapper, List<T> out) {
     for (int i = 0; i < items.size(); i++) {
-      out.add(one(r, response, "/" + shape.container() + "/" + shape.element() + "/" + i
-          + (page > 1 ? " of page " + page : ""), items.get(i), mapper));
+      int at = i;
+      // the pointer is built only for a failure: this runs for every item of every list
+      out.add(one(r, response, () -> pointer(shape, at, page), items.get(i), mapper));
     }
+  }
+
+  private static String pointer(Shape shape, int index, int page) {
+    return "/" + shape.container() + "/" + shape.element() + "/" + index + (page > 1 ? " of page " + page : "");
   }
 
   /** As {@link #map}, the items mapped together: for mappers that send requests of their own. */
@@ -365,14 +372,20 @@ final class Lists {
     List<Supplier<T>> each = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
-      String pointer = "/" + shape.container() + "/" + shape.element() + "/" + i + (page > 1 ? " of page " + page : "");
-      each.add(() -> one(r, response, pointer, item, mapper));
+      int at = i;
+      each.add(() -> one(r, response, () -> pointer(shape, at, page), item, mapper));
     }
     out.addAll(transport.all(r.qualifiedAction(), each));
   }
 
   /** Maps one node; a failure names the action, the JSON pointer and the request id. */
   static <T> T one(ApiRequest r, ApiResponse response, String pointer, JsonNode node, Function<JsonNode, T> mapper) {
+    return one(r, response, () -> pointer, node, mapper);
+  }
+
+  /** As above, the pointer built only when it is needed. */
+  static <T> T one(ApiRequest r, ApiResponse response, Supplier<String> pointer, JsonNode node,
+      Function<JsonNode, T> mapper) {
     try {
       return mapper.apply(node);
     } catch (EasNetworkException e) {
@@ -381,7 +394,7 @@ final class Lists {
       throw response.malformed(e.getMessage(), null);
     } catch (RuntimeException e) {
       // IllegalArgumentException from the model's checks, ArithmeticException from a number out of range, …
-      throw response.malformed("answered something the adapter cannot read at " + pointer + ": "
+      throw response.malformed("answered something the adapter cannot read at " + pointer.get() + ": "
           + ErrorResponses.truncate(String.valueOf(e.getMessage()), ErrorResponses.MAX_MESSAGE_CHARS), e);
     }
   }
