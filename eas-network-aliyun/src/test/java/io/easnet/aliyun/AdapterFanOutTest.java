@@ -287,6 +287,17 @@ class AdapterFanOutTest {
     return out;
   }
 
+  @Test
+  void theConcurrencyIsCheckedAndShown() {
+    assertThat(AliyunOptions.builder("cn-hangzhou").build().concurrency()).isEqualTo(4);
+    assertThat(AliyunOptions.builder("cn-hangzhou").concurrency(1).build().toString()).contains("concurrency=1");
+    for (int bad : new int[] {0, -1, AliyunOptions.MAX_CONCURRENCY + 1}) {
+      assertThatThrownBy(() -> AliyunOptions.builder("cn-hangzhou").concurrency(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("concurrency must be between 1 (one request at a time) and 32, was " + bad);
+    }
+  }
+
   private static List<Thread> adapterThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().startsWith("eas-network-aliyun-")).toList();
