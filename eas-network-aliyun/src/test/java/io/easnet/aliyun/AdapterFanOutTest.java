@@ -288,6 +288,23 @@ class AdapterFanOutTest {
   }
 
   @Test
+  void aCallWithMoreReadsThanItsConcurrencyNeverHasMoreInFlight() {
+    h.ok("DescribeDBInstances", "{\"RequestId\":\"R-0\",\"TotalRecordCount\":3,\"PageNumber\":1,\"Items\":{"
+        + "\"DBInstance\":[{\"DBInstanceId\":\"rm-1\",\"VpcId\":\"vpc-a\"},{\"DBInstanceId\":\"rm-2\","
+        + "\"VpcId\":\"vpc-a\"},{\"DBInstanceId\":\"rm-3\",\"VpcId\":\"vpc-a\"}]}}");
+    completionAnswers();
+    gate.expect(0); // nothing held: every request counted as it overlaps others
+    try (AliyunCloudPort port = port(2)) {
+      List<RdsInstance> found = port.rds().describeInstances(VpcId.of("vpc-a"));
+
+      assertThat(found).extracting(i -> i.id().value()).containsExactly("rm-1", "rm-2", "rm-3");
+      assertThat(h.requests).hasSize(1 + 3 * 3);
+    }
+    // nine reads after the list, in a window of two: never three requests at once
+    assertThat(gate.most.get()).isBetween(1, 2);
+  }
+
+  @Test
   void theConcurrencyIsCheckedAndShown() {
     assertThat(AliyunOptions.builder("cn-hangzhou").build().concurrency()).isEqualTo(4);
     assertThat(AliyunOptions.builder("cn-hangzhou").concurrency(1).build().toString()).contains("concurrency=1");

@@ -46,6 +46,9 @@ final class FanOut implements AutoCloseable {
   /** The most tasks waiting for a thread; beyond it the calling thread runs them itself. */
   static final int MAX_QUEUED = 256;
 
+  /** How many calls at once the pool serves with their full concurrency. */
+  static final int CALLS_AT_ONCE = 4;
+
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final int concurrency;
@@ -67,8 +70,9 @@ final class FanOut implements AutoCloseable {
     if (concurrency == 1) {
       this.pool = null;
     } else {
-      // the calling thread is one of the call's concurrent requests: the pool holds the others
-      int threads = concurrency - 1;
+      // the calling thread is one of a call's concurrent requests: the pool holds the others, for a few calls at once
+      // (a loader asks several port calls together: InventoryLoader's default parallelism is 4)
+      int threads = (concurrency - 1) * CALLS_AT_ONCE;
       this.pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS,
           new ArrayBlockingQueue<>(MAX_QUEUED), new Factory(POOLS.incrementAndGet()),
           new ThreadPoolExecutor.AbortPolicy());
@@ -83,7 +87,7 @@ final class FanOut implements AutoCloseable {
 
   /** The pool's threads (0 when the calls are sequential). */
   int threads() {
-    return concurrency - 1;
+    return (concurrency - 1) * CALLS_AT_ONCE;
   }
 
   Duration stallAfter() {
@@ -113,16 +117,17 @@ final class FanOut implements AutoCloseable {
     for (Supplier<? extends T> body : tasks) {
       started.add(new Task<>(body));
     }
-    for (int i = 1; i < n; i++) {
-      try {
-        pool.execute(started.get(i));
-      } catch (RejectedExecutionException full) {
-        // a full queue or a pool closed meanwhile: the calling thread runs the task when it reaches it
-      }
+    // a window of concurrency - 1 tasks in the pool: the call never has more requests in flight than its concurrency
+    int window = concurrency - 1;
+    for (int i = 1; i < n && i <= window; i++) {
+      submit(started.get(i));
     }
     List<T> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Task<T> task = started.get(i);
+      if (i + window < n && i > 0) {
+        submit(started.get(i + window)); // task i is done or about to be run here: the next one may start
+      }
       // a task no thread has taken yet runs here rather than waiting for one; on a taken task this does nothing
       pool.remove(task);
       task.run();
@@ -134,6 +139,14 @@ final class FanOut implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  private void submit(Runnable task) {
+    try {
+      pool.execute(task);
+    } catch (RejectedExecutionException full) {
+      // a full queue or a pool closed meanwhile: the calling thread runs the task when it reaches it
+    }
   }
 
   /** The tasks after a failure: those not started never run, the others are awaited; their failures suppressed. */
