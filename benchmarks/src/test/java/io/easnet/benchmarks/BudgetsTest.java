@@ -22,7 +22,7 @@ class BudgetsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Budgets b = new Budgets(true, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(OutputStream.nullOutputStream()));
-    b.adapter(20, 1);
+    b.adapter(20, 1, 20);
     b.snapshot(new EstateGenerator.Size(20, 10, 20, 4));
     List<String[]> rows = out.toString(StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).toList();
     assertThat(rows).hasSize(2);

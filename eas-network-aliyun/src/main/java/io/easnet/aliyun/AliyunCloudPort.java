@@ -28,7 +28,7 @@ import java.util.Objects;
  * {@code Recommend}, {@code HostId}); an unreachable endpoint or an open circuit breaker is a
  * {@link io.easnet.core.CloudIoException}, a timeout a {@link io.easnet.core.CloudTimeoutException}.
  */
-public final class AliyunCloudPort implements CloudPort {
+public final class AliyunCloudPort implements CloudPort, AutoCloseable {
   private final HttpTransport transport;
   private final VpcApi vpc;
   private final EcsApi ecs;
@@ -88,6 +88,17 @@ public final class AliyunCloudPort implements CloudPort {
   @Override
   public AliyunCloudPort withRequestListener(RequestListener listener) {
     return new AliyunCloudPort(transport.withListener(listener));
+  }
+
+  /**
+   * Ends the adapter's threads (the few that send the independent requests of one call together; running calls
+   * finish first, bounded by the longest one attempt may take) and closes idle connections. The port stays usable:
+   * its calls then send their requests one after the other. A view ({@link #withRequestListener}) shares them with
+   * this port: closing a view closes nothing. Without close the threads, daemons, end after a few idle seconds.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   /** The options, redacted (the credentials provider by its description, never a secret). */

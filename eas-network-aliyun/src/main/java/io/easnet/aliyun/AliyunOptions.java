@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * opens after 5 failed requests in a row (I/O errors, timeouts, server errors) and fails fast for 30 s, client-side
  * rate limits of 20 requests per second over all actions and 10 requests per second per action (Alibaba Cloud's
  * quotas are per API and region: set a tighter one per action with {@link Builder#actionRateLimit(String, int,
- * Duration)}), response bodies of at most 16 MiB, no listener.
+ * Duration)}), response bodies of at most 16 MiB, up to 4 requests of one call in flight together
+ * ({@link Builder#concurrency(int)}), no listener.
  *
  * <p>A rate limit is a sliding window: in no interval of one period are more than its number of requests sent (a
  * request over the limit waits, up to the call timeout, for the oldest request of the window to leave it).
@@ -38,6 +39,10 @@ public final class AliyunOptions {
   private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Z][A-Za-z0-9]{0,100}");
   /** The default of {@link #maxBodyBytes()}: 16 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+  /** The default of {@link #concurrency()}. */
+  public static final int DEFAULT_CONCURRENCY = 4;
+  /** The most {@link Builder#concurrency(int)} accepts. */
+  public static final int MAX_CONCURRENCY = 32;
 
   private final String regionId;
   private final CredentialsProvider credentials;
@@ -55,6 +60,7 @@ public final class AliyunOptions {
   private final RateLimit actionRateLimit;
   private final Map<String, RateLimit> actionRateLimits;
   private final long maxBodyBytes;
+  private final int concurrency;
 
   private AliyunOptions(Builder b) {
     this.regionId = b.regionId;
@@ -73,6 +79,7 @@ public final class AliyunOptions {
     this.actionRateLimit = b.actionRateLimit;
     this.actionRateLimits = Collections.unmodifiableMap(new TreeMap<>(b.actionRateLimits));
     this.maxBodyBytes = b.maxBodyBytes;
+    this.concurrency = b.concurrency;
   }
 
   /**
@@ -187,6 +194,15 @@ public final class AliyunOptions {
     return maxBodyBytes;
   }
 
+  /**
+   * The most requests of one port call in flight together (4 by default; 1 sends them one after the other): the
+   * reads of one call that do not depend on each other, such as the attribute, addresses, allowlists and bound
+   * groups of an RDS instance, go out together (docs/adapter-concurrency.md).
+   */
+  public int concurrency() {
+    return concurrency;
+  }
+
   @Override
   public String toString() {
     return "AliyunOptions{regionId=" + regionId + ", credentials=" + credentials.description() + ", vpcEndpoints="
@@ -195,7 +211,7 @@ public final class AliyunOptions {
         + ", circuitBreaker=" + circuitBreakerFailures + " failures, open for " + circuitBreakerOpenFor
         + ", rateLimit=" + rateLimitRequests + " per " + rateLimitPeriod + ", actionRateLimit=" + actionRateLimit
         + (actionRateLimits.isEmpty() ? "" : ", actionRateLimits=" + actionRateLimits) + ", maxBodyBytes="
-        + maxBodyBytes + "}";
+        + maxBodyBytes + ", concurrency=" + concurrency + "}";
   }
 
   /** Builds {@link AliyunOptions}. */
@@ -216,6 +232,7 @@ public final class AliyunOptions {
     private RateLimit actionRateLimit = new RateLimit(10, Duration.ofSeconds(1));
     private final Map<String, RateLimit> actionRateLimits = new TreeMap<>();
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int concurrency = DEFAULT_CONCURRENCY;
 
     private Builder(String regionId) {
       if (regionId == null || !REGION.matcher(regionId).matches()) {
@@ -339,6 +356,20 @@ public final class AliyunOptions {
             + "was " + maxBodyBytes);
       }
       this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * The most requests of one port call in flight together: from 1 (one after the other, as the calls were
+     * before) to {@value #MAX_CONCURRENCY}; {@value #DEFAULT_CONCURRENCY} by default. The results, and the failure a
+     * call reports, are the same either way; the rate limits apply to every request.
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be between 1 (one request at a time) and "
+            + MAX_CONCURRENCY + ", was " + concurrency);
+      }
+      this.concurrency = concurrency;
       return this;
     }
 

@@ -34,6 +34,10 @@ public final class Acs3Signer {
 
   private final Clock clock;
   private final Supplier<String> nonces;
+  /** The last {@code x-acs-date}: the clock has second resolution on the wire, so it is formatted once a second. */
+  private volatile StampedDate lastDate = new StampedDate(Long.MIN_VALUE, "");
+
+  private record StampedDate(long epochSecond, String text) {}
 
   public Acs3Signer(Clock clock, Supplier<String> nonces) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,13 +101,23 @@ public final class Acs3Signer {
     }
   }
 
+  private String date() {
+    java.time.Instant now = clock.instant();
+    StampedDate last = lastDate;
+    if (last.epochSecond() != now.getEpochSecond()) {
+      last = new StampedDate(now.getEpochSecond(), DATE.format(now));
+      lastDate = last;
+    }
+    return last.text();
+  }
+
   public Signed sign(Request request, Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("host", request.host());
     headers.put("x-acs-action", request.action());
     headers.put("x-acs-version", request.version());
-    headers.put("x-acs-date", DATE.format(clock.instant()));
+    headers.put("x-acs-date", date());
     String nonce = nonces.get();
     if (nonce == null || nonce.isBlank()) {
       throw new IllegalStateException("the nonce source returned an empty nonce");

@@ -5,6 +5,7 @@ import io.easnet.aliyun.AliyunProduct;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
+import io.easnet.core.model.IpAddress;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -96,17 +100,45 @@ public final class AliyunAllowlists {
       return ApiRequest.rpc(wire.product(), action).parameter("RegionId", transport.options().regionId());
     }
 
+    /**
+     * Every instance of the VPC: the list, then for each instance its {@link #completion} reads, all of them
+     * together (in the order one after the other would send them: instance by instance).
+     */
     @Override
     public List<T> describeInstances(VpcId vpc) {
       List<B> found = Lists.numbered(transport, (page, size) -> rpc(wire.listAction())
           .parameter("VpcId", vpc.value()).parameter("PageNumber", Integer.toString(page))
           .parameter("PageSize", Integer.toString(size)).page(page).build(), wire.pageSize(), wire.listShape(),
           instance);
-      return found.stream().map(b -> complete(idOf.apply(b), b)).collect(Collectors.toList());
+      List<Supplier<Object>> reads = new ArrayList<>();
+      for (B b : found) {
+        reads.addAll(completion(idOf.apply(b)));
+      }
+      List<Object> answers = transport.all(wire.prefix() + ":" + wire.listAction(), reads);
+      int per = answers.size() / Math.max(1, found.size());
+      List<T> out = new ArrayList<>(found.size());
+      for (int i = 0; i < found.size(); i++) {
+        out.add(complete(found.get(i), answers.subList(i * per, (i + 1) * per)));
+      }
+      return out;
     }
 
+    /**
+     * One instance: its attribute answer and the reads of {@link #completion}, all together; the attribute's
+     * failure (NOT_FOUND for an unknown id) is the one reported, as when they went one after the other.
+     */
     @Override
     public T describeInstance(I id) {
+      List<Supplier<Object>> reads = new ArrayList<>();
+      reads.add(() -> attribute(id));
+      reads.addAll(completion(id));
+      List<Object> answers = transport.all(wire.prefix() + ":" + wire.attributeAction(), reads);
+      @SuppressWarnings("unchecked") // the first task is attribute(id)
+      B b = (B) answers.get(0);
+      return complete(b, answers.subList(1, answers.size()));
+    }
+
+    private B attribute(I id) {
       ApiRequest r = rpc(wire.attributeAction()).parameter(wire.idParameter(), id.value()).build();
       ApiResponse response = transport.call(r);
       Lists.Shape shape = wire.attributeShape();
@@ -115,18 +147,45 @@ public final class AliyunAllowlists {
         throw WireJson.notFound(wire.prefix() + ":" + wire.attributeAction(), wire.notFoundCode(),
             "The " + wire.kind() + " " + id);
       }
-      B b = Lists.one(r, response, "/" + shape.container() + "/" + shape.element() + "/0", items.get(0), instance);
-      return complete(id, b);
+      return Lists.one(r, response, "/" + shape.container() + "/" + shape.element() + "/0", items.get(0), instance);
     }
 
-    /** The instance with what its list or attribute answer lacks: addresses, allowlists, bound groups. */
-    private T complete(I id, B b) {
-      details(id, b);
-      return withAllowlists.finish(b, describeAllowlists(id), boundGroups(id));
+    /**
+     * The reads that complete an instance's list or attribute answer, in the order they were sent one after the
+     * other: the product's details (addresses), the allowlists, the bound groups. Each needs only the id.
+     */
+    private static final int COMPLETION_WITH_DETAILS = 3;
+
+    private List<Supplier<Object>> completion(I id) {
+      List<Supplier<Object>> reads = new ArrayList<>(3);
+      Supplier<Consumer<B>> details = details(id);
+      if (details != null) {
+        reads.add(details::get);
+      }
+      reads.add(() -> describeAllowlists(id));
+      reads.add(() -> boundGroups(id));
+      return reads;
     }
 
-    /** Reads into the builder what the product's list and attribute answers lack; nothing by default. */
-    void details(I id, B b) {}
+    /** The instance with the answers of its {@link #completion} reads. */
+    @SuppressWarnings("unchecked") // the answers are the completion's, in its order
+    private T complete(B b, List<Object> answers) {
+      int i = 0;
+      if (answers.size() == COMPLETION_WITH_DETAILS) {
+        ((Consumer<B>) answers.get(i++)).accept(b);
+      }
+      List<AllowlistGroup> allowlists = (List<AllowlistGroup>) answers.get(i++);
+      List<SecurityGroupId> bound = (List<SecurityGroupId>) answers.get(i);
+      return withAllowlists.finish(b, allowlists, bound);
+    }
+
+    /**
+     * A read of what the product's list and attribute answers lack, giving what it writes into the builder; null
+     * when the product has none.
+     */
+    Supplier<Consumer<B>> details(I id) {
+      return null;
+    }
 
     /** The ECS security groups bound to the instance ({@code DescribeSecurityGroupConfiguration}). */
     List<SecurityGroupId> boundGroups(I id) {
@@ -204,17 +263,22 @@ public final class AliyunAllowlists {
      * {@code IPAddress} and {@code Port} (a string).
      */
     @Override
-    void details(RdsInstanceId id, RdsInstance.Builder b) {
-      ApiRequest r = request(NET_INFO_ACTION).parameter("DBInstanceId", id.value()).build();
-      ApiResponse response = call(r);
-      List<JsonNode> infos = new ArrayList<>();
-      Lists.map(r, response, 1, NET_INFO, NET_INFO.items(response.json()), n -> n, infos);
-      infos.stream().filter(n -> WireJson.text(n, "IPType").filter(t -> t.equalsIgnoreCase("Private")
-              || t.equalsIgnoreCase("Inner")).isPresent())
-          .findFirst().ifPresent(n -> {
-            WireJson.text(n, "IPAddress").ifPresent(b::privateIp);
-            WireJson.number(n, "Port").ifPresent(p -> b.port(Math.toIntExact(p)));
-          });
+    Supplier<Consumer<RdsInstance.Builder>> details(RdsInstanceId id) {
+      return () -> {
+        ApiRequest r = request(NET_INFO_ACTION).parameter("DBInstanceId", id.value()).build();
+        ApiResponse response = call(r);
+        List<JsonNode> infos = new ArrayList<>();
+        Lists.map(r, response, 1, NET_INFO, NET_INFO.items(response.json()), n -> n, infos);
+        Optional<JsonNode> info = infos.stream().filter(n -> WireJson.text(n, "IPType")
+            .filter(t -> t.equalsIgnoreCase("Private") || t.equalsIgnoreCase("Inner")).isPresent()).findFirst();
+        // parsed here, so that a bad answer fails this read (in its place in the order), not the assembly
+        Optional<IpAddress> address = info.flatMap(n -> WireJson.text(n, "IPAddress")).map(IpAddress::parse);
+        Optional<Integer> port = info.flatMap(n -> WireJson.number(n, "Port")).map(Math::toIntExact);
+        return b -> {
+          address.ifPresent(b::privateIp);
+          port.ifPresent(b::port);
+        };
+      };
     }
 
     static RdsInstance.Builder instance(JsonNode n) {

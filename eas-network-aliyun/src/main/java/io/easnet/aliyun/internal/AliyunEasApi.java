@@ -76,10 +76,21 @@ public final class AliyunEasApi implements EasApi {
     List<JsonNode> listed = Lists.numbered(transport, (page, size) -> roa("ListServices", "GET", "api", "v2",
             "services").parameter("PageNumber", Integer.toString(page)).parameter("PageSize", Integer.toString(size))
         .page(page).build(), SERVICE_PAGE, new Lists.Shape("Services", "Service"), n -> n);
+    // the services listed without their configuration are read together, in list order
     List<String> out = new java.util.ArrayList<>(listed.size());
+    List<Integer> missing = new java.util.ArrayList<>();
+    List<java.util.function.Supplier<String>> reads = new java.util.ArrayList<>();
     for (JsonNode n : listed) {
       Optional<String> config = WireJson.text(n, "ServiceConfig").filter(c -> !c.isBlank());
-      out.add(config.orElseGet(() -> describeService(WireJson.required(n, "ServiceName"))));
+      if (config.isEmpty()) {
+        missing.add(out.size());
+        reads.add(() -> describeService(WireJson.required(n, "ServiceName")));
+      }
+      out.add(config.orElse(null));
+    }
+    List<String> read = transport.all("eas:DescribeService", reads);
+    for (int i = 0; i < missing.size(); i++) {
+      out.set(missing.get(i), read.get(i));
     }
     return out;
   }

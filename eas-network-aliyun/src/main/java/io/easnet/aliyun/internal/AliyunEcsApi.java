@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link EcsApi} over the ECS API (2014-05-26, RPC). DescribeSecurityGroups and DescribeInstances page by
@@ -75,10 +76,22 @@ public final class AliyunEcsApi implements EcsApi {
    * One group with its rules: {@code DescribeSecurityGroupAttribute} answers the name, VPC, inner access policy and
    * rules, but neither the type (basic and enterprise groups differ in their implicit rules) nor the tags (which the
    * environment-isolation rule reads); {@code DescribeSecurityGroups} filtered to the group answers both
-   * ({@code SecurityGroupType}, {@code Tags.Tag[{TagKey, TagValue}]}). Two requests per group.
+   * ({@code SecurityGroupType}, {@code Tags.Tag[{TagKey, TagValue}]}). Two requests per group, sent together (the
+   * rule pages follow each other); a failure of the rule pages is the one reported.
    */
   @Override
   public SecurityGroup describeSecurityGroup(SecurityGroupId id) {
+    List<Object> answers = transport.all("ecs:DescribeSecurityGroupAttribute", List.<Supplier<Object>>of(
+        () -> groupWithRules(id), () -> listEntry(id)));
+    SecurityGroup.Builder b = (SecurityGroup.Builder) answers.get(0);
+    @SuppressWarnings("unchecked") // the second task is listEntry(id)
+    Optional<JsonNode> listed = (Optional<JsonNode>) answers.get(1);
+    listed.ifPresent(n -> b.type(type(n)).putAllTags(WireJson.tags(n)));
+    return b.build();
+  }
+
+  /** Every page of {@code DescribeSecurityGroupAttribute}: the group's header fields and its rules. */
+  private SecurityGroup.Builder groupWithRules(SecurityGroupId id) {
     SecurityGroup.Builder[] group = new SecurityGroup.Builder[1];
     List<SecurityGroupRule> rules = Lists.tokenedPages(transport, (token, page) ->
         rpc("DescribeSecurityGroupAttribute").parameter("SecurityGroupId", id.value()).parameter("Direction", "all")
@@ -97,14 +110,17 @@ public final class AliyunEcsApi implements EcsApi {
           Lists.map(page.request(), page.response(), page.page(), shape, shape.items(root), AliyunEcsApi::rule, out);
           return out;
         });
-    SecurityGroup.Builder b = group[0];
+    return group[0].addAllRules(rules);
+  }
+
+  /** The group's entry of {@code DescribeSecurityGroups}: its type and tags. */
+  private Optional<JsonNode> listEntry(SecurityGroupId id) {
     List<JsonNode> listed = Lists.tokened(transport, (token, page) -> rpc("DescribeSecurityGroups")
         .parameter("SecurityGroupIds", WireJson.jsonArray(List.of(id.value())))
         .parameter("MaxResults", Integer.toString(GROUP_PAGE)).parameter("NextToken", token).page(page).build(),
         new Lists.Shape("SecurityGroups", "SecurityGroup"), n -> n);
-    listed.stream().filter(n -> WireJson.text(n, "SecurityGroupId").filter(id.value()::equals).isPresent())
-        .findFirst().ifPresent(n -> b.type(type(n)).putAllTags(WireJson.tags(n)));
-    return b.addAllRules(rules).build();
+    return listed.stream().filter(n -> WireJson.text(n, "SecurityGroupId").filter(id.value()::equals).isPresent())
+        .findFirst();
   }
 
   static SecurityGroupRule rule(JsonNode n) {

@@ -367,10 +367,11 @@ public final class AliyunVpcApi implements VpcApi {
     return routeTables(vpc.value(), null);
   }
 
+  /** The tables of a page, each with its entries: a table's entries are read together with the others'. */
   private List<RouteTable> routeTables(String vpc, String table) {
     return Lists.numbered(transport, (page, size) -> paged(rpc("DescribeRouteTableList").parameter("VpcId", vpc)
         .parameter("RouteTableId", table), page, size).build(), PAGE,
-        new Lists.Shape("RouterTableList", "RouterTableListType"), n -> routeTable(n, vpc));
+        new Lists.Shape("RouterTableList", "RouterTableListType"), n -> routeTable(n, vpc), true);
   }
 
   private RouteTable routeTable(JsonNode n, String askedVpc) {

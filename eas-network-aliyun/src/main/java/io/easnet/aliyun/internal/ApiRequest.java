@@ -23,6 +23,8 @@ import java.util.Objects;
  * calls (EAS writes, which have no idempotency token) are not, unless the caller says so.
  */
 public final class ApiRequest {
+  private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]+");
+
   public static final String JSON = "application/json; charset=utf-8";
   public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -154,7 +156,7 @@ public final class ApiRequest {
 
     private Builder(AliyunProduct product, String action, String method, String encodedPath) {
       this.product = Objects.requireNonNull(product, "product");
-      if (action == null || !action.matches("[A-Z][A-Za-z0-9]+")) {
+      if (action == null || !ACTION.matcher(action).matches()) {
         throw new IllegalArgumentException("action must be an API action name such as DescribeVpcs, was " + action);
       }
       this.action = action;

@@ -18,17 +18,24 @@ public final class ApiResponse {
   private final int status;
   private final String requestId;
   private final byte[] body;
+  /** The body's tree when the transport parsed it already (for the request id); null: parsed by {@link #json}. */
+  private final JsonNode tree;
 
   ApiResponse(String action, int status, String requestId, byte[] body) {
     this(action, "(unrecorded endpoint)", status, requestId, body);
   }
 
   ApiResponse(String action, String endpoint, int status, String requestId, byte[] body) {
+    this(action, endpoint, status, requestId, body, null);
+  }
+
+  ApiResponse(String action, String endpoint, int status, String requestId, byte[] body, JsonNode tree) {
     this.action = action;
     this.endpoint = endpoint;
     this.status = status;
     this.requestId = requestId;
     this.body = body;
+    this.tree = tree;
   }
 
   public int status() {
@@ -46,6 +53,9 @@ public final class ApiResponse {
 
   /** The body as JSON; a body that is not JSON fails naming the action and request id. */
   public JsonNode json() {
+    if (tree != null) {
+      return tree; // parsed once, when the answer arrived; a call reads it and lets it go
+    }
     try {
       JsonNode n = MAPPER.readTree(body);
       if (n == null) {
@@ -70,16 +80,25 @@ public final class ApiResponse {
   }
 
   static String requestIdOf(byte[] body, String header) {
+    return requestIdOf(parse(body), header);
+  }
+
+  /** The body's tree, or null when it is not JSON (or empty): {@link #json} then says so. */
+  static JsonNode parse(byte[] body) {
     try {
-      JsonNode n = MAPPER.readTree(body);
-      if (n != null && n.isObject()) {
-        JsonNode id = n.hasNonNull("RequestId") ? n.get("RequestId") : n.get("requestId");
-        if (id != null && id.isTextual() && !id.asText().isBlank()) {
-          return ErrorResponses.truncate(id.asText(), 200);
-        }
-      }
+      return MAPPER.readTree(body);
     } catch (IOException e) {
-      // not JSON: fall back to the header
+      return null;
+    }
+  }
+
+  /** {@code RequestId} (or {@code requestId}) of a parsed body, else the header. */
+  static String requestIdOf(JsonNode n, String header) {
+    if (n != null && n.isObject()) {
+      JsonNode id = n.hasNonNull("RequestId") ? n.get("RequestId") : n.get("requestId");
+      if (id != null && id.isTextual() && !id.asText().isBlank()) {
+        return ErrorResponses.truncate(id.asText(), 200);
+      }
     }
     return header == null || header.isBlank() ? null : ErrorResponses.truncate(header, 200);
   }

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * official V3 page; the official test vector is reproduced in {@code CanonicalRequestTest}.
  */
 public final class CanonicalRequest {
+  private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
   private final String method;
   private final String canonicalUri;
   private final String canonicalQueryString;
@@ -70,7 +72,7 @@ public final class CanonicalRequest {
     if (!encodedPath.isEmpty() && !encodedPath.startsWith("/")) {
       throw new IllegalArgumentException("encodedPath must start with /, was \"" + encodedPath + "\"");
     }
-    if (!hashedPayload.matches("[0-9a-f]{64}")) {
+    if (!HEX64.matcher(hashedPayload).matches()) {
       throw new IllegalArgumentException("hashedPayload must be 64 lower-case hex digits");
     }
     String uri = encodedPath.isEmpty() ? "/" : encodedPath;

@@ -24,11 +24,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -57,6 +59,8 @@ import okhttp3.Response;
 public final class HttpTransport {
   private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
   static final String USER_AGENT = "eas-network (Java " + Runtime.version().feature() + ")";
+  /** The body of a POST without parameters in its body (RPC): empty, immutable, shared. */
+  private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
 
   private final AliyunOptions options;
   private final OkHttpClient client;
@@ -74,6 +78,12 @@ public final class HttpTransport {
   /** The last failure counted by each endpoint's breaker, for the message of an open breaker. */
   private final ConcurrentMap<String, String> lastFailures;
   private final RequestListener listener;
+  /** The parsed base URL of each endpoint, by its URI: parsed once, not per request. */
+  private final ConcurrentMap<String, HttpUrl> baseUrls;
+  /** The pool that sends the independent requests of one call together; shared by the views. */
+  private final FanOut fanOut;
+  /** False for a view: closing a view closes nothing it shares. */
+  private final boolean owner;
 
   public HttpTransport(AliyunOptions options, OkHttpClient client, Acs3Signer signer, Sleeper sleeper,
       DoubleSupplier random, LongSupplier nanoTime) {
@@ -119,6 +129,11 @@ public final class HttpTransport {
     this.breakers = new ConcurrentHashMap<>();
     this.lastFailures = new ConcurrentHashMap<>();
     this.listener = options.requestListener();
+    this.baseUrls = new ConcurrentHashMap<>();
+    // no wait for a request may go longer than one attempt can take without some request finishing
+    this.fanOut = new FanOut(options.concurrency(), options.callTimeout().multipliedBy(3)
+        .plus(policy.maxBackoff()));
+    this.owner = true;
   }
 
   private HttpTransport(HttpTransport base, RequestListener listener) {
@@ -137,6 +152,9 @@ public final class HttpTransport {
     this.breakers = base.breakers;
     this.lastFailures = base.lastFailures;
     this.listener = listener;
+    this.baseUrls = base.baseUrls;
+    this.fanOut = base.fanOut;
+    this.owner = false;
   }
 
   /** A transport on the system clock, a fresh OkHttp client, random nonces and jitter, and real sleeping. */
@@ -164,6 +182,32 @@ public final class HttpTransport {
     return options;
   }
 
+  /**
+   * The results of independent tasks (each sends its own requests through this transport), in their order; the
+   * first failure in that order is thrown ({@link FanOut}).
+   *
+   * @param what the call, for the message of a stalled wait
+   */
+  <T> List<T> all(String what, List<? extends Supplier<? extends T>> tasks) {
+    return fanOut.all(what, tasks);
+  }
+
+  FanOut fanOut() {
+    return fanOut;
+  }
+
+  /**
+   * Ends the threads that send a call's independent requests together (running calls finish first, bounded) and
+   * closes idle connections. Calls made afterwards send their requests one after the other. A view
+   * ({@link #withListener}) closes nothing: its base owns what it shares.
+   */
+  public void close() {
+    if (owner) {
+      fanOut.close();
+      client.connectionPool().evictAll();
+    }
+  }
+
   /** The configured OkHttp client (for tests: timeouts, no redirects, default host name verification). */
   OkHttpClient client() {
     return client;
@@ -183,9 +227,11 @@ public final class HttpTransport {
     for (int attempt = firstAttempt; ; attempt++) {
       try {
         ApiResponse response = once(request, attempt);
+        fanOut.progressed();
         context.onComplete();
         return response;
       } catch (AttemptFailure failure) {
+        fanOut.progressed();
         long waitMillis = context.onError(failure);
         if (waitMillis < 0) {
           throw failure.toThrow(attempt);
@@ -269,21 +315,21 @@ public final class HttpTransport {
           credentials);
 
       String encodedQuery = signed.canonicalRequest().canonicalQueryString();
-      HttpUrl url = HttpUrl.get(endpoint.baseUri().toString()).newBuilder()
+      HttpUrl url = baseUrls.computeIfAbsent(endpoint.baseUri().toString(), HttpUrl::get).newBuilder()
           .encodedPath(request.encodedPath())
           .encodedQuery(encodedQuery.isEmpty() ? null : encodedQuery)
           .build();
       RequestBody requestBody = body.length > 0 ? RequestBody.create(body, MediaType.get(contentType))
-          : request.method().equals("POST") || request.method().equals("PUT") ? RequestBody.create(new byte[0], null)
-          : null;
+          : request.method().equals("POST") || request.method().equals("PUT") ? EMPTY_BODY : null;
+      // addHeader: the names are distinct (header() would search and remove each name first)
       Request.Builder http = new Request.Builder().url(url).method(request.method(), requestBody)
-          .header("accept", "application/json")
-          .header("user-agent", USER_AGENT);
+          .addHeader("accept", "application/json")
+          .addHeader("user-agent", USER_AGENT);
       // host comes from the URL and content-type from the body, with the very values that were signed
       for (Map.Entry<String, String> h : signed.headers().entrySet()) {
         if (!h.getKey().equals("host") && !h.getKey().equals("content-type")) {
           try {
-            http.header(h.getKey(), h.getValue());
+            http.addHeader(h.getKey(), h.getValue());
           } catch (IllegalArgumentException badHeader) {
             // OkHttp's header check quotes the value, which may be a security token: never pass its message on
             throw SigningException.of(action, Acs3Signer.ALGORITHM, "the request header " + h.getKey() + " holds a "
@@ -339,12 +385,14 @@ public final class HttpTransport {
     event.httpStatus(status).duration(took);
     if (status >= 200 && status <= 299) {
       breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
-      String requestId = ApiResponse.requestIdOf(responseBody, requestIdHeader);
+      // parsed once: for the request id here, and for the caller (ApiResponse.json)
+      com.fasterxml.jackson.databind.JsonNode tree = ApiResponse.parse(responseBody);
+      String requestId = ApiResponse.requestIdOf(tree, requestIdHeader);
       if (requestId != null) {
         event.requestId(requestId);
       }
       emit(event);
-      return new ApiResponse(action, endpoint.baseUri().toString(), status, requestId, responseBody);
+      return new ApiResponse(action, endpoint.baseUri().toString(), status, requestId, responseBody, tree);
     }
     CloudServiceException error = ErrorResponses.toException(action, status, responseBody, retryAfter,
         requestIdHeader);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads every page of a list: {@code PageNumber}/{@code PageSize} (each API's maximum page size) until
@@ -78,20 +79,22 @@ final class Lists {
     }
 
     private String problem(JsonNode root) {
-      String where = container + "." + element;
+      // the messages are built only for a wrong answer: this runs on every page
       if (root == null || !root.isObject()) {
-        return "answered " + kind(root) + " where a JSON object with the list " + where + " belongs";
+        return "answered " + kind(root) + " where a JSON object with the list " + container + "." + element
+            + " belongs";
       }
       JsonNode c = root.get(container);
       if (c == null || c.isNull()) {
-        return "answered without the list " + where + " (an empty list is " + container + ": {" + element
-            + ": []})";
+        return "answered without the list " + container + "." + element + " (an empty list is " + container
+            + ": {" + element + ": []})";
       }
       if (c.isArray()) {
         return null;
       }
       if (!c.isObject()) {
-        return "answered " + container + " as " + kind(c) + " where the list " + where + " belongs";
+        return "answered " + container + " as " + kind(c) + " where the list " + container + "." + element
+            + " belongs";
       }
       JsonNode e = c.get(element);
       if (e == null && c.isEmpty() && declaresNoItems(root)) {
@@ -126,6 +129,16 @@ final class Lists {
    */
   static <T> List<T> numbered(HttpTransport transport, BiFunction<Integer, Integer, ApiRequest> request, int pageSize,
       Shape shape, Function<JsonNode, T> mapper) {
+    return numbered(transport, request, pageSize, shape, mapper, false);
+  }
+
+  /**
+   * As above; with {@code together}, the items of each page are mapped together ({@link HttpTransport#all}): for a
+   * mapper that sends requests of its own (a route table's entries), in the order and with the failure of mapping
+   * them one after the other.
+   */
+  static <T> List<T> numbered(HttpTransport transport, BiFunction<Integer, Integer, ApiRequest> request, int pageSize,
+      Shape shape, Function<JsonNode, T> mapper, boolean together) {
     List<T> out = new ArrayList<>();
     Seen seen = new Seen();
     long read = 0;
@@ -161,7 +174,11 @@ final class Lists {
             + " items its " + totalName + " announced", null);
       }
       seen.check(shape, items, response, page);
-      map(r, response, page, shape, items, mapper, out);
+      if (together) {
+        mapTogether(transport, r, response, page, shape, items, mapper, out);
+      } else {
+        map(r, response, page, shape, items, mapper, out);
+      }
       read += items.size();
       if (read >= total) {
         if (read > total) {
@@ -339,13 +356,36 @@ final class Lists {
   static <T> void map(ApiRequest r, ApiResponse response, int page, Shape shape, List<JsonNode> items,
       Function<JsonNode, T> mapper, List<T> out) {
     for (int i = 0; i < items.size(); i++) {
-      out.add(one(r, response, "/" + shape.container() + "/" + shape.element() + "/" + i
-          + (page > 1 ? " of page " + page : ""), items.get(i), mapper));
+      int at = i;
+      // the pointer is built only for a failure: this runs for every item of every list
+      out.add(one(r, response, () -> pointer(shape, at, page), items.get(i), mapper));
     }
+  }
+
+  private static String pointer(Shape shape, int index, int page) {
+    return "/" + shape.container() + "/" + shape.element() + "/" + index + (page > 1 ? " of page " + page : "");
+  }
+
+  /** As {@link #map}, the items mapped together: for mappers that send requests of their own. */
+  private static <T> void mapTogether(HttpTransport transport, ApiRequest r, ApiResponse response, int page,
+      Shape shape, List<JsonNode> items, Function<JsonNode, T> mapper, List<T> out) {
+    List<Supplier<T>> each = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      int at = i;
+      each.add(() -> one(r, response, () -> pointer(shape, at, page), item, mapper));
+    }
+    out.addAll(transport.all(r.qualifiedAction(), each));
   }
 
   /** Maps one node; a failure names the action, the JSON pointer and the request id. */
   static <T> T one(ApiRequest r, ApiResponse response, String pointer, JsonNode node, Function<JsonNode, T> mapper) {
+    return one(r, response, () -> pointer, node, mapper);
+  }
+
+  /** As above, the pointer built only when it is needed. */
+  static <T> T one(ApiRequest r, ApiResponse response, Supplier<String> pointer, JsonNode node,
+      Function<JsonNode, T> mapper) {
     try {
       return mapper.apply(node);
     } catch (EasNetworkException e) {
@@ -354,7 +394,7 @@ final class Lists {
       throw response.malformed(e.getMessage(), null);
     } catch (RuntimeException e) {
       // IllegalArgumentException from the model's checks, ArithmeticException from a number out of range, …
-      throw response.malformed("answered something the adapter cannot read at " + pointer + ": "
+      throw response.malformed("answered something the adapter cannot read at " + pointer.get() + ": "
           + ErrorResponses.truncate(String.valueOf(e.getMessage()), ErrorResponses.MAX_MESSAGE_CHARS), e);
     }
   }
