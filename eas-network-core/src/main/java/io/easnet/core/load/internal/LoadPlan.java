@@ -117,10 +117,12 @@ public final class LoadPlan {
         Target target = question.target().orElseThrow();
         ServiceReads service = serviceNetwork(question.service().orElseThrow());
         all.add(service.done());
-        // without a VPC there is no path, but the verdict still names the target's port as the file gives it
+        // the target needs only its id: read it at once, beside the service's network, not after it (one round
+        // less); without a VPC there is no path, but the verdict still names the target's port as the file gives it
+        all.add(target(target));
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
-            ? CompletableFuture.allOf(target(target))
-            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())), target(target))));
+            ? done()
+            : CompletableFuture.allOf(absentIfNotFound(vpc(vpcId.get())))));
       }
       case INTERNET_EGRESS -> {
         ServiceReads service = serviceNetwork(question.service().orElseThrow());
