@@ -288,11 +288,45 @@ public final class Planner {
       return r.bind(this);
     }
 
-    /** {@code keys} in apply order: kind, then key. */
+    /**
+     * {@code keys} in apply order: first every change that neither is billed nor depends on a billed one, then the
+     * billed allocations with the changes that depend on them (docs/plan-safety.md, "Billed changes come last"); within
+     * each part by kind (the dependency order of the kinds), then key. A change that fails after validation (a quota
+     * the cloud enforces, a permission) then fails before anything billed was allocated, wherever the dependencies
+     * allow it.
+     */
     List<String> ordered(Set<String> keys) {
+      Set<String> late = late(keys);
       List<String> out = new ArrayList<>(keys);
-      out.sort(Comparator.comparing((String k) -> actions.get(k).kind()).thenComparing(k -> k));
+      out.sort(Comparator.comparing((String k) -> late.contains(k)).thenComparing(k -> actions.get(k).kind())
+          .thenComparing(k -> k));
       return out;
+    }
+
+    /** The changes of {@code keys} that are billed or depend, through references or needs, on one that is. */
+    private Set<String> late(Set<String> keys) {
+      Set<String> late = new LinkedHashSet<>();
+      for (String k : keys) {
+        if (actions.get(k).billed()) {
+          late.add(k);
+        }
+      }
+      boolean grew = !late.isEmpty();
+      while (grew) {
+        grew = false;
+        for (String k : keys) {
+          if (!late.contains(k) && dependsOnAny(actions.get(k), late)) {
+            late.add(k);
+            grew = true;
+          }
+        }
+      }
+      return late;
+    }
+
+    private static boolean dependsOnAny(Change a, Set<String> keys) {
+      return a.needs().stream().anyMatch(keys::contains)
+          || a.values().stream().anyMatch(v -> Refs.changeOf(v).map(keys::contains).orElse(false));
     }
 
     /** True when a change of {@code keep} other than {@code key} refers to it or needs its binding. */

@@ -81,6 +81,16 @@ class PlanJsonTest {
     return (ObjectNode) root.get("changes").get(i);
   }
 
+  /** The first change of kind {@code kind} (the plan's order puts billed changes last, so kinds are looked up). */
+  private static ObjectNode change(ObjectNode root, String kind) {
+    for (com.fasterxml.jackson.databind.JsonNode c : root.get("changes")) {
+      if (c.get("kind").asText().equals(kind)) {
+        return (ObjectNode) c;
+      }
+    }
+    throw new AssertionError("no change of kind " + kind);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"unknownRootKey", "wrongVersion", "unknownKind", "unknownParameter", "forwardReference",
       "duplicateId", "badDependency", "billedWithoutAllowBilled", "wrongType", "unknownOutput", "badCidr",
@@ -101,22 +111,24 @@ class PlanJsonTest {
           ((ObjectNode) change(root, 0).get("parameters")).put("zone", "h");
           break;
         case "forwardReference":
-          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-9.natGatewayId}");
+          // a reference to the change itself: not an earlier change
+          ((ObjectNode) change(root, "CreateSnatEntry").get("parameters")).put("natGatewayId",
+              "${" + change(root, "CreateSnatEntry").get("id").asText() + ".natGatewayId}");
           break;
         case "duplicateId":
           change(root, 1).put("id", "change-1");
           break;
         case "badDependency":
-          ((ArrayNode) change(root, 0).get("dependsOn")).add("change-7");
+          ((ArrayNode) change(root, 0).get("dependsOn")).add("change-99");
           break;
         case "unknownOutput":
-          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-1.eipId}");
+          ((ObjectNode) change(root, "CreateSnatEntry").get("parameters")).put("natGatewayId", "${change-1.eipId}");
           break;
         case "badCidr":
-          ((ArrayNode) change(root, 3).get("parameters").get("snatIps")).set(0, "47.0.0.300");
+          ((ArrayNode) change(root, "CreateSnatEntry").get("parameters").get("snatIps")).set(0, "47.0.0.300");
           break;
         case "dropRule":
-          ((ObjectNode) change(root, 5).get("parameters")).put("policy", "drop");
+          ((ObjectNode) change(root, "AuthorizeSecurityGroupRule").get("parameters")).put("policy", "drop");
           break;
         case "billedWithoutAllowBilled":
           root.put("allowBilled", false);
