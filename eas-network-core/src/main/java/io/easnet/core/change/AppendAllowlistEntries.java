@@ -76,6 +76,11 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
 
   @Override
   public String key() {
+    return keyOf(instanceId, groupName);
+  }
+
+  /** The deduplication key of the appends to {@code groupName} of {@code instanceId}. */
+  static String keyOf(String instanceId, String groupName) {
     return "allowlist:" + instanceId + ":" + groupName;
   }
 
