@@ -64,6 +64,7 @@ class BilledLastProperties {
               billedChange.id(), changes.get(b + 1).id(), plan.toJson()).contains(billedChange.id());
         }
       }
+    }
     // the property means something only when plans mix billed changes with changes independent of them
     assertThat(mixed).as("plans with billed changes and changes independent of them").isGreaterThan(5);
   }
