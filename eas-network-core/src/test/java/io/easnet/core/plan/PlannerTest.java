@@ -70,8 +70,8 @@ class PlannerTest {
         ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
         ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
         ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.APPEND_ALLOWLIST_ENTRIES,
-        ChangeKind.APPEND_ALLOWLIST_ENTRIES, ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ALLOCATE_EIP,
-        ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY, ChangeKind.ADD_ROUTE_ENTRY);
+        ChangeKind.APPEND_ALLOWLIST_ENTRIES, ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ADD_ROUTE_ENTRY,
+        ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY);
     List<PathResult> before = pathsAfter(inv, services, new Plan(true, List.of()));
     assertThat(before).extracting(PathResult::verdict).doesNotContain(Verdict.REACHABLE);
     assertThat(pathsAfter(inv, services, plan)).hasSize(5).extracting(PathResult::verdict)
@@ -100,9 +100,10 @@ class PlannerTest {
   @Test
   void newResourcesAreReferencedSymbolicallyAndDependOnlyOnEarlierChanges() {
     Plan plan = works(bare().build(), list(svc("internet")), BILLED);
-    // the billed allocations and their dependants come last, in dependency order
-    assertThat(kinds(plan)).endsWith(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP,
-        ChangeKind.CREATE_SNAT_ENTRY, ChangeKind.ADD_ROUTE_ENTRY);
+    // the billed allocations and their dependants come last, in dependency order; the route needs only the gateway,
+    // so it comes before the EIP is allocated
+    assertThat(kinds(plan)).endsWith(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ADD_ROUTE_ENTRY,
+        ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY);
     String nat = of(plan, ChangeKind.CREATE_NAT_GATEWAY).id();
     String eip = of(plan, ChangeKind.ALLOCATE_EIP).id();
     PlannedChange snat = of(plan, ChangeKind.CREATE_SNAT_ENTRY);
