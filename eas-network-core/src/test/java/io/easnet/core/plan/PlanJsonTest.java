@@ -71,6 +71,24 @@ class PlanJsonTest {
     assertThat(Plan.parse(empty.toJson(), "empty.json").isEmpty()).isTrue();
   }
 
+  @Test
+  void aPlanWithARemovalRoundTripsAndTheSchemaAcceptsIt() {
+    Inventory base = bare().build();
+    Inventory inv = base.toBuilder().rdsInstances(List.of(io.easnet.core.model.RdsInstance.builder()
+        .from(base.rdsInstances().get(0)).allowlists(List.of(io.easnet.core.model.AllowlistGroup.builder()
+            .name("eas").addEntry(io.easnet.core.model.Cidr.parse("192.168.1.23")).build())).build())).build();
+    Plan plan = Planner.of(inv).plan(list(svc("rds:rm-1")), PlanOptions.defaults().allowRemovals(true)).plan()
+        .orElseThrow();
+    assertThat(plan.toJson()).contains("\"kind\": \"RemoveAllowlistEntries\"")
+        .contains("\"keptBlock\": \"192.168.1.0/24\"");
+    assertThat(schema.errors(plan.toJson())).isEmpty();
+    assertThat(Plan.parse(plan.toJson(), "plan.json")).isEqualTo(plan);
+    // an entry outside the kept block is refused by the reader, naming the pointer
+    String bad = plan.toJson().replace("\"192.168.1.23/32\"", "\"10.0.0.1/32\"");
+    assertThatThrownBy(() -> Plan.parse(bad, "plan.json")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("/parameters/entries/0").hasMessageContaining("does not lie inside the kept block");
+  }
+
   private static String edited(Consumer<ObjectNode> edit) throws Exception {
     ObjectNode root = (ObjectNode) MAPPER.readTree(full.toJson());
     edit.accept(root);
