@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Plans the smallest set of changes (security group rules, allowlist entries, SNAT entries, routes,"
         + " EIPs, NAT gateways, service networking) that makes every intent of an intents file reachable, and"
         + " proves it by re-analysing the estate with the plan applied. Billed changes (NAT gateway, EIP) are"
-        + " planned only with --allow-billed. Against a snapshot file, or live (--live --region R, --endpoint URL)"
+        + " planned only with --allow-billed. It only adds access; with --allow-removals it also removes allowlist"
+        + " entries that are a single EAS instance's address (EASNET-015), after the vSwitch block replacing them is"
+        + " admitted. Against a snapshot file, or live (--live --region R, --endpoint URL)"
         + " with the same plan.",
     footerHeading = "%nIntents file:%n",
     footer = {"  {\"version\": 1, \"services\": [{\"file\": \"service.json\", \"intents\": [\"rds:rm-1:3306\","
@@ -29,6 +31,8 @@ import picocli.CommandLine.ParentCommand;
         "      --intents examples/mistakes/no-snat-entry.intents.json --output plan.json",
         "  eas-net plan --snapshot examples/mistakes/estate.json \\",
         "      --intents examples/mistakes/nat-without-eip.intents.json --allow-billed -o plan.json",
+        "  eas-net plan --snapshot examples/mistakes/estate.json \\",
+        "      --intents examples/mistakes/allowlist-one-instance-ip.intents.json --allow-removals -o plan.json",
         "",
         "Exit codes: 0 a plan that works (possibly empty), 1 some intent cannot be made reachable, 2 bad input,"
             + " 3 cloud or I/O failure."})
@@ -43,6 +47,11 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--allow-billed", description = "Allow changes that cost money (a NAT gateway, an EIP).")
   boolean allowBilled;
 
+  @Option(names = "--allow-removals", description = "Also remove allowlist entries that are a single EAS instance's"
+      + " address (EASNET-015), each after the append of the vSwitch block that replaces it and only when such a"
+      + " block is admitted. Without it the plan only adds access.")
+  boolean allowRemovals;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan (JSON) here, for"
       + " eas-net apply.")
   Path output;
@@ -54,7 +63,8 @@ final class PlanCommand implements Callable<Integer> {
     PlanResult result;
     Optional<Plan> plan;
     try (Estate e = estate.open(root)) {
-      result = Planner.of(e.forIntents(file.services())).plan(file, PlanOptions.defaults().allowBilled(allowBilled));
+      result = Planner.of(e.forIntents(file.services())).plan(file, PlanOptions.defaults().allowBilled(allowBilled)
+          .allowRemovals(allowRemovals));
       // the plan records the estate it was made from: region and the facts its changes depend on (read by the same
       // checks apply runs before its first write), so that apply refuses an estate that changed under it; not for a
       // Terraform plan, whose resources do not exist yet

@@ -127,7 +127,24 @@ public record AddRouteEntry(VpcId vpcId, RouteTableId routeTableId, Cidr destina
    */
   @Override
   public void checkBeforeWrites(Execution<?> x) {
-    Preflight.routeTable(x, vpcId.value(), routeTableId.value());
+    RouteTable t = Preflight.routeTable(x, vpcId.value(), routeTableId.value());
+    // the quota counts custom entries (system entries, next hop "local", do not count); a destination the table
+    // routes already is not added again (docs/plan-safety.md, "Quotas")
+    java.util.Set<Cidr> routed = new java.util.HashSet<>();
+    t.entries().forEach(e -> routed.add(e.destination()));
+    if (!routed.contains(destination)) {
+      int now = (int) t.entries().stream().filter(e -> !"local".equalsIgnoreCase(e.nextHopType())).count();
+      int adding = 1;
+      for (Change c : Preflight.earlier(x)) {
+        if (c instanceof AddRouteEntry a && a.routeTableId().equals(routeTableId)
+            && !routed.contains(a.destination())) {
+          adding++;
+        }
+      }
+      Preflight.quota("route table", routeTableId.value(), "custom route entries", now, adding,
+          Preflight.CUSTOM_ROUTE_ENTRIES_PER_TABLE, "delete custom route entries the table no longer needs"
+          + " (DeleteRouteEntry), or raise the quota in Quota Center, then plan again");
+    }
     Preflight.vpcOfGateway(x, nextHop.id()).ifPresent(v -> Preflight.require(v.equals(vpcId.value()), "VpcMismatch",
         "NAT gateway " + nextHop.id() + " lies in " + v + ", but route table " + routeTableId + " in " + vpcId));
   }

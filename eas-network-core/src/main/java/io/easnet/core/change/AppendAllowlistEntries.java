@@ -76,6 +76,11 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
 
   @Override
   public String key() {
+    return keyOf(instanceId, groupName);
+  }
+
+  /** The deduplication key of the appends to {@code groupName} of {@code instanceId}. */
+  static String keyOf(String instanceId, String groupName) {
     return "allowlist:" + instanceId + ":" + groupName;
   }
 
@@ -137,10 +142,32 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
   @Override
   public void checkBeforeWrites(Execution<?> x) {
     boolean rds = product.equals("rds");
-    Preflight.existing(x, () -> rds ? x.port().rds().describeInstance(RdsInstanceId.of(instanceId))
-        : x.port().redis().describeInstance(RedisInstanceId.of(instanceId)), (rds ? "RDS" : "Redis")
-        + " instance " + instanceId);
-    x.fact((rds ? "RDS" : "Redis") + " instance " + instanceId, "exists");
+    String what = (rds ? "RDS" : "Redis") + " instance " + instanceId;
+    io.easnet.core.model.AllowlistGroup.AllowlistTarget t = Preflight.existing(x, () -> rds
+        ? x.port().rds().describeInstance(RdsInstanceId.of(instanceId))
+        : x.port().redis().describeInstance(RedisInstanceId.of(instanceId)), what);
+    x.fact(what, "exists");
+    // the quota counts the entries of all groups; an entry a group holds already is not appended again
+    List<AllowlistGroup> groups = t.allowlists();
+    int now = groups.stream().mapToInt(g -> g.entries().size()).sum();
+    Set<String> adding = new LinkedHashSet<>();
+    List<Change> changes = new ArrayList<>(Preflight.earlier(x));
+    changes.add(this);
+    for (Change c : changes) {
+      if (c instanceof AppendAllowlistEntries a && a.instanceId().equals(instanceId)) {
+        for (Cidr e : a.entries()) {
+          boolean held = groups.stream().anyMatch(g -> g.name().equals(a.groupName()) && g.entries().contains(e));
+          if (!held) {
+            adding.add(a.groupName() + "\n" + e);
+          }
+        }
+      }
+    }
+    if (entries.stream().anyMatch(e -> adding.contains(groupName + "\n" + e))) {
+      Preflight.quota(rds ? "RDS instance" : "Redis instance", instanceId, "allowlist entries", now, adding.size(), Preflight.ALLOWLIST_ENTRIES_PER_INSTANCE,
+          "remove entries the instance no longer needs (ModifySecurityIps with ModifyMode Delete; a vSwitch block"
+          + " can replace many single addresses), then plan again");
+    }
   }
 
   @Override

@@ -116,7 +116,21 @@ public record AuthorizeSecurityGroupRule(SecurityGroupId securityGroupId, Securi
   /** The security group exists (see {@link Preflight}). */
   @Override
   public void checkBeforeWrites(Execution<?> x) {
-    Preflight.securityGroup(x, securityGroupId.value());
+    SecurityGroup g = Preflight.securityGroup(x, securityGroupId.value());
+    // the quota: a rule the group holds already is not written again (docs/plan-safety.md, "Quotas")
+    int adding = 0;
+    for (Change c : Preflight.earlier(x)) {
+      if (c instanceof AuthorizeSecurityGroupRule a && a.securityGroupId().equals(securityGroupId)
+          && g.rules().stream().noneMatch(r -> r.sameRuleAs(a.rule()))) {
+        adding++;
+      }
+    }
+    if (g.rules().stream().noneMatch(r -> r.sameRuleAs(rule))) {
+      adding++;
+      Preflight.quota("security group", securityGroupId.value(), "rules", g.rules().size(), adding,
+          Preflight.RULES_PER_SECURITY_GROUP, "revoke rules the group no longer needs (RevokeSecurityGroup /"
+          + " RevokeSecurityGroupEgress), or use another security group, then plan again");
+    }
   }
 
   @Override

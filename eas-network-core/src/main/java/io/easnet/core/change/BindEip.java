@@ -161,8 +161,9 @@ public record BindEip(Gateway gateway, String eipId, IpAddress ipAddress) implem
   @Override
   public void checkBeforeWrites(Execution<?> x) {
     String nat = gateway.id();
+    NatGateway g = null;
     if (!Refs.isRef(nat)) {
-      Preflight.natGateway(x, nat);
+      g = Preflight.natGateway(x, nat);
     }
     if (!Refs.isRef(eipId)) {
       Eip e = Preflight.eip(x, eipId);
@@ -170,6 +171,23 @@ public record BindEip(Gateway gateway, String eipId, IpAddress ipAddress) implem
           || Refs.isRef(nat) && createdByThePlan(x, e.instanceId().get()), "EipInUse",
           "EIP " + eipId + " is bound to " + e.instanceId().orElse("") + ", not free for NAT gateway " + nat);
     }
+    // the quota: the EIPs the gateway holds, plus this plan's bindings to it up to this one (docs/plan-safety.md)
+    java.util.Set<String> held = new java.util.HashSet<>();
+    if (g != null) {
+      g.eipIds().forEach(id -> held.add(id.value()));
+    }
+    if (held.contains(eipId)) {
+      return;
+    }
+    int adding = 1;
+    for (Change c : Preflight.earlier(x)) {
+      if (c instanceof BindEip b && b.gateway().id().equals(nat) && !held.contains(b.eipId())) {
+        adding++;
+      }
+    }
+    Preflight.quota("NAT gateway", nat, "EIPs", held.size(), adding,
+        Preflight.EIPS_PER_NAT_GATEWAY, "unbind EIPs the gateway no longer uses (UnassociateEipAddress), or bind to"
+        + " another NAT gateway, then plan again");
   }
 
   /** True when {@code instance} is the NAT gateway the plan's change the gateway names created (a re-run). */

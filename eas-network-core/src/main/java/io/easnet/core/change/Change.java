@@ -45,7 +45,7 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public sealed interface Change permits SetServiceNetworking, UpdateDLink, CreateNatGateway, AllocateEip, BindEip,
-    CreateSnatEntry, AddRouteEntry, AuthorizeSecurityGroupRule, AppendAllowlistEntries {
+    CreateSnatEntry, AddRouteEntry, AuthorizeSecurityGroupRule, AppendAllowlistEntries, RemoveAllowlistEntries {
   /** The kind of change. */
   ChangeKind kind();
 
@@ -499,8 +499,9 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
 
   /**
    * The kinds of {@link Change}, in the order a plan applies them: the service's own network first, then NAT gateway,
-   * EIP, binding, SNAT entry and route (each needs the one before), then security-group rules and allowlists, which
-   * need nothing. Each kind has its name in plan JSON and its reader.
+   * EIP, binding, SNAT entry and route (each needs the one before), then security-group rules and allowlist appends,
+   * which need nothing, then the removal of allowlist entries an append replaces. Each kind has its name in plan JSON
+   * and its reader.
    */
   public enum ChangeKind {
     /** Write {@code cloud.networking} into the service JSON file (then deploy it with {@code eascmd}). */
@@ -520,7 +521,12 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
     /** Authorize a security-group rule (AuthorizeSecurityGroup or AuthorizeSecurityGroupEgress). */
     AUTHORIZE_SECURITY_GROUP_RULE("AuthorizeSecurityGroupRule", AuthorizeSecurityGroupRule::read),
     /** Append entries to an RDS or Redis allowlist group (ModifySecurityIps, Append). */
-    APPEND_ALLOWLIST_ENTRIES("AppendAllowlistEntries", AppendAllowlistEntries::read);
+    APPEND_ALLOWLIST_ENTRIES("AppendAllowlistEntries", AppendAllowlistEntries::read),
+    /**
+     * Remove single EAS instance addresses from an RDS or Redis allowlist group (ModifySecurityIps, Delete), after the
+     * append of the block that replaces them; planned only with {@code --allow-removals}.
+     */
+    REMOVE_ALLOWLIST_ENTRIES("RemoveAllowlistEntries", RemoveAllowlistEntries::read);
 
     private final String jsonName;
     private final Function<Cursor, Change> reader;

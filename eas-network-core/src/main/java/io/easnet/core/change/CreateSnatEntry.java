@@ -220,6 +220,32 @@ public record CreateSnatEntry(Gateway gateway, VSwitchId sourceVSwitchId, List<S
           + " its EIPs: " + (gatewayIps.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(gatewayIps)))
           + ")");
     }
+    quota(x);
+  }
+
+  /**
+   * The SNAT entries of the gateway stay within the quota (docs/plan-safety.md, "Quotas"): those it holds, plus this
+   * plan's entries on it up to this one; an entry for a vSwitch that has one already is not created again.
+   */
+  private void quota(Execution<?> x) {
+    String nat = gateway.id();
+    List<SnatEntry> held = Refs.isRef(nat) ? List.of()
+        : x.call(() -> x.port().vpc().describeSnatEntries(NatGatewayId.of(nat)));
+    java.util.Set<VSwitchId> sources = new java.util.HashSet<>();
+    held.forEach(e -> e.sourceVSwitchId().ifPresent(sources::add));
+    if (sources.contains(sourceVSwitchId)) {
+      return;
+    }
+    int adding = 1;
+    for (Change a : x.earlierActions()) {
+      if (a instanceof CreateSnatEntry c && c.gateway().id().equals(nat) && !sources.contains(c.sourceVSwitchId())) {
+        adding++;
+      }
+    }
+    Preflight.quota("NAT gateway", nat, "SNAT entries", held.size(),
+        adding, Preflight.SNAT_ENTRIES_PER_NAT_GATEWAY, "delete SNAT entries the gateway no longer needs"
+        + " (DeleteSnatEntry; one entry for a CIDR block can cover several vSwitches), or raise the quota in"
+        + " Quota Center, then plan again");
   }
 
   @Override

@@ -30,7 +30,30 @@ import java.util.stream.Collectors;
  * ({@link Change.Execution#fact}): what the plan records and an apply compares with the estate the plan was made from.
  */
 final class Preflight {
+  /** Rules per security group (docs/plan-safety.md, "Quotas"; docs/wire.md §4.3). */
+  static final int RULES_PER_SECURITY_GROUP = 200;
+  /** Allowlist entries per RDS or Redis instance, all groups together (docs/plan-safety.md; docs/wire.md §5). */
+  static final int ALLOWLIST_ENTRIES_PER_INSTANCE = 1000;
+  /** SNAT entries per NAT gateway, the default quota (docs/plan-safety.md, "Quotas"). */
+  static final int SNAT_ENTRIES_PER_NAT_GATEWAY = 40;
+  /** Custom route entries per route table, the default quota (docs/plan-safety.md, "Quotas"). */
+  static final int CUSTOM_ROUTE_ENTRIES_PER_TABLE = 200;
+  /** EIPs per internet NAT gateway (docs/plan-safety.md, "Quotas"). */
+  static final int EIPS_PER_NAT_GATEWAY = 20;
+
   private Preflight() {}
+
+  /**
+   * Fails the check when the {@code kind} {@code id} would hold more than {@code limit} {@code items} once this change
+   * and the plan's earlier changes on it are made: {@code now} it holds, {@code adding} the plan adds up to and
+   * including this change. The message names the resource, the limit, the count and {@code fix}.
+   */
+  static void quota(String kind, String id, String items, int now, int adding, int limit, String fix) {
+    int total = now + adding;
+    require(total <= limit, "QuotaExceeded", kind + " " + Printable.escape(id) + " would hold " + total + " " + items
+        + " (" + now + " now, " + adding + " added by this plan up to this change), over the limit of " + limit
+        + " " + items + " per " + kind + ": " + fix);
+  }
 
   /** Fails the check with {@code message} unless {@code ok}. */
   static void require(boolean ok, String code, String message) {

@@ -5,7 +5,9 @@ import io.easnet.core.analysis.EstateAnalysis;
 import io.easnet.core.analysis.Explanation;
 import io.easnet.core.change.Change;
 import io.easnet.core.change.Change.Refs;
+import io.easnet.core.change.RemoveAllowlistEntries;
 import io.easnet.core.change.SetServiceNetworking;
+import io.easnet.core.analysis.internal.SingleEasAddresses;
 import io.easnet.core.analysis.Intent;
 import io.easnet.core.analysis.internal.IntentSyntax;
 import io.easnet.core.analysis.Intent.IntentsFile;
@@ -101,7 +103,52 @@ public final class Planner {
     if (!full.works()) {
       return full;
     }
-    return minimal(session, keep, services, options, full);
+    PlanResult best = minimal(session, keep, services, options, full);
+    return options.allowsRemovals() ? withRemovals(session, services, options, best) : best;
+  }
+
+  /**
+   * The plan with the removal of every allowlist entry that is a single EAS instance address (the detection of
+   * EASNET-015, {@link SingleEasAddresses}) and that a block of the same instance's allowlists covering the EAS vSwitch
+   * replaces once the plan is applied; each removal comes after the append of that block when the plan makes it. An
+   * entry whose removal would empty its group (the cloud refuses that) stays. The plan without removals when the
+   * proof fails with them.
+   */
+  private PlanResult withRemovals(Session session, List<ServiceInput> services, PlanOptions options,
+      PlanResult best) {
+    PlanState after = apply(PlanState.of(inventory, services), best.plan);
+    EstateAnalysis analysis = analyse(after);
+    Map<String, List<SingleEasAddresses.Found>> byGroup = new LinkedHashMap<>();
+    for (SingleEasAddresses.Found f : SingleEasAddresses.find(after.inventory(), analysis.services())) {
+      if (f.covering().isPresent()) {
+        byGroup.computeIfAbsent(f.target().targetId() + "\n" + f.group().name(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    Set<String> keep = new LinkedHashSet<>(session.kept);
+    for (List<SingleEasAddresses.Found> found : byGroup.values()) {
+      io.easnet.core.model.AllowlistGroup group = found.get(0).group();
+      Set<io.easnet.core.model.Cidr> removed = new LinkedHashSet<>();
+      found.forEach(f -> removed.add(f.address()));
+      if (group.entries().stream().allMatch(removed::contains)) {
+        continue;
+      }
+      for (SingleEasAddresses.Found f : found) {
+        String product = f.target() instanceof io.easnet.core.model.RdsInstance ? "rds" : "redis";
+        Change r = new RemoveAllowlistEntries(product, f.target().targetId(), group.name(), List.of(f.address()),
+            f.covering().get().group().name(), f.covering().get().block());
+        for (ResolvedService rs : analysis.services()) {
+          if (rs.network().flatMap(n -> n.vSwitchId()).filter(f.vSwitch().id()::equals).isPresent()) {
+            session.add(r, rs.name() + ": allowlist of " + f.target().targetId());
+          }
+        }
+        keep.add(r.key());
+      }
+    }
+    if (keep.equals(session.kept)) {
+      return best;
+    }
+    PlanResult with = prove(new Plan(options.allowsBilled(), session.numbered(keep)), services, session.skipped);
+    return with.works() ? with : best;
   }
 
   /**
@@ -126,6 +173,7 @@ public final class Planner {
         best = r;
       }
     }
+    session.kept = keep;
     return best;
   }
 
@@ -207,6 +255,8 @@ public final class Planner {
     private final Map<String, Change> actions = new LinkedHashMap<>();
     private final Map<String, Set<String>> serves = new HashMap<>();
     final Map<String, Set<String>> skipped = new LinkedHashMap<>();
+    /** The keys of the minimal working plan, once found. */
+    Set<String> kept = Set.of();
 
     Session(PlanState state, Map<String, SetServiceNetworking.ServiceFile> files, PlanOptions options) {
       this.state = state;
@@ -288,10 +338,38 @@ public final class Planner {
       return r.bind(this);
     }
 
-    /** {@code keys} in apply order: kind, then key. */
+    /**
+     * {@code keys} in apply order (docs/plan-safety.md, "Billed changes come last"): a dependency order (a change after
+     * every change it refers to or needs) that takes, whenever it can, a change that is not billed: by kind (the
+     * dependency order of the kinds), then key; a billed allocation only when nothing else is ready. So every change
+     * that depends on nothing billed comes before the first billed one, and a billed change is followed by what it
+     * unlocks: a change that can be refused after validation (a quota the cloud enforces, a permission) fails before
+     * money is spent wherever the dependencies allow it.
+     */
     List<String> ordered(Set<String> keys) {
-      List<String> out = new ArrayList<>(keys);
-      out.sort(Comparator.comparing((String k) -> actions.get(k).kind()).thenComparing(k -> k));
+      Comparator<String> preference = Comparator.comparing((String k) -> actions.get(k).billed())
+          .thenComparing(k -> actions.get(k).kind()).thenComparing(k -> k);
+      Map<String, Set<String>> deps = new HashMap<>();
+      for (String k : keys) {
+        Set<String> d = new LinkedHashSet<>();
+        Change a = actions.get(k);
+        a.needs().stream().filter(keys::contains).forEach(d::add);
+        a.values().forEach(v -> Refs.changeOf(v).filter(keys::contains).ifPresent(d::add));
+        d.remove(k);
+        deps.put(k, d);
+      }
+      List<String> out = new ArrayList<>(keys.size());
+      Set<String> placed = new LinkedHashSet<>();
+      java.util.TreeSet<String> pending = new java.util.TreeSet<>(preference);
+      pending.addAll(keys);
+      while (!pending.isEmpty()) {
+        String next = pending.stream().filter(k -> placed.containsAll(deps.get(k))).findFirst()
+            // a cycle cannot come from the kinds (each refers only to kinds before it); keep the preference order
+            .orElse(pending.first());
+        pending.remove(next);
+        placed.add(next);
+        out.add(next);
+      }
       return out;
     }
 
@@ -425,22 +503,33 @@ public final class Planner {
    * }</pre>
    */
   public static final class PlanOptions {
-    private static final PlanOptions DEFAULTS = new PlanOptions(false);
+    private static final PlanOptions DEFAULTS = new PlanOptions(false, false);
 
     private final boolean allowBilled;
+    private final boolean allowRemovals;
 
-    private PlanOptions(boolean allowBilled) {
+    private PlanOptions(boolean allowBilled, boolean allowRemovals) {
       this.allowBilled = allowBilled;
+      this.allowRemovals = allowRemovals;
     }
 
-    /** No billed changes. */
+    /** No billed changes, no removals. */
     public static PlanOptions defaults() {
       return DEFAULTS;
     }
 
     /** These options, with billed changes (NAT gateways, EIPs) allowed or not. */
     public PlanOptions allowBilled(boolean allow) {
-      return new PlanOptions(allow);
+      return new PlanOptions(allow, allowRemovals);
+    }
+
+    /**
+     * These options, with removals allowed or not: the removal of allowlist entries that are a single EAS instance's
+     * address (EASNET-015) once a block covering the EAS vSwitch replaces them ({@code plan --allow-removals}). Without
+     * it the planner only adds access, never removes any.
+     */
+    public PlanOptions allowRemovals(boolean allow) {
+      return new PlanOptions(allowBilled, allow);
     }
 
     /** True when billed changes may be planned. */
@@ -448,19 +537,24 @@ public final class Planner {
       return allowBilled;
     }
 
+    /** True when the removal of replaced single EAS instance addresses may be planned. */
+    public boolean allowsRemovals() {
+      return allowRemovals;
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof PlanOptions p && p.allowBilled == allowBilled;
+      return o instanceof PlanOptions p && p.allowBilled == allowBilled && p.allowRemovals == allowRemovals;
     }
 
     @Override
     public int hashCode() {
-      return Boolean.hashCode(allowBilled);
+      return Boolean.hashCode(allowBilled) * 31 + Boolean.hashCode(allowRemovals);
     }
 
     @Override
     public String toString() {
-      return "PlanOptions{allowBilled=" + allowBilled + "}";
+      return "PlanOptions{allowBilled=" + allowBilled + ", allowRemovals=" + allowRemovals + "}";
     }
   }
 }

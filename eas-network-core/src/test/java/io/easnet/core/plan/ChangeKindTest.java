@@ -50,6 +50,8 @@ class ChangeKindTest {
           .peer("0.0.0.0/0").policy(Policy.ACCEPT).priority(7).build()),
       new AppendAllowlistEntries("rds", "rm-1", "eas",
           List.of(Cidr.parse("192.168.1.0/24"), Cidr.parse("192.168.2.0/24"))),
+      new io.easnet.core.change.RemoveAllowlistEntries("rds", "rm-1", "default", List.of(Cidr.parse("192.168.1.23")),
+          "eas", Cidr.parse("192.168.1.0/24")),
       new CreateNatGateway(VpcId.of("vpc-a"), VSwitchId.of("vsw-db")),
       new AddRouteEntry(VpcId.of("vpc-a"), RouteTableId.of("vtb-1"), Cidr.parse("0.0.0.0/0"), NGW_1),
       new CreateSnatEntry(NGW_1, VSwitchId.of("vsw-a"), List.of("47.0.0.9")),

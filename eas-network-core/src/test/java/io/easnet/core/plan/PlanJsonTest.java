@@ -71,6 +71,24 @@ class PlanJsonTest {
     assertThat(Plan.parse(empty.toJson(), "empty.json").isEmpty()).isTrue();
   }
 
+  @Test
+  void aPlanWithARemovalRoundTripsAndTheSchemaAcceptsIt() {
+    Inventory base = bare().build();
+    Inventory inv = base.toBuilder().rdsInstances(List.of(io.easnet.core.model.RdsInstance.builder()
+        .from(base.rdsInstances().get(0)).allowlists(List.of(io.easnet.core.model.AllowlistGroup.builder()
+            .name("eas").addEntry(io.easnet.core.model.Cidr.parse("192.168.1.23")).build())).build())).build();
+    Plan plan = Planner.of(inv).plan(list(svc("rds:rm-1")), PlanOptions.defaults().allowRemovals(true)).plan()
+        .orElseThrow();
+    assertThat(plan.toJson()).contains("\"kind\": \"RemoveAllowlistEntries\"")
+        .contains("\"keptBlock\": \"192.168.1.0/24\"");
+    assertThat(schema.errors(plan.toJson())).isEmpty();
+    assertThat(Plan.parse(plan.toJson(), "plan.json")).isEqualTo(plan);
+    // an entry outside the kept block is refused by the reader, naming the pointer
+    String bad = plan.toJson().replace("\"192.168.1.23/32\"", "\"10.0.0.1/32\"");
+    assertThatThrownBy(() -> Plan.parse(bad, "plan.json")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("/parameters/entries/0").hasMessageContaining("does not lie inside the kept block");
+  }
+
   private static String edited(Consumer<ObjectNode> edit) throws Exception {
     ObjectNode root = (ObjectNode) MAPPER.readTree(full.toJson());
     edit.accept(root);
@@ -79,6 +97,16 @@ class PlanJsonTest {
 
   private static ObjectNode change(ObjectNode root, int i) {
     return (ObjectNode) root.get("changes").get(i);
+  }
+
+  /** The first change of kind {@code kind} (the plan's order puts billed changes last, so kinds are looked up). */
+  private static ObjectNode change(ObjectNode root, String kind) {
+    for (com.fasterxml.jackson.databind.JsonNode c : root.get("changes")) {
+      if (c.get("kind").asText().equals(kind)) {
+        return (ObjectNode) c;
+      }
+    }
+    throw new AssertionError("no change of kind " + kind);
   }
 
   @ParameterizedTest
@@ -101,22 +129,24 @@ class PlanJsonTest {
           ((ObjectNode) change(root, 0).get("parameters")).put("zone", "h");
           break;
         case "forwardReference":
-          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-9.natGatewayId}");
+          // a reference to the change itself: not an earlier change
+          ((ObjectNode) change(root, "CreateSnatEntry").get("parameters")).put("natGatewayId",
+              "${" + change(root, "CreateSnatEntry").get("id").asText() + ".natGatewayId}");
           break;
         case "duplicateId":
           change(root, 1).put("id", "change-1");
           break;
         case "badDependency":
-          ((ArrayNode) change(root, 0).get("dependsOn")).add("change-7");
+          ((ArrayNode) change(root, 0).get("dependsOn")).add("change-99");
           break;
         case "unknownOutput":
-          ((ObjectNode) change(root, 3).get("parameters")).put("natGatewayId", "${change-1.eipId}");
+          ((ObjectNode) change(root, "CreateSnatEntry").get("parameters")).put("natGatewayId", "${change-1.eipId}");
           break;
         case "badCidr":
-          ((ArrayNode) change(root, 3).get("parameters").get("snatIps")).set(0, "47.0.0.300");
+          ((ArrayNode) change(root, "CreateSnatEntry").get("parameters").get("snatIps")).set(0, "47.0.0.300");
           break;
         case "dropRule":
-          ((ObjectNode) change(root, 5).get("parameters")).put("policy", "drop");
+          ((ObjectNode) change(root, "AuthorizeSecurityGroupRule").get("parameters")).put("policy", "drop");
           break;
         case "billedWithoutAllowBilled":
           root.put("allowBilled", false);

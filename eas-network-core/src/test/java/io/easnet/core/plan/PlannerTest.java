@@ -45,6 +45,10 @@ class PlannerTest {
     return p.changes().stream().map(PlannedChange::kind).toList();
   }
 
+  private static PlannedChange of(Plan p, ChangeKind kind) {
+    return p.changes().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+  }
+
   private static List<PathResult> pathsAfter(Inventory inv, List<ServiceInput> services, Plan plan) {
     PlanState s = Planner.apply(PlanState.of(inv, services), plan);
     List<PathResult> out = new ArrayList<>();
@@ -61,12 +65,13 @@ class PlannerTest {
         "from:ecs:i-client"));
     Plan plan = works(inv, services, BILLED);
 
-    assertThat(kinds(plan)).containsExactly(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ALLOCATE_EIP,
-        ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY, ChangeKind.ADD_ROUTE_ENTRY,
+    // billed allocations and what depends on them last (docs/plan-safety.md, "Billed changes come last")
+    assertThat(kinds(plan)).containsExactly(ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
         ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
         ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
-        ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE,
-        ChangeKind.APPEND_ALLOWLIST_ENTRIES, ChangeKind.APPEND_ALLOWLIST_ENTRIES);
+        ChangeKind.AUTHORIZE_SECURITY_GROUP_RULE, ChangeKind.APPEND_ALLOWLIST_ENTRIES,
+        ChangeKind.APPEND_ALLOWLIST_ENTRIES, ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ADD_ROUTE_ENTRY,
+        ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY);
     List<PathResult> before = pathsAfter(inv, services, new Plan(true, List.of()));
     assertThat(before).extracting(PathResult::verdict).doesNotContain(Verdict.REACHABLE);
     assertThat(pathsAfter(inv, services, plan)).hasSize(5).extracting(PathResult::verdict)
@@ -95,12 +100,16 @@ class PlannerTest {
   @Test
   void newResourcesAreReferencedSymbolicallyAndDependOnlyOnEarlierChanges() {
     Plan plan = works(bare().build(), list(svc("internet")), BILLED);
-    assertThat(kinds(plan)).startsWith(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP,
-        ChangeKind.CREATE_SNAT_ENTRY, ChangeKind.ADD_ROUTE_ENTRY);
-    PlannedChange snat = plan.changes().get(3);
-    assertThat(snat.targets()).containsExactly("${change-1.natGatewayId}", "vsw-a");
-    assertThat(snat.dependsOn()).containsExactly("change-1", "change-2", "change-3");
-    assertThat(compact(plan)).contains("\"snatIps\":[\"${change-2.ipAddress}\"]");
+    // the billed allocations and their dependants come last, in dependency order; the route needs only the gateway,
+    // so it comes before the EIP is allocated
+    assertThat(kinds(plan)).endsWith(ChangeKind.CREATE_NAT_GATEWAY, ChangeKind.ADD_ROUTE_ENTRY,
+        ChangeKind.ALLOCATE_EIP, ChangeKind.BIND_EIP, ChangeKind.CREATE_SNAT_ENTRY);
+    String nat = of(plan, ChangeKind.CREATE_NAT_GATEWAY).id();
+    String eip = of(plan, ChangeKind.ALLOCATE_EIP).id();
+    PlannedChange snat = of(plan, ChangeKind.CREATE_SNAT_ENTRY);
+    assertThat(snat.targets()).containsExactly("${" + nat + ".natGatewayId}", "vsw-a");
+    assertThat(snat.dependsOn()).containsExactly(nat, eip, of(plan, ChangeKind.BIND_EIP).id());
+    assertThat(compact(plan)).contains("\"snatIps\":[\"${" + eip + ".ipAddress}\"]");
     List<String> seen = new ArrayList<>();
     for (PlannedChange c : plan.changes()) {
       assertThat(seen).as(c.id()).containsAll(c.dependsOn());
@@ -182,7 +191,7 @@ class PlannerTest {
         .findFirst().orElseThrow();
     assertThat(allowlist.description()).contains("192.168.1.0/24, 192.168.2.0/24");
     assertThat(allowlist.serves()).containsExactly("a: rds:rm-1", "b: rds:rm-1");
-    PlannedChange nat = plan.changes().get(0);
+    PlannedChange nat = of(plan, ChangeKind.CREATE_NAT_GATEWAY);
     assertThat(nat.serves()).contains("a: internet", "b: internet", "b: internet:pypi.org");
     assertThat(pathsAfter(inv, services, plan)).extracting(PathResult::verdict).containsOnly(Verdict.REACHABLE);
   }

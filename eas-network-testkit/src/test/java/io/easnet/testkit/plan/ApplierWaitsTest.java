@@ -84,7 +84,8 @@ class ApplierWaitsTest {
       assertThat(sleeper.waits).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Applier.MAX_WAIT));
       // one change reads the NAT gateways: all its waits fit in its deadline
       assertThat(sleeper.total()).isLessThanOrEqualTo(TEN_MINUTES);
-      ChangeResult nat = r.result("change-1").orElseThrow();
+      ChangeResult nat = r.results().stream()
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
       assertThat(nat.status()).isEqualTo(ChangeResult.Status.FAILED);
       assertThat(nat.message()).contains("run apply again");
       assertThat(fake.recordedCalls()).noneMatch(c -> !c.action().contains(":Describe"));
@@ -102,7 +103,8 @@ class ApplierWaitsTest {
           .build());
       ApplyResult r = applier.apply(plan);
 
-      ChangeResult nat = r.result("change-1").orElseThrow();
+      ChangeResult nat = r.results().stream()
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
       assertThat(nat.status()).isEqualTo(ChangeResult.Status.FAILED);
       assertThat(nat.message()).contains("run apply again");
       assertThat(sleeper.waits).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Applier.MAX_WAIT));

@@ -125,7 +125,8 @@ class PlanApplyCrashTest {
       java.time.Instant start = fake.clock().instant();
       ApplyResult r = io.easnet.core.plan.Applier.builder(fake).clock(fake.clock()).sleeper(fake::advance)
           .timeout(java.time.Duration.ofMinutes(10)).build().apply(plan);
-      ChangeResult nat = r.result("change-1").orElseThrow();
+      ChangeResult nat = r.results().stream()
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
       assertThat(nat.status()).isEqualTo(ChangeResult.Status.FAILED);
       assertThat(nat.error()).contains("Timeout");
       assertThat(nat.message()).contains("run apply again");

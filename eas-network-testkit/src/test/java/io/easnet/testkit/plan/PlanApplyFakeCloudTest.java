@@ -90,7 +90,8 @@ class PlanApplyFakeCloudTest {
       fake.failNext(CloudActions.CREATE_NAT_GATEWAY, "QuotaExceeded.NatGateway");
       ApplyResult r = applier(fake, fake).apply(plan);
       assertThat(r.succeeded()).isFalse();
-      ChangeResult nat = r.result("change-1").orElseThrow();
+      ChangeResult nat = r.results().stream()
+          .filter(c -> c.kind() == io.easnet.core.change.Change.ChangeKind.CREATE_NAT_GATEWAY).findFirst().orElseThrow();
       assertThat(nat.status()).isEqualTo(ChangeResult.Status.FAILED);
       assertThat(nat.error()).contains("QuotaExceeded.NatGateway");
       assertThat(r.results()).filteredOn(c -> c.status() == ChangeResult.Status.SKIPPED).isNotEmpty()

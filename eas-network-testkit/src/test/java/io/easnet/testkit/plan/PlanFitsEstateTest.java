@@ -43,7 +43,8 @@ class PlanFitsEstateTest {
     return PlanFixtures.bare().toBuilder()
         .addVpc(Vpc.builder().id("vpc-z").cidrBlock("10.0.0.0/16"))
         .addVSwitch(VSwitch.builder().id("vsw-z").vpcId("vpc-z").cidrBlock("10.0.1.0/24").zoneId("cn-hangzhou-h"))
-        .addSecurityGroup(SecurityGroup.builder().id("sg-z").vpcId("vpc-z").type(SecurityGroupType.BASIC))
+        // a group at its quota (200 rules, docs/plan-safety.md "Quotas"): a rule moved onto it is refused
+        .addSecurityGroup(atQuota(SecurityGroup.builder().id("sg-z").vpcId("vpc-z").type(SecurityGroupType.BASIC)))
         .addRouteTable(RouteTable.builder().id("vtb-z").vpcId("vpc-z").type(RouteTable.Type.SYSTEM))
         .addNatGateway(NatGateway.builder().id("ngw-z").vpcId("vpc-z").vSwitchId("vsw-z").addEipId("eip-z")
             .addSnatTableId("stb-z").status("Available"))
@@ -51,6 +52,13 @@ class PlanFitsEstateTest {
             .status("InUse"))
         .addEip(Eip.builder().id("eip-free").ipAddress("47.0.0.10").status("Available"))
         .build();
+  }
+
+  private static SecurityGroup.Builder atQuota(SecurityGroup.Builder g) {
+    for (int i = 0; i < 200; i++) {
+      g.addRule(io.easnet.core.model.SecurityGroupRule.ingress().tcp(20000 + i).peer("10.0.0.0/8").build());
+    }
+    return g;
   }
 
   /** The plan for every intent of the fixtures' services, billed changes allowed. */
@@ -175,6 +183,7 @@ class PlanFitsEstateTest {
     Random random = new Random(17);
     int failedBoth = 0;
     int succeededBoth = 0;
+    int quotaRefused = 0;
     for (int n = 0; n < 120; n++) {
       ObjectNode root = (ObjectNode) JSON.readTree(base.toJson());
       List<ObjectNode> changes = new ArrayList<>();
@@ -217,6 +226,9 @@ class PlanFitsEstateTest {
         assertThat(apply.succeeded()).as(what).isEqualTo(dry.succeeded());
         if (!dry.succeeded()) {
           failedBoth++;
+          if (verdicts(dry).stream().anyMatch(v -> v.contains("QuotaExceeded"))) {
+            quotaRefused++;
+          }
           assertThat(verdicts(apply)).as(what).isEqualTo(verdicts(dry));
           assertThat(PlanFixtures.summary(fake.inventory())).as(what).isEqualTo(before);
           assertThat(fake.inventory().eips()).as(what).isEqualTo(eips);
@@ -227,6 +239,8 @@ class PlanFitsEstateTest {
     }
     assertThat(failedBoth).as("mutants the dry run refused").isGreaterThan(10);
     assertThat(succeededBoth).as("mutants that still fit").isGreaterThan(3);
+    // a rule moved onto sg-z, which is at its quota: refused by the dry run exactly as by the apply
+    assertThat(quotaRefused).as("mutants refused for a quota").isPositive();
   }
 
   @Test
