@@ -144,7 +144,7 @@ final class InternetPath {
     SecurityGroupVerdict first = null;
     SecurityGroupVerdict undetermined = null;
     for (Cidr block : PublicIpv4.BLOCKS) {
-      SecurityGroupVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block,
+      SecurityGroupVerdict v = evaluator.evaluateOnce(List.of(group), Direction.EGRESS, target.protocol(), block,
           List.of(), target.port());
       if (v.decision() == SecurityGroupDecision.DENY) {
         return v;

@@ -12,6 +12,7 @@ import io.easnet.core.rules.RuleContext;
 import io.easnet.core.rules.Finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,15 @@ final class AllowlistSingleEasAddress extends BaseRule {
     BlockIndex<VSwitch> byBlock = new BlockIndex<>();
     easVSwitches.values().forEach(v -> byBlock.add(v.cidrBlock(), v));
     List<Finding> out = new ArrayList<>();
-    for (Allowlists.Entry entry : Allowlists.entries(context.inventory())) {
+    List<Allowlists.Entry> entries = Allowlists.entries(context.inventory());
+    // the wide entries of each instance, in entry order: read once, not once per single address
+    IdentityHashMap<AllowlistTarget, List<Allowlists.Entry>> wide = new IdentityHashMap<>();
+    for (Allowlists.Entry o : entries) {
+      if (!o.cidr().isSingleAddress()) {
+        wide.computeIfAbsent(o.target(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    for (Allowlists.Entry entry : entries) {
       AllowlistTarget t = entry.target();
       AllowlistGroup g = entry.group();
       Cidr e = entry.cidr();
@@ -49,8 +58,8 @@ final class AllowlistSingleEasAddress extends BaseRule {
       List<VSwitch> containing = new ArrayList<>(byBlock.containing(e));
       containing.sort(Comparator.comparing(v -> v.id().value()));
       for (VSwitch v : containing) {
-        Optional<Allowlists.Entry> covering = Allowlists.entries(context.inventory()).stream()
-            .filter(o -> o.target() == t && !o.cidr().isSingleAddress() && o.cidr().contains(v.cidrBlock()))
+        Optional<Allowlists.Entry> covering = wide.getOrDefault(t, List.of()).stream()
+            .filter(o -> o.cidr().contains(v.cidrBlock()))
             .findFirst();
         String users = String.join(", ", context.servicesInVSwitch(v.id()).stream().map(ResolvedService::name)
             .distinct().toList());
