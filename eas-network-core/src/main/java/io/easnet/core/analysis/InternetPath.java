@@ -14,6 +14,7 @@ import io.easnet.core.change.Change;
 import io.easnet.core.change.CreateNatGateway;
 import io.easnet.core.change.CreateSnatEntry;
 import io.easnet.core.analysis.internal.IntervalSet;
+import io.easnet.core.analysis.internal.Memo;
 import io.easnet.core.model.Cidr;
 import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.Eip;
@@ -44,6 +45,15 @@ final class InternetPath {
   private final Inventory inventory;
   private final EasSide side;
 
+  /** The EAS group's egress hop, per group and target. */
+  private record EgressKey(Optional<SecurityGroupId> group, InternetTarget target) {}
+
+  /** The gateway hops, per VPC, vSwitch and target. */
+  private record GatewayKey(Optional<VpcId> vpc, VSwitchId vSwitchId, InternetTarget target) {}
+
+  private final Memo<EgressKey, PathRecorder.Segment> egressHops = Memo.create();
+  private final Memo<GatewayKey, PathRecorder.Segment> gatewayHops = Memo.create();
+
   InternetPath(InventoryIndex index, EasSide side) {
     this.index = index;
     this.inventory = index.inventory();
@@ -70,8 +80,18 @@ final class InternetPath {
     Optional<SecurityGroupId> easSg = side.group(rec, service);
     side.returnRoute(rec, service, vsw, dest, Component.externalTarget(target.toString()), target.toString(), false,
         Optional.empty());
+    rec.replay(egressHops.get(new EgressKey(easSg, target), k -> egressHop(k.group(), k.target())));
+    rec.replay(gatewayHops.get(new GatewayKey(vpc, id, target), k -> gatewayHops(k.vpc(), k.vSwitchId(),
+        k.target())));
+    return rec.build();
+  }
+
+  /** The EAS group's egress hop to an internet target: the same for every service in the group. */
+  private PathRecorder.Segment egressHop(Optional<SecurityGroupId> easSg, InternetTarget target) {
+    PathRecorder rec = new PathRecorder(null);
     String egressLabel = "security group " + easSg.map(Object::toString).orElse("(none)") + " (egress)";
     if (easSg.isPresent()) {
+      Cidr dest = target.destinationBlock();
       SecurityGroupVerdict v = egressToInternet(easSg.get(), target);
       String to = target.specific() ? dest.toString() : "every public IPv4 address";
       SecurityGroupHop.Flow flow = new SecurityGroupHop.Flow(Direction.EGRESS, target.protocol(), target.port(),
@@ -81,6 +101,17 @@ final class InternetPath {
     } else {
       rec.skipped(egressLabel, "security group", "no security group");
     }
+    return rec.segment();
+  }
+
+  /**
+   * The hops after the EAS group, from the vSwitch's VPC, the vSwitch and the target alone: the NAT gateway, the SNAT
+   * entry, the route and the external allowlist. Every service in the vSwitch shares them.
+   */
+  private PathRecorder.Segment gatewayHops(Optional<VpcId> vpc, VSwitchId id, InternetTarget target) {
+    PathRecorder rec = new PathRecorder(id);
+    Cidr dest = target.destinationBlock();
+    Optional<VSwitch> vsw = inventory.vSwitch(id);
     Optional<RouteTable> table = vsw.flatMap(inventory::routeTableFor);
     Optional<RouteEntry> route = table.flatMap(rt -> routeFor(rt, dest));
     NatGateway nat = vpc.map(v -> chooseNat(v, route, id, vsw)).orElse(null);
@@ -90,7 +121,7 @@ final class InternetPath {
     checkRoute(rec, vsw, table, route, nat, dest, gateway);
     target.allowlist().ifPresent(a -> checkExternalAllowlist(rec, a, nat, entry, id, vsw));
     rec.pass("internet target", target.destinationText().orElse("internet"), null);
-    return rec.build();
+    return rec.segment();
   }
 
   private Change.Gateway existing(NatGateway nat) {
@@ -113,7 +144,7 @@ final class InternetPath {
     SecurityGroupVerdict first = null;
     SecurityGroupVerdict undetermined = null;
     for (Cidr block : PublicIpv4.BLOCKS) {
-      SecurityGroupVerdict v = evaluator.evaluate(List.of(group), Direction.EGRESS, target.protocol(), block,
+      SecurityGroupVerdict v = evaluator.evaluateOnce(List.of(group), Direction.EGRESS, target.protocol(), block,
           List.of(), target.port());
       if (v.decision() == SecurityGroupDecision.DENY) {
         return v;

@@ -79,6 +79,31 @@ final class PathRecorder {
     hops.add(b.build());
   }
 
+  /**
+   * One memoized part of a path: the hops, blockers and assumptions a recorder holds, in recording order, to
+   * {@link #replay} into the recorder of another path that asks the same question. Replaying gives exactly the path
+   * that recording the same calls in place gives (hops append; blockers and assumptions keep their first occurrence).
+   */
+  record Segment(List<Hop> hops, List<Explanation> explanations, List<Assumption> assumptions) {
+    Segment {
+      hops = List.copyOf(hops);
+      explanations = List.copyOf(explanations);
+      assumptions = List.copyOf(assumptions);
+    }
+  }
+
+  /** What this recorder holds, as a {@link Segment}. */
+  Segment segment() {
+    return new Segment(hops, List.copyOf(explanations), List.copyOf(assumptions));
+  }
+
+  /** Records every hop, blocker and assumption of {@code segment}, in order. */
+  void replay(Segment segment) {
+    hops.addAll(segment.hops());
+    explanations.addAll(segment.explanations());
+    assumptions.addAll(segment.assumptions());
+  }
+
   VSwitchPath build() {
     boolean blocked = hops.stream().anyMatch(h -> h.status() == HopStatus.BLOCKED);
     boolean unknown = hops.stream().anyMatch(h -> h.status() == HopStatus.UNKNOWN);

@@ -7,6 +7,7 @@ import io.easnet.core.analysis.Explanation.ExplanationCode;
 import io.easnet.core.analysis.SecurityGroupVerdict.DecidingRule;
 import io.easnet.core.analysis.Assumption.AssumptionKey;
 import io.easnet.core.change.AppendAllowlistEntries;
+import io.easnet.core.analysis.internal.Memo;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.AllowlistGroup.AllowlistTarget;
 import io.easnet.core.model.Cidr;
@@ -14,6 +15,7 @@ import io.easnet.core.model.SecurityGroupRule.Direction;
 import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.model.VSwitch;
 import io.easnet.core.model.ResourceId.VSwitchId;
+import io.easnet.core.model.ResourceId.VpcId;
 import io.easnet.core.resolve.EffectiveNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,19 @@ final class PrivatePath {
   private final InventoryIndex index;
   private final EasSide side;
 
+  /** A target as seen from a VPC. */
+  private record TargetKey(Optional<VpcId> serviceVpc, Target target) {}
+
+  /** The EAS group's egress hop to a target, per group. */
+  private record EgressKey(TargetKey target, Optional<SecurityGroupId> group) {}
+
+  /** The target's hops (its groups' ingress, its allowlist), per EAS vSwitch and group. */
+  private record TargetHopsKey(TargetKey target, VSwitchId vSwitchId, Optional<SecurityGroupId> group) {}
+
+  private final Memo<TargetKey, ResolvedTarget> targets = Memo.create();
+  private final Memo<EgressKey, PathRecorder.Segment> egressHops = Memo.create();
+  private final Memo<TargetHopsKey, PathRecorder.Segment> targetHops = Memo.create();
+
   PrivatePath(InventoryIndex index, EasSide side) {
     this.index = index;
     this.side = side;
@@ -31,18 +46,19 @@ final class PrivatePath {
 
   PathResult analyse(EffectiveNetwork service, Target target) {
     Intent intent = Intent.reach(target);
-    ResolvedTarget t = ResolvedTarget.of(index, side.vpcOf(service), target);
+    TargetKey key = new TargetKey(side.vpcOf(service), target);
+    ResolvedTarget t = targets.get(key, k -> ResolvedTarget.of(index, k.serviceVpc(), k.target()));
     String description = "EAS " + service.serviceName() + " → " + t.label;
     Optional<PathResult> none = side.withoutNetwork(intent, description, service);
     if (none.isPresent()) {
       return none.get();
     }
     List<VSwitchPath> paths = new ArrayList<>();
-    service.vSwitchId().ifPresent(id -> paths.add(path(service, id, t)));
+    service.vSwitchId().ifPresent(id -> paths.add(path(service, id, key, t)));
     return PathRecorder.result(intent, description, service, paths);
   }
 
-  private VSwitchPath path(EffectiveNetwork service, VSwitchId id, ResolvedTarget t) {
+  private VSwitchPath path(EffectiveNetwork service, VSwitchId id, TargetKey key, ResolvedTarget t) {
     PathRecorder rec = new PathRecorder(id);
     Optional<VSwitch> vsw = side.vSwitch(rec, service, id);
     Optional<SecurityGroupId> easSg = side.group(rec, service);
@@ -63,8 +79,23 @@ final class PrivatePath {
               .advice("add the private address (or vSwitch) of " + t.label + " to the snapshot").build());
     } else {
       side.returnRoute(rec, service, vsw, t.address, t.component, t.label, false, t.vSwitchId);
-      egress(rec, t, easSg, egressLabel);
+      rec.replay(egressHops.get(new EgressKey(key, easSg), k -> {
+        PathRecorder segment = new PathRecorder(id);
+        egress(segment, t, easSg, egressLabel);
+        return segment.segment();
+      }));
     }
+    rec.replay(targetHops.get(new TargetHopsKey(key, id, easSg), k -> targetHops(id, t, easSg)));
+    return rec.build();
+  }
+
+  /**
+   * The hops of the target's side, from the target, the EAS vSwitch and group alone: its groups' ingress or its
+   * allowlist. Every service in the vSwitch and group that reaches the target shares them.
+   */
+  private PathRecorder.Segment targetHops(VSwitchId id, ResolvedTarget t, Optional<SecurityGroupId> easSg) {
+    PathRecorder rec = new PathRecorder(id);
+    Optional<VSwitch> vsw = index.inventory().vSwitch(id);
     if (!t.isAllowlistTarget() && !t.groups.isEmpty()) {
       ingress(rec, t, vsw, easSg);
     } else if (t.kind == Target.Kind.ADDRESS) {
@@ -75,7 +106,7 @@ final class PrivatePath {
       allowlist(rec, t, vsw, easSg);
     }
     rec.pass("target " + t.label, t.component.toString(), null);
-    return rec.build();
+    return rec.segment();
   }
 
   private void egress(PathRecorder rec, ResolvedTarget t, Optional<SecurityGroupId> easSg, String label) {

@@ -12,6 +12,7 @@ import io.easnet.core.model.ResourceId.SecurityGroupId;
 import io.easnet.core.analysis.internal.CompiledRule;
 import io.easnet.core.analysis.internal.CompiledRuleSet;
 import io.easnet.core.analysis.internal.CompiledRuleSet.PrefixListMode;
+import io.easnet.core.analysis.internal.Memo;
 import io.easnet.core.analysis.internal.Outcome;
 import io.easnet.core.model.ResourceId.PrefixListId;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public final class SecurityGroupEvaluator {
   private record Flow(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol, Cidr peer,
       List<SecurityGroupId> peerGroups, int port) {}
 
+  /** Whether a group of the inventory is open to the internet on all ports, per direction and protocol. */
+  private record OpenQuestion(SecurityGroupId group, Direction direction, Protocol protocol) {}
+
+  private final Memo<OpenQuestion, Boolean> openAnswers = Memo.create();
+
   private SecurityGroupEvaluator(Inventory inventory) {
     this.inventory = inventory;
   }
@@ -96,6 +102,16 @@ public final class SecurityGroupEvaluator {
     SecurityGroupVerdict v = decide(groupsOnEni, direction, protocol, peerAddress, peerGroups, port);
     SecurityGroupVerdict prior = verdicts.putIfAbsent(flow, v);
     return prior != null ? prior : v;
+  }
+
+  /**
+   * As {@link #evaluate(List, Direction, Protocol, Cidr, List, int)}, without remembering the verdict: for a caller
+   * that remembers its own answer over many flows nobody else asks (the internet path's egress to every public block,
+   * remembered per group and target), so that the verdict memo does not grow by flows asked once.
+   */
+  SecurityGroupVerdict evaluateOnce(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
+      Cidr peerAddress, List<SecurityGroupId> peerGroups, int port) {
+    return decide(List.copyOf(groupsOnEni), direction, protocol, peerAddress, List.copyOf(peerGroups), port);
   }
 
   private SecurityGroupVerdict decide(List<SecurityGroupId> groupsOnEni, Direction direction, Protocol protocol,
@@ -217,8 +233,19 @@ public final class SecurityGroupEvaluator {
         || allowed(set, direction, protocol, Cidr.ANY_IPV6, port);
   }
 
-  /** True when {@code group} alone is open to every IPv4 or every IPv6 address on every port of 1–65535. */
+  /**
+   * True when {@code group} alone is open to every IPv4 or every IPv6 address on every port of 1–65535. Answered once
+   * per group of the inventory, direction and protocol (two rules ask it of every group).
+   */
   public boolean openToInternetOnAllPorts(SecurityGroup group, Direction direction, Protocol protocol) {
+    if (inventory.securityGroup(group.id()).orElse(null) != group) {
+      return openOnAllPorts(group, direction, protocol);
+    }
+    return openAnswers.get(new OpenQuestion(group.id(), direction, protocol),
+        k -> openOnAllPorts(group, direction, protocol));
+  }
+
+  private boolean openOnAllPorts(SecurityGroup group, Direction direction, Protocol protocol) {
     return coversAll(group, direction, protocol, PortRange.ALL, Cidr.ANY_IPV4)
         || coversAll(group, direction, protocol, PortRange.ALL, Cidr.ANY_IPV6);
   }
@@ -252,8 +279,16 @@ public final class SecurityGroupEvaluator {
     return true;
   }
 
+  /**
+   * Whether {@link #verdict} would be {@link SecurityGroupDecision#ALLOW}, from the evaluation passes alone: no
+   * verdict (reason, assumptions) is built for a yes-or-no question.
+   */
   private static boolean allowed(CompiledRuleSet set, Direction direction, Protocol protocol, Cidr peer,
       int port) {
-    return verdict(set, direction, protocol, peer, List.of(), port).decision() == SecurityGroupDecision.ALLOW;
+    Outcome opt = set.evaluate(direction, protocol, peer, List.of(), port, PrefixListMode.OPTIMISTIC);
+    if (!opt.allowed || opt.prefixLists.isEmpty()) {
+      return opt.allowed;
+    }
+    return set.evaluate(direction, protocol, peer, List.of(), port, PrefixListMode.PESSIMISTIC).allowed;
   }
 }
