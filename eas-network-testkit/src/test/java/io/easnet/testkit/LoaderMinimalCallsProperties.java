@@ -102,6 +102,9 @@ class LoaderMinimalCallsProperties {
           "vpc.describeNatGateways " + vpc.id(), "vpc.describeRouteTables " + vpc.id()));
       estate.natGatewaysIn(vpc.id()).forEach(n -> expected.addAll(List.of("vpc.describeSnatEntries " + n.id(),
           "vpc.describeEips " + n.id())));
+      if (noInternetGatewayHasAnEip(estate, vpc.id())) {
+        expected.add("vpc.describeEips"); // the region's: the fix binds an unbound EIP, the one the file would
+      }
       Loaded internet = load(fake, Question.internetEgress(spec));
       assertThat(internet.calls()).as("internet, estate %d", i).containsExactlyInAnyOrderElementsOf(expected);
       InternetTarget any = InternetTarget.any(443);
@@ -270,6 +273,9 @@ class LoaderMinimalCallsProperties {
       // the service's VPC whole, and beyond it only the targets of other VPCs with their groups
       Set<String> allowed = new HashSet<>(everythingIn(estate, vpc.id()));
       allowed.add("eas.describeResourceGroups");
+      if (service.wantsInternetEgress() && noInternetGatewayHasAnEip(estate, vpc.id())) {
+        allowed.add("vpc.describeEips"); // the region's, for the EIP the internet fix binds
+      }
       for (String c : loaded.calls()) {
         assertThat(allowed.contains(c) || c.matches("(rds|redis|ecs)\\.describeInstance .*")
             || c.startsWith("ecs.describeSecurityGroup ")).as("%s, estate %d", c, i).isTrue();
@@ -380,6 +386,13 @@ class LoaderMinimalCallsProperties {
             .map(RedisInstance::securityGroupIds).findFirst())
         .orElseGet(() -> estate.ecsInstances().stream().filter(x -> x.id().value().equals(id))
             .map(EcsInstance::securityGroupIds).findFirst().orElseThrow());
+  }
+
+  /** True when no internet NAT gateway of {@code vpc} has an EIP bound: the internet fix then binds or allocates one. */
+  static boolean noInternetGatewayHasAnEip(Inventory estate, VpcId vpc) {
+    return estate.natGatewaysIn(vpc).stream()
+        .filter(n -> n.networkType() == NatGateway.NatNetworkType.INTERNET)
+        .noneMatch(n -> estate.eips().stream().anyMatch(e -> e.instanceId().equals(Optional.of(n.id().value()))));
   }
 
   /** The calls of everything in one VPC, without the resource groups' list. */

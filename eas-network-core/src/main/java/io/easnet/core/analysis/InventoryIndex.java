@@ -149,6 +149,8 @@ final class InventoryIndex {
 
   /** An EIP bound to no instance, when the account holds one. */
   Optional<Eip> unboundEip() {
-    return inventory.eips().stream().filter(e -> e.instanceId().isEmpty()).findFirst();
+    // the smallest id, not the first listed: a snapshot file and a live read list EIPs in different orders
+    return inventory.eips().stream().filter(e -> e.instanceId().isEmpty())
+        .min(java.util.Comparator.comparing(e -> e.id().value()));
   }
 }

@@ -11,6 +11,7 @@ import io.easnet.core.model.ResourceId.EcsInstanceId;
 import io.easnet.core.model.Eip;
 import io.easnet.core.model.Inventory;
 import io.easnet.core.model.NatGateway;
+import io.easnet.core.model.NatGateway.NatNetworkType;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.RedisInstance;
@@ -129,7 +130,8 @@ public final class LoadPlan {
         all.add(service.done());
         all.add(service.vpc().thenCompose(vpcId -> vpcId.isEmpty()
             ? done()
-            : CompletableFuture.allOf(absentIfNotFound(natGateways(vpcId.get())),
+            : CompletableFuture.allOf(
+                absentIfNotFound(natGateways(vpcId.get()).thenCompose(nats -> unboundEipsIfNeeded(vpcId.get()))),
                 absentIfNotFound(routeTables(vpcId.get())))));
       }
       case CLIENT_TO_SERVICE -> {
@@ -365,6 +367,22 @@ public final class LoadPlan {
               .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e)));
           return CompletableFuture.allOf(snat, eips);
         }));
+  }
+
+  /**
+   * The region's EIPs when no internet NAT gateway of {@code vpc} has one bound: the internet path's fix then binds
+   * an unbound EIP of the account before it allocates a new, billed one, and it must name the same EIP as the
+   * snapshot file, which holds the region's EIPs. Not read when a gateway already has an EIP (no such fix).
+   */
+  private CompletableFuture<Void> unboundEipsIfNeeded(VpcId vpc) {
+    boolean hasEip = facts.nats.values().stream()
+        .filter(n -> n.vpcId().equals(vpc) && n.networkType() == NatNetworkType.INTERNET)
+        .anyMatch(n -> facts.eips.values().stream().anyMatch(e -> e.instanceId().equals(Optional.of(n.id().value()))));
+    if (hasEip || regionEips) {
+      return done();
+    }
+    return session.call(CloudActions.DESCRIBE_EIPS, "", p -> p.vpc().describeEips())
+        .thenAccept(list -> list.forEach(e -> facts.eips.put(e.id().value(), e)));
   }
 
   private CompletableFuture<?> routeTables(VpcId vpc) {
