@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
-import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -126,17 +123,9 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
 
   @Override
   public <S extends Estate<S>> S applyTo(S s) {
-    Inventory inv = s.inventory();
-    if (product.equals("rds")) {
-      return s.withInventory(inv.toBuilder().rdsInstances(Params.replacing(inv.rdsInstances(),
-          r -> r.id().value(), instanceId,
-          r -> RdsInstance.builder().from(r).allowlists(appended(r.allowlists())).build(), "RDS instance"))
-          .build());
-    }
-    List<RedisInstance> out = Params.replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
-        r -> RedisInstance.builder().from(r).allowlists(appended(r.allowlists())).build(), "Redis instance");
-    return s.withInventory(inv.toBuilder().redisInstances(out).build());
+    return s.withInventory(Params.editingAllowlists(s.inventory(), product, instanceId, this::appended));
   }
+
 
   /** The database instance exists (see {@link Preflight}). */
   @Override

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easnet.core.json.ServiceDocument;
 import io.easnet.core.model.Inventory;
+import io.easnet.core.model.RedisInstance;
+import io.easnet.core.model.RdsInstance;
+import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.ResourceId.NatGatewayId;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ResourceId.SnatTableId;
@@ -488,6 +491,22 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
       }
       require(found, what + " " + id);
       return out;
+    }
+
+    /**
+     * {@code inv} with the allowlist groups of one RDS ({@code product} {@code "rds"}) or Redis instance replaced by
+     * {@code edit} of them: the in-memory edit of the allowlist kinds.
+     */
+    static Inventory editingAllowlists(Inventory inv, String product, String instanceId,
+        UnaryOperator<List<AllowlistGroup>> edit) {
+      if (product.equals("rds")) {
+        return inv.toBuilder().rdsInstances(replacing(inv.rdsInstances(), r -> r.id().value(), instanceId,
+            r -> RdsInstance.builder().from(r).allowlists(edit.apply(r.allowlists())).build(),
+            "RDS instance")).build();
+      }
+      return inv.toBuilder().redisInstances(replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
+          r -> RedisInstance.builder().from(r).allowlists(edit.apply(r.allowlists())).build(),
+          "Redis instance")).build();
     }
 
     static void require(boolean found, String what) {

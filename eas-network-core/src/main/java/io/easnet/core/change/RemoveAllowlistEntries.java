@@ -7,9 +7,6 @@ import io.easnet.core.change.Change.Params;
 import io.easnet.core.internal.json.Cursor;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.Cidr;
-import io.easnet.core.model.Inventory;
-import io.easnet.core.model.RdsInstance;
-import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ResourceId.RedisInstanceId;
 import java.util.ArrayList;
@@ -170,17 +167,9 @@ public record RemoveAllowlistEntries(String product, String instanceId, String g
 
   @Override
   public <S extends Estate<S>> S applyTo(S s) {
-    Inventory inv = s.inventory();
-    if (product.equals("rds")) {
-      return s.withInventory(inv.toBuilder().rdsInstances(Params.replacing(inv.rdsInstances(),
-          r -> r.id().value(), instanceId,
-          r -> RdsInstance.builder().from(r).allowlists(removed(r.allowlists())).build(), "RDS instance"))
-          .build());
-    }
-    List<RedisInstance> out = Params.replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
-        r -> RedisInstance.builder().from(r).allowlists(removed(r.allowlists())).build(), "Redis instance");
-    return s.withInventory(inv.toBuilder().redisInstances(out).build());
+    return s.withInventory(Params.editingAllowlists(s.inventory(), product, instanceId, this::removed));
   }
+
 
   /**
    * The instance exists; the group exists and still holds every entry; the group keeps an entry after the removal (the
