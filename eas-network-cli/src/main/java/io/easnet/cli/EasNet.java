@@ -9,7 +9,10 @@ import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.easnet.core.spi.CloudPort;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -55,8 +58,34 @@ public final class EasNet {
   /** Runs the command in process, opening live ports with {@code ports}; returns the exit code. */
   static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal, Map<String, String> env,
       LivePort.Opener ports) {
-    // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
-    return execute(commandLine(args, terminal, env, ports), args, rawOut, rawErr, terminal);
+    // every live port the command opens is closed when it ends (the adapter's pool threads and idle connections)
+    List<CloudPort> opened = new ArrayList<>();
+    LivePort.Opener closing = (region, endpoint, e) -> {
+      CloudPort port = ports.open(region, endpoint, e);
+      synchronized (opened) {
+        opened.add(port);
+      }
+      return port;
+    };
+    try {
+      // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
+      return execute(commandLine(args, terminal, env, closing), args, rawOut, rawErr, terminal);
+    } finally {
+      synchronized (opened) {
+        opened.forEach(EasNet::close);
+      }
+    }
+  }
+
+  /** Closes {@code port} when it holds resources; a failure to close is not the command's failure. */
+  private static void close(CloudPort port) {
+    if (port instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // the command has ended and reported; a port that fails to release its threads changes nothing of that
+      }
+    }
   }
 
   /** Runs {@code args} on {@code cmd} (the command line of {@link #commandLine}) with the root's handlers. */
