@@ -52,29 +52,30 @@ public final class EasNet {
   /** Runs the command in process with the given streams; returns the exit code. */
   static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal,
       Map<String, String> env) {
-    return run(args, rawOut, rawErr, terminal, env, LivePort::open);
-  }
-
-  /** Runs the command in process, opening live ports with {@code ports}; returns the exit code. */
-  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal, Map<String, String> env,
-      LivePort.Opener ports) {
-    // every live port the command opens is closed when it ends (the adapter's pool threads and idle connections)
+    // the ports this run opens are its own: each is closed when the command ends (the adapter's pool threads and
+    // idle connections); a port an embedding caller hands in through an Opener stays the caller's to close
     List<CloudPort> opened = new ArrayList<>();
-    LivePort.Opener closing = (region, endpoint, e) -> {
-      CloudPort port = ports.open(region, endpoint, e);
+    LivePort.Opener owned = (region, endpoint, e) -> {
+      CloudPort port = LivePort.open(region, endpoint, e);
       synchronized (opened) {
         opened.add(port);
       }
       return port;
     };
     try {
-      // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
-      return execute(commandLine(args, terminal, env, closing), args, rawOut, rawErr, terminal);
+      return run(args, rawOut, rawErr, terminal, env, owned);
     } finally {
       synchronized (opened) {
         opened.forEach(EasNet::close);
       }
     }
+  }
+
+  /** Runs the command in process, opening live ports with {@code ports}; returns the exit code. */
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Terminal terminal, Map<String, String> env,
+      LivePort.Opener ports) {
+    // Every path to the terminal goes through the one printer: wrapped once, here, so no command can bypass it
+    return execute(commandLine(args, terminal, env, ports), args, rawOut, rawErr, terminal);
   }
 
   /** Closes {@code port} when it holds resources; a failure to close is not the command's failure. */
