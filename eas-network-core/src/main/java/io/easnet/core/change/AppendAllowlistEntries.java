@@ -162,8 +162,7 @@ public record AppendAllowlistEntries(String product, String instanceId, String g
   @Override
   public <R> R execute(Execution<R> x) {
     boolean rds = product.equals("rds");
-    List<AllowlistGroup> groups = rds ? x.call(() -> x.port().rds().describeAllowlists(RdsInstanceId.of(instanceId)))
-        : x.call(() -> x.port().redis().describeAllowlists(RedisInstanceId.of(instanceId)));
+    List<AllowlistGroup> groups = x.call(() -> Params.allowlistsOf(x.port(), product, instanceId));
     List<Cidr> present = groups.stream().filter(g -> g.name().equals(groupName))
         .flatMap(g -> g.entries().stream()).toList();
     List<Cidr> missing = entries.stream().filter(c -> !present.contains(c)).toList();

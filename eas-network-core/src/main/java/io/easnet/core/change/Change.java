@@ -14,6 +14,8 @@ import io.easnet.core.model.RedisInstance;
 import io.easnet.core.model.RdsInstance;
 import io.easnet.core.model.AllowlistGroup;
 import io.easnet.core.model.ResourceId.NatGatewayId;
+import io.easnet.core.model.ResourceId.RedisInstanceId;
+import io.easnet.core.model.ResourceId.RdsInstanceId;
 import io.easnet.core.model.ServiceSpec.ServiceNetworking;
 import io.easnet.core.model.ResourceId.SnatTableId;
 import io.easnet.core.model.ResourceId.VpcId;
@@ -507,6 +509,13 @@ public sealed interface Change permits SetServiceNetworking, UpdateDLink, Create
       return inv.toBuilder().redisInstances(replacing(inv.redisInstances(), r -> r.id().value(), instanceId,
           r -> RedisInstance.builder().from(r).allowlists(edit.apply(r.allowlists())).build(),
           "Redis instance")).build();
+    }
+
+    /** The allowlist groups of one RDS ({@code product} {@code "rds"}) or Redis instance, read through {@code port}. */
+    static List<AllowlistGroup> allowlistsOf(CloudPort port, String product, String instanceId) {
+      return product.equals("rds")
+          ? port.rds().describeAllowlists(RdsInstanceId.of(instanceId))
+          : port.redis().describeAllowlists(RedisInstanceId.of(instanceId));
     }
 
     static void require(boolean found, String what) {

@@ -180,9 +180,8 @@ public record RemoveAllowlistEntries(String product, String instanceId, String g
   public void checkBeforeWrites(Execution<?> x) {
     boolean rds = product.equals("rds");
     String what = (rds ? "RDS" : "Redis") + " instance " + instanceId;
-    List<AllowlistGroup> groups = Preflight.existing(x, () -> rds
-        ? x.port().rds().describeAllowlists(RdsInstanceId.of(instanceId))
-        : x.port().redis().describeAllowlists(RedisInstanceId.of(instanceId)), what);
+    List<AllowlistGroup> groups = Preflight.existing(x, () -> Params.allowlistsOf(x.port(), product, instanceId),
+        what);
     x.fact(what, "exists");
     Optional<AllowlistGroup> group = groups.stream().filter(g -> g.name().equals(groupName)).findFirst();
     Preflight.require(group.isPresent(), "NotFound", "allowlist group " + groupName + " of " + what
@@ -204,8 +203,7 @@ public record RemoveAllowlistEntries(String product, String instanceId, String g
   @Override
   public <R> R execute(Execution<R> x) {
     boolean rds = product.equals("rds");
-    List<AllowlistGroup> groups = rds ? x.call(() -> x.port().rds().describeAllowlists(RdsInstanceId.of(instanceId)))
-        : x.call(() -> x.port().redis().describeAllowlists(RedisInstanceId.of(instanceId)));
+    List<AllowlistGroup> groups = x.call(() -> Params.allowlistsOf(x.port(), product, instanceId));
     List<Cidr> present = groups.stream().filter(g -> g.name().equals(groupName))
         .flatMap(g -> g.entries().stream()).toList();
     List<Cidr> still = entries.stream().filter(present::contains).toList();
